@@ -1,0 +1,57 @@
+# newsgraph — build, test, demo and benchmark entry points.
+#   make demo    install missing Debian packages, build, analyze examples/ and show results
+#   make test    build and run every test (unit, golden, end-to-end)
+#   make bench   benchmarks: MB/s and articles/s per stage, peak memory
+#   make sanitize  unit tests under AddressSanitizer + UBSan (build-asan/)
+#   make fuzz    build the libFuzzer targets (build-fuzz/) and run each briefly
+#   make golden  regenerate tests/golden/*.expected.json (review with git diff)
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
+LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+# Every Debian 12 package the build, the tests and the demo need: tools/packages/*.txt.
+DEB_PACKAGES := $(shell cat tools/packages/*.txt | sed 's/\#.*//')
+
+.PHONY: all deps build demo test bench sanitize fuzz golden clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(LAUNCHER)
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@bash tools/demo.sh $(BUILD)/newsgraph
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: build
+	@bash bench/run.sh $(BUILD)
+
+sanitize: deps
+	@[ -f build-asan/CMakeCache.txt ] || cmake -S . -B build-asan -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=Debug -DNEWSGRAPH_SANITIZE=ON $(LAUNCHER)
+	cmake --build build-asan -j $(JOBS) --target newsgraph_tests newsgraph
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./newsgraph_tests
+
+fuzz: deps
+	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSGRAPH_FUZZ=ON $(LAUNCHER)
+	cmake --build build-fuzz -j $(JOBS)
+	@bash fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-20}
+
+golden: build
+	@bash tests/golden/regenerate.sh $(BUILD)/newsgraph
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -1,0 +1,61 @@
+// The clean stage: Article paragraphs → Analysis::body, with every removal recorded.
+//
+// Method, in order:
+//  1. Normalise each paragraph: Unicode NFC (ICU); control and zero-width characters and
+//     soft hyphens dropped; every kind of space made one ASCII space; odd quote and dash
+//     forms ("``", "''", U+2010/U+2011/U+2212) made plain. Curly quotes are kept: quotes
+//     use their direction.
+//  2. A dateline opening the first paragraph ("BEIJING —", "GENEVA (Reuters) —",
+//     "NAIROBI, Kenya —") is cut into Analysis::dateline.
+//  3. Boilerplate paragraphs (data/clean/boilerplate.tsv: whole-line, prefix and weighted
+//     phrase patterns) are removed: repost disclaimers, share/subscribe prompts,
+//     "Advertisement", "Read more:" teasers. A sentence merely mentioning copyright stays.
+//  4. Repeated sentences go: an exact repeat (after case and space folding) keeps its first
+//     copy; a restatement — a later sentence of eight or more words nearly all of which
+//     (>= 85%) stand in one earlier sentence — is removed. Candidates come from an inverted
+//     index over rare words, so the stage stays linear on huge inputs.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/status.h"
+#include "ingest/document.h"
+
+namespace newsgraph {
+
+class Cleaner {
+ public:
+  static StatusOr<std::unique_ptr<Cleaner>> Create();
+
+  // Fills body, dateline, removed, title, metadata and warnings of `out` from `article`.
+  // Thread-safe.
+  void Clean(const Article& article, Analysis* out) const;
+
+ private:
+  enum class Match { kLine, kPrefix, kPhrase };
+  struct Pattern {
+    Match match;
+    int weight;
+    std::string text;  // lower case
+  };
+  std::vector<Pattern> patterns_;
+
+  // Returns the pattern text that makes `paragraph` boilerplate, or empty.
+  std::string BoilerplateReason(std::string_view paragraph) const;
+};
+
+// Step 1 alone, exposed for tests: one paragraph normalised.
+std::string NormalizeParagraph(std::string_view in);
+
+// Step 2 alone: when `paragraph` opens with a dateline, stores the place in *dateline and
+// returns the rest of the paragraph; otherwise returns `paragraph` unchanged.
+std::string_view StripDateline(std::string_view paragraph, std::string* dateline);
+
+// Lower-cases ASCII and folds curly quotes/apostrophes to straight ones, for matching.
+std::string FoldForMatch(std::string_view s);
+
+}  // namespace newsgraph

@@ -1,0 +1,7 @@
+#include "cli/report.h"
+
+namespace newsgraph::cli {
+
+void PrintEventsSection(const Analysis& a, const ReportStyle& style, std::ostream& out) {}
+
+}  // namespace newsgraph::cli

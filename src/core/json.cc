@@ -1,0 +1,191 @@
+#include "core/json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace newsgraph {
+namespace {
+
+using nlohmann::json;
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+json SpanJson(Span s) { return json{{"start", s.start}, {"end", s.end}}; }
+Span SpanFrom(const json& j) {
+  return Span{j.value("start", 0u), j.value("end", 0u)};
+}
+
+}  // namespace
+
+const char* EntityTypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kLoc:
+      return "LOC";
+  }
+  return "PERSON";
+}
+
+json ToJson(const Analysis& a) {
+  json j;
+  j["id"] = a.id;
+  j["title"] = OrNull(a.title);
+  j["published"] = OrNull(a.published);
+  j["dateline"] = OrNull(a.dateline);
+  j["url"] = OrNull(a.url);
+  j["source"] = OrNull(a.source);
+  j["language"] = OrNull(a.language);
+  j["byline"] = OrNull(a.byline);
+  j["body"] = a.body;
+  json removed = json::array();
+  for (const Removal& r : a.removed) removed.push_back({{"kind", r.kind}, {"reason", r.reason}, {"text", r.text}});
+  j["removed"] = std::move(removed);
+  json sentences = json::array();
+  for (const Sentence& s : a.sentences) {
+    sentences.push_back({{"start", s.span.start}, {"end", s.span.end}, {"paragraph", s.paragraph}});
+  }
+  j["sentences"] = std::move(sentences);
+  json entities = json::array();
+  for (const Entity& e : a.entities) {
+    json m = json::array();
+    for (Span s : e.mentions) m.push_back(SpanJson(s));
+    entities.push_back({{"id", e.id},
+                        {"name", e.name},
+                        {"type", EntityTypeName(e.type)},
+                        {"aliases", e.aliases},
+                        {"title", OrNull(e.title)},
+                        {"country", OrNull(e.country)},
+                        {"mentions", std::move(m)}});
+  }
+  j["entities"] = std::move(entities);
+  json quotes = json::array();
+  for (const Quote& q : a.quotes) {
+    quotes.push_back({{"text", q.text},
+                      {"start", q.span.start},
+                      {"end", q.span.end},
+                      {"speaker", OrNull(q.speaker)},
+                      {"speaker_id", OrNull(q.speaker_id)},
+                      {"cue", OrNull(q.cue)}});
+  }
+  j["quotes"] = std::move(quotes);
+  json events = json::array();
+  for (const Event& e : a.events) {
+    json ev = {{"source", OrNull(e.source)},
+               {"source_code", OrNull(e.source_code)},
+               {"target", OrNull(e.target)},
+               {"target_code", OrNull(e.target_code)},
+               {"cameo", e.cameo},
+               {"root", e.root},
+               {"quad_class", e.quad_class},
+               {"goldstein", e.goldstein},
+               {"location", OrNull(e.location)},
+               {"when", OrNull(e.when)},
+               {"date", OrNull(e.date)},
+               {"sentence", e.sentence},
+               {"evidence", e.evidence},
+               {"evidence_start", e.evidence_span.start},
+               {"evidence_end", e.evidence_span.end},
+               {"rule", e.rule}};
+    if (!e.source_detail.empty()) ev["source_detail"] = e.source_detail;
+    if (!e.target_detail.empty()) ev["target_detail"] = e.target_detail;
+    events.push_back(std::move(ev));
+  }
+  j["events"] = std::move(events);
+  j["tone"] = {{"score", a.tone.score},
+               {"positive", a.tone.positive},
+               {"negative", a.tone.negative},
+               {"polarity", a.tone.polarity},
+               {"word_count", a.tone.word_count}};
+  if (!a.warnings.empty()) j["warnings"] = a.warnings;
+  return j;
+}
+
+std::string ToJsonString(const Analysis& a, bool pretty) {
+  return ToJson(a).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+}
+
+StatusOr<Analysis> AnalysisFromJson(const json& j) {
+  if (!j.is_object()) return Status::InvalidArgument("analysis JSON: not an object");
+  try {
+    Analysis a;
+    a.id = Str(j, "id");
+    a.title = Str(j, "title");
+    a.published = Str(j, "published");
+    a.dateline = Str(j, "dateline");
+    a.url = Str(j, "url");
+    a.source = Str(j, "source");
+    a.language = Str(j, "language");
+    a.byline = Str(j, "byline");
+    a.body = Str(j, "body");
+    for (const json& r : j.value("removed", json::array())) {
+      a.removed.push_back(Removal{Str(r, "kind"), Str(r, "reason"), Str(r, "text")});
+    }
+    for (const json& s : j.value("sentences", json::array())) {
+      Sentence sent;
+      sent.span = SpanFrom(s);
+      sent.paragraph = s.value("paragraph", 0u);
+      a.sentences.push_back(sent);
+    }
+    for (const json& e : j.value("entities", json::array())) {
+      Entity ent;
+      ent.id = Str(e, "id");
+      ent.name = Str(e, "name");
+      std::string t = Str(e, "type");
+      ent.type = t == "ORG" ? EntityType::kOrg : t == "LOC" ? EntityType::kLoc : EntityType::kPerson;
+      for (const json& al : e.value("aliases", json::array())) {
+        if (al.is_string()) ent.aliases.push_back(al.get<std::string>());
+      }
+      ent.title = Str(e, "title");
+      ent.country = Str(e, "country");
+      for (const json& m : e.value("mentions", json::array())) ent.mentions.push_back(SpanFrom(m));
+      a.entities.push_back(std::move(ent));
+    }
+    for (const json& q : j.value("quotes", json::array())) {
+      Quote quote;
+      quote.text = Str(q, "text");
+      quote.span = SpanFrom(q);
+      quote.speaker = Str(q, "speaker");
+      quote.speaker_id = Str(q, "speaker_id");
+      quote.cue = Str(q, "cue");
+      a.quotes.push_back(std::move(quote));
+    }
+    for (const json& e : j.value("events", json::array())) {
+      Event ev;
+      ev.source = Str(e, "source");
+      ev.source_code = Str(e, "source_code");
+      ev.source_detail = Str(e, "source_detail");
+      ev.target = Str(e, "target");
+      ev.target_code = Str(e, "target_code");
+      ev.target_detail = Str(e, "target_detail");
+      ev.cameo = Str(e, "cameo");
+      ev.root = Str(e, "root");
+      ev.quad_class = e.value("quad_class", 0);
+      ev.goldstein = e.value("goldstein", 0.0);
+      ev.location = Str(e, "location");
+      ev.when = Str(e, "when");
+      ev.date = Str(e, "date");
+      ev.sentence = e.value("sentence", -1);
+      ev.evidence = Str(e, "evidence");
+      ev.evidence_span = Span{e.value("evidence_start", 0u), e.value("evidence_end", 0u)};
+      ev.rule = Str(e, "rule");
+      a.events.push_back(std::move(ev));
+    }
+    if (auto t = j.find("tone"); t != j.end() && t->is_object()) {
+      a.tone.score = t->value("score", 0.0);
+      a.tone.positive = t->value("positive", 0.0);
+      a.tone.negative = t->value("negative", 0.0);
+      a.tone.polarity = t->value("polarity", 0.0);
+      a.tone.word_count = t->value("word_count", 0u);
+    }
+    return a;
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument(std::string("analysis JSON: ") + e.what());
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,19 @@
+// The analysis contract as JSON (DESIGN.md): every field present, empty text as null.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "core/analysis.h"
+#include "core/status.h"
+
+namespace newsgraph {
+
+nlohmann::json ToJson(const Analysis& a);
+std::string ToJsonString(const Analysis& a, bool pretty = false);
+
+// The inverse, for stores and tests. Reads what ToJson writes; tokens are not stored in
+// JSON, so the caller re-segments when it needs them.
+[[nodiscard]] StatusOr<Analysis> AnalysisFromJson(const nlohmann::json& j);
+
+}  // namespace newsgraph

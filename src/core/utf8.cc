@@ -1,0 +1,171 @@
+#include "core/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace newsgraph::utf8 {
+
+size_t Repair(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  size_t bad = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const int32_t n = static_cast<int32_t>(in.size());
+  int32_t i = 0;
+  // ICU's U8_NEXT takes int32 lengths; process very large inputs in windows.
+  if (in.size() > static_cast<size_t>(INT32_MAX / 2)) {
+    size_t pos = 0;
+    std::string piece;
+    while (pos < in.size()) {
+      size_t len = std::min<size_t>(1 << 20, in.size() - pos);
+      // Do not cut a multi-byte sequence: back up to a lead byte.
+      while (pos + len < in.size() && len > 0 && (static_cast<uint8_t>(in[pos + len]) & 0xC0) == 0x80) --len;
+      if (len == 0) len = 1;
+      bad += Repair(in.substr(pos, len), &piece);
+      out->append(piece);
+      pos += len;
+    }
+    return bad;
+  }
+  while (i < n) {
+    if (s[i] < 0x80) {
+      out->push_back(static_cast<char>(s[i++]));
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      out->append("\xEF\xBF\xBD");
+      ++bad;
+    } else {
+      out->append(in.data() + start, i - start);
+    }
+  }
+  return bad;
+}
+
+bool IsValid(std::string_view in) {
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  size_t i = 0, n = in.size();
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t before = i;
+    if (Next(in, &i) == 0xFFFD) {
+      // A literal U+FFFD is valid; a decoding failure is not.
+      if (!(i - before == 3 && s[before] == 0xEF && s[before + 1] == 0xBF && s[before + 2] == 0xBD)) return false;
+    }
+  }
+  return true;
+}
+
+std::string ToNfc(std::string_view s) {
+  bool ascii = true;
+  for (char ch : s) {
+    if (static_cast<uint8_t>(ch) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return std::string(s);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(s);
+  err = U_ZERO_ERROR;
+  icu::UnicodeString norm = nfc->normalize(u, err);
+  if (U_FAILURE(err)) return std::string(s);
+  std::string out;
+  norm.toUTF8String(out);
+  return out;
+}
+
+char32_t Next(std::string_view str, size_t* i) {
+  const auto* s = reinterpret_cast<const uint8_t*>(str.data());
+  size_t n = str.size();
+  uint8_t b = s[*i];
+  if (b < 0x80) {
+    ++*i;
+    return b;
+  }
+  int len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+  if (len == 0 || *i + len > n) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t c = b & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    uint8_t t = s[*i + k];
+    if ((t & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (t & 0x3F);
+  }
+  static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kMin[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+    ++*i;
+    return 0xFFFD;
+  }
+  *i += len;
+  return c;
+}
+
+void Append(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool IsAlpha(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(static_cast<UChar32>(c));
+}
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x00A0 || c == 0x202F || c == 0x2007;
+}
+
+}  // namespace newsgraph::utf8

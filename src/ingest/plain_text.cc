@@ -1,0 +1,64 @@
+#include "ingest/plain_text.h"
+
+#include <cstring>
+
+#include "core/utf8.h"
+
+namespace newsgraph {
+
+Status DecodeTextInput(std::string_view bytes, std::string_view source, std::string* text,
+                       std::vector<std::string>* warnings) {
+  std::string where = source.empty() ? std::string("input") : std::string(source);
+  size_t first = bytes.find_first_not_of(" \t\r\n\f\v");
+  if (first == std::string_view::npos) return Status::InvalidArgument(where + ": empty input");
+  if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size()); nul != nullptr) {
+    size_t off = static_cast<const char*>(nul) - bytes.data();
+    return Status::InvalidArgument(where + ": binary data (NUL byte at offset " + std::to_string(off) +
+                                   "), not a text article");
+  }
+  std::string_view b = bytes;
+  if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);  // BOM
+  size_t bad = utf8::Repair(b, text);
+  if (bad > 0) {
+    warnings->push_back(where + ": repaired " + std::to_string(bad) + " invalid UTF-8 sequence" +
+                        (bad == 1 ? "" : "s") + " (replaced with U+FFFD)");
+  }
+  return Status::Ok();
+}
+
+StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
+  Article article;
+  std::string text;
+  if (Status s = DecodeTextInput(doc.bytes, doc.source, &text, &article.warnings); !s.ok()) return s;
+  size_t pos = 0;
+  bool have_title = !doc.title.empty();
+  if (have_title) article.title = doc.title;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    size_t b = line.find_first_not_of(" \t\r\f\v");
+    if (b == std::string_view::npos) continue;
+    size_t e = line.find_last_not_of(" \t\r\f\v");
+    line = line.substr(b, e - b + 1);
+    if (!have_title) {
+      article.title = std::string(line);
+      have_title = true;
+    } else {
+      article.paragraphs.emplace_back(line);
+    }
+  }
+  // A lone long line is a body without a headline, not a 100 KB title.
+  if (article.paragraphs.empty() && article.title.size() > 300 && doc.title.empty()) {
+    article.paragraphs.push_back(std::move(article.title));
+    article.title.clear();
+  }
+  article.url = doc.url;
+  article.source = doc.source;
+  article.language = doc.language;
+  if (doc.date.size() >= 10) article.published = doc.date.substr(0, 10);
+  return article;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,65 @@
+#include "pipeline/analyzer.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "ingest/extract.h"
+#include "text/tokenizer.h"
+
+namespace newsgraph {
+
+std::string ArticleId(std::string_view title, std::string_view body) {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_64bits_reset(st);
+  XXH3_64bits_update(st, title.data(), title.size());
+  XXH3_64bits_update(st, "\n\n", 2);
+  XXH3_64bits_update(st, body.data(), body.size());
+  uint64_t h = XXH3_64bits_digest(st);
+  XXH3_freeState(st);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& options) {
+  auto a = std::unique_ptr<Analyzer>(new Analyzer());
+  auto cleaner = Cleaner::Create();
+  if (!cleaner.ok()) return cleaner.status();
+  a->cleaner_ = std::move(cleaner).value();
+  auto entities = EntityRecognizer::Create();
+  if (!entities.ok()) return entities.status();
+  a->entities_ = std::move(entities).value();
+  auto quotes = QuoteFinder::Create();
+  if (!quotes.ok()) return quotes.status();
+  a->quotes_ = std::move(quotes).value();
+  EventCoderOptions eo;
+  eo.dictionaries_dir = options.dictionaries_dir;
+  auto events = EventCoder::Create(eo);
+  if (!events.ok()) return events.status();
+  a->events_ = std::move(events).value();
+  auto tone = ToneScorer::Create();
+  if (!tone.ok()) return tone.status();
+  a->tone_ = std::move(tone).value();
+  return a;
+}
+
+StatusOr<Analysis> Analyzer::Analyze(const RawDocument& doc) const {
+  auto article = Extract(doc);
+  if (!article.ok()) return article.status();
+  return AnalyzeArticle(*article);
+}
+
+Analysis Analyzer::AnalyzeArticle(const Article& article) const {
+  Analysis a;
+  cleaner_->Clean(article, &a);
+  a.id = ArticleId(a.title, a.body);
+  text::Segment(&a);
+  entities_->Recognize(&a);
+  quotes_->Find(&a);
+  events_->Code(&a);
+  tone_->Score(&a);
+  return a;
+}
+
+}  // namespace newsgraph

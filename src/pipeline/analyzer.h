@@ -1,0 +1,44 @@
+// The whole per-article pipeline: extract → clean → text → entities → quotes → events →
+// tone. One Analyzer holds every stage's loaded data; it is immutable after Create and
+// safe to share between worker threads.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "clean/cleaner.h"
+#include "core/analysis.h"
+#include "core/status.h"
+#include "entities/entities.h"
+#include "events/events.h"
+#include "ingest/document.h"
+#include "quotes/quotes.h"
+#include "tone/tone.h"
+
+namespace newsgraph {
+
+struct AnalyzerOptions {
+  std::string dictionaries_dir;  // PETRARCH dictionaries for the event coder; empty: none
+};
+
+class Analyzer {
+ public:
+  static StatusOr<std::unique_ptr<Analyzer>> Create(const AnalyzerOptions& options = {});
+
+  // Extracts and analyzes one raw document. Errors: empty, binary, unreadable input.
+  [[nodiscard]] StatusOr<Analysis> Analyze(const RawDocument& doc) const;
+  // Analyzes an already extracted article.
+  Analysis AnalyzeArticle(const Article& article) const;
+
+ private:
+  std::unique_ptr<Cleaner> cleaner_;
+  std::unique_ptr<EntityRecognizer> entities_;
+  std::unique_ptr<QuoteFinder> quotes_;
+  std::unique_ptr<EventCoder> events_;
+  std::unique_ptr<ToneScorer> tone_;
+};
+
+// Stable article id: 16 hex digits of XXH3-64 over the cleaned title and body.
+std::string ArticleId(std::string_view title, std::string_view body);
+
+}  // namespace newsgraph

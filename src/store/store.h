@@ -1,0 +1,133 @@
+// The knowledge base behind one interface, with two engines: SQLite (embedded default,
+// a file path) and PostgreSQL (a postgresql:// URL, for many writers on many machines).
+//
+// Contract shared by both engines:
+//  * Put is idempotent by Analysis::id: an article already stored is not stored twice,
+//    and a crash mid-batch leaves the database as it was before the batch.
+//  * Entities are merged across the corpus by (normalised name, type); every article's
+//    entities, mentions, quotes and events point at the corpus entity.
+//  * Stories group near-duplicate articles (src/stories); aggregates count a story once.
+//  * All SQL uses bound parameters.
+// Thread-safety: a Store object is used by one thread at a time; open one per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/status.h"
+
+namespace newsgraph {
+
+struct SearchQuery {
+  std::string text;     // full-text query over title and body; empty: all articles
+  std::string entity;   // only articles mentioning this entity (name or alias)
+  std::string speaker;  // only articles quoting this speaker
+  std::string cameo;    // only articles with an event whose code starts with this
+  std::string from;     // published on or after YYYY-MM-DD
+  std::string to;       // published on or before YYYY-MM-DD
+  std::string story;    // only articles of this story id
+  int limit = 20;
+  int offset = 0;
+};
+
+struct SearchHit {
+  std::string article_id;
+  std::string title;
+  std::string url;
+  std::string published;
+  std::string story_id;
+  std::string snippet;  // a bit of matching text, matches marked with [ and ]
+  double score = 0.0;   // higher is better
+};
+
+struct Facet {
+  std::string value;
+  int64_t count = 0;
+};
+
+struct SearchResult {
+  int64_t total = 0;  // matches before limit/offset
+  std::vector<SearchHit> hits;
+  // Facets over all matches: entities, speakers, CAMEO roots, publication dates.
+  std::vector<Facet> entities, speakers, cameo_roots, dates;
+};
+
+struct StorySummary {
+  std::string id;
+  std::string title;  // of its first article
+  int64_t articles = 0;
+  std::string first_published, last_published;
+  std::vector<std::string> article_ids;  // filled by GetStory, empty in ListStories
+};
+
+struct EntitySummary {
+  int64_t id = 0;  // corpus entity id
+  std::string name;
+  std::string type;  // PERSON | ORG | LOC
+  std::string country;
+  std::vector<std::string> aliases, titles;
+  int64_t articles = 0;  // stories count once
+  int64_t mentions = 0;
+};
+
+struct QuoteRow {
+  std::string article_id;
+  std::string text;
+  std::string speaker;
+  int64_t speaker_entity = 0;  // 0 when unresolved
+  std::string cue;
+  std::string published;
+};
+
+struct EventRow {
+  std::string article_id;
+  std::string story_id;
+  Event event;
+  std::string published;
+  int64_t mentions = 1;  // reports of this event across the story (GDELT NumMentions)
+};
+
+struct EventQuery {
+  std::string actor;  // source or target name/code
+  std::string cameo;  // code prefix
+  std::string from, to;
+  int limit = 50;
+  int offset = 0;
+};
+
+struct StoreStats {
+  int64_t articles = 0, stories = 0, entities = 0, quotes = 0, events = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating and migrating as needed) the database named by `db`: a file path for
+  // SQLite, or a postgresql:// (postgres://) URL.
+  static StatusOr<std::unique_ptr<Store>> Open(std::string_view db);
+
+  // Stores a batch of analyses in one transaction. Articles already present are skipped;
+  // *inserted (when not null) receives how many were new.
+  [[nodiscard]] virtual Status Put(const std::vector<Analysis>& batch, size_t* inserted) = 0;
+
+  [[nodiscard]] virtual StatusOr<bool> Contains(std::string_view article_id) = 0;
+  [[nodiscard]] virtual StatusOr<Analysis> GetArticle(std::string_view article_id) = 0;
+  [[nodiscard]] virtual StatusOr<SearchResult> Search(const SearchQuery& q) = 0;
+  [[nodiscard]] virtual StatusOr<std::vector<StorySummary>> ListStories(int limit, int offset) = 0;
+  [[nodiscard]] virtual StatusOr<StorySummary> GetStory(std::string_view story_id) = 0;
+  [[nodiscard]] virtual StatusOr<std::vector<EntitySummary>> ListEntities(std::string_view q, int limit,
+                                                                          int offset) = 0;
+  [[nodiscard]] virtual StatusOr<EntitySummary> GetEntity(int64_t id) = 0;
+  [[nodiscard]] virtual StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) = 0;
+  [[nodiscard]] virtual StatusOr<std::vector<EventRow>> Events(const EventQuery& q) = 0;
+  // Entities that co-occur with `id` in articles, most frequent first.
+  [[nodiscard]] virtual StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) = 0;
+  [[nodiscard]] virtual StatusOr<StoreStats> Stats() = 0;
+};
+
+}  // namespace newsgraph
