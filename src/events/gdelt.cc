@@ -1,0 +1,7 @@
+#include "events/gdelt.h"
+
+namespace newsgraph {
+
+std::vector<std::string> GdeltEventRows(const Analysis& a, const GdeltContext& ctx) { return {}; }
+
+}  // namespace newsgraph
