@@ -91,11 +91,12 @@ class Resolver {
     return out;
   }
 
+  // Lower-cased key of words [from, to): "Von der Leyen" and "von der Leyen" agree.
   static std::string Join(const std::vector<std::string_view>& words, size_t from, size_t to) {
     std::string s;
     for (size_t i = from; i < to; ++i) {
       if (i > from) s += ' ';
-      s += words[i];
+      for (char c : words[i]) s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
     return s;
   }
@@ -120,7 +121,7 @@ class Resolver {
     person_key_.emplace(key, c);
     // Trailing parts ("von der Leyen", "bin Salman"), the surname and the given name.
     for (size_t i = 1; i < words.size(); ++i) person_part_.try_emplace(Join(words, i, words.size()), c);
-    person_part_.try_emplace(std::string(words.front()), c);
+    person_part_.try_emplace(Join(words, 0, 1), c);
   }
 
   // The person a short name refers to, or -1.
@@ -216,14 +217,14 @@ class Resolver {
       std::string_view prev = m.first_token > 0 ? a_.Text(a_.tokens[m.first_token - 1].span) : "";
       if (gaz_.IsCommon(text) && (prev == "on" || prev == "via" || prev == "at" || prev == "by")) {
         type = EntityType::kOrg;  // "on Twitter", "at Apple"
+      } else if (prev == "the" || prev == "The") {
+        type = EntityType::kOrg;  // "the Pentagon", "the Kremlin": people take no article
       } else if (m.loc_context) {
         type = EntityType::kLoc;
       }
     }
     int c = Keyed(text, type, id);
-    if (type == EntityType::kPerson) {
-      person_key_.try_emplace(text, c);
-    }
+    if (type == EntityType::kPerson) person_key_.try_emplace(Join({text}, 0, 1), c);
   }
 
   std::string TitleOf(int id) const {

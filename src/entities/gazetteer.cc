@@ -136,6 +136,12 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     if (!w.empty() && w[0] != '#') g->common_.insert(w);
     pos = nl + 1;
   }
+  auto abbrevs = ReadDataFile("text/abbreviations.tsv");
+  if (!abbrevs.ok()) return abbrevs.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(abbrevs).value()))) {
+    if (line.fields.size() >= 2 && (line.fields[1] == "title" || line.fields[1] == "final"))
+      g->abbrevs_.insert(line.fields[0]);
+  }
   auto lexicon = ReadDataFile("entities/lexicon.tsv");
   if (!lexicon.ok()) return lexicon.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(lexicon).value()))) {

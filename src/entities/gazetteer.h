@@ -59,6 +59,9 @@ class Gazetteer {
   bool IsCommon(std::string_view word) const;
   // Lexicon classes of `word`, case-insensitively.
   uint32_t Classes(std::string_view word) const;
+  // Whether a period after `word` belongs to it ("Corp.", "Jr.", "Gen."), from the
+  // sentence splitter's abbreviation table (data/text/abbreviations.tsv).
+  bool IsAbbreviation(std::string_view word) const { return abbrevs_.count(word) > 0; }
   // The role implied by a lead verb ("heads" -> "head"), or empty.
   std::string_view LeadRole(std::string_view word) const;
   // Display name of a country code ("USA" -> "United States").
@@ -76,6 +79,7 @@ class Gazetteer {
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;
   std::unordered_set<std::string_view> common_;
+  std::unordered_set<std::string_view> abbrevs_;
   std::unordered_map<std::string_view, uint32_t> classes_;
   std::unordered_map<std::string_view, std::string_view> lead_roles_;
   int max_words_ = 1;

@@ -215,7 +215,7 @@ class Finder {
             (IsParticle(j) && !units_.empty() && !units_.back().connector && ParticlesBeforeName(j, end))) {
           Unit u{j, j, a_.tokens[j].span, false, IsParticle(j)};
           if (j + 1 < end && Tok(j + 1) == "." && a_.tokens[j + 1].span.start == a_.tokens[j].span.end &&
-              (IsInitial(j) || (gaz_.Classes(Tok(j)) & (kOrgSuffix | kNameSuffix | kHonorific | kHead | kMod)))) {
+              (IsInitial(j) || gaz_.IsAbbreviation(Tok(j)))) {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
@@ -224,7 +224,11 @@ class Finder {
           continue;
         }
         std::string_view w = Tok(j);
-        if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || w == "and" || w == "&")) {
+        // "and" joins names only inside an organisation or place name that opens with
+        // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
+        bool and_ok =
+            w == "&" || (w == "and" && !units_.empty() && (ClassesOf(units_.front()) & (kOrgHead | kLocHead)));
+        if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
           if (k < end && (Tok(k) == "the") && w != "&") ++k;
           if (k < end && IsNameToken(k)) {
@@ -430,11 +434,20 @@ class Finder {
         ++q;
         continue;
       }
+      if (q + 1 < n && !units_[q + 1].connector && !Demonym(UnitsText(q, q + 2)).empty()) {
+        q += 2;  // "South Korean"
+        continue;
+      }
       const GazEntry* g = nullptr;
       size_t len = LongestGaz(q, n, &g);
       if (len > 0 && (g->type == EntityType::kOrg || g->kind == PlaceKind::kCountry)) {
         subs.emplace_back(q, q + len);
         q += len;
+        continue;
+      }
+      if (size_t org = OrgBeforeTitle(q, n); org > q) {
+        subs.emplace_back(q, org);  // "European Commission President"
+        q = org;
         continue;
       }
       if (IsAcronym(u)) {
@@ -478,6 +491,16 @@ class Finder {
     Chunk(p, n, title_from);
   }
 
+  // End of an organisation name that starts at unit q and is directly followed by a role
+  // word ("European Commission" in "European Commission President"), or q.
+  size_t OrgBeforeTitle(size_t q, size_t n) const {
+    for (size_t k = q + 1; k + 1 < n && k < q + 5; ++k) {
+      if (units_[k].connector) return q;
+      if ((ClassesOf(units_[k]) & kOrgSuffix) && (ClassesOf(units_[k + 1]) & kHead)) return k + 1;
+    }
+    return q;
+  }
+
   // Whether the first word of a sentence-initial run is an ordinary word ("Despite",
   // "The", "Meanwhile") rather than the start of a name.
   bool DropsInitial(size_t n) const {
@@ -487,6 +510,7 @@ class Finder {
     size_t len = LongestGaz(0, n, &g);
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
+    if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
     return true;
   }
 
