@@ -94,7 +94,9 @@ class Finder {
   }
 
   bool IsParticle(uint32_t i) const {
-    return IsWord(i) && !a_.tokens[i].capitalized && (gaz_.Classes(Tok(i)) & kParticle);
+    const Token& t = a_.tokens[i];
+    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 &&
+           (gaz_.Classes(Tok(i)) & kParticle);
   }
 
   // The last token of a hyphenated word that the tokenizer left in pieces because it ends
