@@ -64,6 +64,9 @@ def main():
             continue
         canonical = proper[0]
         for p in proper:
+            # Postal codes of states ("IN", "OR", "ME") read as words in capitals.
+            if len(p) <= 2 and kind != "country":
+                continue
             add(p, kind, country, canonical)
 
     with open("/usr/share/zoneinfo/zone1970.tab", encoding="utf-8") as f:

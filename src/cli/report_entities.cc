@@ -15,9 +15,7 @@ void PrintEntitiesSection(const Analysis& a, const ReportStyle& style, std::ostr
   static constexpr struct {
     EntityType type;
     const char* heading;
-  } kGroups[] = {{EntityType::kPerson, "People"},
-                 {EntityType::kOrg, "Organisations"},
-                 {EntityType::kLoc, "Places"}};
+  } kGroups[] = {{EntityType::kPerson, "People"}, {EntityType::kOrg, "Organisations"}, {EntityType::kLoc, "Places"}};
   for (const auto& group : kGroups) {
     std::vector<const Entity*> list;
     for (const Entity& e : a.entities)

@@ -28,6 +28,17 @@ bool IsStopPunct(std::string_view p) {
          p == "(" || p == ")" || p == "?" || p == "!" || p == "\xE2\x80\x94";
 }
 
+// Case-insensitive: connectors are written "OF" in an all-capitals article.
+bool StartsWithWord(std::string_view text, std::string_view word) {
+  if (text.size() < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[i]) return false;
+  }
+  return text.size() == word.size() || text[word.size()] == ' ';
+}
+
 bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "The" || w == "A" || w == "An";
 }
@@ -82,12 +93,17 @@ class Finder {
     if (!d.empty() || !caps_mode_) return d;
     return gaz_.Demonym(TitleCase(s));
   }
+  // "GULF OF GUINEA" -> "Gulf of Guinea".
   static std::string TitleCase(std::string_view s) {
     std::string t(s);
     bool start = true;
-    for (char& c : t) {
-      if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (size_t i = 0; i < t.size(); ++i) {
+      char& c = t[i];
+      bool small = i > 0 && start &&
+                   (StartsWithWord(s.substr(i), "of") || StartsWithWord(s.substr(i), "the") ||
+                    StartsWithWord(s.substr(i), "and") || StartsWithWord(s.substr(i), "for"));
+      if (start && !small && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if ((!start || small) && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       start = c == ' ' || c == '-';
     }
     return t;
@@ -95,8 +111,7 @@ class Finder {
 
   bool IsParticle(uint32_t i) const {
     const Token& t = a_.tokens[i];
-    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 &&
-           (gaz_.Classes(Tok(i)) & kParticle);
+    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (gaz_.Classes(Tok(i)) & kParticle);
   }
 
   // The last token of a hyphenated word that the tokenizer left in pieces because it ends
@@ -143,9 +158,13 @@ class Finder {
     }
     if (w == "'s" || w == "'S") return false;
     if (gaz_.Classes(w) & (kTime | kPronoun)) return false;
-    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && !Find(w) && Demonym(w).empty() &&
-        !(gaz_.Classes(w) & (kHead | kMod | kDomain | kOrgSuffix | kLocSuffix)))
-      return false;
+    if (caps_mode_ && w.size() == 1 && !(i + 1 < a_.tokens.size() && Tok(i + 1) == ".")) return false;
+    if (caps_mode_ && i < caps_name_.size() && caps_name_[i]) return true;
+    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(gaz_.Classes(w) & (kHead | kDomain))) {
+      // In an all-capitals article an ordinary word is a name only as a country or capital.
+      const GazEntry* g = Find(w);
+      if (!g || w.size() <= 2 || (g->kind != PlaceKind::kCountry && g->kind != PlaceKind::kCapital)) return false;
+    }
     return !IsHyphenModifier(i);
   }
 
@@ -198,9 +217,26 @@ class Finder {
     return 0;
   }
 
+  // In an all-capitals article, marks the words of multi-word places and organisations
+  // ("UNITED STATES", "GULF OF GUINEA") that would otherwise read as ordinary words.
+  void MarkCapsNames(const Sentence& s) {
+    if (caps_name_.size() < a_.tokens.size()) caps_name_.assign(a_.tokens.size(), false);
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      if (!IsWord(i) || !a_.tokens[i].all_caps) continue;
+      for (uint32_t len = 4; len >= 2; --len) {
+        if (i + len > s.end_token) continue;
+        Span span{a_.tokens[i].span.start, a_.tokens[i + len - 1].span.end};
+        if (!Find(Text(span))) continue;
+        for (uint32_t k = i; k < i + len; ++k) caps_name_[k] = IsWord(k);
+        break;
+      }
+    }
+  }
+
   void ScanSentence(const Sentence& s) {
     uint32_t i = s.first_token;
     const uint32_t end = s.end_token;
+    if (caps_mode_) MarkCapsNames(s);
     while (i < end) {
       if (!IsNameToken(i) && !ParticlesBeforeName(i, end)) {
         if (IsWord(i) && a_.tokens[i].capitalized && IsHyphenModifier(i)) {
@@ -225,14 +261,15 @@ class Finder {
           j = u.last + 1;
           continue;
         }
-        std::string_view w = Tok(j);
+        char buf[8];
+        std::string_view w = LowerInto(Tok(j), buf, sizeof buf);
         // "and" joins names only inside an organisation or place name that opens with
         // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
         bool and_ok =
             w == "&" || (w == "and" && !units_.empty() && (ClassesOf(units_.front()) & (kOrgHead | kLocHead)));
         if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
-          if (k < end && (Tok(k) == "the") && w != "&") ++k;
+          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
           if (k < end && IsNameToken(k)) {
             units_.push_back(Unit{j, k - 1, Span{a_.tokens[j].span.start, a_.tokens[k - 1].span.end}, true, false});
             j = k;
@@ -318,7 +355,7 @@ class Finder {
     const uint32_t last = ClassesOf(units_[b - 1]);
     bool has_of = false, person_shape = false;
     for (size_t k = a; k < b; ++k) {
-      if (units_[k].connector && UnitText(units_[k]).substr(0, 2) == "of") has_of = true;
+      if (units_[k].connector && StartsWithWord(UnitText(units_[k]), "of")) has_of = true;
       if (units_[k].particle) person_shape = true;
       if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
     }
@@ -374,7 +411,7 @@ class Finder {
       for (size_t k = p; k < n; ++k) {
         if (!units_[k].connector) continue;
         std::string_view c = UnitText(units_[k]);
-        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 || (org_end && c.substr(0, 3) != "and");
+        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 || (org_end && !StartsWithWord(c, "and"));
         if (keep) continue;
         flush(k);
         a = k + 1;
@@ -414,7 +451,7 @@ class Finder {
     while (q < n) {
       const Unit& u = units_[q];
       if (u.connector) {
-        if (has_head && UnitText(u).substr(0, 2) == "of" && q + 1 < n && (ClassesOf(units_[q + 1]) & kDomain)) {
+        if (has_head && StartsWithWord(UnitText(u), "of") && q + 1 < n && (ClassesOf(units_[q + 1]) & kDomain)) {
           q += 2;
           while (q < n && !units_[q].connector && (ClassesOf(units_[q]) & kDomain)) ++q;
           title_end = q;
@@ -543,7 +580,11 @@ class Finder {
     // "the International Monetary Fund (IMF)".
     if (e + 2 < s.end_token && Tok(e) == "(" && Tok(e + 2) == ")" && mention_at_[e + 1] >= 0 && m.units >= 2) {
       Mention& acr = mentions_[mention_at_[e + 1]];
-      if (acr.acronym && Initials(m) == Letters(Text(acr.span))) acr.defined_by = id;
+      if (acr.acronym && Initials(m) == Letters(Text(acr.span))) {
+        acr.defined_by = id;
+        // People are not given acronyms: a name that defines one is an organisation.
+        if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown) m.type = MentionType::kOrg;
+      }
     }
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
     if (m.title_rank == 0) TitleBefore(s, id);
@@ -737,6 +778,7 @@ class Finder {
   std::vector<int> mention_at_;
   std::vector<Unit> units_;
   std::vector<int> title_subs_;
+  std::vector<bool> caps_name_;
 };
 
 }  // namespace
