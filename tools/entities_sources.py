@@ -115,6 +115,18 @@ class Countries:
             for f in forms + short:
                 if f and "(" not in f:
                     self.names.setdefault(f, a3)
+        # Country names ISO no longer uses ("Turkey"), from the project's corrections file.
+        extra = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "entities",
+                             "places_extra.tsv")
+        self.extra_names = {}
+        if os.path.exists(extra):
+            with open(extra, encoding="utf-8") as f:
+                for line in f:
+                    fields = line.rstrip("\n").split("\t")
+                    if line.startswith("#") or len(fields) < 4 or fields[1] != "country" or not fields[2]:
+                        continue
+                    self.extra_names[fields[0]] = fields[2]
+                    self.names.setdefault(fields[0], fields[2])
         # Match WordNet country-like instance synsets by any lemma equal to an ISO name.
         by_lemma = {}
         for off, (lemmas, _, _) in wn.nouns.items():
@@ -124,7 +136,8 @@ class Countries:
                 by_lemma.setdefault(surface(l), []).append(off)
         for c in self.iso:
             a3 = c["alpha_3"]
-            for form in [self.canonical[a3], c["name"], c.get("official_name"), c.get("common_name")]:
+            extra = [n for n, code in self.extra_names.items() if code == a3]
+            for form in [self.canonical[a3], c["name"], c.get("official_name"), c.get("common_name")] + extra:
                 if not form:
                     continue
                 cands = [o for o in by_lemma.get(form, []) if wn.closure(o) & (LOC_ROOTS | COUNTRY_CLASSES)]

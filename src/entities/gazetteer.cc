@@ -28,6 +28,7 @@ constexpr ClassName kClassNames[] = {
     {"locative", kLocative},
     {"appos_stop", kApposStop},
     {"lead_verb", kLeadVerb},
+    {"admin_suffix", kAdminSuffix},
 };
 
 PlaceKind KindOf(std::string_view kind) {
@@ -134,6 +135,16 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     if (nl == std::string::npos) nl = words.size();
     std::string_view w(words.data() + pos, nl - pos);
     if (!w.empty() && w[0] != '#') g->common_.insert(w);
+    pos = nl + 1;
+  }
+  auto roles = ReadDataFile("gen/entities/roles.txt");
+  if (!roles.ok()) return roles.status();
+  const std::string& role_words = g->Keep(std::move(roles).value());
+  for (size_t pos = 0; pos < role_words.size();) {
+    size_t nl = role_words.find('\n', pos);
+    if (nl == std::string::npos) nl = role_words.size();
+    std::string_view w(role_words.data() + pos, nl - pos);
+    if (!w.empty() && w[0] != '#') g->classes_[w] |= kRole;
     pos = nl + 1;
   }
   auto abbrevs = ReadDataFile("text/abbreviations.tsv");

@@ -35,6 +35,8 @@ enum WordClass : uint32_t {
   kLocative = 1u << 13,
   kApposStop = 1u << 14,
   kLeadVerb = 1u << 15,
+  kAdminSuffix = 1u << 16,  // "Province", "County": the place lies in the named one
+  kRole = 1u << 17,         // a WordNet noun for a person ("geophysicist", "teacher")
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };

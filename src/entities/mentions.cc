@@ -64,6 +64,7 @@ class Finder {
     for (const Sentence& s : a_.sentences) {
       size_t first = mentions_.size();
       ScanSentence(s);
+      for (size_t m = first; m < mentions_.size(); ++m) ReadPlaceContext(s, static_cast<int>(m));
       for (size_t m = first; m < mentions_.size(); ++m) ReadContext(s, static_cast<int>(m));
     }
     return std::move(mentions_);
@@ -175,6 +176,14 @@ class Finder {
     return k > i && k < end && IsNameToken(k);
   }
 
+  // A role noun: a title head in any case, or a WordNet person noun written in lower case
+  // ("geophysicist"), which is too common a word to open a capitalised title.
+  bool IsRole(uint32_t t) const {
+    if (!IsWord(t)) return false;
+    uint32_t cls = gaz_.Classes(Tok(t));
+    return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
+  }
+
   // A title word alone ("President", "Presidents", "Minister") names nobody.
   bool IsRoleWord(std::string_view w) const {
     if (gaz_.Classes(w) & (kHead | kMod | kHonorific | kDomain)) return true;
@@ -266,7 +275,8 @@ class Finder {
         // "and" joins names only inside an organisation or place name that opens with
         // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
         bool and_ok =
-            w == "&" || (w == "and" && !units_.empty() && (ClassesOf(units_.front()) & (kOrgHead | kLocHead)));
+            w == "&" || (w == "and" && !units_.empty() &&
+                         ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) || AllOrdinary(0, units_.size())));
         if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
           if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
@@ -368,8 +378,7 @@ class Finder {
     if (n >= 2 && (last & kLocSuffix) && !person_shape) {
       const GazEntry* inner = nullptr;
       size_t len = LongestGaz(a, b, &inner);
-      bool admin = (last & kLocSuffix) && (ClassesOf(units_[b - 1]) & kOrgSuffix) == 0 && inner && len == n - 1 &&
-                   inner->kind != PlaceKind::kCountry;
+      bool admin = (last & kAdminSuffix) && inner && len == n - 1 && inner->kind != PlaceKind::kCountry;
       return Emit(a, b, MentionType::kLoc, nullptr, admin ? inner->country : std::string_view());
     }
     if (n >= 2 && (first & kCompass)) {
@@ -382,6 +391,20 @@ class Finder {
     if (n == 1 && IsAcronym(units_[a]) && !titled) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
+    if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
+      // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
+      // open a person's name, and people take no article ("the Red Crescent").
+      const GazEntry* tail = Find(UnitText(units_[b - 1]));
+      uint32_t before = units_[a].first;
+      bool article = before > 0 && StartsWithWord(Tok(before - 1), "the");
+      bool role_before = before > 0 && IsRole(before - 1);  // "Chinese leader Xi Jinping"
+      bool ordinary = gaz_.IsCommon(UnitText(units_[a])) &&
+                      (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
+      if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
+    }
+    if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
+        UnitText(units_[a]).back() == '.')
+      return -1;  // "Inc." alone
     if (initial_weak) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
       mentions_[id].weak = true;
@@ -391,6 +414,18 @@ class Finder {
       return Emit(a, b, MentionType::kPerson, nullptr, "");
     }
     return Emit(a, b, MentionType::kUnknown, nullptr, "");
+  }
+
+  // Whether units [a, b) are all ordinary words written as a name ("Disaster" in "Disaster
+  // and Emergency Management Authority"), not places, nationalities or given names.
+  bool AllOrdinary(size_t a, size_t b) const {
+    if (a >= b || Find(UnitsText(a, b))) return false;
+    for (size_t k = a; k < b; ++k) {
+      std::string_view w = UnitText(units_[k]);
+      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsGivenName(w) || !Demonym(w).empty())
+        return false;
+    }
+    return true;
   }
 
   // Splits units [p, n) at connectors unless an organisation or place pattern holds them
@@ -411,7 +446,11 @@ class Finder {
       for (size_t k = p; k < n; ++k) {
         if (!units_[k].connector) continue;
         std::string_view c = UnitText(units_[k]);
-        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 || (org_end && !StartsWithWord(c, "and"));
+        // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
+        // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
+        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
+                    (ClassesOf(units_[k - 1]) & (kOrgHead | kLocHead)) != 0 ||
+                    (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
         if (keep) continue;
         flush(k);
         a = k + 1;
@@ -550,17 +589,29 @@ class Finder {
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
+        std::none_of(units_.begin(), units_.end(), [](const Unit& u) { return u.connector; }))
+      return false;  // "Apple Inc.", "Greater Manchester Police"
     return true;
   }
 
   // ---- context around a mention: titles, "City, State", acronym definitions.
 
-  void ReadContext(const Sentence& s, int id) {
+  // After a locative preposition ("in Austin") or "the town of".
+  void ReadPlaceContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     if (m.first_token > s.first_token) {
       std::string_view prev = Tok(m.first_token - 1);
       if (!a_.tokens[m.first_token - 1].capitalized && (gaz_.Classes(prev) & kLocative)) m.loc_context = true;
+      // "the town of Pututu", "Malatya province"
+      if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
+          (gaz_.Classes(Tok(m.first_token - 2)) & kAdminSuffix))
+        m.loc_context = true;
     }
+  }
+
+  void ReadContext(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
     uint32_t e = m.end_token;
     // "Austin, Texas": a place, in the state or country that follows.
     if (e + 1 < s.end_token && Tok(e) == "," && mention_at_[e + 1] >= 0 && m.units <= 2 &&
@@ -646,7 +697,7 @@ class Finder {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
     uint32_t k = m.first_token - 1;
-    if (!IsWord(k) || !(gaz_.Classes(Tok(k)) & kHead)) return;
+    if (!IsRole(k)) return;
     uint32_t left = k;
     while (left > s.first_token && m.first_token - left < kMaxTitleTokens) {
       uint32_t t = left - 1;
@@ -663,6 +714,10 @@ class Finder {
         break;
       }
       if ((gaz_.Classes(w) & (kHead | kMod)) || !Demonym(w).empty()) {
+        left = t;
+        continue;
+      }
+      if (IsRole(t) && t + 1 == left) {  // "police officer", "team captain"
         left = t;
         continue;
       }
@@ -704,7 +759,7 @@ class Finder {
         possessive = t;
         break;
       }
-      if (cls & kHead) {
+      if (IsRole(t)) {
         head = true;
         left = static_cast<int>(t);
       } else if ((cls & kMod) || !Demonym(w).empty()) {
@@ -739,6 +794,8 @@ class Finder {
       role = std::string(r) + " of ";
       k += 2;
     }
+    // "Ayse Demir, 52, a teacher": skip the age.
+    if (role.empty() && k + 1 < s.end_token && a_.tokens[k].kind == TokenKind::kNumber && Tok(k + 1) == ",") k += 2;
     if (k < s.end_token && IsDeterminer(Tok(k)) && role.empty()) ++k;
     uint32_t start = k, last = k;
     bool head = !role.empty();
@@ -746,7 +803,8 @@ class Finder {
       int sub = mention_at_[k];
       if (sub >= 0) {
         const Mention& sm = mentions_[sub];
-        if (sm.type == MentionType::kPerson || sm.type == MentionType::kUnknown) break;
+        bool place = sm.type == MentionType::kUnknown && sm.loc_context;
+        if ((sm.type == MentionType::kPerson || sm.type == MentionType::kUnknown) && !place) break;
         last = sm.end_token - 1;
         k = sm.end_token;
         continue;
@@ -759,7 +817,7 @@ class Finder {
                                   k + 2 < s.end_token && mention_at_[k + 2] >= 0)) {
         break;
       }
-      if (cls & kHead) head = true;
+      if (IsRole(k)) head = true;
       last = k;
       ++k;
     }
