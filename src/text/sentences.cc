@@ -144,6 +144,13 @@ std::vector<Span> SentenceSplitter::Split(std::string_view s) const {
   start = skip_space(0);
   size_t i = start;
   while (i < n) {
+    // Skip to the next byte that can start terminal punctuation ('.', '!', '?', or the
+    // lead byte of U+2026).
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b != '.' && b != '!' && b != '?' && b != 0xE2) {
+      ++i;
+      continue;
+    }
     size_t j = i;
     char32_t c = utf8::Next(s, &j);
     if (c != '.' && c != '!' && c != '?' && c != 0x2026) {
