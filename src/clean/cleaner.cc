@@ -44,16 +44,24 @@ size_t FoldedWordHash(std::string_view w) {
 }
 
 // Sorted distinct hashes of the words among `tokens` (offsets relative to `text`).
-std::vector<size_t> WordHashes(std::string_view text, const Token* begin, const Token* end, size_t* word_count) {
+// Also sets *sequence_hash to a hash of the folded token sequence, for exact repeats
+// (case, spacing and final punctuation do not matter).
+std::vector<size_t> WordHashes(std::string_view text, const Token* begin, const Token* end, size_t* word_count,
+                               uint64_t* sequence_hash) {
   std::vector<size_t> out;
   out.reserve(end - begin);
   *word_count = 0;
+  while (end != begin && end[-1].kind == TokenKind::kPunct) --end;  // final punctuation and quotes
+  uint64_t seq = 14695981039346656037ull;
   for (const Token* it = begin; it != end; ++it) {
     const Token& t = *it;
+    size_t h = FoldedWordHash(text.substr(t.span.start, t.span.size()));
+    seq = (seq ^ h) * 0x100000001b3ull + 0x9E3779B97F4A7C15ull;
     if (t.kind == TokenKind::kPunct) continue;
     ++*word_count;
-    out.push_back(FoldedWordHash(text.substr(t.span.start, t.span.size())));
+    out.push_back(h);
   }
+  *sequence_hash = seq;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -71,28 +79,6 @@ size_t IntersectionSize(const std::vector<size_t>& a, const std::vector<size_t>&
     }
   }
   return n;
-}
-
-// Hash of the case- and space-folded sentence without final punctuation, for exact
-// repeats.
-uint64_t ExactKey(std::string_view sentence) {
-  while (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '.' || sentence.back() == '"' ||
-                               sentence.back() == '!' || sentence.back() == '?')) {
-    sentence.remove_suffix(1);
-  }
-  uint64_t h = 1469598103934665603ull;
-  bool space = false;
-  for (unsigned char c : sentence) {
-    if (c == ' ' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space) h = (h ^ ' ') * 1099511628211ull;
-    space = false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-    h = (h ^ c) * 1099511628211ull;
-  }
-  return h;
 }
 
 // A small open-addressing map from word hash to a 32-bit value, for the per-article
@@ -381,6 +367,7 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
     uint32_t first_token, end_token;  // into `tokens`, offsets relative to the sentence
     std::vector<size_t> words;
     size_t word_count = 0;
+    uint64_t sequence_hash = 0;
     bool removed = false;
   };
   std::vector<Sent> sents;
@@ -389,11 +376,12 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
     std::string_view para = paragraphs[pi];
     for (Span s : splitter.Split(para)) {
-      Sent st{pi, s, static_cast<uint32_t>(tokens.size()), 0, {}, 0};
+      Sent st{pi, s, static_cast<uint32_t>(tokens.size()), 0, {}, 0, 0};
       std::string_view text = para.substr(s.start, s.size());
       text::Tokenize(text, 0, &tokens);
       st.end_token = static_cast<uint32_t>(tokens.size());
-      st.words = WordHashes(text, tokens.data() + st.first_token, tokens.data() + st.end_token, &st.word_count);
+      st.words = WordHashes(text, tokens.data() + st.first_token, tokens.data() + st.end_token, &st.word_count,
+                            &st.sequence_hash);
       sents.push_back(std::move(st));
     }
   }
@@ -416,7 +404,7 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
     Sent& s = sents[si];
     std::string_view st = text_of(s);
     if (s.word_count >= kExactMinWords) {
-      if (seen_exact[ExactKey(st)]++ > 0) {
+      if (seen_exact[s.sequence_hash]++ > 0) {
         s.removed = true;
         out->removed.push_back(Removal{"duplicate_sentence", "exact repeat", std::string(st)});
         continue;
@@ -427,7 +415,10 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       by_rarity.clear();
       for (size_t w : s.words) by_rarity.emplace_back(*df.Find(w), w);
       size_t k = std::min(by_rarity.size(), static_cast<size_t>((1.0 - kRestatementOverlap) * s.words.size()) + 1);
-      std::nth_element(by_rarity.begin(), by_rarity.begin() + (k - 1), by_rarity.end());
+      // k is small (a few words): selection by repeated minimum beats a general select.
+      for (size_t r = 0; r < k; ++r) {
+        std::iter_swap(by_rarity.begin() + r, std::min_element(by_rarity.begin() + r, by_rarity.end()));
+      }
       candidates.clear();
       for (size_t r = 0; r < k; ++r) {
         const uint32_t* head = posting_head.Find(by_rarity[r].second);
@@ -441,6 +432,7 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       if (candidates.size() > kMaxCandidates) candidates.erase(candidates.begin(), candidates.end() - kMaxCandidates);
       for (uint32_t ci : candidates) {
         const Sent& t = sents[ci];
+        if (t.words.size() < kRestatementOverlap * s.words.size()) continue;  // too short to cover it
         size_t common = IntersectionSize(s.words, t.words);
         if (common >= kRestatementOverlap * s.words.size()) {
           s.removed = true;
