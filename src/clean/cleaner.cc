@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -67,9 +68,13 @@ std::vector<size_t> WordHashes(std::string_view text, const Token* begin, const 
   return out;
 }
 
-size_t IntersectionSize(const std::vector<size_t>& a, const std::vector<size_t>& b) {
+// Whether sorted sets `a` and `b` share at least `needed` elements; stops as soon as the
+// answer is known.
+bool SharesAtLeast(const std::vector<size_t>& a, const std::vector<size_t>& b, size_t needed) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
+    if (n >= needed) return true;
+    if (n + std::min(a.size() - i, b.size() - j) < needed) return false;
     if (a[i] < b[j]) {
       ++i;
     } else if (b[j] < a[i]) {
@@ -78,7 +83,7 @@ size_t IntersectionSize(const std::vector<size_t>& a, const std::vector<size_t>&
       ++n, ++i, ++j;
     }
   }
-  return n;
+  return n >= needed;
 }
 
 // A small open-addressing map from word hash to a 32-bit value, for the per-article
@@ -430,11 +435,11 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       if (candidates.size() > kMaxCandidates) candidates.erase(candidates.begin(), candidates.end() - kMaxCandidates);
+      const size_t needed = static_cast<size_t>(std::ceil(kRestatementOverlap * s.words.size()));
       for (uint32_t ci : candidates) {
         const Sent& t = sents[ci];
-        if (t.words.size() < kRestatementOverlap * s.words.size()) continue;  // too short to cover it
-        size_t common = IntersectionSize(s.words, t.words);
-        if (common >= kRestatementOverlap * s.words.size()) {
+        if (t.words.size() < needed) continue;  // too short to cover it
+        if (SharesAtLeast(s.words, t.words, needed)) {
           s.removed = true;
           out->removed.push_back(Removal{"duplicate_sentence", "restates an earlier sentence: " +
                                                                    std::string(text_of(t)).substr(0, 120),
