@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/phrase_matcher.h"
 #include "core/status.h"
 #include "ingest/document.h"
 
@@ -31,8 +32,9 @@ class Cleaner {
  public:
   static StatusOr<std::unique_ptr<Cleaner>> Create();
 
-  // Fills body, dateline, removed, title, metadata and warnings of `out` from `article`.
-  // Thread-safe.
+  // Fills body, dateline, removed, title, metadata and warnings of `out` from `article`,
+  // and the sentences and tokens of the body (the cleaner segments the text to find
+  // repeats, and hands the result on). Thread-safe.
   void Clean(const Article& article, Analysis* out) const;
 
  private:
@@ -43,6 +45,8 @@ class Cleaner {
     std::string text;  // lower case
   };
   std::vector<Pattern> patterns_;
+  PhraseMatcher phrases_;       // the kPhrase patterns, id = index into patterns_
+  size_t max_fixed_len_ = 0;    // longest line/prefix pattern
 
   // Returns the pattern text that makes `paragraph` boilerplate, or empty.
   std::string BoilerplateReason(std::string_view paragraph) const;
