@@ -33,8 +33,8 @@ TOP = ("id", "boilerplate", "duplicate_sentences", "restatements", "notes",
 
 
 def load_codes(here):
-    path = os.path.join(here, "..", "..", "..", "shared", "cameo", "cameo-labels.tsv")
-    for p in (path, os.path.join(here, "..", "..", "..", "..", "shared", "cameo", "cameo-labels.tsv")):
+    shared = os.environ.get("NEWSGRAPH_SHARED_DIR") or os.path.join(here, "..", "..", "..", "shared")
+    for p in (os.path.join(shared, "cameo", "cameo-labels.tsv"),):
         if os.path.exists(p):
             with open(p, encoding="utf-8", errors="replace") as f:
                 codes = {line.split("\t")[0].strip() for line in f if line.strip()}
