@@ -7,8 +7,9 @@ For every NAME.gold.json it checks that:
   * the file is valid JSON with the fields of ../shared/eval/GOLD.md and id == NAME,
     and NAME.txt exists beside it;
   * every entity has a name, a type (PERSON/ORG/LOC), a list of aliases, a title and a
-    country (null or three capital letters); no surface form (name, alias, also_accept)
-    belongs to two entities of the same type ("Austin" may be a PERSON alias and a LOC);
+    country (null or three capital letters); no name or alias belongs to two entities of
+    the same type ("Austin" may be a PERSON alias and a LOC; an also_accept entry may be
+    shared, e.g. "Foreign Ministry" for two ministries);
   * every quote's text_start is an exact substring of the article and at most ten words,
     and its speaker (and every speaker_alt) is null or resolves to an entity;
   * every event's evidence is an exact substring of the article; source, target (unless
@@ -79,12 +80,14 @@ def check(gold_path, codes):
             errs.append(f"{where}: bad country {c!r}")
         if e.get("type") != "PERSON" and e.get("title"):
             errs.append(f"{where}: only people have titles")
-        for s in [e.get("name")] + list(e.get("aliases") or []) + list(e.get("also_accept") or []):
+        for s in [e.get("name")] + list(e.get("aliases") or []):
             if not s:
                 continue
             other = owner.get(s)
             if other is not None and other != i and types.get(other) == e.get("type"):
                 errs.append(f"{where}: surface {s!r} also belongs to entity {other} of the same type")
+            owner.setdefault(s, i)
+        for s in e.get("also_accept") or []:
             owner.setdefault(s, i)
         types[i] = e.get("type")
         for a in e.get("aliases") or []:
