@@ -275,6 +275,9 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
       p.match = Match::kPrefix;
     } else if (line.fields[0] == "phrase") {
       p.match = Match::kPhrase;
+    } else if (line.fields[0] == "vocab") {
+      c->vocab_.insert(FoldForMatch(line.fields[2]));
+      continue;
     } else {
       return Status::Corrupt(where + ": unknown match kind '" + std::string(line.fields[0]) + "'");
     }
@@ -288,7 +291,29 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
     c->patterns_.push_back(std::move(p));
   }
   c->phrases_.Build();
+  auto cues = ReadDataFile("clean/attribution_cues.txt");
+  if (!cues.ok()) return cues.status();
+  for (const DataLine& line : ParseTsv(*cues)) c->attribution_cues_.insert(std::string(line.fields[0]));
   return c;
+}
+
+const Token* Cleaner::AttributionTail(std::string_view text, const Token* begin, const Token* end) const {
+  const Token* comma = nullptr;
+  for (const Token* t = end; t != begin; --t) {
+    if (t[-1].kind == TokenKind::kPunct && text.substr(t[-1].span.start, t[-1].span.size()) == ",") {
+      comma = t - 1;
+      break;
+    }
+  }
+  if (comma == nullptr) return nullptr;
+  size_t words = 0;
+  bool cue = false;
+  for (const Token* t = comma + 1; t != end; ++t) {
+    if (t->kind == TokenKind::kPunct) continue;
+    if (++words > 6) return nullptr;
+    if (attribution_cues_.count(FoldForMatch(text.substr(t->span.start, t->span.size()))) != 0) cue = true;
+  }
+  return cue ? comma : nullptr;
 }
 
 std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
@@ -306,6 +331,23 @@ std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
   for (const Pattern& p : patterns_) {
     if (p.match == Match::kLine && bare == p.text) return "line: " + p.text;
     if (p.match == Match::kPrefix && head.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
+  }
+  // A row of share/follow buttons.
+  if (paragraph.size() <= 200 && !vocab_.empty()) {
+    std::vector<Token> tokens;
+    text::Tokenize(paragraph, 0, &tokens);
+    size_t words = 0;
+    bool all_vocab = true;
+    for (const Token& t : tokens) {
+      std::string w = FoldForMatch(paragraph.substr(t.span.start, t.span.size()));
+      if (t.kind == TokenKind::kPunct && w != "|") continue;
+      ++words;
+      if (vocab_.count(w) == 0) {
+        all_vocab = false;
+        break;
+      }
+    }
+    if (all_vocab && words >= 2 && words <= 16) return "share buttons";
   }
   // Phrase rule. A paragraph that opens with a quotation is somebody speaking: news.
   if (head.empty() || head[0] == '"' || head[0] == '\'') return "";
@@ -370,7 +412,8 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
     size_t paragraph;
     Span span;
     uint32_t first_token, end_token;  // into `tokens`, offsets relative to the sentence
-    std::vector<size_t> words;
+    std::vector<size_t> words;       // all its words: what it offers to cover later ones
+    std::vector<size_t> test_words;  // without a trailing attribution, when it has one
     size_t word_count = 0;
     uint64_t sequence_hash = 0;
     bool removed = false;
@@ -381,12 +424,20 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
     std::string_view para = paragraphs[pi];
     for (Span s : splitter.Split(para)) {
-      Sent st{pi, s, static_cast<uint32_t>(tokens.size()), 0, {}, 0, 0};
+      Sent st{pi, s, static_cast<uint32_t>(tokens.size()), 0, {}, {}, 0, 0};
       std::string_view text = para.substr(s.start, s.size());
       text::Tokenize(text, 0, &tokens);
       st.end_token = static_cast<uint32_t>(tokens.size());
       st.words = WordHashes(text, tokens.data() + st.first_token, tokens.data() + st.end_token, &st.word_count,
                             &st.sequence_hash);
+      // A trailing attribution (", officials said") is left out of the restatement test.
+      if (const Token* tail = AttributionTail(text, tokens.data() + st.first_token, tokens.data() + st.end_token);
+          tail != nullptr) {
+        uint64_t unused;
+        size_t content_words = 0;
+        std::vector<size_t> content = WordHashes(text, tokens.data() + st.first_token, tail, &content_words, &unused);
+        if (content_words >= kRestatementMinWords) st.test_words = std::move(content);
+      }
       sents.push_back(std::move(st));
     }
   }
@@ -415,11 +466,12 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
         continue;
       }
     }
-    if (s.word_count >= kRestatementMinWords && s.words.size() >= kRestatementMinWords) {
+    const std::vector<size_t>& tested = s.test_words.empty() ? s.words : s.test_words;
+    if (s.word_count >= kRestatementMinWords && tested.size() >= kRestatementMinWords) {
       // Pigeonhole: a sentence sharing >= 85% of these words shares one of the k rarest.
       by_rarity.clear();
-      for (size_t w : s.words) by_rarity.emplace_back(*df.Find(w), w);
-      size_t k = std::min(by_rarity.size(), static_cast<size_t>((1.0 - kRestatementOverlap) * s.words.size()) + 1);
+      for (size_t w : tested) by_rarity.emplace_back(*df.Find(w), w);
+      size_t k = std::min(by_rarity.size(), static_cast<size_t>((1.0 - kRestatementOverlap) * tested.size()) + 1);
       // k is small (a few words): selection by repeated minimum beats a general select.
       for (size_t r = 0; r < k; ++r) {
         std::iter_swap(by_rarity.begin() + r, std::min_element(by_rarity.begin() + r, by_rarity.end()));
@@ -435,11 +487,11 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       if (candidates.size() > kMaxCandidates) candidates.erase(candidates.begin(), candidates.end() - kMaxCandidates);
-      const size_t needed = static_cast<size_t>(std::ceil(kRestatementOverlap * s.words.size()));
+      const size_t needed = static_cast<size_t>(std::ceil(kRestatementOverlap * tested.size()));
       for (uint32_t ci : candidates) {
         const Sent& t = sents[ci];
         if (t.words.size() < needed) continue;  // too short to cover it
-        if (SharesAtLeast(s.words, t.words, needed)) {
+        if (SharesAtLeast(tested, t.words, needed)) {
           s.removed = true;
           out->removed.push_back(Removal{"duplicate_sentence", "restates an earlier sentence: " +
                                                                    std::string(text_of(t)).substr(0, 120),

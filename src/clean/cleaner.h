@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/analysis.h"
@@ -38,7 +39,7 @@ class Cleaner {
   void Clean(const Article& article, Analysis* out) const;
 
  private:
-  enum class Match { kLine, kPrefix, kPhrase };
+  enum class Match { kLine, kPrefix, kPhrase, kVocab };
   struct Pattern {
     Match match;
     int weight;
@@ -47,6 +48,12 @@ class Cleaner {
   std::vector<Pattern> patterns_;
   PhraseMatcher phrases_;       // the kPhrase patterns, id = index into patterns_
   size_t max_fixed_len_ = 0;    // longest line/prefix pattern
+  std::unordered_set<std::string> vocab_;  // share-button words
+  std::unordered_set<std::string> attribution_cues_;
+
+  // The comma opening a trailing attribution (", officials said") among the sentence's
+  // tokens [begin, end), or nullptr when there is none.
+  const Token* AttributionTail(std::string_view text, const Token* begin, const Token* end) const;
 
   // Returns the pattern text that makes `paragraph` boilerplate, or empty.
   std::string BoilerplateReason(std::string_view paragraph) const;
