@@ -17,7 +17,8 @@ struct Referent {
   std::string id;  // entity id, or empty
   int type = -1;   // EntityType, or -1 when only the text names it
   bool person = false;
-  bool org = false;  // an organisation (entity ORG, or a name ending in "Ministry", ...)
+  bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
+  bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
   Gender title_gender = Gender::kUnknown;
   int male_votes = 0, female_votes = 0;
 
@@ -71,6 +72,7 @@ class Attributor {
   std::vector<Group> groups_;
   std::unordered_map<std::string, int> text_refs_;  // name → referent, text-only names
   std::unordered_map<std::string, int> demonym_refs_;
+  std::unordered_set<std::string_view> countries_;  // country names of the demonym table
 
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
@@ -85,6 +87,7 @@ class Attributor {
   void BuildGroups();
   int TextReferent(uint32_t first, uint32_t end);
   void LearnGenders();
+  bool PersonByRole(uint32_t lo, uint32_t first) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
@@ -131,9 +134,10 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   // run names an institution ("State Department", "Foreign Ministry").
   Gender title_gender = Gender::kUnknown;
   bool titled = false;
-  std::string last = Low(end - 1);
-  auto role = lex_.roles.find(last);
-  bool institution = role != lex_.roles.end() && role->second == RoleKind::kBody;
+  bool institution = false;
+  for (uint32_t i = first; i < end && !institution; ++i) {
+    institution = RoleAt(i) == static_cast<int>(RoleKind::kBody);
+  }
   uint32_t f = first;
   if (!institution) {
     while (f + 1 < end) {
@@ -192,6 +196,8 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     if (ref.title_gender == Gender::kUnknown) ref.title_gender = given->second;
   }
   if (!institution && titled && dem == lex_.demonyms.end()) ref.person = true;
+  ref.maybe_person = !institution && dem == lex_.demonyms.end() && !countries_.count(name) && words.size() >= 2 &&
+                     words.size() <= 3 && name.find(" of ") == std::string::npos;
   refs_.push_back(std::move(ref));
   int id = static_cast<int>(refs_.size()) - 1;
   text_refs_[name] = id;
@@ -200,6 +206,7 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
 
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
+  for (const auto& [word, country] : lex_.demonyms) countries_.insert(country);
   tok_group_.assign(n, kNone);
   // Entities first: one referent each.
   std::vector<std::pair<Span, int>> mentions;
@@ -207,6 +214,10 @@ void Attributor::BuildGroups() {
     const Entity& ent = a_.entities[e];
     Referent r;
     r.name = ent.name;
+    if (ent.type == EntityType::kPerson) {
+      auto given = lex_.given_names.find(ent.name.substr(0, ent.name.find(' ')));
+      if (given != lex_.given_names.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
+    }
     r.id = ent.id;
     r.type = static_cast<int>(ent.type);
     r.person = ent.type == EntityType::kPerson;
@@ -222,7 +233,16 @@ void Attributor::BuildGroups() {
             [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
   std::vector<int> tok_mention(n, kNone);
   for (const auto& [span, ref] : mentions) {
-    for (uint32_t t = TokenAt(span.start); t < n && toks_[t].span.start < span.end; ++t) {
+    uint32_t t0 = TokenAt(span.start);
+    // "Ms. Lin", "Spokeswoman Lin": a gendered title right before a mention.
+    uint32_t p = t0;
+    if (p > 0 && Text(p - 1) == ".") --p;
+    if (p > 0 && refs_[ref].person) {
+      std::string w = Low(p - 1);
+      auto title = lex_.titles.find(w);
+      if (title != lex_.titles.end() && title->second != Gender::kUnknown) refs_[ref].title_gender = title->second;
+    }
+    for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
       int& cur = tok_mention[t];
       // Where mentions overlap, a person beats an organisation beats a place.
       auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
@@ -276,8 +296,10 @@ void Attributor::BuildGroups() {
       // A sentence-initial word that is not a name elsewhere drops out of the run.
       bool initial = first == s.first_token || (first > s.first_token && toks_[first - 1].kind == TokenKind::kPunct &&
                                                 first - 1 == s.first_token);
-      if (initial && tok_mention[first] == kNone && !inner_caps.count(Text(first)) &&
-          !lex_.given_names.count(std::string(Text(first))) && !lex_.titles.count(Low(first))) {
+      std::string_view w0 = Text(first);
+      bool common = last == first + 1 || (w0.size() > 3 && (w0.ends_with("ing") || w0.ends_with("ly")));
+      if (initial && common && tok_mention[first] == kNone && !inner_caps.count(w0) &&
+          !lex_.given_names.count(std::string(w0)) && !lex_.titles.count(Low(first)) && !countries_.count(w0)) {
         ++first;
         while (first < last && toks_[first].kind != TokenKind::kWord) ++first;
         std::string w = first < last ? Low(first) : "";
@@ -297,6 +319,9 @@ void Attributor::BuildGroups() {
         if (best == kNone || rank(r) > rank(best)) best = r;
       }
       g.referent = best != kNone ? best : TextReferent(first, last);
+      if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
+        refs_[g.referent].person = true;
+      }
       g.possessor = last < n && (Low(last) == "'s" || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
       uint32_t p = first;
       while (p > s.first_token && lex_.Is(Low(p - 1), WordClass::kDet)) --p;
@@ -305,6 +330,21 @@ void Attributor::BuildGroups() {
       groups_.push_back(g);
     }
   }
+}
+
+bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
+  // "spokesperson Hua Chunying", "the ministry's spokesperson, Hua Chunying,".
+  if (first <= lo) return false;
+  uint32_t p = first - 1;
+  if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
+    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || lex_.titles.count(Low(p));
+  }
+  if (!IsPunct(p, ',')) return false;
+  for (uint32_t k = p; k-- > lo && p - k < 12;) {
+    if (toks_[k].kind == TokenKind::kPunct) break;
+    if (RoleAt(k) == static_cast<int>(RoleKind::kPerson) && !toks_[k].capitalized) return true;
+  }
+  return false;
 }
 
 void Attributor::LearnGenders() {
@@ -316,7 +356,8 @@ void Attributor::LearnGenders() {
     if (InQuote(t)) continue;
     int g = tok_group_[t];
     if (g != kNone) {
-      if (refs_[groups_[g].referent].person) {
+      const Referent& ref = refs_[groups_[g].referent];
+      if (ref.person || (ref.maybe_person && a_.entities.empty())) {
         last_person = groups_[g].referent;
         last_sentence = tok_sentence_[t];
       }
@@ -325,8 +366,11 @@ void Attributor::LearnGenders() {
     if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7 || last_person == kNone) continue;
     auto p = lex_.pronouns.find(Low(t));
     if (p == lex_.pronouns.end() || tok_sentence_[t] > last_sentence + 1) continue;
-    if (p->second.gender == Gender::kMale) ++refs_[last_person].male_votes;
-    if (p->second.gender == Gender::kFemale) ++refs_[last_person].female_votes;
+    Referent& ref = refs_[last_person];
+    if (p->second.gender == Gender::kMale) ++ref.male_votes;
+    if (p->second.gender == Gender::kFemale) ++ref.female_votes;
+    // Without entities, a plain two-word name that pronouns refer to is a person.
+    if (ref.male_votes + ref.female_votes > 0 && ref.maybe_person) ref.person = true;
   }
 }
 
@@ -374,7 +418,7 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   // The noun phrase around the role noun: back to its determiner, and on through
   // "for/of/at the ..." after it.
   uint32_t first = role;
-  while (first > lo && first - role < kMaxScan) {
+  while (first > lo && role - first < kMaxScan) {
     uint32_t p = first - 1;
     if (InQuote(p) || toks_[p].kind == TokenKind::kPunct) break;
     std::string w = Low(p);
@@ -657,8 +701,8 @@ std::vector<Attribution> Attributor::Run() {
     // No cue: a quotation that opens its sentence continues the previous one nearby.
     if (open_tok == lo && qi > 0 && !out[qi - 1].speaker.empty()) {
       uint32_t prev_end = quotations_[qi - 1].segments.back().end;
-      uint32_t prev_para = a_.sentences[tok_sentence_[std::min(TokenAt(prev_end), n) - 1]].paragraph;
-      if (prev_para + 1 >= a_.sentences[sentence].paragraph) out[qi] = out[qi - 1];
+      uint32_t prev_sentence = tok_sentence_[std::min(TokenAt(prev_end), n) - 1];
+      if (prev_sentence + 1 >= sentence) out[qi] = out[qi - 1];
     }
   }
   return out;
