@@ -62,6 +62,35 @@ std::string Fold(std::string_view word) {
   return out;
 }
 
+bool FoldInto(std::string_view word, char* buf, size_t cap, size_t* len) {
+  size_t n = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (n >= cap) return false;
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(word[i + 2]) == 0x99) {
+      buf[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : static_cast<char>(c);
+  }
+  *len = n;
+  return true;
+}
+
+void QuoteLexicon::BuildTable() {
+  size_t cap = 16;
+  while (cap < info.size() * 4) cap <<= 1;
+  table_.assign(cap, Slot{});
+  for (const auto& entry : info) {
+    uint64_t h = Fingerprint(entry.first) | 1;
+    size_t i = h & (cap - 1);
+    while (table_[i].hash != 0) i = (i + 1) & (cap - 1);
+    table_[i] = Slot{h, &entry};
+  }
+}
+
 StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
   auto lex = std::make_unique<QuoteLexicon>();
   std::string text;
@@ -148,6 +177,27 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
     }
   }
   lex->closer_followers.insert("and");
+  for (const auto& [w, ids] : lex->cues_by_first) lex->info[w].cues = ids;
+  for (const auto& [w, p] : lex->pronouns) {
+    WordInfo& i = lex->info[w];
+    i.pronoun = true;
+    i.subject_pronoun = p.subject;
+    i.pronoun_gender = p.gender;
+  }
+  for (const auto& [w, g] : lex->titles) {
+    WordInfo& i = lex->info[w];
+    i.title = true;
+    i.title_gender = g;
+  }
+  for (const auto& [w, r] : lex->roles) lex->info[w].role = static_cast<int8_t>(r);
+  for (const auto& [w, c] : lex->words) lex->info[w].classes |= c;
+  lex->BuildTable();
+  for (const auto& [w, i] : lex->info) lex->max_word_bytes = std::max(lex->max_word_bytes, w.size() + 2);
+  for (const auto& [w, g] : lex->given_names) lex->given_by_name[w] = g;
+  for (const auto& [w, c] : lex->demonyms) {
+    lex->demonym_by_word[w] = c;
+    lex->countries.insert(c);
+  }
   return lex;
 }
 

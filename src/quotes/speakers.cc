@@ -10,6 +10,7 @@ namespace {
 constexpr int kNone = -1;
 constexpr int kMaxScan = 40;           // tokens looked at on either side of a cue
 constexpr uint32_t kPronounReach = 3;  // paragraphs a pronoun looks back for its person
+constexpr uint32_t kLookBack = 1000;   // tokens a pronoun or "the ministry" looks back
 
 // One speaker candidate: an entity, or a name the text gives when no entity covers it.
 struct Referent {
@@ -68,14 +69,29 @@ class Attributor {
   std::vector<uint32_t> tok_sentence_;
   std::vector<int> tok_quote_;  // quotation index covering the token (marks included), or -1
   std::vector<int> tok_group_;
+  std::vector<const WordInfo*> info_;  // lexicon entry of each token, or null
   std::vector<Referent> refs_;
   std::vector<Group> groups_;
-  std::unordered_map<std::string, int> text_refs_;  // name → referent, text-only names
+  StringMap<int> text_refs_;  // name → referent, text-only names
+  std::string name_buf_;
+  FingerprintSet inner_caps_;
   std::unordered_map<std::string, int> demonym_refs_;
-  std::unordered_set<std::string_view> countries_;  // country names of the demonym table
 
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
+  const WordInfo* W(uint32_t i) const { return info_[i]; }
+  bool Cls(uint32_t i, WordClass c) const { return info_[i] && info_[i]->Is(c); }
+  bool IsTitle(uint32_t i) const { return info_[i] && info_[i]->title; }
+  // Token i folded equals `lower` (ASCII letters only in `lower`).
+  bool Eq(uint32_t i, std::string_view lower) const {
+    std::string_view t = Text(i);
+    if (t.size() != lower.size()) return t.size() == lower.size() + 2 && t.find('\xE2') != t.npos && Fold(t) == lower;
+    for (size_t k = 0; k < t.size(); ++k) {
+      char c = t[k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[k]) return false;
+    }
+    return true;
+  }
   bool InQuote(uint32_t i) const { return tok_quote_[i] >= 0; }
   bool IsPunct(uint32_t i, char c) const {
     return toks_[i].kind == TokenKind::kPunct && Text(i) == std::string_view(&c, 1);
@@ -91,7 +107,7 @@ class Attributor {
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
-  const QuoteLexicon::Pronoun* SubjectPronoun(uint32_t i) const;
+  bool SubjectPronoun(uint32_t i) const;
   int RoleAt(uint32_t i) const;  // RoleKind or -1
 
   Subject SubjectLeft(uint32_t cue, uint32_t lo) const;
@@ -118,6 +134,15 @@ void Attributor::Index() {
   for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
     for (uint32_t t = a_.sentences[s].first_token; t < a_.sentences[s].end_token && t < n; ++t) tok_sentence_[t] = s;
   }
+  info_.assign(n, nullptr);
+  char buf[32];
+  for (uint32_t i = 0; i < n; ++i) {
+    size_t len = 0;
+    if (toks_[i].kind == TokenKind::kWord && toks_[i].span.size() <= lex_.max_word_bytes &&
+        FoldInto(Text(i), buf, sizeof buf, &len)) {
+      info_[i] = lex_.Lookup(std::string_view(buf, len));
+    }
+  }
   tok_quote_.assign(n, -1);
   uint32_t t = 0;
   for (size_t q = 0; q < quotations_.size(); ++q) {
@@ -141,20 +166,20 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   uint32_t f = first;
   if (!institution) {
     while (f + 1 < end) {
-      std::string w = Low(f);
-      if (!w.empty() && w.back() == '.') w.pop_back();
-      auto t = lex_.titles.find(w);
-      if (t != lex_.titles.end()) {
+      if (IsTitle(f)) {
         titled = true;
-        if (t->second != Gender::kUnknown) title_gender = t->second;
-      } else if (!lex_.demonyms.count(std::string(Text(f))) && w != "of" && w != "the" && w != "." && w != "'s") {
+        if (W(f)->title_gender != Gender::kUnknown) title_gender = W(f)->title_gender;
+      } else if (!lex_.demonym_by_word.count(Text(f)) && !Eq(f, "of") && !Eq(f, "the") && Text(f) != "." &&
+                 !Eq(f, "'s")) {
         break;
       }
       ++f;
     }
   }
-  std::string name;
-  std::vector<std::string_view> words;
+  std::string& name = name_buf_;
+  name.clear();
+  std::string_view first_word;
+  size_t words = 0;
   for (uint32_t i = f; i < end; ++i) {
     if (toks_[i].kind == TokenKind::kPunct && Text(i) != "-") {
       if (Text(i) == "." && !name.empty()) name += ".";
@@ -162,51 +187,52 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     }
     if (!name.empty() && name.back() != '-') name += ' ';
     name += Text(i);
-    words.push_back(Text(i));
+    if (words++ == 0) first_word = Text(i);
   }
   if (name.empty()) return kNone;
-  if (Fold(name).rfind("the ", 0) == 0) name = name.substr(4);
-  auto it = text_refs_.find(name);
+  if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
+  auto it = text_refs_.find(std::string_view(name));
   if (it != text_refs_.end()) {
     if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
     return it->second;
   }
   // A lone word naming a person seen earlier in full: "Blinken", "Xi".
-  if (words.size() == 1) {
-    for (int r = static_cast<int>(refs_.size()) - 1; r >= 0; --r) {
+  if (words == 1) {
+    for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
       const Referent& ref = refs_[r];
       if (!ref.person) continue;
       std::string_view n = ref.name;
       size_t sp = n.find(' ');
       if (sp == std::string_view::npos) continue;
       if (n.substr(0, sp) == name || n.substr(n.rfind(' ') + 1) == name) {
-        text_refs_[name] = r;
+        text_refs_.emplace(name, r);
         return r;
       }
     }
   }
-  auto dem = lex_.demonyms.find(name);
+  auto dem = lex_.demonym_by_word.find(name);
+  const bool is_demonym = dem != lex_.demonym_by_word.end();
   Referent ref;
-  ref.name = dem != lex_.demonyms.end() ? dem->second : name;
+  ref.name = is_demonym ? dem->second : name;
   ref.org = institution;
   ref.title_gender = title_gender;
-  auto given = lex_.given_names.find(std::string(words.front()));
-  if (!institution && words.size() >= 2 && given != lex_.given_names.end()) {
+  auto given = lex_.given_by_name.find(first_word);
+  if (!institution && words >= 2 && given != lex_.given_by_name.end()) {
     ref.person = true;
     if (ref.title_gender == Gender::kUnknown) ref.title_gender = given->second;
   }
-  if (!institution && titled && dem == lex_.demonyms.end()) ref.person = true;
-  ref.maybe_person = !institution && dem == lex_.demonyms.end() && !countries_.count(name) && words.size() >= 2 &&
-                     words.size() <= 3 && name.find(" of ") == std::string::npos;
+  if (!institution && titled && !is_demonym) ref.person = true;
+  ref.maybe_person = !institution && !is_demonym && !lex_.countries.count(name) && words >= 2 && words <= 3 &&
+                     name.find(" of ") == std::string::npos;
   refs_.push_back(std::move(ref));
   int id = static_cast<int>(refs_.size()) - 1;
-  text_refs_[name] = id;
+  text_refs_.emplace(name, id);
   return id;
 }
 
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
-  for (const auto& [word, country] : lex_.demonyms) countries_.insert(country);
+
   tok_group_.assign(n, kNone);
   // Entities first: one referent each.
   std::vector<std::pair<Span, int>> mentions;
@@ -215,8 +241,8 @@ void Attributor::BuildGroups() {
     Referent r;
     r.name = ent.name;
     if (ent.type == EntityType::kPerson) {
-      auto given = lex_.given_names.find(ent.name.substr(0, ent.name.find(' ')));
-      if (given != lex_.given_names.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
+      auto given = lex_.given_by_name.find(std::string_view(ent.name).substr(0, ent.name.find(' ')));
+      if (given != lex_.given_by_name.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
     }
     r.id = ent.id;
     r.type = static_cast<int>(ent.type);
@@ -238,9 +264,9 @@ void Attributor::BuildGroups() {
     uint32_t p = t0;
     if (p > 0 && Text(p - 1) == ".") --p;
     if (p > 0 && refs_[ref].person) {
-      std::string w = Low(p - 1);
-      auto title = lex_.titles.find(w);
-      if (title != lex_.titles.end() && title->second != Gender::kUnknown) refs_[ref].title_gender = title->second;
+      if (IsTitle(p - 1) && W(p - 1)->title_gender != Gender::kUnknown) {
+        refs_[ref].title_gender = W(p - 1)->title_gender;
+      }
     }
     for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
       int& cur = tok_mention[t];
@@ -251,18 +277,18 @@ void Attributor::BuildGroups() {
   }
   // Capitalised words that occur inside sentences: a sentence's first word is a name only
   // if it also occurs there (or is a known given name or title), so "Shortly" is not one.
-  std::unordered_set<std::string_view> inner_caps;
+  FingerprintSet& inner_caps = inner_caps_;
+  inner_caps.Reset(n / 4);
   for (const Sentence& s : a_.sentences) {
     for (uint32_t t = s.first_token + 1; t < s.end_token && t < n; ++t) {
-      if (toks_[t].capitalized && toks_[t - 1].kind != TokenKind::kPunct) inner_caps.insert(Text(t));
+      if (toks_[t].capitalized && toks_[t - 1].kind != TokenKind::kPunct) inner_caps.Insert(Fingerprint(Text(t)));
     }
   }
+  auto inner_cap = [&](std::string_view w) { return inner_caps.Contains(Fingerprint(w)); };
   auto name_word = [&](uint32_t t) {
     if (tok_mention[t] != kNone) return true;
     if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t)) return false;
-    std::string w = Low(t);
-    if (w == "'s") return false;
-    return !lex_.Is(w, WordClass::kNotName) || toks_[t].all_caps;
+    return !Cls(t, WordClass::kNotName) || toks_[t].all_caps;
   };
   for (const Sentence& s : a_.sentences) {
     uint32_t t = s.first_token;
@@ -279,10 +305,9 @@ void Attributor::BuildGroups() {
           continue;
         }
         // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
-        std::string w = Low(last);
-        bool dot_after_title = Text(last) == "." && lex_.titles.count(Low(last - 1));
-        if ((w == "of" || w == "the" || w == "de" || w == "al" || w == "bin" || w == "van" || w == "von" ||
-             dot_after_title) &&
+        bool dot_after_title = Text(last) == "." && IsTitle(last - 1);
+        if ((Eq(last, "of") || Eq(last, "the") || Eq(last, "de") || Eq(last, "al") || Eq(last, "bin") ||
+             Eq(last, "van") || Eq(last, "von") || dot_after_title) &&
             last + 1 < end && name_word(last + 1)) {
           ++last;
           continue;
@@ -298,12 +323,11 @@ void Attributor::BuildGroups() {
                                                 first - 1 == s.first_token);
       std::string_view w0 = Text(first);
       bool common = last == first + 1 || (w0.size() > 3 && (w0.ends_with("ing") || w0.ends_with("ly")));
-      if (initial && common && tok_mention[first] == kNone && !inner_caps.count(w0) &&
-          !lex_.given_names.count(std::string(w0)) && !lex_.titles.count(Low(first)) && !countries_.count(w0)) {
+      if (initial && common && tok_mention[first] == kNone && !inner_cap(w0) && !lex_.given_by_name.count(w0) &&
+          !IsTitle(first) && !lex_.countries.count(w0)) {
         ++first;
         while (first < last && toks_[first].kind != TokenKind::kWord) ++first;
-        std::string w = first < last ? Low(first) : "";
-        if (w == "of" || w == "the") ++first;
+        if (first < last && (Eq(first, "of") || Eq(first, "the"))) ++first;
       }
       t = last;
       if (first >= last) continue;
@@ -322,10 +346,10 @@ void Attributor::BuildGroups() {
       if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
         refs_[g.referent].person = true;
       }
-      g.possessor = last < n && (Low(last) == "'s" || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
+      g.possessor = last < n && (Eq(last, "'s") || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
       uint32_t p = first;
-      while (p > s.first_token && lex_.Is(Low(p - 1), WordClass::kDet)) --p;
-      g.after_prep = p > s.first_token && lex_.Is(Low(p - 1), WordClass::kPrep);
+      while (p > s.first_token && Cls(p - 1, WordClass::kDet)) --p;
+      g.after_prep = p > s.first_token && Cls(p - 1, WordClass::kPrep);
       for (uint32_t u = first; u < last; ++u) tok_group_[u] = static_cast<int>(groups_.size());
       groups_.push_back(g);
     }
@@ -337,7 +361,7 @@ bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
   if (first <= lo) return false;
   uint32_t p = first - 1;
   if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
-    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || lex_.titles.count(Low(p));
+    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || IsTitle(p);
   }
   if (!IsPunct(p, ',')) return false;
   for (uint32_t k = p; k-- > lo && p - k < 12;) {
@@ -364,11 +388,11 @@ void Attributor::LearnGenders() {
       continue;
     }
     if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7 || last_person == kNone) continue;
-    auto p = lex_.pronouns.find(Low(t));
-    if (p == lex_.pronouns.end() || tok_sentence_[t] > last_sentence + 1) continue;
+    const WordInfo* p = W(t);
+    if (!p || !p->pronoun || tok_sentence_[t] > last_sentence + 1) continue;
     Referent& ref = refs_[last_person];
-    if (p->second.gender == Gender::kMale) ++ref.male_votes;
-    if (p->second.gender == Gender::kFemale) ++ref.female_votes;
+    if (p->pronoun_gender == Gender::kMale) ++ref.male_votes;
+    if (p->pronoun_gender == Gender::kFemale) ++ref.female_votes;
     // Without entities, a plain two-word name that pronouns refer to is a person.
     if (ref.male_votes + ref.female_votes > 0 && ref.maybe_person) ref.person = true;
   }
@@ -379,13 +403,12 @@ CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
   if (i >= limit || toks_[i].kind != TokenKind::kWord || InQuote(i)) return m;
   // "States" in "United States" is no cue: a capitalised cue must open its sentence.
   if (toks_[i].capitalized && a_.sentences[tok_sentence_[i]].first_token != i) return m;
-  auto it = lex_.cues_by_first.find(Low(i));
-  if (it == lex_.cues_by_first.end()) return m;
-  for (uint32_t id : it->second) {
+  if (!W(i) || W(i)->cues.empty()) return m;
+  for (uint32_t id : W(i)->cues) {
     const Cue& c = lex_.cues[id];
     if (i + c.words.size() > limit) continue;
     bool ok = true;
-    for (size_t k = 1; k < c.words.size() && ok; ++k) ok = !InQuote(i + k) && Low(i + k) == c.words[k];
+    for (size_t k = 1; k < c.words.size() && ok; ++k) ok = !InQuote(i + k) && Eq(i + k, c.words[k]);
     if (ok) {
       m.cue = static_cast<int>(id);
       m.first = i;
@@ -402,17 +425,9 @@ bool Attributor::CueAllowed(int cue, bool before_quote) const {
   return before_quote ? w == CueWhere::kBefore : w == CueWhere::kAfter;
 }
 
-const QuoteLexicon::Pronoun* Attributor::SubjectPronoun(uint32_t i) const {
-  if (toks_[i].kind != TokenKind::kWord || toks_[i].span.size() > 4) return nullptr;
-  auto p = lex_.pronouns.find(Low(i));
-  return p != lex_.pronouns.end() && p->second.subject ? &p->second : nullptr;
-}
+bool Attributor::SubjectPronoun(uint32_t i) const { return W(i) && W(i)->subject_pronoun; }
 
-int Attributor::RoleAt(uint32_t i) const {
-  if (toks_[i].kind != TokenKind::kWord) return -1;
-  auto r = lex_.roles.find(Low(i));
-  return r == lex_.roles.end() ? -1 : static_cast<int>(r->second);
-}
+int Attributor::RoleAt(uint32_t i) const { return W(i) ? W(i)->role : -1; }
 
 Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   // The noun phrase around the role noun: back to its determiner, and on through
@@ -421,18 +436,17 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   while (first > lo && role - first < kMaxScan) {
     uint32_t p = first - 1;
     if (InQuote(p) || toks_[p].kind == TokenKind::kPunct) break;
-    std::string w = Low(p);
-    if (lex_.Is(w, WordClass::kDet)) {
+    if (Cls(p, WordClass::kDet)) {
       first = p;
       break;
     }
-    if (SubjectPronoun(p) || MatchCue(p, hi).cue != kNone || lex_.Is(w, WordClass::kPrep)) break;
+    if (SubjectPronoun(p) || MatchCue(p, hi).cue != kNone || Cls(p, WordClass::kPrep)) break;
     first = p;
   }
   uint32_t last = role + 1;
-  while (last + 1 < hi && !InQuote(last) && (Low(last) == "for" || Low(last) == "of" || Low(last) == "at")) {
+  while (last + 1 < hi && !InQuote(last) && (Eq(last, "for") || Eq(last, "of") || Eq(last, "at"))) {
     uint32_t q = last + 1;
-    while (q < hi && lex_.Is(Low(q), WordClass::kDet)) ++q;
+    while (q < hi && Cls(q, WordClass::kDet)) ++q;
     if (q < hi && tok_group_[q] != kNone) {
       last = groups_[tok_group_[q]].end;
     } else {
@@ -455,14 +469,14 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
       t = groups_[g].end - 1;
       continue;
     }
-    auto d = lex_.demonyms.find(std::string(Text(t)));
-    if (d != lex_.demonyms.end() && country.empty()) country = d->second;
+    auto d = lex_.demonym_by_word.find(Text(t));
+    if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
   }
-  if (org == kNone && place == kNone && country.empty() && first < role && lex_.Is(Low(first), WordClass::kDet) &&
+  if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       RoleAt(role) == static_cast<int>(RoleKind::kBody)) {
     // "the ministry": the last organisation named with that word.
     std::string noun = Low(role);
-    for (uint32_t t = first; t-- > 0;) {
+    for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
       const Referent& ref = refs_[groups_[g].referent];
@@ -494,7 +508,7 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
   Subject none;
   if (cue <= lo) return none;
   uint32_t j = cue;  // one past the token looked at
-  while (j > lo && lex_.Is(Low(j - 1), WordClass::kAdv)) --j;
+  while (j > lo && Cls(j - 1, WordClass::kAdv)) --j;
   if (j <= lo) return none;
   if (SubjectPronoun(j - 1)) return Subject{Subject::kPronoun, kNone, "", j - 1};
   if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
@@ -530,7 +544,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   uint32_t j = from;
   while (j < hi && (toks_[j].kind == TokenKind::kPunct && !InQuote(j))) ++j;
   uint32_t det = j;
-  while (j < hi && lex_.Is(Low(j), WordClass::kDet)) ++j;
+  while (j < hi && Cls(j, WordClass::kDet)) ++j;
   if (j >= hi || InQuote(j)) return Subject{};
   if (j == det && SubjectPronoun(j)) return Subject{Subject::kPronoun, kNone, "", j};
   int g = tok_group_[j];
@@ -563,13 +577,12 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
 }
 
 int Attributor::ResolvePronoun(uint32_t tok) const {
-  auto p = lex_.pronouns.find(Low(tok));
-  if (p == lex_.pronouns.end()) return kNone;
-  Gender want = p->second.gender;
+  if (!W(tok) || !W(tok)->pronoun) return kNone;
+  Gender want = W(tok)->pronoun_gender;
   if (want == Gender::kPlural) return kNone;
   uint32_t para = Paragraph(tok);
   for (uint32_t t = tok; t-- > 0;) {
-    if (Paragraph(t) + kPronounReach < para) break;
+    if (Paragraph(t) + kPronounReach < para || tok - t > kLookBack) break;
     int g = tok_group_[t];
     if (g == kNone || InQuote(t)) continue;
     const Referent& ref = refs_[groups_[g].referent];
