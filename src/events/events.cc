@@ -1,11 +1,558 @@
 #include "events/events.h"
 
+#include <algorithm>
+#include <unordered_set>
+
+#include "events/dictionary.h"
+#include "events/petrarch.h"
+#include "events/phrases.h"
+#include "events/when.h"
+
 namespace newsgraph {
 
-StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions& options) {
-  return std::make_unique<EventCoder>();
+using events::Actor;
+using events::Dictionaries;
+using events::Elem;
+using events::Pattern;
+using events::Phrase;
+using events::Tok;
+
+namespace {
+
+constexpr size_t kMaxMatchesPerSentence = 64;
+constexpr size_t kMaxPhrasesPerSentence = 512;
+constexpr int kSubjectWindow = 40;  // tokens searched back for a subject
+constexpr int kTargetWindow = 16;   // tokens searched forward for a target
+constexpr int kCueWindow = 6;
+constexpr size_t kMaxGroup = 8;     // coordinated actors expanded pairwise
+
+constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"};
+constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "while", "that", "which", "who",
+                                              "whom", "said", "says", "because", "although", "though", "after",
+                                              "before", "when", "(", ")"};
+// Prepositions whose object is a place or a time, never a target.
+constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
+                                               "inside", "outside", "within", "over", "amid", "including",
+                                               "despite", "like", "than", "between", "among", "under", "about"};
+
+bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+
+bool IsQuote(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D"; }
+
+struct Match {
+  uint32_t pattern = 0;
+  int anchor = 0;
+  int first = 0, last = 0;     // token range of the matched words
+  std::vector<int> literals;   // positions of matched words
+  int source_phrase = -1, target_phrase = -1;
+  int elems = 0;
+};
+
+class ArticleCoder {
+ public:
+  ArticleCoder(const Dictionaries& d, Analysis* a) : d_(d), a_(*a), ents_(*a) {
+    lower_ = ToLowerAscii(a->body);
+    date_ = events::ParseDate(a->published);
+  }
+  void Run();
+
+ private:
+  static std::string ToLowerAscii(const std::string& s) {
+    std::string out = s;
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  void BuildTokens(const Sentence& s, std::vector<Tok>* toks) const;
+  void ResolveNames(std::vector<std::vector<Phrase>>* all) const;
+  void CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& phrases);
+  bool MatchPattern(const Pattern& p, int anchor, const std::vector<Tok>& toks, const std::vector<Phrase>& ph,
+                    const std::vector<int>& phrase_at, Match* m) const;
+  std::string Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const;
+  int Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const;
+  int Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m, int source) const;
+  int PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const;
+  std::string Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                       std::string* country) const;
+  bool Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const;
+
+  const Dictionaries& d_;
+  Analysis& a_;
+  events::EntityIndex ents_;
+  std::string lower_;
+  events::Date date_;
+  std::unordered_set<std::string> seen_;
+};
+
+void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const {
+  toks->clear();
+  for (uint32_t i = s.first_token; i < s.end_token && i < a_.tokens.size(); ++i) {
+    const Token& t = a_.tokens[i];
+    if (t.span.end > a_.body.size() || t.span.start > t.span.end) continue;
+    Tok k;
+    k.span = t.span;
+    k.text = std::string_view(a_.body).substr(t.span.start, t.span.size());
+    k.low = std::string_view(lower_).substr(t.span.start, t.span.size());
+    k.cap = t.capitalized || t.all_caps;
+    k.punct = t.kind == TokenKind::kPunct;
+    toks->push_back(k);
+  }
 }
 
-void EventCoder::Code(Analysis* analysis) const { analysis->events.clear(); }
+// Named actors mentioned only by surname ("Blinken") take the full name and the country
+// and role the article gives elsewhere ("Secretary of State Antony Blinken").
+void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
+  struct Known {
+    std::string name, country, role;
+  };
+  events::StringMap<Known> full;       // full name -> what is known
+  events::StringMap<std::string> part; // single name word -> full name
+  auto words_of = [](const std::string& s) { return events::SplitList(s, ' '); };
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members) {
+        if (!m.named || m.entity >= 0) continue;
+        auto w = words_of(m.raw);
+        if (w.size() < 2) continue;
+        Known& k = full[m.raw];
+        k.name = m.raw;
+        if (k.country.empty()) k.country = m.country;
+        if (k.role.empty()) k.role = m.role;
+        if (!part.contains(w.back())) part[w.back()] = m.raw;
+        if (!part.contains(w.front()) && w.size() == 2) part[w.front()] = m.raw;
+      }
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members) {
+        if (m.named && m.entity < 0) {
+          std::string key = m.raw;
+          if (auto it = part.find(key); it != part.end() && words_of(key).size() == 1) key = it->second;
+          if (auto it = full.find(key); it != full.end()) {
+            m.name = it->second.name;
+            if (m.country.empty()) m.country = it->second.country;
+            if (m.role.empty()) m.role = it->second.role;
+          }
+        }
+        m.Finish();
+      }
+}
+
+bool ArticleCoder::Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const {
+  for (const auto& words : list) {
+    if (words.empty()) continue;
+    for (size_t i = 0; i + words.size() <= toks.size(); ++i) {
+      size_t k = 0;
+      while (k < words.size() && toks[i + k].low == words[k]) ++k;
+      if (k == words.size()) return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleCoder::MatchPattern(const Pattern& p, int anchor, const std::vector<Tok>& toks,
+                                const std::vector<Phrase>& ph, const std::vector<int>& phrase_at, Match* m) const {
+  const int n = static_cast<int>(toks.size());
+  m->anchor = anchor;
+  m->first = m->last = anchor;
+  m->literals.assign(1, anchor);
+  m->elems = 1;
+  // Forward from the anchor.
+  int pos = anchor + 1;
+  for (size_t e = p.anchor + 1; e < p.elems.size(); ++e) {
+    const Elem& el = p.elems[e];
+    bool found = false;
+    for (int k = pos; k <= pos + el.gap_before && k < n; ++k) {
+      if (toks[k].low == ";" || (el.gap_before > 0 && k > pos && toks[k].low == ".")) break;
+      if (el.kind == Elem::Kind::kWords) {
+        if (!toks[k].punct && el.Matches(toks[k].low)) {
+          m->literals.push_back(k);
+          m->last = k;
+          pos = k + 1;
+          found = true;
+        }
+      } else {
+        int q = phrase_at[k];
+        if (q >= 0 && ph[q].begin == k) {
+          (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
+          m->last = ph[q].end - 1;
+          pos = ph[q].end;
+          found = true;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) {
+      if (el.optional) continue;
+      return false;
+    }
+    ++m->elems;
+  }
+  // Backward from the anchor (PETRARCH patterns with words before the verb).
+  pos = anchor - 1;
+  for (int e = p.anchor - 1; e >= 0; --e) {
+    const Elem& el = p.elems[e];
+    int gap = p.elems[e + 1].gap_before;
+    bool found = false;
+    for (int k = pos; k >= pos - gap && k >= 0; --k) {
+      if (toks[k].low == ";") break;
+      if (el.kind == Elem::Kind::kWords) {
+        if (!toks[k].punct && el.Matches(toks[k].low)) {
+          m->literals.push_back(k);
+          m->first = k;
+          pos = k - 1;
+          found = true;
+        }
+      } else {
+        int q = phrase_at[k];
+        if (q >= 0 && ph[q].end - 1 == k) {
+          (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
+          m->first = ph[q].begin;
+          pos = ph[q].begin - 1;
+          found = true;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) {
+      if (el.optional) continue;
+      return false;
+    }
+    ++m->elems;
+  }
+  return true;
+}
+
+// The modality kind of the event phrase starting at token `start`: the nearest cue in the
+// clause before it ("refused to", "will"), or "cond" for a conditional clause.
+std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const {
+  for (int i = start - 1; i >= 0 && i >= start - kCueWindow; --i) {
+    if (In(toks[i].low, kClauseBreaks)) break;
+    for (const auto& cue : d_.cues) {
+      int len = static_cast<int>(cue.words.size());
+      int b = i - len + 1;
+      if (b < 0) continue;
+      bool ok = true;
+      for (int k = 0; k < len && ok; ++k) {
+        const Tok& t = toks[b + k];
+        if (t.cap && b + k > 0) {
+          ok = false;  // "May" the month, not the modal
+          break;
+        }
+        const std::string& w = cue.words[k];
+        if (!w.empty() && w.back() == '*')
+          ok = t.low.size() >= w.size() - 1 && t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
+        else
+          ok = t.low == w;
+      }
+      if (ok) {
+        *cue_text = std::string(toks[b].text.data(), toks[i].text.data() + toks[i].text.size());
+        return cue.kind;
+      }
+    }
+  }
+  // A conditional clause: "if" or "unless" anywhere before the verb in the sentence.
+  for (int i = start - 1; i >= 0; --i) {
+    if (toks[i].low == ";") break;
+    if (toks[i].low == "if" || toks[i].low == "unless") {
+      *cue_text = std::string(toks[i].text);
+      return "cond";
+    }
+  }
+  return {};
+}
+
+bool IsPlaceOnly(const Phrase& p) {
+  for (const Actor& a : p.members)
+    if (!a.is_place) return false;
+  return true;
+}
+
+int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const {
+  for (int q = static_cast<int>(ph.size()) - 1; q >= 0; --q) {
+    const Phrase& p = ph[q];
+    if (p.end > start) continue;
+    if (start - p.end > kSubjectWindow) break;
+    bool barrier = false;
+    for (int k = p.end; k < start; ++k)
+      if (toks[k].low == ";" || toks[k].low == ":" || IsQuote(toks[k].text)) barrier = true;
+    if (barrier) break;
+    if (!p.prep.empty()) continue;
+    if (IsPlaceOnly(p)) continue;
+    if (p.appos >= 0) {
+      // Skip an apposition unless the verb is inside it too (no "," between them).
+      bool same = true;
+      for (int k = p.end; k < start; ++k)
+        if (toks[k].low == ",") same = false;
+      if (!same) continue;
+    }
+    return q;
+  }
+  return -1;
+}
+
+int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                         int source) const {
+  const std::string source_name = source >= 0 && !ph[source].members.empty() ? ph[source].members[0].name : "";
+  for (size_t q = 0; q < ph.size(); ++q) {
+    const Phrase& p = ph[q];
+    if (p.begin <= m.anchor) continue;
+    if (p.begin - m.last > kTargetWindow) break;
+    if (static_cast<int>(q) == source) continue;
+    bool overlaps = false;
+    for (int l : m.literals)
+      if (l >= p.begin && l < p.end) overlaps = true;
+    if (overlaps) continue;
+    bool barrier = false;
+    for (int k = m.anchor + 1; k < p.begin; ++k)
+      if (toks[k].low == ";" || toks[k].low == "said" || toks[k].low == "says" || IsQuote(toks[k].text))
+        barrier = true;
+    if (barrier) break;
+    if (In(p.prep, kLocativePreps)) continue;
+    if (IsPlaceOnly(p)) continue;
+    if (p.members.size() == 1 && p.members[0].name == source_name) continue;
+    return static_cast<int>(q);
+  }
+  return -1;
+}
+
+// For a passive verb ("was rebuffed by X"), the phrase after "by"; -2 when the verb is not
+// passive; -1 when it is passive without an agent.
+int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const {
+  int k = m.anchor - 1;
+  while (k >= 0 && (toks[k].low == "also" || toks[k].low == "reportedly" ||
+                    (toks[k].low.size() > 3 && toks[k].low.ends_with("ly"))))
+    --k;
+  if (k < 0 || !In(toks[k].low, kBeForms)) return -2;
+  std::string_view v = toks[m.anchor].low;
+  if (!(v.ends_with("ed") || v.ends_with("en") || v == "met" || v == "held" || v == "shot" || v == "hit" ||
+        v == "struck" || v == "freed" || v == "fought"))
+    return -2;
+  for (size_t q = 0; q < ph.size(); ++q)
+    if (ph[q].begin > m.anchor && ph[q].begin - m.last <= 8 && ph[q].prep == "by") return static_cast<int>(q);
+  return -1;
+}
+
+std::string ArticleCoder::Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                                   std::string* country) const {
+  int best = -1, best_dist = 1 << 30;
+  for (size_t q = 0; q < ph.size(); ++q) {
+    const Phrase& p = ph[q];
+    if (p.prep != "in" && p.prep != "at") continue;
+    const Actor& a = p.members[0];
+    if (a.place.empty() && !a.is_place) continue;
+    int dist = p.begin > m.anchor ? p.begin - m.last : (m.anchor - p.end) * 2;
+    if (dist < best_dist) {
+      best_dist = dist;
+      best = static_cast<int>(q);
+    }
+  }
+  if (best < 0) return {};
+  const Actor& a = ph[best].members[0];
+  *country = a.country;
+  return a.place.empty() ? a.name : a.place;
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out;
+  bool start = true;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+    start = c == ' ' || c == '-';
+  }
+  return out;
+}
+
+void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& ph) {
+  const int n = static_cast<int>(toks.size());
+  if (n == 0) return;
+  if (toks.back().text == "?" || (n >= 2 && toks[n - 2].text == "?" && IsQuote(toks[n - 1].text))) return;
+  if (Discarded(toks, d_.discards)) return;
+  std::vector<int> phrase_at(n, -1);
+  for (size_t q = 0; q < ph.size(); ++q)
+    for (int k = ph[q].begin; k < ph[q].end && k < n; ++k) phrase_at[k] = static_cast<int>(q);
+  std::vector<bool> in_quote(n, false);
+  bool open = false;
+  for (int k = 0; k < n; ++k) {
+    if (IsQuote(toks[k].text)) {
+      open = toks[k].text == "\xE2\x80\x9C" ? true : toks[k].text == "\xE2\x80\x9D" ? false : !open;
+      continue;
+    }
+    in_quote[k] = open;
+  }
+
+  // 1. Pattern matches, the best per anchor.
+  std::vector<Match> matches;
+  std::vector<uint32_t> cands;
+  for (int k = 0; k < n && matches.size() < kMaxMatchesPerSentence; ++k) {
+    if (toks[k].punct || in_quote[k]) continue;
+    cands.clear();
+    d_.verbs.Candidates(toks[k].low, &cands);
+    Match best;
+    bool have = false;
+    for (uint32_t c : cands) {
+      Match m;
+      m.pattern = c;
+      if (!MatchPattern(d_.verbs.at(c), k, toks, ph, phrase_at, &m)) continue;
+      if (!have || m.elems > best.elems || (m.elems == best.elems && m.last - m.first > best.last - best.first)) {
+        best = std::move(m);
+        have = true;
+      }
+    }
+    if (have) matches.push_back(std::move(best));
+  }
+  // 2. A match whose anchor is a word of a longer match is part of it ("defense
+  // cooperation" holds "cooperation"), unless it names its own source.
+  std::vector<bool> keep(matches.size(), true);
+  for (size_t i = 0; i < matches.size(); ++i)
+    for (size_t j = 0; j < matches.size(); ++j) {
+      if (i == j || !keep[j]) continue;
+      const Match& big = matches[j];
+      if (big.elems <= matches[i].elems) continue;
+      if (d_.verbs.at(matches[i].pattern).has_source_slot) continue;
+      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end())
+        keep[i] = false;
+    }
+
+  // 3. Events.
+  int scope_from = n;
+  int prev_anchor = -100;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i]) continue;
+    const Match& m = matches[i];
+    const Pattern& p = d_.verbs.at(m.pattern);
+    if (m.anchor > scope_from && !p.has_source_slot) continue;
+    std::string code = p.code;
+    std::string cue;
+    std::string kind = p.nomod ? "" : Modality(toks, m.first, &cue);
+    // An infinitive right after another event verb is its content ("pressed X to release").
+    bool complement = m.first > 0 && toks[m.first - 1].low == "to" && m.anchor - prev_anchor <= 8 && kind.empty();
+    prev_anchor = m.anchor;
+    if (p.scope) scope_from = std::min(scope_from, m.anchor);
+    if (complement) continue;
+    if (code == "---") continue;  // a PETRARCH null-coded pattern: matched, nothing to code
+    if (!kind.empty()) {
+      std::string mapped = d_.MapModality(kind, code);
+      if (mapped == "-") continue;
+      if (!mapped.empty()) code = mapped;
+    }
+    // Source and target.
+    int src = m.source_phrase, tgt = m.target_phrase;
+    int agent = (src < 0 && tgt < 0) ? PassiveAgent(toks, ph, m) : -2;
+    if (agent != -2) {
+      if (agent < 0) continue;
+      tgt = Subject(toks, ph, m.first, m.anchor);
+      src = agent;
+    } else {
+      if (src < 0) src = Subject(toks, ph, m.first, m.anchor);
+      if (tgt < 0) tgt = Target(toks, ph, m, src);
+      if (tgt < 0 && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
+    }
+    if (src < 0) continue;
+    std::vector<const Actor*> S, T;
+    for (const Actor& a : ph[src].members)
+      if (S.size() < kMaxGroup) S.push_back(&a);
+    if (tgt >= 0)
+      for (const Actor& a : ph[tgt].members)
+        if (T.size() < kMaxGroup) T.push_back(&a);
+    std::vector<std::pair<const Actor*, const Actor*>> pairs;
+    if (T.empty()) {
+      if (p.sym && S.size() >= 2) {
+        for (size_t x = 0; x < S.size(); ++x)
+          for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
+      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0)) {
+        for (const Actor* s : S) pairs.emplace_back(s, nullptr);
+      }
+    } else {
+      for (const Actor* s : S)
+        for (const Actor* t : T)
+          if (s->name != t->name) pairs.emplace_back(s, t);
+    }
+    if (pairs.empty()) continue;
+    std::string loc_country;
+    std::string location = Location(toks, ph, m, &loc_country);
+    if (location.empty() && p.tgtloc && tgt >= 0) {
+      const Actor& t0 = ph[tgt].members[0];
+      location = t0.place.empty() ? t0.name : t0.place;
+      loc_country = t0.country;
+    }
+    const Sentence& sent = a_.sentences[si];
+    if (location.empty() && sent.paragraph == 0 && !a_.dateline.empty()) location = TitleCase(a_.dateline);
+    events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
+    int ev_first = std::min(m.first, ph[src].begin);
+    int ev_last = std::max(m.last, tgt >= 0 ? ph[tgt].end - 1 : m.last);
+    ev_first = std::max(0, ev_first);
+    ev_last = std::min(n - 1, ev_last);
+    for (auto [s, t] : pairs) {
+      Event e;
+      e.source = s->name;
+      e.source_code = s->code;
+      e.source_detail = s->detail;
+      if (t) {
+        e.target = t->name;
+        e.target_code = t->code;
+        e.target_detail = t->detail;
+      }
+      e.cameo = code;
+      // A meeting in a third country.
+      if (e.cameo == "040" && !loc_country.empty() && !s->country.empty() && s->country != loc_country &&
+          (t == nullptr || t->country != loc_country))
+        e.cameo = "044";
+      e.root = e.cameo.substr(0, 2);
+      events::CodeInfo info = d_.Info(e.cameo);
+      e.quad_class = info.quad_class;
+      e.goldstein = info.goldstein;
+      e.location = location;
+      e.when = when.text;
+      e.date = when.date;
+      e.sentence = si;
+      e.evidence_span = Span{toks[ev_first].span.start, toks[ev_last].span.end};
+      e.evidence = std::string(a_.Text(e.evidence_span));
+      e.rule = p.rule + " " + p.code + " \"" + p.text + "\"";
+      if (!kind.empty()) e.rule += " + " + kind + " \"" + cue + "\"";
+      std::string a1 = e.source, a2 = e.target;
+      if (p.sym && a2 < a1) std::swap(a1, a2);
+      std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
+      if (!seen_.insert(key).second) continue;
+      a_.events.push_back(std::move(e));
+    }
+  }
+}
+
+void ArticleCoder::Run() {
+  a_.events.clear();
+  std::vector<std::vector<Tok>> toks(a_.sentences.size());
+  std::vector<std::vector<Phrase>> phrases(a_.sentences.size());
+  for (size_t si = 0; si < a_.sentences.size(); ++si) {
+    BuildTokens(a_.sentences[si], &toks[si]);
+    if (Discarded(toks[si], d_.story_discards)) {
+      return;
+    }
+    phrases[si] = events::FindPhrases(d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
+                                      kMaxPhrasesPerSentence);
+  }
+  ResolveNames(&phrases);
+  for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);
+}
+
+}  // namespace
+
+EventCoder::EventCoder(std::unique_ptr<const events::Dictionaries> dicts) : dicts_(std::move(dicts)) {}
+EventCoder::~EventCoder() = default;
+
+StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions& options) {
+  auto d = std::make_unique<events::Dictionaries>();
+  Status s = events::LoadOwnDictionaries(d.get(), options.own_dictionaries);
+  if (!s.ok()) return s;
+  if (!options.dictionaries_dir.empty()) {
+    s = events::LoadPetrarchDirectory(options.dictionaries_dir, d.get());
+    if (!s.ok()) return s;
+  }
+  return std::make_unique<EventCoder>(std::move(d));
+}
+
+void EventCoder::Code(Analysis* analysis) const {
+  ArticleCoder(*dicts_, analysis).Run();
+}
 
 }  // namespace newsgraph
