@@ -30,6 +30,10 @@ constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "been", "be
 constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "while", "that", "which", "who",
                                               "whom", "said", "says", "because", "although", "though", "after",
                                               "before", "when", "(", ")"};
+// Words after which a following actor is no longer the verb's object.
+constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "said", "says", "told", "as", "when", "while", "because",
+                                              "although", "though", "whereas", "if", "unless", "but", "(", ")"};
+constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Prepositions whose object is a place or a time, never a target.
 constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
                                                "inside", "outside", "within", "over", "amid", "including",
@@ -121,17 +125,24 @@ void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
         if (!part.contains(w.back())) part[w.back()] = m.raw;
         if (!part.contains(w.front()) && w.size() == 2) part[w.front()] = m.raw;
       }
+  auto lookup = [&](const std::string& raw) -> const Known* {
+    std::string key = raw;
+    if (auto it = part.find(key); it != part.end() && words_of(key).size() == 1) key = it->second;
+    auto it = full.find(key);
+    return it == full.end() ? nullptr : &it->second;
+  };
   for (auto& phrases : *all)
     for (auto& p : phrases)
       for (auto& m : p.members) {
         if (m.named && m.entity < 0) {
-          std::string key = m.raw;
-          if (auto it = part.find(key); it != part.end() && words_of(key).size() == 1) key = it->second;
-          if (auto it = full.find(key); it != full.end()) {
-            m.name = it->second.name;
-            if (m.country.empty()) m.country = it->second.country;
-            if (m.role.empty()) m.role = it->second.role;
+          if (const Known* k = lookup(m.raw)) {
+            m.name = k->name;
+            if (m.country.empty()) m.country = k->country;
+            if (m.role.empty()) m.role = k->role;
           }
+        }
+        if (m.country.empty() && !m.possessor.empty()) {
+          if (const Known* k = lookup(m.possessor)) m.country = k->country;
         }
         m.Finish();
       }
@@ -303,15 +314,23 @@ int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>
       if (l >= p.begin && l < p.end) overlaps = true;
     if (overlaps) continue;
     bool barrier = false;
-    for (int k = m.anchor + 1; k < p.begin; ++k)
-      if (toks[k].low == ";" || toks[k].low == "said" || toks[k].low == "says" || IsQuote(toks[k].text))
-        barrier = true;
+    for (int k = m.last + 1; k < p.begin; ++k)
+      if (In(toks[k].low, kTargetBreaks) || IsQuote(toks[k].text)) barrier = true;
+    for (int k = m.anchor + 1; k < p.begin && k <= m.last; ++k)
+      if (toks[k].low == ";" || IsQuote(toks[k].text)) barrier = true;
     if (barrier) break;
     if (In(p.prep, kLocativePreps)) continue;
     if (IsPlaceOnly(p)) continue;
     if (p.members.size() == 1 && p.members[0].name == source_name) continue;
     return static_cast<int>(q);
   }
+  return -1;
+}
+
+// The "by" phrase shortly after the event words, or -1.
+int PassiveAgentAfter(const std::vector<Phrase>& ph, const Match& m) {
+  for (size_t q = 0; q < ph.size(); ++q)
+    if (ph[q].begin > m.anchor && ph[q].begin - m.last <= 8 && ph[q].prep == "by") return static_cast<int>(q);
   return -1;
 }
 
@@ -327,9 +346,7 @@ int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<P
   if (!(v.ends_with("ed") || v.ends_with("en") || v == "met" || v == "held" || v == "shot" || v == "hit" ||
         v == "struck" || v == "freed" || v == "fought"))
     return -2;
-  for (size_t q = 0; q < ph.size(); ++q)
-    if (ph[q].begin > m.anchor && ph[q].begin - m.last <= 8 && ph[q].prep == "by") return static_cast<int>(q);
-  return -1;
+  return PassiveAgentAfter(ph, m);
 }
 
 std::string ArticleCoder::Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
@@ -421,14 +438,19 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     if (!keep[i]) continue;
     const Match& m = matches[i];
     const Pattern& p = d_.verbs.at(m.pattern);
-    if (m.anchor > scope_from && !p.has_source_slot) continue;
+    if (m.anchor > scope_from && m.anchor <= scope_from + 14 && !p.has_source_slot) {
+      bool crossed = false;  // a new clause ends the scope: "..., and X did Y"
+      for (int k = scope_from + 1; k < m.anchor; ++k)
+        if (toks[k].low == ";" || toks[k].low == "but" || (toks[k].low == "and" && toks[k - 1].low == ","))
+          crossed = true;
+      if (!crossed) continue;
+    }
     std::string code = p.code;
     std::string cue;
     std::string kind = p.nomod ? "" : Modality(toks, m.first, &cue);
     // An infinitive right after another event verb is its content ("pressed X to release").
     bool complement = m.first > 0 && toks[m.first - 1].low == "to" && m.anchor - prev_anchor <= 8 && kind.empty();
     prev_anchor = m.anchor;
-    if (p.scope) scope_from = std::min(scope_from, m.anchor);
     if (complement) continue;
     if (code == "---") continue;  // a PETRARCH null-coded pattern: matched, nothing to code
     if (!kind.empty()) {
@@ -444,9 +466,19 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       tgt = Subject(toks, ph, m.first, m.anchor);
       src = agent;
     } else {
-      if (src < 0) src = Subject(toks, ph, m.first, m.anchor);
-      if (tgt < 0) tgt = Target(toks, ph, m, src);
-      if (tgt < 0 && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
+      // "Russia's war in Ukraine": a possessive right before the event noun is its agent.
+      for (size_t q = 0; q < ph.size() && src < 0; ++q)
+        if (ph[q].possessive && ph[q].end == m.first) src = static_cast<int>(q);
+      // "the shootdown of ...": a definite event noun has no subject of its own.
+      bool nominal = m.first > 0 && In(toks[m.first - 1].low, kDefinite);
+      if (src < 0 && !nominal) src = Subject(toks, ph, m.first, m.anchor);
+      if (src < 0 && nominal) {
+        int by = PassiveAgentAfter(ph, m);
+        if (by >= 0) src = by;
+      }
+      bool group = src >= 0 && p.sym && ph[src].members.size() >= 2 && !p.has_target_slot;
+      if (tgt < 0 && !group) tgt = Target(toks, ph, m, src);
+      if (tgt < 0 && !group && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
     }
     if (src < 0) continue;
     std::vector<const Actor*> S, T;
@@ -456,7 +488,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor& a : ph[tgt].members)
         if (T.size() < kMaxGroup) T.push_back(&a);
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
-    if (T.empty()) {
+    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0)) {
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
@@ -469,6 +501,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
           if (s->name != t->name) pairs.emplace_back(s, t);
     }
     if (pairs.empty()) continue;
+    if (p.scope) scope_from = m.anchor;
     std::string loc_country;
     std::string location = Location(toks, ph, m, &loc_country);
     if (location.empty() && p.tgtloc && tgt >= 0) {
@@ -495,8 +528,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       }
       e.cameo = code;
       // A meeting in a third country.
-      if (e.cameo == "040" && !loc_country.empty() && !s->country.empty() && s->country != loc_country &&
-          (t == nullptr || t->country != loc_country))
+      if (e.cameo == "040" && !loc_country.empty() && (!s->country.empty() || (t && !t->country.empty())) &&
+          s->country != loc_country && (t == nullptr || t->country != loc_country))
         e.cameo = "044";
       e.root = e.cameo.substr(0, 2);
       events::CodeInfo info = d_.Info(e.cameo);

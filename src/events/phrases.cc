@@ -30,6 +30,7 @@ struct Unit {
   int possessor_run = -1;                      // index in name_runs
   std::vector<int> of_list;                    // actor entries after "ROLE of"
   bool possessive = false;
+  int content_end = 0;  // end of the last word that is not a bare modifier
   bool empty() const { return countries.empty() && role.empty() && name_runs.empty() && of_list.empty(); }
 };
 
@@ -107,15 +108,19 @@ int Finder::ParseUnit(int i, Unit* u) const {
       if (int len = DictAt(j, &entry); len > 0) {
         u->countries.emplace_back(j, entry);
         j += len;
+        u->content_end = j;
         continue;
       }
     }
     std::string role;
-    if (int len = AgentAt(j, &role); len > 0) {
+    int len = AgentAt(j, &role);
+    if (len > 0 && run_start >= 0 && t.cap) len = 0;  // "Qin Gang": a name, not the role "gang"
+    if (len > 0) {
       close_run(j);
       u->role = role;
       u->role_pos = j + len - 1;
       j += len;
+      u->content_end = j;
       if (j + 1 < n_ && t_[j].low == "of" && u->name_runs.empty()) {
         int k = j + 1;
         std::vector<int> list;
@@ -147,6 +152,11 @@ int Finder::ParseUnit(int i, Unit* u) const {
     if (IsNameToken(d_, t) || (run_start >= 0 && (t.low == "corp." || t.low == "jr." || t.low == "inc."))) {
       if (run_start < 0) run_start = j;
       ++j;
+      u->content_end = j;
+      // "Corp." / "Jr.": the tokenizer may leave the dot as a token of its own.
+      if (j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end && t_[j + 1].span.start > t_[j].span.end &&
+          !t_[j + 1].punct && (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1)))
+        ++j;
       continue;
     }
     if (!t.cap && run_start < 0 && (t.low.find('-') != std::string_view::npos || t.low.size() > 2) &&
@@ -160,12 +170,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
   u->end = j;
   if (u->empty()) return i;
   // A modifier-only tail ("the top") cannot end a unit: trim back to the last content.
-  int last = u->content;
-  for (auto& c : u->countries) last = std::max(last, c.first + 1);
-  if (u->role_pos >= 0) last = std::max(last, u->role_pos + 1);
-  for (auto& r : u->name_runs) last = std::max(last, r.second);
-  if (!u->of_list.empty()) last = j;
-  if (u->possessive) last = j;
+  int last = std::max(u->content, u->content_end);
+  if (!u->of_list.empty() || u->possessive) last = j;
   u->end = last;
   if (u->end <= u->content) return i;
   return u->end;
@@ -190,6 +196,10 @@ Actor Finder::MakeActor(const Unit& u) const {
     if (a.fixed_code.empty() && e.country.empty()) a.fixed_code = e.CodeOn(date_);
   }
   a.role = u.role;
+  if (u.possessor_run >= 0 && name_run != u.possessor_run) {
+    auto [b, e] = u.name_runs[u.possessor_run];
+    a.possessor = Text(b, e);
+  }
   if (name_run >= 0) {
     auto [b, e] = u.name_runs[name_run];
     a.raw = Text(b, e);
@@ -276,6 +286,7 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
       bool is_and = t_[k].low == "and";
       int s = k + 1;
       if (!is_and && s < n_ && t_[s].low == "and") {
+        if (extra.empty()) break;  // "X, and Y ...": two clauses, not a list
         is_and = true;
         ++s;
       }
