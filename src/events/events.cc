@@ -403,6 +403,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
   std::vector<uint32_t> cands;
   for (int k = 0; k < n && matches.size() < kMaxMatchesPerSentence; ++k) {
     if (toks[k].punct || in_quote[k]) continue;
+    if (phrase_at[k] >= 0) continue;  // "protesters" is an actor, not a protest
     cands.clear();
     d_.verbs.Candidates(toks[k].low, &cands);
     Match best;

@@ -52,14 +52,33 @@ class Finder {
     if (t_[j].punct) return 0;
     return d_.agents.Longest(j, n_, [&](int k, bool) { return t_[k].low; }, role);
   }
+  // A role word or dictionary actor within the next three words, with only lower-case
+  // modifiers before it: "national security adviser", "top U.S. diplomat".
   bool RoleAhead(int j) const {
-    for (int k = j; k < n_ && k < j + 3; ++k) {
+    for (int k = j; k < n_ && k < j + 4; ++k) {
       if (t_[k].punct) return false;
       std::string r;
       int e;
-      if (AgentAt(k, &r) > 0 || DictAt(k, &e) > 0) return true;
+      if (AgentAt(k, &r) > 0) return true;
+      if (int len = DictAt(k, &e); len > 0) {
+        k += len - 1;
+        continue;
+      }
+      if (t_[k].cap || d_.stopwords.contains(t_[k].low)) return false;
     }
     return false;
+  }
+  // A lower-case word that can modify a role noun: not a verb form, and not an event word
+  // unless it is glued to the role ("security adviser").
+  bool Modifier(int j) const {
+    std::string_view w = t_[j].low;
+    if (w.size() < 3 || w.ends_with("ed") || w.ends_with("ing") || d_.stopwords.contains(w)) return false;
+    if (!RoleAhead(j + 1)) return false;
+    std::vector<uint32_t> c;
+    d_.verbs.Candidates(w, &c);
+    if (c.empty()) return true;
+    std::string r;
+    return !w.ends_with("s") && j + 1 < n_ && AgentAt(j + 1, &r) > 0;
   }
   int ParseUnit(int i, Unit* u) const;
   Actor MakeActor(const Unit& u) const;
@@ -159,8 +178,7 @@ int Finder::ParseUnit(int i, Unit* u) const {
         ++j;
       continue;
     }
-    if (!t.cap && run_start < 0 && (t.low.find('-') != std::string_view::npos || t.low.size() > 2) &&
-        !d_.stopwords.contains(t.low) && RoleAhead(j + 1)) {
+    if (!t.cap && run_start < 0 && Modifier(j)) {
       ++j;  // a modifier before a role: "national security adviser", "top U.S. diplomat"
       continue;
     }
