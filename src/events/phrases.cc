@@ -249,8 +249,7 @@ Actor Finder::MakeActor(const Unit& u) const {
     a.name = e.name;
     a.is_capital = e.kind == ActorEntry::Kind::kCapital;
     a.place = e.kind == ActorEntry::Kind::kCapital ? e.place : e.name;
-    if (!u.role.empty() || u.countries.front().first != u.content || u.end - u.content > 1)
-      a.detail = Text(u.begin, u.end);
+    if (!u.role.empty()) a.detail = Text(u.begin, u.end);
     if (e.kind == ActorEntry::Kind::kPerson || e.kind == ActorEntry::Kind::kOrg) a.named = true;
   } else if (u.possessor_run >= 0) {
     auto [b, e] = u.name_runs[u.possessor_run];
