@@ -132,6 +132,7 @@ struct Dictionaries {
   PhraseIndex<TimeWord> time_words;
   std::vector<std::vector<std::string>> discards;        // sentence-level, lower-case tokens
   std::vector<std::vector<std::string>> story_discards;  // article-level
+  std::vector<std::string> warnings;  // "file:line: ..." for entries skipped while loading
 
   // The new code for a pattern code under a modality kind: "" keeps it, "-" drops it.
   std::string MapModality(std::string_view kind, std::string_view code) const;

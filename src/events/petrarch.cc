@@ -57,7 +57,13 @@ std::vector<Line> CleanLines(std::string_view text, std::vector<std::string>* st
         continue;
       }
       size_t open = line.find("<!--", i);
-      size_t hash = line.find('#', i);
+      size_t hash = i;  // '#' starts a comment, except inside a [code] ("[###]")
+      for (int depth = 0; hash < line.size(); ++hash) {
+        if (line[hash] == '[') ++depth;
+        else if (line[hash] == ']' && depth > 0) --depth;
+        else if (line[hash] == '#' && depth == 0) break;
+      }
+      if (hash >= line.size()) hash = std::string_view::npos;
       if (hash < open) {
         kept.append(line.substr(i, hash - i));
         break;
@@ -81,7 +87,11 @@ std::vector<Line> CleanLines(std::string_view text, std::vector<std::string>* st
 
 // The bracketed codes of a line: "[USAGOV >120101]" -> {code, from, to}.
 bool ParseYYMMDD(std::string_view s, int* out) {
-  if (s.size() != 6 && s.size() != 8) return false;
+  // 7 and 9 digits occur as typos in the OEDA files ("9008223", "201005011"): read the
+  // first 8 as YYYYMMDD.
+  if (s.size() < 6 || s.size() > 10) return false;
+  if (s.size() == 10) s = s.substr(2);  // "1920030320": a doubled century
+  if (s.size() == 9) s = s.substr(0, 8);
   int v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -96,8 +106,9 @@ Status ParseCode(std::string_view path, int line, std::string_view inside, Actor
   inside = Trim(inside);
   size_t sp = inside.find_first_of(" \t");
   std::string_view code = inside.substr(0, sp);
+  if (code.empty()) return LineError(path, line, "empty actor code");
   for (char c : code)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '~'))
+    if (c == '[' || c == '{' || c == '}' || c == '<' || c == '>')
       return LineError(path, line, "bad actor code \"" + std::string(code) + "\"");
   d->code = Upper(code);
   if (sp == std::string_view::npos) return Status::Ok();
@@ -110,6 +121,7 @@ Status ParseCode(std::string_view path, int line, std::string_view inside, Actor
     return Status::Ok();
   }
   size_t dash = date.find('-');
+  if (dash == std::string_view::npos && ParseYYMMDD(date, &d->from)) return Status::Ok();  // "[X 20121204]": from
   if (dash == std::string_view::npos || !ParseYYMMDD(Trim(date.substr(0, dash)), &d->from) ||
       !ParseYYMMDD(Trim(date.substr(dash + 1)), &d->to))
     return LineError(path, line, "bad date range");
@@ -196,11 +208,13 @@ Status VerbReader::ParseCodeBracket(int line, std::string_view text, std::string
   std::string_view c = Trim(text.substr(open + 1, close - open - 1));
   size_t colon = c.find(':');
   std::string_view active = Trim(c.substr(0, colon));
-  if (active.empty()) return LineError(path_, line, "empty [code]");
-  for (char ch : active)
-    if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || ch == '-'))
-      return LineError(path_, line, "bad event code \"" + std::string(active) + "\"");
-  *code = std::string(active);
+  std::string_view passive = colon == std::string_view::npos ? std::string_view() : Trim(c.substr(colon + 1));
+  if (active.empty() && passive.empty()) return LineError(path_, line, "empty [code]");
+  for (char ch : c)
+    if (ch == ' ' || ch == '\t' || ch == '[')
+      return LineError(path_, line, "bad event code \"" + std::string(c) + "\"");
+  // Only the active code is modelled; a passive-only pattern ("[:173]") codes nothing.
+  *code = active.empty() ? std::string("---") : std::string(active);
   *rest = Trim(text.substr(0, open));
   return Status::Ok();
 }
@@ -493,17 +507,20 @@ Status LoadPetrarchAgents(std::string_view path, std::string_view text, Dictiona
   StringMap<std::vector<std::string>> macros;
   for (const Line& l : CleanLines(text, &storage)) {
     std::string_view t = l.text;
-    if (t[0] == '!') {
+    if (t[0] == '!' && t.find('=') != std::string_view::npos) {
       size_t eq = t.find('=');
       size_t end = t.find('!', 1);
-      if (eq == std::string_view::npos || end == std::string_view::npos || end > eq)
-        return LineError(path, l.number, "bad !MACRO! = A, B line");
+      if (end == std::string_view::npos || end > eq) return LineError(path, l.number, "bad !MACRO! = A, B line");
       macros[std::string(t.substr(0, end + 1))] = SplitList(t.substr(eq + 1), ',');
       continue;
     }
     size_t open = t.rfind('[');
-    if (open == std::string_view::npos) return LineError(path, l.number, "agent without [~CODE]");
-    size_t close = t.find(']', open);
+    if (open == std::string_view::npos) {  // an entry without a code (one in the OEDA file): skipped
+      d->warnings.push_back(std::string(path) + ":" + std::to_string(l.number) + ": agent without [~CODE], skipped");
+      continue;
+    }
+    // "[~ENV}" occurs in the OEDA agents file: a brace closes the code as well.
+    size_t close = t.find_first_of("]}", open);
     if (close == std::string_view::npos) return LineError(path, l.number, "unclosed [code]");
     std::string role;
     for (char c : t.substr(open + 1, close - open - 1))
