@@ -33,6 +33,10 @@ constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "whil
 // Words after which a following actor is no longer the verb's object.
 constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "said", "says", "told", "as", "when", "while", "because",
                                               "although", "though", "whereas", "if", "unless", "but", "(", ")"};
+constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds",
+                                            "groups", "group", "crowd", "number", "some", "many", "all"};
+// Phrases that stand for the two sides of the story's last dyad: an appeal "to both sides".
+constexpr std::string_view kBothSides[] = {"sides", "countries", "parties", "nations", "governments"};
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Prepositions whose object is a place or a time, never a target.
 constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
@@ -86,6 +90,7 @@ class ArticleCoder {
   std::string lower_;
   events::Date date_;
   std::unordered_set<std::string> seen_;
+  std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
 };
 
 void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const {
@@ -287,7 +292,9 @@ int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase
     for (int k = p.end; k < start; ++k)
       if (toks[k].low == ";" || toks[k].low == ":" || IsQuote(toks[k].text)) barrier = true;
     if (barrier) break;
-    if (!p.prep.empty()) continue;
+    // "thousands of protesters" is a subject; other prepositional objects are not.
+    bool quantity = p.prep == "of" && p.begin >= 2 && In(toks[p.begin - 2].low, kQuantities);
+    if (!p.prep.empty() && !quantity) continue;
     if (IsPlaceOnly(p)) continue;
     if (p.appos >= 0) {
       // Skip an apposition unless the verb is inside it too (no "," between them).
@@ -490,12 +497,21 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     if (tgt >= 0)
       for (const Actor& a : ph[tgt].members)
         if (T.size() < kMaxGroup) T.push_back(&a);
+    if (tgt < 0 && last_dyad_.size() == 2) {
+      // "urged both sides", "the two countries": one event per side of the last dyad.
+      for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
+        if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) {
+          for (const Actor& a : last_dyad_) T.push_back(&a);
+          break;
+        }
+    }
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
     if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0)) {
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
-      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0)) {
+      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 ||
+                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0)) {
         for (const Actor* s : S) pairs.emplace_back(s, nullptr);
       }
     } else {
@@ -519,6 +535,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     int ev_last = std::max(m.last, tgt >= 0 ? ph[tgt].end - 1 : m.last);
     ev_first = std::max(0, ev_first);
     ev_last = std::min(n - 1, ev_last);
+    bool in_dyad_update = false;
     for (auto [s, t] : pairs) {
       Event e;
       e.source = s->name;
@@ -550,6 +567,10 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       if (p.sym && a2 < a1) std::swap(a1, a2);
       std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
       if (!seen_.insert(key).second) continue;
+      if (t && !s->country.empty() && !t->country.empty() && s->country != t->country && !in_dyad_update) {
+        last_dyad_ = {*s, *t};
+        in_dyad_update = true;
+      }
       a_.events.push_back(std::move(e));
     }
   }
@@ -568,6 +589,34 @@ void ArticleCoder::Run() {
                                       kMaxPhrasesPerSentence);
   }
   ResolveNames(&phrases);
+  // "he"/"she" stand for the last named person mentioned before them.
+  const Actor* last_person = nullptr;
+  for (size_t si = 0; si < a_.sentences.size(); ++si) {
+    std::vector<Phrase> with_pronouns;
+    size_t q = 0;
+    const auto& ts = toks[si];
+    for (int k = 0; k < static_cast<int>(ts.size()); ++k) {
+      while (q < phrases[si].size() && phrases[si][q].begin <= k) {
+        with_pronouns.push_back(phrases[si][q]);
+        for (const Actor& m : phrases[si][q].members)
+          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos)
+            last_person = &m;
+        ++q;
+      }
+      if ((ts[k].low == "he" || ts[k].low == "she") && last_person != nullptr &&
+          (with_pronouns.empty() || with_pronouns.back().end <= k)) {
+        Phrase p;
+        p.begin = k;
+        p.end = k + 1;
+        p.members.push_back(*last_person);
+        p.members.back().detail = std::string(ts[k].text);
+        if (k > 0 && events::IsPreposition(ts[k - 1].low)) p.prep = ts[k - 1].low;
+        with_pronouns.push_back(std::move(p));
+      }
+    }
+    while (q < phrases[si].size()) with_pronouns.push_back(phrases[si][q++]);
+    phrases[si] = std::move(with_pronouns);
+  }
   for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);
 }
 

@@ -9,7 +9,7 @@ constexpr std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "it
                                              "three", "four", "both", "several", "some", "other"};
 constexpr std::string_view kPrepositions[] = {
     "in",     "at",      "to",     "from",    "with",    "for",    "on",     "over",  "into",
-    "against", "by",     "of",     "near",    "since",   "during", "after",  "before", "across",
+    "against", "by",     "of",     "near",    "during", "across",
     "between", "under",  "about",  "than",    "like",    "via",    "toward", "towards", "amid",
     "among",  "including", "despite", "through", "within", "without", "inside", "outside", "throughout"};
 
@@ -320,6 +320,11 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
     if (coord_end > j) {
       for (auto& a : extra) p.members.push_back(std::move(a));
       p.end = coord_end;
+      // "Indian and Pakistani troops": bare countries share the role of the last conjunct.
+      const Actor& last = p.members.back();
+      if (!last.role.empty())
+        for (auto& a : p.members)
+          if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
     }
     if (p.begin > 0) {
       const Tok& before = t_[p.begin - 1];
