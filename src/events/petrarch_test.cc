@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -108,6 +109,13 @@ TEST(PetrarchTest, UnitTestRecords) {
     for (const auto& c : r.expected) want.emplace(c.source, c.target, c.code);
     bool found = std::includes(got.begin(), got.end(), want.begin(), want.end());
     if (got == want) ++right;
+    else if (std::getenv("NEWSGRAPH_PETRARCH_VERBOSE")) {  // a diagnostic listing for dictionary work
+      std::printf("%s: %s\n  want:", r.id.c_str(), r.text.c_str());
+      for (auto& [a, b, c] : want) std::printf(" %s-%s-%s", a.c_str(), b.c_str(), c.c_str());
+      std::printf("\n  got: ");
+      for (const Event& e : a.events) std::printf(" %s-%s-%s(%s)", e.source_code.c_str(), e.target_code.c_str(), e.cameo.c_str(), e.rule.c_str());
+      std::printf("\n");
+    }
     if (found) ++all_found;
   }
   std::printf("PETRARCH unit-test records coded exactly right: %d / %zu (all expected events found: %d)\n", right,

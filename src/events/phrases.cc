@@ -140,7 +140,7 @@ int Finder::ParseUnit(int i, Unit* u) const {
       u->role_pos = j + len - 1;
       j += len;
       u->content_end = j;
-      if (j + 1 < n_ && t_[j].low == "of" && u->name_runs.empty()) {
+      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->name_runs.empty() && u->countries.empty()) {
         int k = j + 1;
         std::vector<int> list;
         while (k < n_) {
