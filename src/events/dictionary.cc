@@ -325,6 +325,7 @@ Status LoadOwnDictionaries(Dictionaries* d, bool verbs) {
       if (!s.ok()) return s;
     }
   }
+  d->locative_targets = !verbs;
   for (auto* load : {LoadCodes, LoadStopwordsAndTime}) {
     Status s = load(d);
     if (!s.ok()) return s;

@@ -133,6 +133,9 @@ struct Dictionaries {
   std::vector<std::vector<std::string>> discards;        // sentence-level, lower-case tokens
   std::vector<std::vector<std::string>> story_discards;  // article-level
   std::vector<std::string> warnings;  // "file:line: ..." for entries skipped while loading
+  // Coding with PETRARCH's dictionaries alone: prepositional objects of place ("in Gondor")
+  // may be targets, as PETRARCH's parse-tree coder allows.
+  bool locative_targets = false;
 
   // The new code for a pattern code under a modality kind: "" keeps it, "-" drops it.
   std::string MapModality(std::string_view kind, std::string_view code) const;

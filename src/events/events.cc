@@ -326,7 +326,7 @@ int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>
     for (int k = m.anchor + 1; k < p.begin && k <= m.last; ++k)
       if (toks[k].low == ";" || IsQuote(toks[k].text)) barrier = true;
     if (barrier) break;
-    if (In(p.prep, kLocativePreps)) continue;
+    if (In(p.prep, kLocativePreps) && !d_.locative_targets) continue;
     if (IsPlaceOnly(p)) continue;
     if (p.members.size() == 1 && p.members[0].name == source_name) continue;
     return static_cast<int>(q);

@@ -223,7 +223,9 @@ Elem VerbReader::WordElem(std::string_view word, int gap) const {
   Elem e;
   e.gap_before = gap;
   if (!word.empty() && word[0] == '&') {
-    auto it = synsets_.find(Upper(word));
+    std::string name = Upper(word);
+    while (name.size() > 1 && name.back() == '_') name.pop_back();
+    auto it = synsets_.find(name);
     if (it != synsets_.end()) {
       for (const std::string& m : it->second) {
         std::vector<std::string> parts = PhraseTokens(ToLower(m));
@@ -294,7 +296,7 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
   // Elements before and after the verb marker '*'.
   std::vector<Elem> pre, post;
   bool seen_verb = false;
-  bool src = false, tgt = false;
+  bool src = false, tgt = false, compound = false;
   std::string cleaned;
   for (char c : rest)
     if (c != '{' && c != '}' && c != '(' && c != ')') cleaned.push_back(c);
@@ -308,7 +310,10 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
         seen_verb = true;
         continue;
       }
-      if (p == "%") continue;  // compound actor: not modelled
+      if (p == "%") {  // compound actor acting on itself: "Gondor and Rohan agree"
+        compound = true;
+        continue;
+      }
       Elem e;
       if (p == "$") {
         e.kind = Elem::Kind::kSource;
@@ -342,6 +347,7 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
     for (const Elem& e : post) p.elems.push_back(e);
     p.has_source_slot = src;
     p.has_target_slot = tgt;
+    p.sym = compound;
     p.nomod = true;
     p.rule = path_ + ":" + std::to_string(line);
     p.text = std::string(rest);
@@ -358,6 +364,7 @@ Status VerbReader::Read(std::string_view text) {
   for (const Line& l : lines) {
     if (l.text[0] == '&') {
       current = Upper(Trim(l.text.substr(0, l.text.find_first_of(" \t"))));
+      while (current.size() > 1 && current.back() == '_') current.pop_back();  // "&PREPOSIT1_"
       synsets_[current];
     } else if (l.text[0] == '+' && !current.empty()) {
       synsets_[current].push_back(std::string(Trim(l.text.substr(1))));
