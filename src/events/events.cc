@@ -590,7 +590,8 @@ void ArticleCoder::Run() {
   }
   ResolveNames(&phrases);
   // "he"/"she" stand for the last named person mentioned before them.
-  const Actor* last_person = nullptr;
+  Actor last_person;
+  bool have_person = false;
   for (size_t si = 0; si < a_.sentences.size(); ++si) {
     std::vector<Phrase> with_pronouns;
     size_t q = 0;
@@ -600,15 +601,18 @@ void ArticleCoder::Run() {
         with_pronouns.push_back(phrases[si][q]);
         for (const Actor& m : phrases[si][q].members)
           if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos)
-            last_person = &m;
+          {
+            last_person = m;
+            have_person = true;
+          }
         ++q;
       }
-      if ((ts[k].low == "he" || ts[k].low == "she") && last_person != nullptr &&
+      if ((ts[k].low == "he" || ts[k].low == "she") && have_person &&
           (with_pronouns.empty() || with_pronouns.back().end <= k)) {
         Phrase p;
         p.begin = k;
         p.end = k + 1;
-        p.members.push_back(*last_person);
+        p.members.push_back(last_person);
         p.members.back().detail = std::string(ts[k].text);
         if (k > 0 && events::IsPreposition(ts[k - 1].low)) p.prep = ts[k - 1].low;
         with_pronouns.push_back(std::move(p));

@@ -196,3 +196,25 @@ TEST_F(EventsTest, EveryCodeHasQuadClassAndGoldstein) {
 
 }  // namespace
 }  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Regression: the pronoun pass once kept a pointer into a vector it then replaced.
+TEST(EventsPronounTest, PronounTakesLastNamedPerson) {
+  auto coder = EventCoder::Create({});
+  ASSERT_TRUE(coder.ok());
+  Analysis a;
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += "Finance Minister Lena Moreau of France met Kofi Mensah, Ghana and Peru. ";
+  body += "She later visited Chile.";
+  a.body = body;
+  text::Segment(&a);
+  (*coder)->Code(&a);
+  bool found = false;
+  for (const Event& e : a.events) found |= e.source == "Lena Moreau" && e.target == "Chile" && e.cameo == "042";
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace newsgraph
