@@ -231,6 +231,7 @@ Status LoadCountries(Dictionaries* d) {
     bool igo = e.code.rfind("IGO", 0) == 0;
     e.kind = igo ? ActorEntry::Kind::kOrg : ActorEntry::Kind::kCountry;
     if (!igo) e.country = e.code;
+    if (!igo) d->country_names[e.code] = e.name;
     int idx = d->AddActor(e);
     d->actor_phrases.Add(PhraseTokens(e.name), idx, true);
     if (l.fields.size() > 2)

@@ -119,6 +119,7 @@ struct CodeInfo {
 struct Dictionaries {
   PatternSet verbs;
   std::vector<ActorEntry> actors;
+  StringMap<std::string> country_names;  // CAMEO country code -> canonical name
   PhraseIndex<uint32_t> actor_phrases;  // -> index into actors
   PhraseIndex<std::string> agents;      // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
   StringMap<bool> stopwords;            // lower-case words that never start a name

@@ -1,6 +1,8 @@
 #include "events/events.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <unordered_set>
 
 #include "events/dictionary.h"
@@ -31,7 +33,7 @@ constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "whil
                                               "whom", "said", "says", "because", "although", "though", "after",
                                               "before", "when", "(", ")"};
 // Words after which a following actor is no longer the verb's object.
-constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "said", "says", "told", "as", "when", "while", "because",
+constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "and", "said", "says", "told", "as", "when", "while", "because",
                                               "although", "though", "whereas", "if", "unless", "but", "(", ")"};
 constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds",
                                             "groups", "group", "crowd", "number", "some", "many", "all"};
@@ -91,6 +93,20 @@ class ArticleCoder {
   events::Date date_;
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
+  std::optional<Actor> home_;     // the story's country: dateline, else the most mentioned
+  // A city or region taken as an actor stands for its country ("arrived in Brasilia").
+  bool AsCountry(const Actor& a, Actor* out) const {
+    if (!a.is_place || a.country.empty()) return false;
+    auto it = d_.country_names.find(a.country);
+    if (it == d_.country_names.end()) return false;
+    *out = a;
+    out->detail = a.name;
+    out->name = it->second;
+    out->is_place = false;
+    out->Finish();
+    return true;
+  }
+  void FindHome(std::vector<std::vector<Phrase>>* all);
 };
 
 void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const {
@@ -497,6 +513,23 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     if (tgt >= 0)
       for (const Actor& a : ph[tgt].members)
         if (T.size() < kMaxGroup) T.push_back(&a);
+    // "The two ministers signed ...": the subject is the last dyad.
+    if (S.size() == 1 && !S[0]->named && S[0]->country.empty() && last_dyad_.size() == 2 && ph[src].begin < n &&
+        ph[src].end - ph[src].begin >= 2 &&
+        (toks[ph[src].begin].low == "two" || toks[ph[src].begin].low == "both" ||
+         (ph[src].begin + 1 < n && (toks[ph[src].begin + 1].low == "two" || toks[ph[src].begin + 1].low == "both")))) {
+      S = {&last_dyad_[0], &last_dyad_[1]};
+      if (tgt >= 0 && !p.has_target_slot) {
+        T.clear();
+        tgt = -1;
+      }
+    }
+    // Aid with no recipient named in the sentence goes to the story's country.
+    if (tgt < 0 && T.empty() && home_.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
+      bool self = false;
+      for (const Actor* a : S) self |= a->country == home_->country;
+      if (!self) T.push_back(&*home_);
+    }
     if (tgt < 0 && last_dyad_.size() == 2) {
       // "urged both sides", "the two countries": one event per side of the last dyad.
       for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
@@ -506,7 +539,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         }
     }
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
-    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0)) {
+    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 &&
+                      T.empty())) {
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
@@ -536,7 +570,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     ev_first = std::max(0, ev_first);
     ev_last = std::min(n - 1, ev_last);
     bool in_dyad_update = false;
-    for (auto [s, t] : pairs) {
+    for (auto [s0, t0] : pairs) {
+      const Actor* s = s0;
+      const Actor* t = t0;
+      Actor s_country, t_country;
+      if (AsCountry(*s, &s_country)) s = &s_country;
+      if (t && AsCountry(*t, &t_country)) t = &t_country;
+      if (t && s->name == t->name) continue;
       Event e;
       e.source = s->name;
       e.source_code = s->code;
@@ -576,6 +616,53 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
   }
 }
 
+// The story's country: the dateline's, else the country its actors name most. Unnamed
+// officials, police or troops with no country ("the government") are taken as its own.
+void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
+  std::string home;
+  if (!a_.dateline.empty()) {
+    std::vector<std::string> words = events::SplitList(TitleCase(a_.dateline), ' ');
+    uint32_t entry = 0;
+    int len = d_.actor_phrases.Longest(0, static_cast<int>(words.size()),
+                                       [&](int k, bool lower) -> std::string_view {
+                                         static thread_local std::string tmp;
+                                         tmp = lower ? events::ToLower(words[k]) : words[k];
+                                         return tmp;
+                                       },
+                                       &entry);
+    if (len > 0) home = d_.actors[entry].country;
+  }
+  if (home.empty()) {
+    std::map<std::string, int> count;
+    for (const auto& phrases : *all)
+      for (const auto& p : phrases)
+        for (const auto& m : p.members)
+          if (!m.country.empty() && d_.country_names.contains(m.country)) ++count[m.country];
+    int best = 0;
+    for (const auto& [c, k] : count)
+      if (k > best) {
+        best = k;
+        home = c;
+      }
+  }
+  auto it = d_.country_names.find(home);
+  if (home.empty() || it == d_.country_names.end()) return;
+  Actor h;
+  h.name = it->second;
+  h.country = home;
+  h.Finish();
+  home_ = h;
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members)
+        if (!m.named && m.country.empty() && m.fixed_code.empty() && !m.role.empty() && !m.is_place) {
+          m.detail = m.detail.empty() ? m.name : m.detail;
+          m.name = h.name;
+          m.country = home;
+          m.Finish();
+        }
+}
+
 void ArticleCoder::Run() {
   a_.events.clear();
   std::vector<std::vector<Tok>> toks(a_.sentences.size());
@@ -589,6 +676,7 @@ void ArticleCoder::Run() {
                                       kMaxPhrasesPerSentence);
   }
   ResolveNames(&phrases);
+  FindHome(&phrases);
   // "he"/"she" stand for the last named person mentioned before them.
   Actor last_person;
   bool have_person = false;
