@@ -115,10 +115,11 @@ void RecordReader::ReadWarc(InputStream* in, const std::string& file) {
   WarcRecord record;
   Status error;
   while (!stopped_) {
+    uint64_t at = in->record_offset();
     WarcReader::Next next = reader.Read(&record, &error);
     if (next == WarcReader::Next::kEnd) return;
     if (next == WarcReader::Next::kError) {
-      Error(file, in->record_offset(), error);
+      Error(file, at, error);
       if (in->at_end() && !in->status().ok()) {
         // Unrecoverable (e.g. truncated at the end): report once and stop this file.
         if (in->status().message() != error.message()) Error(file, in->record_offset(), in->status());
