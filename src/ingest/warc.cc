@@ -171,7 +171,9 @@ WarcReader::Next WarcReader::Read(WarcRecord* record, Status* error) {
   bool too_long = false;
   in_->ReadLine(&line, 64, &too_long);
   if (!line.starts_with("WARC/1.")) {
-    *error = Status::Corrupt(where + ": not a WARC record (expected a 'WARC/1.x' line)");
+    // A stream error (truncated or corrupt gzip) is the cause of a garbled line.
+    *error = in_->status().ok() ? Status::Corrupt(where + ": not a WARC record (expected a 'WARC/1.x' line)")
+                                : in_->status();
     Resync();
     return Next::kError;
   }
