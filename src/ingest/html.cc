@@ -421,24 +421,35 @@ void ReadJsonLd(std::string_view text, Meta* meta) {
   }
 }
 
+// "By Ann Lee · 22 June 2025" → "Ann Lee": the leading "By" and anything from a date,
+// a separator or a digit on are dropped; long texts (author biographies) and URLs are not
+// bylines.
 std::string StripBy(std::string s) {
   s = TrimCopy(s);
   std::string l = utf8::AsciiLower(s.substr(0, 3));
   if (l == "by " || l == "by:") s = TrimCopy(s.substr(3));
   if (s.size() > 120 || s.starts_with("http")) return {};
+  size_t cut = s.find_first_of("0123456789|");
+  for (std::string_view sep : {"\xC2\xB7", "\xE2\x80\xA2", " - ", "\xE2\x80\x94"}) cut = std::min(cut, s.find(sep));
+  if (cut != std::string::npos) s = s.substr(0, cut);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',' || s.back() == ':')) s.pop_back();
   return s;
 }
 
 // Drops " | Site", " - Site", " — Site" from a <title>/og:title when the tail names the
 // site (og:site_name) or when it is a short tail after the last separator.
-std::string StripSiteSuffix(const std::string& title, const std::string& site) {
+std::string StripSiteSuffix(const std::string& title, const std::string& site, const std::vector<Block>& blocks) {
   static constexpr std::string_view kSeps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 "};
   for (std::string_view sep : kSeps) {
     size_t p = title.rfind(sep);
     if (p == std::string::npos || p == 0) continue;
     std::string tail = title.substr(p + sep.size());
     bool names_site = !site.empty() && utf8::AsciiLower(tail) == utf8::AsciiLower(site);
-    if (names_site) return title.substr(0, p);
+    // Or the part before the separator is a heading of the page.
+    std::string head = title.substr(0, p);
+    bool head_is_heading =
+        std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) { return IsHeading(b.tag) && b.text == head; });
+    if (names_site || head_is_heading) return head;
   }
   return title;
 }
@@ -788,6 +799,13 @@ bool EndsSentence(std::string_view s) {
   return std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view e) { return s.ends_with(e); });
 }
 
+// "Advertisement", "Share this:", "Photo: AP": under 40 bytes, fewer than five words and no
+// sentence end.
+bool IsShortLabel(std::string_view s) {
+  if (s.size() >= 40 || EndsSentence(s)) return false;
+  return std::count(s.begin(), s.end(), ' ') + 1 < 5;
+}
+
 double LinkDensity(uint32_t links, uint32_t text) { return text == 0 ? 0.0 : static_cast<double>(links) / text; }
 
 std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blocks, bool fragment) {
@@ -866,7 +884,7 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
     bool keep = true;
     if (b.tag == GUMBO_TAG_H1 && !fragment) keep = false;
     if (ld > 0.5 || (b.tag == GUMBO_TAG_LI && ld > 0.3)) keep = false;
-    if (!heading && b.text.size() < 40 && !EndsSentence(b.text)) keep = false;
+    if (!heading && IsShortLabel(b.text)) keep = false;
     if (heading && b.text.size() > 200) keep = false;
     if (!keep) {
       // A heading over a dropped link list ("Related stories") goes with it.
@@ -1060,7 +1078,7 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   if (!doc.title.empty()) {
     article.title = doc.title;
   } else if (!m.og_title.empty()) {
-    article.title = StripSiteSuffix(m.og_title, m.site_name);
+    article.title = StripSiteSuffix(m.og_title, m.site_name, walker.blocks());
   } else if (!m.ld_headline.empty()) {
     article.title = m.ld_headline;
   } else {
@@ -1072,8 +1090,10 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
       }
       if (h.size() > best.size()) best = h;
     }
-    article.title = !best.empty() ? best : StripSiteSuffix(m.title_tag, m.site_name);
+    article.title = !best.empty() ? best : StripSiteSuffix(m.title_tag, m.site_name, walker.blocks());
   }
+  // The headline repeated as a heading of the body is not body text.
+  std::erase_if(article.paragraphs, [&](const std::string& p) { return p == article.title; });
   // Byline, date, URL, language.
   article.byline = !m.byline.empty() ? m.byline : !m.meta_author.empty() ? m.meta_author : StripBy(m.ld_author);
   for (const std::string* d :
