@@ -939,90 +939,103 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
 
 }  // namespace
 
-bool LimitHtmlNesting(std::string_view html, int max_depth, std::string* out) {
-  // Two passes: the first measures, the second (only when needed) rewrites.
-  for (int pass = 0; pass < 2; ++pass) {
-    bool rewrite = pass == 1;
-    int depth = 0, max_seen = 0;
-    size_t copied = 0;  // html[copied, i) is pending output in the rewrite pass
-    std::string name;
-    size_t i = 0;
+bool CompactHtml(std::string_view html, int max_depth, std::string* out) {
+  out->clear();
+  out->reserve(html.size() / 2);
+  int depth = 0;
+  bool flattened = false;
+  size_t copied = 0;  // html[copied, i) is pending output
+  std::string name;
+  size_t i = 0;
+  auto emit_until = [&](size_t pos) {
+    if (pos > copied) out->append(html.substr(copied, pos - copied));
+  };
+  // Position of the "</name" that closes raw text opened at `from` (or the end).
+  auto find_close = [&](size_t from, std::string_view tag) {
+    size_t p = from;
     while (true) {
-      size_t lt = html.find('<', i);
-      if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
-      i = lt + 1;
-      if (html.compare(lt, 4, "<!--") == 0) {
-        size_t e = html.find("-->", lt + 4);
-        i = e == std::string_view::npos ? html.size() : e + 3;
-        continue;
-      }
-      bool end_tag = html[i] == '/';
-      size_t ns = end_tag ? i + 1 : i;
-      if (ns >= html.size() || !std::isalpha(static_cast<unsigned char>(html[ns]))) continue;
-      size_t ne = ns;
-      name.clear();
-      while (ne < html.size() && !std::isspace(static_cast<unsigned char>(html[ne])) && html[ne] != '>' &&
-             html[ne] != '/') {
-        name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[ne]))));
-        ++ne;
-      }
-      // Find the tag's end, honouring quoted attribute values.
-      size_t gt = ne;
-      char quote = 0;
-      while (gt < html.size() && (quote != 0 || html[gt] != '>')) {
-        if (quote == 0 && (html[gt] == '"' || html[gt] == '\'')) {
-          quote = html[gt];
-        } else if (quote != 0 && html[gt] == quote) {
-          quote = 0;
-        }
-        ++gt;
-      }
-      if (gt >= html.size()) break;
-      bool self_closing = html[gt - 1] == '/';
-      i = gt + 1;
-      bool counted = !IsVoidOrImplied(name) && !self_closing;
-      bool drop = false;
-      if (end_tag) {
-        if (counted && depth > 0) {
-          drop = depth > max_depth;
-          --depth;
-        }
-      } else if (IsRawText(name)) {
-        // Skip the raw text up to the matching end tag.
-        std::string close = "</" + name;
-        size_t p = i;
-        while (true) {
-          size_t c = html.find("</", p);
-          if (c == std::string_view::npos) {
-            p = html.size();
-            break;
-          }
-          if (c + close.size() <= html.size() && utf8::AsciiLower(html.substr(c, close.size())) == close) {
-            p = c;
-            break;
-          }
-          p = c + 2;
-        }
-        i = p;
-      } else if (counted) {
-        ++depth;
-        max_seen = std::max(max_seen, depth);
-        drop = depth > max_depth;
-      }
-      if (rewrite && drop) {
-        out->append(html.substr(copied, lt - copied));
-        copied = gt + 1;
-      }
+      size_t c = html.find("</", p);
+      if (c == std::string_view::npos) return html.size();
+      if (c + 2 + tag.size() <= html.size() && utf8::AsciiLower(html.substr(c + 2, tag.size())) == tag) return c;
+      p = c + 2;
     }
-    if (!rewrite) {
-      if (max_seen <= max_depth) return false;
-      out->clear();
-      out->reserve(html.size());
-    } else {
-      out->append(html.substr(copied));
+  };
+  while (true) {
+    size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
+    i = lt + 1;
+    if (html.compare(lt, 4, "<!--") == 0) {  // comments go
+      size_t e = html.find("-->", lt + 4);
+      emit_until(lt);
+      i = copied = e == std::string_view::npos ? html.size() : e + 3;
+      continue;
+    }
+    bool end_tag = html[i] == '/';
+    size_t ns = end_tag ? i + 1 : i;
+    if (ns >= html.size() || !std::isalpha(static_cast<unsigned char>(html[ns]))) continue;
+    size_t ne = ns;
+    name.clear();
+    while (ne < html.size() && !std::isspace(static_cast<unsigned char>(html[ne])) && html[ne] != '>' &&
+           html[ne] != '/') {
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[ne]))));
+      ++ne;
+    }
+    // The tag's end, honouring quoted attribute values.
+    size_t gt = ne;
+    char quote = 0;
+    while (gt < html.size() && (quote != 0 || html[gt] != '>')) {
+      if (quote == 0 && (html[gt] == '"' || html[gt] == '\'')) {
+        quote = html[gt];
+      } else if (quote != 0 && html[gt] == quote) {
+        quote = 0;
+      }
+      ++gt;
+    }
+    if (gt >= html.size()) break;
+    bool self_closing = html[gt - 1] == '/';
+    i = gt + 1;
+    if (!end_tag && (name == "svg" || name == "math")) {
+      // Foreign content carries no article text: dropped whole.
+      size_t close = self_closing ? gt + 1 : find_close(gt + 1, name);
+      size_t close_end = close < html.size() ? html.find('>', close) : std::string_view::npos;
+      emit_until(lt);
+      i = copied = close_end == std::string_view::npos ? html.size() : close_end + 1;
+      continue;
+    }
+    if (!end_tag && IsRawText(name)) {
+      // Raw text: kept for <title>, <textarea> and JSON-LD scripts, dropped otherwise.
+      size_t close = find_close(gt + 1, name);
+      bool keep = name == "title" || name == "textarea";
+      if (name == "script") {
+        std::string attrs = utf8::AsciiLower(html.substr(ne, gt - ne));
+        keep = attrs.find("ld+json") != std::string::npos;
+      }
+      if (!keep) {
+        emit_until(gt + 1);
+        copied = close;
+      }
+      i = close;
+      continue;
+    }
+    bool counted = !IsVoidOrImplied(name) && !self_closing;
+    bool drop = false;
+    if (end_tag) {
+      if (counted && depth > 0) {
+        drop = depth > max_depth;
+        --depth;
+      }
+    } else if (counted) {
+      ++depth;
+      drop = depth > max_depth;
+    }
+    if (drop) {
+      flattened = true;
+      emit_until(lt);
+      copied = gt + 1;
     }
   }
-  return true;
+  emit_until(html.size());
+  return flattened;
 }
 
 StatusOr<Article> ExtractHtml(const RawDocument& doc) {
@@ -1043,12 +1056,12 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   }
   std::string html;
   ConvertToUtf8(bytes, charset, where, &html, &article.warnings);
-  std::string flattened;
-  if (LimitHtmlNesting(html, kMaxNesting, &flattened)) {
+  std::string compact;
+  if (CompactHtml(html, kMaxNesting, &compact)) {
     article.warnings.push_back(where + ": HTML nested deeper than " + std::to_string(kMaxNesting) +
                                " elements; deepest tags ignored");
-    html.swap(flattened);
   }
+  html.swap(compact);
 
   thread_local Arena arena;
   GumboOptions options = kGumboDefaultOptions;

@@ -14,7 +14,7 @@
 // article; its blocks, minus link lists and short unpunctuated labels, are the body.
 //
 // Limits: pages nested deeper than 512 elements are flattened before parsing (gumbo's tree
-// construction is quadratic in depth); text hidden by CSS classes is not detected; a page
+// construction is quadratic in depth; see CompactHtml); text hidden by CSS classes is not detected; a page
 // whose text is all in scripts (client-side rendering) has no article unless its JSON-LD
 // carries an articleBody.
 #pragma once
@@ -28,8 +28,11 @@ namespace newsgraph {
 // Errors: binary input; no article text found.
 [[nodiscard]] StatusOr<Article> ExtractHtml(const RawDocument& doc);
 
-// Flattens nesting deeper than `max_depth` elements by dropping the deepest tags (text is
-// kept). Returns false and leaves `out` untouched when `html` is within the limit.
-bool LimitHtmlNesting(std::string_view html, int max_depth, std::string* out);
+// The pre-pass before parsing: writes `html` to `*out` without comments, without the
+// contents of scripts (JSON-LD excepted), styles and other raw-text elements, without
+// <svg>/<math>, and with nesting deeper than `max_depth` elements flattened by dropping
+// the deepest tags (their text is kept). Most bytes of a modern page are scripts and
+// styles, so gumbo then parses a fraction of them. Returns true when it flattened.
+bool CompactHtml(std::string_view html, int max_depth, std::string* out);
 
 }  // namespace newsgraph

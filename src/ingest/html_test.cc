@@ -85,13 +85,20 @@ TEST(HtmlTest, DeepNestingDoesNotOverflowOrStall) {
   }
 }
 
-TEST(HtmlTest, LimitNestingKeepsText) {
+TEST(HtmlTest, CompactDropsScriptsAndFlattensDeepNesting) {
   std::string out;
-  EXPECT_FALSE(LimitHtmlNesting("<div><div>x</div></div>", 5, &out));
-  ASSERT_TRUE(LimitHtmlNesting("<div><div><div>x</div></div></div>", 2, &out));
+  EXPECT_FALSE(CompactHtml("<div><div>x</div></div>", 5, &out));
+  EXPECT_EQ(out, "<div><div>x</div></div>");
+  EXPECT_TRUE(CompactHtml("<div><div><div>x</div></div></div>", 2, &out));
   EXPECT_EQ(out, "<div><div>x</div></div>");
   // Void elements, implied ends and raw text do not count.
-  EXPECT_FALSE(LimitHtmlNesting("<p>a<p>b<br><img src=x><script>\"<div><div><div>\"</script>", 1, &out));
+  EXPECT_FALSE(CompactHtml("<p>a<p>b<br><img src=x><style>\"<div><div><div>\"</style>", 1, &out));
+  EXPECT_EQ(out, "<p>a<p>b<br><img src=x><style></style>");
+  CompactHtml(
+      "<title>T</title><!-- c --><script>var a = '</div>';</script><script type=\"application/ld+json\">{}</script>"
+      "<svg><path d=\"M0\"/></svg><p>kept</p>",
+      10, &out);
+  EXPECT_EQ(out, "<title>T</title><script></script><script type=\"application/ld+json\">{}</script><p>kept</p>");
 }
 
 TEST(HtmlTest, FragmentKeepsAllBlocks) {
