@@ -1,0 +1,48 @@
+// The Store over the SQL layer, shared by the SQLite and PostgreSQL engines. Internal to
+// src/store; callers use Store::Open.
+#pragma once
+
+#include <array>
+#include <memory>
+
+#include "store/sql.h"
+#include "store/store.h"
+#include "stories/sketch.h"
+
+namespace newsgraph::store {
+
+class SqlStore final : public Store {
+ public:
+  // Migrates the schema, then wraps the connection.
+  static StatusOr<std::unique_ptr<Store>> Create(std::unique_ptr<SqlDb> db);
+  ~SqlStore() override;
+
+  Status Put(const std::vector<Analysis>& batch, size_t* inserted) override;
+  StatusOr<bool> Contains(std::string_view article_id) override;
+  StatusOr<Analysis> GetArticle(std::string_view article_id) override;
+  StatusOr<SearchResult> Search(const SearchQuery& q) override;
+  StatusOr<std::vector<StorySummary>> ListStories(int limit, int offset) override;
+  StatusOr<StorySummary> GetStory(std::string_view story_id) override;
+  StatusOr<std::vector<EntitySummary>> ListEntities(std::string_view q, int limit, int offset) override;
+  StatusOr<EntitySummary> GetEntity(int64_t id) override;
+  StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override;
+  StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override;
+  StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override;
+  StatusOr<StoreStats> Stats() override;
+  Status ForEachArticle(const std::function<bool(const Analysis&, const std::string&)>& fn) override;
+  StatusOr<std::string> StoryOf(std::string_view article_id) override;
+
+ private:
+  explicit SqlStore(std::unique_ptr<SqlDb> db);
+  bool pg() const;
+  Status PutOnce(const std::vector<Analysis>& batch, size_t* inserted);
+  Status PutArticle(const Analysis& a, size_t* inserted);
+  // The story of the most similar stored near-duplicate, or "" when there is none.
+  StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys);
+  StatusOr<Analysis> ArticleFromRow(const Row& r);
+  Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
+
+  std::unique_ptr<SqlDb> db_;
+};
+
+}  // namespace newsgraph::store
