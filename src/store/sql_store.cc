@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -650,6 +651,38 @@ StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
     out.push_back(std::move(er));
   }
   return out;
+}
+
+StatusOr<std::vector<Facet>> SqlStore::Facets(const std::string& sql, const std::vector<Param>& params) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(sql, params, &rows);
+  if (!s.ok()) return s;
+  std::vector<Facet> out;
+  for (const Row& r : rows) out.push_back(Facet{r[0].text, r[1].Int()});
+  return out;
+}
+
+StatusOr<std::vector<Facet>> SqlStore::TopSpeakers(int limit) {
+  return Facets(
+      "SELECT COALESCE(e.name, q.speaker) AS who, COUNT(DISTINCT a.story_id) AS n FROM quotes q JOIN articles a ON "
+      "a.rid = q.article LEFT JOIN entities e ON e.id = q.speaker_entity WHERE q.speaker <> '' "
+      "GROUP BY COALESCE(e.name, q.speaker) ORDER BY n DESC, who LIMIT $1",
+      {static_cast<int64_t>(limit)});
+}
+
+StatusOr<std::vector<Facet>> SqlStore::EventRoots() {
+  return Facets(
+      "SELECT root, COUNT(*) AS n FROM (SELECT DISTINCT story_id, event_key, root FROM events) AS d "
+      "GROUP BY root ORDER BY root",
+      {});
+}
+
+Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+  char now[32];
+  std::time_t t = std::time(nullptr);
+  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return db_->Exec("INSERT INTO ingest_runs(started, inserted, skipped) VALUES($1,$2,$3)",
+                   {std::string_view(now), inserted, skipped});
 }
 
 StatusOr<StoreStats> SqlStore::Stats() {

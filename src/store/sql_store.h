@@ -31,6 +31,9 @@ class SqlStore final : public Store {
   StatusOr<StoreStats> Stats() override;
   Status ForEachArticle(const std::function<bool(const Analysis&, const std::string&)>& fn) override;
   StatusOr<std::string> StoryOf(std::string_view article_id) override;
+  StatusOr<std::vector<Facet>> TopSpeakers(int limit) override;
+  StatusOr<std::vector<Facet>> EventRoots() override;
+  Status LogIngest(int64_t inserted, int64_t skipped) override;
 
  private:
   explicit SqlStore(std::unique_ptr<SqlDb> db);
@@ -40,6 +43,7 @@ class SqlStore final : public Store {
   // The story of the most similar stored near-duplicate, or "" when there is none.
   StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys);
   StatusOr<Analysis> ArticleFromRow(const Row& r);
+  StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
 
   std::unique_ptr<SqlDb> db_;

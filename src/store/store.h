@@ -134,12 +134,27 @@ class Store {
   [[nodiscard]] virtual StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) = 0;
   [[nodiscard]] virtual StatusOr<StoreStats> Stats() = 0;
 
+  // Added after the first sketch of this interface; they have defaults so that other
+  // implementations (test fakes) need not provide them.
+
   // Every stored article in storage order with its story id, read in pages (memory stays
   // bounded); `fn` returns false to stop.
   [[nodiscard]] virtual Status ForEachArticle(
-      const std::function<bool(const Analysis& a, const std::string& story_id)>& fn) = 0;
+      const std::function<bool(const Analysis& a, const std::string& story_id)>& fn) {
+    return Status::Internal("ForEachArticle: not supported");
+  }
   // The story an article belongs to.
-  [[nodiscard]] virtual StatusOr<std::string> StoryOf(std::string_view article_id) = 0;
+  [[nodiscard]] virtual StatusOr<std::string> StoryOf(std::string_view article_id) {
+    return Status::Internal("StoryOf: not supported");
+  }
+  // Speakers quoted the most, each story counted once.
+  [[nodiscard]] virtual StatusOr<std::vector<Facet>> TopSpeakers(int limit) {
+    return Status::Internal("TopSpeakers: not supported");
+  }
+  // Events per CAMEO root code, each event counted once per story.
+  [[nodiscard]] virtual StatusOr<std::vector<Facet>> EventRoots() { return Status::Internal("EventRoots: not supported"); }
+  // Records an ingest run (how many articles were new and how many already stored).
+  [[nodiscard]] virtual Status LogIngest(int64_t inserted, int64_t skipped) { return Status::Ok(); }
 };
 
 // Normalised form under which entities are merged and names looked up: Unicode lower
