@@ -394,13 +394,13 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
     conds.push_back(
         "a.rid IN (SELECT ae.article FROM article_entities ae WHERE ae.entity_id IN (SELECT id FROM "
         "entities WHERE norm = " +
-        n + " UNION SELECT entity_id FROM entity_names WHERE norm = " + n + "))");
+        n + " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
   }
   if (!q.speaker.empty()) {
     std::string n = p.Add(NormalizeName(q.speaker));
     conds.push_back("a.rid IN (SELECT article FROM quotes WHERE speaker_norm = " + n +
                     " OR speaker_entity IN (SELECT id FROM entities WHERE norm = " + n +
-                    " UNION SELECT entity_id FROM entity_names WHERE norm = " + n + "))");
+                    " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
   }
   if (!q.cameo.empty()) {
     std::string c = p.Add(q.cameo);
@@ -591,7 +591,7 @@ StatusOr<std::vector<QuoteRow>> SqlStore::Quotes(std::string_view speaker, int l
   Status s = db_->Exec(
       "SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published FROM quotes q JOIN articles a ON a.rid = "
       "q.article WHERE CAST($1 AS TEXT) = '' OR q.speaker_norm = $1 OR q.speaker_entity IN (SELECT id FROM entities "
-      "WHERE norm = $1 UNION SELECT entity_id FROM entity_names WHERE norm = $1) "
+      "WHERE norm = $1 UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = $1) "
       "ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT $2 OFFSET $3",
       {SV(norm), static_cast<int64_t>(limit), static_cast<int64_t>(offset)}, &rows);
   if (!s.ok()) return s;
