@@ -127,16 +127,14 @@ Status ReadAnalyses(const IngestOptions& opt, const AnalysisSink& sink, const Er
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
+  double Seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
   void Update(const IngestCounts& c, bool final) {
     if (!enabled_) return;
     double s = Seconds();
     if (!final && s - last_ < 0.2) return;
     last_ = s;
-    std::fprintf(stderr, "\r\033[Kingest: %zu read, %zu new, %zu already stored, %zu failed  %.0f articles/s",
-                 c.read, c.inserted, c.read - c.inserted - c.failed, c.failed, s > 0 ? c.read / s : 0.0);
+    std::fprintf(stderr, "\r\033[Kingest: %zu read, %zu new, %zu already stored, %zu failed  %.0f articles/s", c.read,
+                 c.inserted, c.read - c.inserted - c.failed, c.failed, s > 0 ? c.read / s : 0.0);
     if (final) std::fputc('\n', stderr);
   }
 
@@ -150,8 +148,7 @@ class Progress {
 
 // Stores a stream of analyses in batches of `batch`; the stream calls the returned sink.
 // Kept free of how the analyses are produced (see the file comment).
-Status StoreAnalyses(Store* store, size_t batch_size,
-                     const std::function<Status(const AnalysisSink&)>& produce,
+Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status(const AnalysisSink&)>& produce,
                      const std::function<void(size_t read, size_t inserted)>& on_batch) {
   std::vector<Analysis> batch;
   batch.reserve(batch_size);
@@ -187,7 +184,8 @@ int RunIngest(const IngestOptions& opt) {
   Progress progress(!opt.quiet && isatty(STDERR_FILENO));
   auto on_error = [&](const Status& s) {
     ++counts.failed;
-    if (!opt.quiet) std::cerr << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << "newsgraph: error: " << s.message() << "\n";
+    if (!opt.quiet)
+      std::cerr << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << "newsgraph: error: " << s.message() << "\n";
   };
   Status s = StoreAnalyses(
       store->get(), std::max<size_t>(1, opt.batch),

@@ -56,8 +56,7 @@ void PrintTable(const SearchResult& r, const SearchOptions& opt) {
   int i = opt.query.offset;
   for (const SearchHit& h : r.hits) {
     std::printf("%3d  %7.2f  %-10s  %-16s  %s%s%s\n", ++i, h.score, h.published.empty() ? "-" : h.published.c_str(),
-                h.article_id.c_str(), bold, Fit(OneLine(h.title.empty() ? "(untitled)" : h.title), 80).c_str(),
-                reset);
+                h.article_id.c_str(), bold, Fit(OneLine(h.title.empty() ? "(untitled)" : h.title), 80).c_str(), reset);
     if (h.story_id != h.article_id) std::printf("%33s%sstory %s%s\n", "", dim, h.story_id.c_str(), reset);
     std::string snippet = OneLine(h.snippet);
     if (color) {

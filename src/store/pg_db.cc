@@ -113,7 +113,9 @@ class PgDb final : public SqlDb {
   Status Begin() override { return ExecScript("BEGIN"); }
   Status Commit() override { return ExecScript("COMMIT"); }
   void Rollback() override {
+    std::string failed = sqlstate_;  // the failure that caused the rollback decides a retry
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)ExecScript("ROLLBACK");
+    sqlstate_ = failed;
   }
   bool LastErrorRetryable() const override {
     // 40001 serialization_failure, 40P01 deadlock_detected, 23505 unique_violation (a

@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "core/json.h"
 #include "core/utf8.h"
@@ -155,7 +157,8 @@ Status SqlStore::Put(const std::vector<Analysis>& batch, size_t* inserted) {
   return s;
 }
 
-StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array<int64_t, stories::kBands>& keys) {
+StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
+                                          const std::vector<Pending>& earlier) {
   std::vector<Param> params(keys.begin(), keys.end());
   std::vector<Row> rows;
   Status s = db_->Exec(CandidateSql(), params, &rows);
@@ -171,88 +174,185 @@ StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array
       story = r[1].text;
     }
   }
+  // Earlier articles of this batch are not in the tables yet.
+  for (const Pending& p : earlier) {
+    double score = stories::NearDuplicateScore(sketch, p.sketch);
+    if (score > best) {
+      best = score;
+      story = p.story;
+    }
+  }
   return story;
 }
 
+// One batch in one transaction, in phases that take locks in a global order, so that
+// concurrent PostgreSQL writers wait for each other but never deadlock:
+//   1. read only: skip stored articles, sketch the rest and find their stories in input
+//      order (a story is named after the first article that has it);
+//   2. entities, sorted by (norm, type), then their aliases and titles, sorted;
+//   3. the stories this batch founds, sorted by id;
+//   4. articles, sorted by id, each with its children. An article that a concurrent
+//      writer stored meanwhile is skipped (ON CONFLICT DO NOTHING).
 Status SqlStore::PutOnce(const std::vector<Analysis>& batch, size_t* inserted) {
   Status s = db_->Begin();
-  if (!s.ok()) return s;
-  for (const Analysis& a : batch) {
-    s = PutArticle(a, inserted);
-    if (!s.ok()) break;
-  }
+  if (s.ok()) s = PutPhases(batch, inserted);
   if (s.ok()) s = db_->Commit();
   if (!s.ok()) db_->Rollback();
   return s;
 }
 
-Status SqlStore::PutArticle(const Analysis& a, size_t* inserted) {
-  if (a.id.empty()) return Status::InvalidArgument("store: article without id (source " + a.source + ")");
+Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted) {
+  std::vector<Pending> pending;
+  std::vector<std::string_view> seen;
+  for (const Analysis& a : batch) {
+    if (a.id.empty()) return Status::InvalidArgument("store: article without id (source " + a.source + ")");
+    if (std::find(seen.begin(), seen.end(), std::string_view(a.id)) != seen.end()) continue;
+    seen.push_back(a.id);
+    std::vector<Row> rows;
+    Status s = db_->Exec("SELECT 1 FROM articles WHERE id = $1", {SV(a.id)}, &rows);
+    if (!s.ok()) return s;
+    if (!rows.empty()) continue;
+    Pending p{&a, stories::ComputeSketch(a.body), {}, {}};
+    p.keys = stories::BandKeys(p.sketch);
+    auto story = FindStory(p.sketch, p.keys, pending);
+    if (!story.ok()) return story.status();
+    p.story = story->empty() ? a.id : *story;
+    pending.push_back(std::move(p));
+  }
+  if (pending.empty()) return Status::Ok();
+
+  // 2. Entities.
+  struct EntityKey {
+    std::string norm;
+    const char* type;
+    const Entity* e;
+    bool operator<(const EntityKey& o) const {
+      int c = norm.compare(o.norm);
+      return c != 0 ? c < 0 : std::strcmp(type, o.type) < 0;
+    }
+  };
+  std::vector<EntityKey> ents;
+  for (const Pending& p : pending) {
+    for (const Entity& e : p.a->entities) {
+      std::string norm = NormalizeName(e.name);
+      if (!norm.empty()) ents.push_back(EntityKey{std::move(norm), EntityTypeName(e.type), &e});
+    }
+  }
+  std::stable_sort(ents.begin(), ents.end());
+  std::map<std::pair<std::string, std::string>, int64_t> ids;
+  struct NameRow {
+    int64_t id;
+    std::string kind, value, norm;
+    bool operator<(const NameRow& o) const { return std::tie(id, kind, value) < std::tie(o.id, o.kind, o.value); }
+  };
+  std::vector<NameRow> names;
+  for (const EntityKey& k : ents) {
+    auto key = std::make_pair(k.norm, std::string(k.type));
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+      auto id = EnsureEntity(k.norm, k.type, *k.e);
+      if (!id.ok()) return id.status();
+      it = ids.emplace(key, *id).first;
+    } else if (!k.e->country.empty()) {
+      Status s =
+          db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(k.e->country), it->second});
+      if (!s.ok()) return s;
+    }
+    for (const std::string& alias : k.e->aliases) names.push_back({it->second, "alias", alias, NormalizeName(alias)});
+    if (!k.e->title.empty()) names.push_back({it->second, "title", k.e->title, NormalizeName(k.e->title)});
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(
+      std::unique(names.begin(), names.end(), [](const NameRow& x, const NameRow& y) { return !(x < y) && !(y < x); }),
+      names.end());
+  for (const NameRow& n : names) {
+    if (n.norm.empty()) continue;
+    Status s =
+        db_->Exec("INSERT INTO entity_names(entity_id, kind, value, norm) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+                  {n.id, SV(n.kind), SV(n.value), SV(n.norm)});
+    if (!s.ok()) return s;
+  }
+
+  // 3. Stories founded here.
+  std::vector<const Pending*> order;
+  for (const Pending& p : pending) order.push_back(&p);
+  std::sort(order.begin(), order.end(), [](const Pending* x, const Pending* y) { return x->a->id < y->a->id; });
+  for (const Pending* p : order) {
+    if (p->story != p->a->id) continue;
+    Status s = db_->Exec("INSERT INTO stories(id, title, first_article) VALUES($1,$2,$3) ON CONFLICT(id) DO NOTHING",
+                         {SV(p->story), SV(p->a->title), SV(p->a->id)});
+    if (!s.ok()) return s;
+  }
+
+  // 4. Articles.
+  for (const Pending* p : order) {
+    Status s = InsertArticle(*p, ids, inserted);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* type, const Entity& e) {
+  // Read first: an existing entity is not locked (a country is filled in only when missing).
   std::vector<Row> rows;
-  Status s = db_->Exec("SELECT rid FROM articles WHERE id = $1", {SV(a.id)}, &rows);
-  if (!s.ok() || !rows.empty()) return s;
+  Status s = db_->Exec("SELECT id, country FROM entities WHERE norm = $1 AND type = $2",
+                       {SV(norm), std::string_view(type)}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) {
+    s = db_->Exec(
+        "INSERT INTO entities(norm, type, name, country) VALUES($1,$2,$3,$4) ON CONFLICT(norm, type) DO NOTHING "
+        "RETURNING id, country",
+        {SV(norm), std::string_view(type), SV(e.name), SV(e.country)}, &rows);
+    if (!s.ok()) return s;
+    if (rows.empty()) {  // a concurrent writer created it
+      s = db_->Exec("SELECT id, country FROM entities WHERE norm = $1 AND type = $2",
+                    {SV(norm), std::string_view(type)}, &rows);
+      if (!s.ok()) return s;
+      if (rows.empty()) return Status::Internal("store: entity vanished: " + e.name);
+    }
+  }
+  int64_t id = rows[0][0].Int();
+  if (rows[0][1].text.empty() && !e.country.empty()) {
+    s = db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(e.country), id});
+    if (!s.ok()) return s;
+  }
+  return id;
+}
 
-  Sketch sketch = stories::ComputeSketch(a.body);
-  auto keys = stories::BandKeys(sketch);
-  auto found = FindStory(sketch, keys);
-  if (!found.ok()) return found.status();
-  std::string story = found->empty() ? a.id : *found;
-
+Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
+                               size_t* inserted) {
+  const Analysis& a = *p.a;
   nlohmann::json j = ToJson(a);
   j.erase("body");  // kept once, in its column
   std::string analysis = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  rows.clear();
-  s = db_->Exec(
+  std::vector<Row> rows;
+  Status s = db_->Exec(
       "INSERT INTO articles(id, story_id, title, published, dateline, url, source, language, byline, body, tone, "
       "analysis) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT(id) DO NOTHING RETURNING rid",
-      {SV(a.id), SV(story), SV(a.title), SV(a.published), SV(a.dateline), SV(a.url), SV(a.source), SV(a.language),
+      {SV(a.id), SV(p.story), SV(a.title), SV(a.published), SV(a.dateline), SV(a.url), SV(a.source), SV(a.language),
        SV(a.byline), SV(a.body), a.tone.score, SV(analysis)},
       &rows);
   if (!s.ok() || rows.empty()) return s;  // empty: a concurrent writer stored it first
   int64_t rid = rows[0][0].Int();
   ++*inserted;
-  if (story == a.id) {
-    s = db_->Exec("INSERT INTO stories(id, title, first_article) VALUES($1,$2,$3) ON CONFLICT(id) DO NOTHING",
-                  {SV(story), SV(a.title), SV(a.id)});
-    if (!s.ok()) return s;
-  }
   if (!pg()) {
     s = db_->Exec("INSERT INTO articles_fts(rowid, title, body) VALUES($1,$2,$3)", {rid, SV(a.title), SV(a.body)});
     if (!s.ok()) return s;
   }
-  std::vector<uint8_t> bytes = stories::EncodeSketch(sketch);
+  std::vector<uint8_t> bytes = stories::EncodeSketch(p.sketch);
   s = db_->Exec("INSERT INTO sketches(article, sketch) VALUES($1,$2)",
                 {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}});
   if (!s.ok()) return s;
-  std::vector<Param> lsh(keys.begin(), keys.end());
+  std::vector<Param> lsh(p.keys.begin(), p.keys.end());
   lsh.emplace_back(rid);
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
 
   std::map<std::string, int64_t> corpus_id;  // local entity id -> corpus entity id
   for (const Entity& e : a.entities) {
-    std::string norm = NormalizeName(e.name);
-    if (norm.empty()) continue;
-    rows.clear();
-    s = db_->Exec(
-        "INSERT INTO entities(norm, type, name, country) VALUES($1,$2,$3,$4) ON CONFLICT(norm, type) DO UPDATE SET "
-        "country = CASE WHEN entities.country = '' THEN excluded.country ELSE entities.country END RETURNING id",
-        {SV(norm), std::string_view(EntityTypeName(e.type)), SV(e.name), SV(e.country)}, &rows);
-    if (!s.ok()) return s;
-    int64_t id = rows.at(0).at(0).Int();
+    auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
+    if (it == ids.end()) continue;  // no name
+    int64_t id = it->second;
     corpus_id[e.id] = id;
-    auto add_name = [&](const char* kind, const std::string& value) {
-      std::string n = NormalizeName(value);
-      if (n.empty()) return Status::Ok();
-      return db_->Exec(
-          "INSERT INTO entity_names(entity_id, kind, value, norm) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
-          {id, std::string_view(kind), SV(value), SV(n)});
-    };
-    for (const std::string& alias : e.aliases) {
-      if (s = add_name("alias", alias); !s.ok()) return s;
-    }
-    if (!e.title.empty()) {
-      if (s = add_name("title", e.title); !s.ok()) return s;
-    }
     s = db_->Exec(
         "INSERT INTO article_entities(article, local_id, entity_id, title, mentions) VALUES($1,$2,$3,$4,$5) "
         "ON CONFLICT DO NOTHING",
@@ -286,7 +386,7 @@ Status SqlStore::PutArticle(const Analysis& a, size_t* inserted) {
         "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)",
         {rid,
          static_cast<int64_t>(i),
-         SV(story),
+         SV(p.story),
          SV(key),
          SV(e.source),
          SV(e.source_code),
@@ -688,7 +788,8 @@ Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
 StatusOr<StoreStats> SqlStore::Stats() {
   std::vector<Row> rows;
   Status s = db_->Exec(
-      "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories), (SELECT COUNT(*) FROM entities), "
+      "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(DISTINCT story_id) FROM articles), (SELECT COUNT(*) FROM "
+      "entities), "
       "(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM (SELECT DISTINCT story_id, event_key FROM events) AS d), "
       "(SELECT COUNT(*) FROM events), (SELECT value FROM meta WHERE key = 'schema_version')",
       {}, &rows);

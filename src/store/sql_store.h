@@ -3,7 +3,10 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
+#include <string>
+#include <utility>
 
 #include "store/sql.h"
 #include "store/store.h"
@@ -38,10 +41,21 @@ class SqlStore final : public Store {
  private:
   explicit SqlStore(std::unique_ptr<SqlDb> db);
   bool pg() const;
+  // An article of the batch on its way in.
+  struct Pending {
+    const Analysis* a;
+    stories::Sketch sketch;
+    std::array<int64_t, stories::kBands> keys;
+    std::string story;
+  };
   Status PutOnce(const std::vector<Analysis>& batch, size_t* inserted);
-  Status PutArticle(const Analysis& a, size_t* inserted);
-  // The story of the most similar stored near-duplicate, or "" when there is none.
-  StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys);
+  Status PutPhases(const std::vector<Analysis>& batch, size_t* inserted);
+  // The story of the most similar stored (or earlier pending) near-duplicate, or "".
+  StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
+                                  const std::vector<Pending>& earlier);
+  StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e);
+  Status InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
+                       size_t* inserted);
   StatusOr<Analysis> ArticleFromRow(const Row& r);
   StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);

@@ -152,7 +152,9 @@ class Store {
     return Status::Internal("TopSpeakers: not supported");
   }
   // Events per CAMEO root code, each event counted once per story.
-  [[nodiscard]] virtual StatusOr<std::vector<Facet>> EventRoots() { return Status::Internal("EventRoots: not supported"); }
+  [[nodiscard]] virtual StatusOr<std::vector<Facet>> EventRoots() {
+    return Status::Internal("EventRoots: not supported");
+  }
   // Records an ingest run (how many articles were new and how many already stored).
   [[nodiscard]] virtual Status LogIngest(int64_t inserted, int64_t skipped) { return Status::Ok(); }
 };
