@@ -482,7 +482,7 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
         text_cond = "articles_fts MATCH " + t;
         score = "-bm25(articles_fts, 4.0, 1.0)";
         snippet = "snippet(articles_fts, 1, '[', ']', '...', 24)";
-        order = "bm25(articles_fts, 4.0, 1.0), a.rid";
+        order = "bm25(articles_fts, 4.0, 1.0), articles_fts.rowid";
         fts = true;
       }
     }
@@ -515,7 +515,11 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
 
   SearchResult result;
   std::vector<Row> rows;
-  Status s = db_->Exec("SELECT COUNT(*) FROM " + from + where, p.get(), &rows);
+  // SQLite without filters counts on the full-text index alone.
+  bool fts_only = fts && !pg() && conds.size() == 1;
+  Status s = db_->Exec(
+      fts_only ? "SELECT COUNT(*) FROM articles_fts WHERE " + text_cond : "SELECT COUNT(*) FROM " + from + where,
+      p.get(), &rows);
   if (!s.ok()) return s;
   result.total = rows.empty() ? 0 : rows[0][0].Int();
 
@@ -531,6 +535,12 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
         "MaxFragments=1'), h.score FROM (SELECT a.id, a.title, a.url, a.published, a.story_id, a.body, " +
         score + " AS score, a.rid FROM " + from + where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " +
         offset + ") AS h ORDER BY h.score DESC, h.rid";
+  } else if (fts) {
+    // Rank first (bm25 over every match is the cost), then build snippets for the page only:
+    // SQLite would otherwise compute a snippet for every match before sorting.
+    sql = fts_only ? "SELECT rowid, " + score + " FROM articles_fts WHERE " + text_cond + " ORDER BY " + order
+                   : "SELECT a.rid, " + score + " AS score FROM " + from + where + " ORDER BY " + order;
+    sql += " LIMIT " + limit + " OFFSET " + offset;
   } else {
     sql = "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet + ", " + score + " AS score FROM " + from +
           where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset;
@@ -538,6 +548,22 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
   rows.clear();
   s = db_->Exec(sql, page.get(), &rows);
   if (!s.ok()) return s;
+  if (fts && !pg()) {
+    std::vector<Row> ranked = std::move(rows);
+    rows.clear();
+    for (const Row& r : ranked) {
+      std::vector<Row> one;
+      s = db_->Exec(
+          "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
+              " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH $1 AND "
+              "articles_fts.rowid = $2",
+          {p.get()[0], r[0].Int()}, &one);
+      if (!s.ok()) return s;
+      if (one.empty()) continue;
+      one[0].push_back(r[1]);
+      rows.push_back(std::move(one[0]));
+    }
+  }
   for (const Row& r : rows) {
     SearchHit h{r[0].text, r[1].text, r[2].text, r[3].text, r[4].text, r[5].text, r[6].Real()};
     if (!fts && h.snippet.size() >= 240) h.snippet += "...";

@@ -1,5 +1,7 @@
 #include "stories/story_index.h"
 
+#include <algorithm>
+
 namespace newsgraph::stories {
 namespace {
 
@@ -25,27 +27,43 @@ bool StoryIndex::Near(const Sketch& a, const Sketch& b, double* score) const {
   return *score > 0.0;
 }
 
+namespace {
+constexpr uint32_t kEnd = 0xffffffff;
+}  // namespace
+
+void StoryIndex::Insert(int64_t key, uint32_t article) {
+  auto [it, fresh] = heads_.try_emplace(key, kEnd);
+  entries_.emplace_back(article, it->second);
+  it->second = static_cast<uint32_t>(entries_.size() - 1);
+}
+
 int64_t StoryIndex::BestMatch(const Sketch& sketch) const {
-  int64_t best = -1;
-  double best_score = 0.0;
-  auto consider = [&](int64_t key) {
-    auto it = buckets_.find(key);
-    if (it == buckets_.end()) return;
-    const std::vector<uint32_t>& bucket = it->second;
-    size_t from = bucket.size() > kMaxBucketScan ? bucket.size() - kMaxBucketScan : 0;
-    for (size_t i = from; i < bucket.size(); ++i) {
-      uint32_t cand = bucket[i];
-      double score;
-      if (Near(sketch, sketches_[cand], &score) && score > best_score) {
-        best_score = score;
-        best = cand;
-      }
+  // Candidates: the newest kMaxBucketScan articles of each bucket, each compared once.
+  thread_local std::vector<uint32_t> candidates;
+  candidates.clear();
+  auto gather = [&](int64_t key) {
+    auto it = heads_.find(key);
+    if (it == heads_.end()) return;
+    size_t n = 0;
+    for (uint32_t e = it->second; e != kEnd && n < kMaxBucketScan; e = entries_[e].second, ++n) {
+      candidates.push_back(entries_[e].first);
     }
   };
   if (method_ == Method::kSimHash) {
-    for (int64_t k : SimHashKeys(sketch.simhash)) consider(k);
+    for (int64_t k : SimHashKeys(sketch.simhash)) gather(k);
   } else {
-    for (int64_t k : BandKeys(sketch)) consider(k);
+    for (int64_t k : BandKeys(sketch)) gather(k);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  int64_t best = -1;
+  double best_score = 0.0;
+  for (uint32_t cand : candidates) {
+    double score;
+    if (Near(sketch, sketches_[cand], &score) && score > best_score) {
+      best_score = score;
+      best = cand;
+    }
   }
   return best;
 }
@@ -64,9 +82,9 @@ std::string StoryIndex::Add(std::string_view article_id, const Sketch& sketch) {
   sketches_.push_back(sketch);
   by_id_.emplace(ids_.back(), index);
   if (method_ == Method::kSimHash) {
-    for (int64_t k : SimHashKeys(sketch.simhash)) buckets_[k].push_back(index);
+    for (int64_t k : SimHashKeys(sketch.simhash)) Insert(k, index);
   } else {
-    for (int64_t k : BandKeys(sketch)) buckets_[k].push_back(index);
+    for (int64_t k : BandKeys(sketch)) Insert(k, index);
   }
   return story_.back();
 }
