@@ -11,27 +11,10 @@
 namespace newsgraph::stories {
 namespace {
 
-// Multiply-shift permutations: odd 64-bit multipliers and offsets from a fixed splitmix64
-// stream, so sketches are stable across runs and machines.
-struct Permutations {
-  std::array<uint64_t, kMinHashes> mul, add;
-  Permutations() {
-    uint64_t x = 0x6e657773677261ULL;  // "newsgra"
-    auto next = [&x] {
-      uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
-      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-      return z ^ (z >> 31);
-    };
-    for (int i = 0; i < kMinHashes; ++i) {
-      mul[i] = next() | 1;
-      add[i] = next();
-    }
-  }
-};
-const Permutations& Perms() {
-  static const Permutations p;
-  return p;
+uint64_t Mix(uint64_t z) {  // splitmix64 finaliser: every input bit reaches every output bit
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
 }
 
 bool IsWordByte(unsigned char c) {
@@ -56,7 +39,7 @@ void WordHashes(std::string_view body, std::vector<uint64_t>* out) {
 
 }  // namespace
 
-Sketch ComputeSketch(std::string_view body) {
+Sketch ComputeSketch(std::string_view body, bool with_simhash) {
   Sketch s;
   thread_local std::vector<uint64_t> words, shingles;
   words.clear();
@@ -69,26 +52,41 @@ Sketch ComputeSketch(std::string_view body) {
   size_t k = std::min<size_t>(kShingleWords, words.size());
   for (size_t i = 0; i + k <= words.size(); ++i) {
     uint64_t h = 0x243f6a8885a308d3ULL;
-    for (size_t j = 0; j < k; ++j) h = XXH3_64bits_withSeed(&words[i + j], sizeof(uint64_t), h);
+    for (size_t j = 0; j < k; ++j) h = Mix(h ^ words[i + j]);
     shingles.push_back(h);
   }
   std::sort(shingles.begin(), shingles.end());
   shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
   s.shingles = static_cast<uint32_t>(shingles.size());
 
-  const Permutations& p = Perms();
+  // One permutation hashing: the top 7 bits of a shingle's hash pick one of 128 bins, the
+  // low 32 bits compete for that bin's minimum; one pass instead of 128.
+  constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
   std::array<uint32_t, kMinHashes> mins;
-  mins.fill(std::numeric_limits<uint32_t>::max());
+  mins.fill(kEmpty);
   int votes[64] = {};
+  static_assert(kMinHashes == 128, "bins are the top 7 bits");
   for (uint64_t h : shingles) {
-    for (int i = 0; i < kMinHashes; ++i) {
-      uint32_t v = static_cast<uint32_t>((h * p.mul[i] + p.add[i]) >> 32);
-      mins[i] = std::min(mins[i], v);
+    uint32_t bin = static_cast<uint32_t>(h >> 57);
+    mins[bin] = std::min(mins[bin], static_cast<uint32_t>(h) & 0x7fffffff);
+    if (with_simhash) {
+      for (int b = 0; b < 64; ++b) votes[b] += (h >> b & 1) ? 1 : -1;
     }
-    for (int b = 0; b < 64; ++b) votes[b] += (h >> b & 1) ? 1 : -1;
   }
-  s.minhash = mins;
-  for (int b = 0; b < 64; ++b) {
+  // Densification: an empty bin borrows the next filled bin's value (circularly), marked
+  // with its distance so that it only matches a bin that borrowed alike.
+  for (int i = 0; i < kMinHashes; ++i) {
+    s.minhash[i] = mins[i];
+    if (mins[i] != kEmpty) continue;
+    for (int d = 1; d < kMinHashes; ++d) {
+      uint32_t v = mins[(i + d) % kMinHashes];
+      if (v != kEmpty) {
+        s.minhash[i] = 0x80000000u | static_cast<uint32_t>(Mix(v + static_cast<uint64_t>(d) * 0x9e3779b97f4a7c15ULL));
+        break;
+      }
+    }
+  }
+  for (int b = 0; b < 64 && with_simhash; ++b) {
     if (votes[b] > 0) s.simhash |= uint64_t{1} << b;
   }
   return s;

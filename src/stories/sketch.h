@@ -4,9 +4,11 @@
 //
 // Method (MinHash with LSH banding, the default): the body is cut into words (lower-cased
 // letters and digits; other scripts kept byte for byte), every run of kShingleWords words
-// is a shingle, and each distinct shingle is hashed to 64 bits. kMinHashes multiply-shift
-// permutations of those hashes keep their minimum: two bodies agree in one slot with
-// probability equal to the Jaccard similarity J of their shingle sets. Candidates come
+// is a shingle, and each distinct shingle is hashed to 64 bits. One permutation hashing
+// (Li, Owen and Zhang 2012, with densification for empty bins): the hash's top bits pick
+// one of kMinHashes bins and the rest compete for the bin's minimum, so two bodies agree
+// in a bin with probability close to the Jaccard similarity J of their shingle sets, at
+// the cost of one hash per shingle rather than kMinHashes. Candidates come
 // from LSH: the signature is cut into kBands bands of kRows slots; articles sharing any
 // band key are compared. A pair is a near-duplicate when J >= kJaccardThreshold, or when
 // the shorter body is mostly contained in the longer (containment |A∩B|/min(|A|,|B|),
@@ -39,12 +41,13 @@ inline constexpr int kSimHashDistance = 7;
 struct Sketch {
   std::array<uint32_t, kMinHashes> minhash{};
   uint32_t shingles = 0;  // distinct shingles in the body
-  uint64_t simhash = 0;
+  uint64_t simhash = 0;   // when asked for
 };
 
 // The sketch of a body (the title is left out: reposts change headlines). A body with
-// fewer than kShingleWords words yields one shingle of all its words.
-Sketch ComputeSketch(std::string_view body);
+// fewer than kShingleWords words yields one shingle of all its words. The SimHash is
+// computed only on request (simhash stays 0 otherwise).
+Sketch ComputeSketch(std::string_view body, bool with_simhash = false);
 
 // LSH band keys of a sketch: kBands keys, each mixing the band index with its rows.
 // Signed so that SQL engines store them as 64-bit integers.

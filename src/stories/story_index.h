@@ -29,7 +29,9 @@ class StoryIndex {
   // Adds an article and returns its story id (the id of the story's first article).
   // Adding an id twice returns its story without adding it again.
   std::string Add(std::string_view article_id, const Sketch& sketch);
-  std::string Add(std::string_view article_id, std::string_view body) { return Add(article_id, ComputeSketch(body)); }
+  std::string Add(std::string_view article_id, std::string_view body) {
+    return Add(article_id, ComputeSketch(body, method_ == Method::kSimHash));
+  }
 
   // Index of the most similar earlier article that is a near-duplicate, or -1.
   int64_t BestMatch(const Sketch& sketch) const;
