@@ -2,7 +2,7 @@
 // closing quotes and brackets after it, followed by space and a sentence opener (upper case
 // letter, digit, or an opening quote/bracket before one). Abbreviations come from
 // data/text/abbreviations.tsv: titles ("Gen.", "Dr.") never end a sentence, initials
-// ("William J. Burns") never do, and abbreviations that can ("U.S.", "Corp.", "Jan.") end
+// ("Amara J. Okafor") never do, and abbreviations that can ("U.S.", "Corp.", "Jan.") end
 // one only before a capitalised word that is not a usual continuation ("U.S. President").
 // Linear in the input; paragraphs (lines) are split independently by the caller.
 #pragma once
@@ -33,6 +33,10 @@ class SentenceSplitter {
   enum class AbbrevClass { kTitle, kNever, kFinal };
   std::unordered_map<std::string, AbbrevClass> abbrevs_;
   std::unordered_set<std::string> continuations_;
+  std::unordered_set<std::string> starters_;
+
+  // After a `final` abbreviation: does the capitalised word at `next` open a sentence?
+  bool OpensSentenceAfterAbbreviation(std::string_view text, size_t next) const;
 
   bool IsBoundary(std::string_view text, size_t punct, size_t next) const;
 };
