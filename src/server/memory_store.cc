@@ -1,0 +1,422 @@
+#include "server/memory_store.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "core/json.h"
+
+namespace newsgraph {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool EqualsFolded(std::string_view a, std::string_view b) { return a.size() == b.size() && Lower(a) == Lower(b); }
+
+bool IsWordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+// Lower-cased words of `text`: runs of ASCII letters/digits and non-ASCII bytes.
+template <typename Fn>
+void ForEachWord(std::string_view text, Fn&& fn) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsWordByte(text[i])) ++i;
+    size_t start = i;
+    while (i < text.size() && IsWordByte(text[i])) ++i;
+    if (i > start) fn(Lower(text.substr(start, i - start)));
+  }
+}
+
+template <typename T>
+std::vector<T> Page(std::vector<T> rows, int limit, int offset) {
+  size_t from = std::min(rows.size(), static_cast<size_t>(std::max(offset, 0)));
+  size_t to = std::min(rows.size(), from + static_cast<size_t>(std::max(limit, 0)));
+  return std::vector<T>(std::make_move_iterator(rows.begin() + from), std::make_move_iterator(rows.begin() + to));
+}
+
+std::vector<Facet> TopFacets(const std::unordered_map<std::string, int64_t>& counts, size_t n) {
+  std::vector<Facet> out;
+  for (const auto& [value, count] : counts) out.push_back(Facet{value, count});
+  std::sort(out.begin(), out.end(), [](const Facet& a, const Facet& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > n) out.resize(n);
+  return out;
+}
+
+// Moves `i` back to the start of the UTF-8 character it lies in.
+size_t CharStart(std::string_view s, size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// About 200 bytes of `body` around the first query word, each query word marked [like so].
+std::string Snippet(std::string_view body, const std::vector<std::string>& words) {
+  std::string lower = Lower(body);
+  size_t first = std::string::npos;
+  for (const std::string& w : words) first = std::min(first, lower.find(w));
+  size_t start = first == std::string::npos || first < 80 ? 0 : CharStart(body, first - 80);
+  size_t end = CharStart(body, std::min(body.size(), start + 200));
+  std::string out = start > 0 ? "…" : "";
+  size_t i = start;
+  while (i < end) {
+    size_t best = std::string::npos, len = 0;
+    for (const std::string& w : words) {
+      size_t at = lower.find(w, i);
+      if (at < end && (at < best || (at == best && w.size() > len))) best = at, len = w.size();
+    }
+    if (best == std::string::npos) break;
+    out.append(body.substr(i, best - i)).append("[").append(body.substr(best, len)).append("]");
+    i = best + len;
+  }
+  out.append(body.substr(i, end - std::min(i, end)));
+  if (end < body.size()) out += "…";
+  for (char& c : out) {
+    if (c == '\n') c = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<MemoryStore>> MemoryStore::LoadJsonl(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open");
+  auto store = std::make_unique<MemoryStore>();
+  std::vector<Analysis> batch;
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return Status::Corrupt(path + ":" + std::to_string(line_number) + ": not JSON");
+    auto a = AnalysisFromJson(j);
+    if (!a.ok()) return Status::Corrupt(path + ":" + std::to_string(line_number) + ": " + a.status().message());
+    batch.push_back(std::move(*a));
+  }
+  Status s = store->Put(batch, nullptr);
+  if (!s.ok()) return s;
+  return store;
+}
+
+std::string MemoryStore::StoryOf(const Analysis& a) const {
+  std::string key;
+  ForEachWord(a.title.empty() ? std::string_view(a.body).substr(0, 200) : std::string_view(a.title),
+              [&](std::string w) { key += w + " "; });
+  // Short FNV-1a hash of the normalised title, as 16 hex digits.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char buf[17];
+  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string("s") + buf;
+}
+
+Status MemoryStore::Put(const std::vector<Analysis>& batch, size_t* inserted) {
+  size_t added = 0;
+  for (const Analysis& a : batch) {
+    if (a.id.empty()) return Status::InvalidArgument("analysis without id");
+    if (by_id_.count(a.id) > 0) continue;
+    for (const Entity& e : a.entities) {
+      for (const Span& m : e.mentions) {
+        if (m.end > a.body.size() || m.start > m.end) {
+          return Status::InvalidArgument("article " + a.id + ": mention of " + e.name + " outside body");
+        }
+      }
+    }
+    uint32_t index = static_cast<uint32_t>(docs_.size());
+    by_id_.emplace(a.id, index);
+    docs_.push_back(Doc{a, StoryOf(a), {}});
+    Index(index);
+    ++added;
+  }
+  if (inserted != nullptr) *inserted = added;
+  return Status::Ok();
+}
+
+void MemoryStore::Index(uint32_t index) {
+  Doc& d = docs_[index];
+  const Analysis& a = d.analysis;
+  std::unordered_map<std::string, uint32_t> weights;
+  ForEachWord(a.title, [&](std::string w) { weights[std::move(w)] += 3; });
+  ForEachWord(a.body, [&](std::string w) { weights[std::move(w)] += 1; });
+  for (auto& [word, weight] : weights) postings_[word].push_back(Posting{index, weight});
+  stories_[d.story_id].push_back(index);
+  for (const Entity& e : a.entities) {
+    std::string key = std::string(EntityTypeName(e.type)) + "\t" + Lower(e.name);
+    auto [it, fresh] = entity_by_key_.emplace(key, static_cast<int64_t>(entities_.size()) + 1);
+    if (fresh) {
+      EntitySummary s;
+      s.id = it->second;
+      s.name = e.name;
+      s.type = EntityTypeName(e.type);
+      s.country = e.country;
+      entities_.push_back(std::move(s));
+      entity_docs_.emplace_back();
+    }
+    EntitySummary& s = entities_[it->second - 1];
+    for (const std::string& alias : e.aliases) {
+      if (std::find(s.aliases.begin(), s.aliases.end(), alias) == s.aliases.end()) s.aliases.push_back(alias);
+    }
+    if (!e.title.empty() && std::find(s.titles.begin(), s.titles.end(), e.title) == s.titles.end()) {
+      s.titles.push_back(e.title);
+    }
+    if (s.country.empty()) s.country = e.country;
+    std::vector<uint32_t>& docs = entity_docs_[it->second - 1];
+    if (docs.empty() || docs.back() != index) {
+      docs.push_back(index);
+      ++s.articles;
+    }
+    s.mentions += static_cast<int64_t>(e.mentions.size());
+    d.entity_ids.push_back(it->second);
+  }
+}
+
+StatusOr<bool> MemoryStore::Contains(std::string_view article_id) { return by_id_.count(std::string(article_id)) > 0; }
+
+StatusOr<Analysis> MemoryStore::GetArticle(std::string_view article_id) {
+  auto it = by_id_.find(std::string(article_id));
+  if (it == by_id_.end()) return Status::NotFound("no article " + std::string(article_id));
+  return docs_[it->second].analysis;
+}
+
+bool MemoryStore::Matches(const Doc& d, const SearchQuery& q) const {
+  const Analysis& a = d.analysis;
+  if (!q.from.empty() && (a.published.empty() || a.published < q.from)) return false;
+  if (!q.to.empty() && (a.published.empty() || a.published > q.to)) return false;
+  if (!q.story.empty() && d.story_id != q.story) return false;
+  if (!q.entity.empty()) {
+    bool found = false;
+    for (const Entity& e : a.entities) {
+      found = found || EqualsFolded(e.name, q.entity) ||
+              std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& al) { return EqualsFolded(al, q.entity); });
+    }
+    if (!found) return false;
+  }
+  if (!q.speaker.empty() &&
+      std::none_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& qu) { return EqualsFolded(qu.speaker, q.speaker); })) {
+    return false;
+  }
+  if (!q.cameo.empty() && std::none_of(a.events.begin(), a.events.end(), [&](const Event& e) {
+        return e.cameo.compare(0, q.cameo.size(), q.cameo) == 0;
+      })) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<uint32_t> MemoryStore::Candidates(const SearchQuery& q,
+                                              std::unordered_map<uint32_t, uint32_t>* scores) const {
+  std::vector<uint32_t> out;
+  std::vector<std::string> words;
+  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  if (words.empty()) {
+    for (uint32_t i = 0; i < docs_.size(); ++i) out.push_back(i);
+    return out;
+  }
+  // Every word must occur: intersect postings, rarest first.
+  std::vector<const std::vector<Posting>*> lists;
+  for (const std::string& w : words) {
+    auto it = postings_.find(w);
+    if (it == postings_.end()) return out;
+    lists.push_back(&it->second);
+  }
+  std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+  for (const Posting& p : *lists[0]) (*scores)[p.doc] = p.weight;
+  for (size_t l = 1; l < lists.size(); ++l) {
+    std::unordered_map<uint32_t, uint32_t> next;
+    for (const Posting& p : *lists[l]) {
+      auto it = scores->find(p.doc);
+      if (it != scores->end()) next[p.doc] = it->second + p.weight;
+    }
+    scores->swap(next);
+  }
+  for (const auto& [doc, score] : *scores) out.push_back(doc);
+  return out;
+}
+
+StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
+  std::unordered_map<uint32_t, uint32_t> scores;
+  std::vector<uint32_t> matches;
+  for (uint32_t doc : Candidates(q, &scores)) {
+    if (Matches(docs_[doc], q)) matches.push_back(doc);
+  }
+  SearchResult result;
+  result.total = static_cast<int64_t>(matches.size());
+  std::unordered_map<std::string, int64_t> entities, speakers, roots, dates;
+  for (uint32_t doc : matches) {
+    const Analysis& a = docs_[doc].analysis;
+    for (const Entity& e : a.entities) ++entities[e.name];
+    std::unordered_set<std::string> seen;
+    for (const Quote& qu : a.quotes) {
+      if (!qu.speaker.empty() && seen.insert(qu.speaker).second) ++speakers[qu.speaker];
+    }
+    seen.clear();
+    for (const Event& e : a.events) {
+      if (!e.root.empty() && seen.insert(e.root).second) ++roots[e.root];
+    }
+    if (!a.published.empty()) ++dates[a.published];
+  }
+  result.entities = TopFacets(entities, 15);
+  result.speakers = TopFacets(speakers, 15);
+  result.cameo_roots = TopFacets(roots, 20);
+  result.dates = TopFacets(dates, 31);
+  std::sort(result.dates.begin(), result.dates.end(), [](const Facet& a, const Facet& b) { return a.value < b.value; });
+  auto score = [&](uint32_t doc) {
+    auto it = scores.find(doc);
+    return it == scores.end() ? 0u : it->second;
+  };
+  std::sort(matches.begin(), matches.end(), [&](uint32_t a, uint32_t b) {
+    if (score(a) != score(b)) return score(a) > score(b);
+    const std::string &pa = docs_[a].analysis.published, &pb = docs_[b].analysis.published;
+    return pa != pb ? pa > pb : a < b;
+  });
+  std::vector<std::string> words;
+  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  for (uint32_t doc : Page(std::move(matches), q.limit, q.offset)) {
+    const Doc& d = docs_[doc];
+    SearchHit hit;
+    hit.article_id = d.analysis.id;
+    hit.title = d.analysis.title;
+    hit.url = d.analysis.url;
+    hit.published = d.analysis.published;
+    hit.story_id = d.story_id;
+    hit.snippet = Snippet(d.analysis.body, words);
+    hit.score = score(doc);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+StatusOr<std::vector<StorySummary>> MemoryStore::ListStories(int limit, int offset) {
+  std::vector<StorySummary> rows;
+  for (const auto& [id, docs] : stories_) {
+    StorySummary s;
+    s.id = id;
+    s.title = docs_[docs.front()].analysis.title;
+    s.articles = static_cast<int64_t>(docs.size());
+    for (uint32_t doc : docs) {
+      const std::string& p = docs_[doc].analysis.published;
+      if (p.empty()) continue;
+      if (s.first_published.empty() || p < s.first_published) s.first_published = p;
+      if (p > s.last_published) s.last_published = p;
+    }
+    rows.push_back(std::move(s));
+  }
+  std::sort(rows.begin(), rows.end(), [](const StorySummary& a, const StorySummary& b) {
+    if (a.articles != b.articles) return a.articles > b.articles;
+    return a.last_published != b.last_published ? a.last_published > b.last_published : a.id < b.id;
+  });
+  return Page(std::move(rows), limit, offset);
+}
+
+StatusOr<StorySummary> MemoryStore::GetStory(std::string_view story_id) {
+  auto it = stories_.find(std::string(story_id));
+  if (it == stories_.end()) return Status::NotFound("no story " + std::string(story_id));
+  auto all = ListStories(static_cast<int>(stories_.size()), 0);
+  for (StorySummary& s : *all) {
+    if (s.id != story_id) continue;
+    for (uint32_t doc : it->second) s.article_ids.push_back(docs_[doc].analysis.id);
+    return s;
+  }
+  return Status::Internal("story index out of step");
+}
+
+StatusOr<std::vector<EntitySummary>> MemoryStore::ListEntities(std::string_view q, int limit, int offset) {
+  std::string needle = Lower(q);
+  std::vector<EntitySummary> rows;
+  for (const EntitySummary& e : entities_) {
+    bool hit = needle.empty() || Lower(e.name).find(needle) != std::string::npos ||
+               std::any_of(e.aliases.begin(), e.aliases.end(),
+                           [&](const std::string& al) { return Lower(al).find(needle) != std::string::npos; });
+    if (hit) rows.push_back(e);
+  }
+  std::sort(rows.begin(), rows.end(), [](const EntitySummary& a, const EntitySummary& b) {
+    if (a.articles != b.articles) return a.articles > b.articles;
+    return a.mentions != b.mentions ? a.mentions > b.mentions : a.id < b.id;
+  });
+  return Page(std::move(rows), limit, offset);
+}
+
+StatusOr<EntitySummary> MemoryStore::GetEntity(int64_t id) {
+  if (id < 1 || id > static_cast<int64_t>(entities_.size())) return Status::NotFound("no entity " + std::to_string(id));
+  return entities_[id - 1];
+}
+
+StatusOr<std::vector<QuoteRow>> MemoryStore::Quotes(std::string_view speaker, int limit, int offset) {
+  std::vector<QuoteRow> rows;
+  for (const Doc& d : docs_) {
+    const Analysis& a = d.analysis;
+    for (const Quote& q : a.quotes) {
+      if (!speaker.empty() && !EqualsFolded(q.speaker, speaker)) continue;
+      QuoteRow row{a.id, q.text, q.speaker, 0, q.cue, a.published};
+      for (size_t i = 0; i < a.entities.size(); ++i) {
+        if (!q.speaker_id.empty() && a.entities[i].id == q.speaker_id) row.speaker_entity = d.entity_ids[i];
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const QuoteRow& a, const QuoteRow& b) { return a.published > b.published; });
+  return Page(std::move(rows), limit, offset);
+}
+
+StatusOr<std::vector<EventRow>> MemoryStore::Events(const EventQuery& q) {
+  std::vector<EventRow> rows;
+  for (const Doc& d : docs_) {
+    const Analysis& a = d.analysis;
+    for (const Event& e : a.events) {
+      if (!q.actor.empty() && !EqualsFolded(e.source, q.actor) && !EqualsFolded(e.target, q.actor) &&
+          !EqualsFolded(e.source_code, q.actor) && !EqualsFolded(e.target_code, q.actor)) {
+        continue;
+      }
+      if (!q.cameo.empty() && e.cameo.compare(0, q.cameo.size(), q.cameo) != 0) continue;
+      const std::string& day = e.date.empty() ? a.published : e.date;
+      if (!q.from.empty() && (day.empty() || day < q.from)) continue;
+      if (!q.to.empty() && (day.empty() || day > q.to)) continue;
+      rows.push_back(EventRow{a.id, d.story_id, e, a.published, 1});
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
+  return Page(std::move(rows), q.limit, q.offset);
+}
+
+StatusOr<std::vector<EntitySummary>> MemoryStore::CoOccurring(int64_t id, int limit) {
+  if (id < 1 || id > static_cast<int64_t>(entities_.size())) return Status::NotFound("no entity " + std::to_string(id));
+  std::unordered_map<int64_t, int64_t> counts;
+  for (uint32_t doc : entity_docs_[id - 1]) {
+    std::unordered_set<int64_t> seen;
+    for (int64_t other : docs_[doc].entity_ids) {
+      if (other != id && seen.insert(other).second) ++counts[other];
+    }
+  }
+  std::vector<std::pair<int64_t, int64_t>> order(counts.begin(), counts.end());
+  std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::vector<EntitySummary> rows;
+  for (size_t i = 0; i < order.size() && static_cast<int>(i) < limit; ++i) {
+    EntitySummary s = entities_[order[i].first - 1];
+    s.articles = order[i].second;  // articles shared with `id`
+    rows.push_back(std::move(s));
+  }
+  return rows;
+}
+
+StatusOr<StoreStats> MemoryStore::Stats() {
+  StoreStats s;
+  s.articles = static_cast<int64_t>(docs_.size());
+  s.stories = static_cast<int64_t>(stories_.size());
+  s.entities = static_cast<int64_t>(entities_.size());
+  for (const Doc& d : docs_) {
+    s.quotes += static_cast<int64_t>(d.analysis.quotes.size());
+    s.events += static_cast<int64_t>(d.analysis.events.size());
+  }
+  return s;
+}
+
+}  // namespace newsgraph
