@@ -99,8 +99,9 @@ CommandRunner SetupServe(CLI::App* app) {
   app->add_option("--host", opt->host, "address to listen on (a non-loopback address needs a token)")
       ->capture_default_str();
   app->add_option("--port", opt->port, "port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
-  app->add_option("--token", opt->token, "token POST requests must send as 'Authorization: Bearer TOKEN' "
-                                         "(default: $NEWSGRAPH_TOKEN)");
+  app->add_option("--token", opt->token,
+                  "token POST requests must send as 'Authorization: Bearer TOKEN' "
+                  "(default: $NEWSGRAPH_TOKEN)");
   app->add_option("--threads", opt->threads, "worker threads (0: automatic)")->check(CLI::Range(0, 1024));
   app->add_flag("--log", opt->log, "log one line per request on stderr");
   app->add_option("--dictionaries", opt->dictionaries, "PETRARCH/TABARI dictionaries for POST /v1/analyze");

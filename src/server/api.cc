@@ -86,8 +86,8 @@ json FacetsJson(const std::vector<Facet>& facets) {
 }
 
 json EntityJson(const EntitySummary& e) {
-  return {{"id", e.id},           {"name", e.name},         {"type", e.type},        {"country", OrNull(e.country)},
-          {"aliases", e.aliases}, {"titles", e.titles},     {"articles", e.articles}, {"mentions", e.mentions}};
+  return {{"id", e.id},           {"name", e.name},     {"type", e.type},         {"country", OrNull(e.country)},
+          {"aliases", e.aliases}, {"titles", e.titles}, {"articles", e.articles}, {"mentions", e.mentions}};
 }
 
 json StoryJson(const StorySummary& s) {
@@ -269,7 +269,8 @@ ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
     Status s = store_->Put({*analysis}, &inserted);
     if (!s.ok()) return FromStatus(s);
   }
-  return Json(inserted > 0 ? 201 : 200, {{"id", analysis->id}, {"stored", inserted > 0}, {"analysis", ToJson(*analysis)}});
+  return Json(inserted > 0 ? 201 : 200,
+              {{"id", analysis->id}, {"stored", inserted > 0}, {"analysis", ToJson(*analysis)}});
 }
 
 ApiResponse Api::Search(const ApiRequest& req) {
@@ -489,12 +490,14 @@ ApiResponse Api::Network(const ApiRequest& req) {
   for (const auto& [ends, edge] : order) {
     nodes[ends.first] += edge.events;
     nodes[ends.second] += edge.events;
-    out_edges.push_back({{"source", ends.first}, {"target", ends.second}, {"events", edge.events}, {"roots", edge.roots}});
+    out_edges.push_back(
+        {{"source", ends.first}, {"target", ends.second}, {"events", edge.events}, {"roots", edge.roots}});
   }
   json out_nodes = json::array();
   for (const auto& [name, count] : nodes) {
     auto code = codes.find(name);
-    out_nodes.push_back({{"id", name}, {"code", code == codes.end() ? json(nullptr) : json(code->second)}, {"events", count}});
+    out_nodes.push_back(
+        {{"id", name}, {"code", code == codes.end() ? json(nullptr) : json(code->second)}, {"events", count}});
   }
   return Json(200, {{"events_seen", rows->size()}, {"nodes", std::move(out_nodes)}, {"edges", std::move(out_edges)}});
 }

@@ -30,8 +30,8 @@
 namespace newsgraph::server {
 
 struct ApiRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // without the query string
+  std::string method;                              // "GET", "POST", ...
+  std::string path;                                // without the query string
   std::multimap<std::string, std::string> params;  // decoded query parameters
   std::string body;
   std::string content_type;

@@ -20,7 +20,9 @@ std::string Lower(std::string_view s) {
 
 bool EqualsFolded(std::string_view a, std::string_view b) { return a.size() == b.size() && Lower(a) == Lower(b); }
 
-bool IsWordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
 
 // Lower-cased words of `text`: runs of ASCII letters/digits and non-ASCII bytes.
 template <typename Fn>
@@ -44,9 +46,8 @@ std::vector<T> Page(std::vector<T> rows, int limit, int offset) {
 std::vector<Facet> TopFacets(const std::unordered_map<std::string, int64_t>& counts, size_t n) {
   std::vector<Facet> out;
   for (const auto& [value, count] : counts) out.push_back(Facet{value, count});
-  std::sort(out.begin(), out.end(), [](const Facet& a, const Facet& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Facet& a, const Facet& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
   if (out.size() > n) out.resize(n);
   return out;
 }
@@ -196,12 +197,13 @@ bool MemoryStore::Matches(const Doc& d, const SearchQuery& q) const {
     bool found = false;
     for (const Entity& e : a.entities) {
       found = found || EqualsFolded(e.name, q.entity) ||
-              std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& al) { return EqualsFolded(al, q.entity); });
+              std::any_of(e.aliases.begin(), e.aliases.end(),
+                          [&](const std::string& al) { return EqualsFolded(al, q.entity); });
     }
     if (!found) return false;
   }
-  if (!q.speaker.empty() &&
-      std::none_of(a.quotes.begin(), a.quotes.end(), [&](const Quote& qu) { return EqualsFolded(qu.speaker, q.speaker); })) {
+  if (!q.speaker.empty() && std::none_of(a.quotes.begin(), a.quotes.end(),
+                                         [&](const Quote& qu) { return EqualsFolded(qu.speaker, q.speaker); })) {
     return false;
   }
   if (!q.cameo.empty() && std::none_of(a.events.begin(), a.events.end(), [&](const Event& e) {
@@ -363,7 +365,8 @@ StatusOr<std::vector<QuoteRow>> MemoryStore::Quotes(std::string_view speaker, in
       rows.push_back(std::move(row));
     }
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const QuoteRow& a, const QuoteRow& b) { return a.published > b.published; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const QuoteRow& a, const QuoteRow& b) { return a.published > b.published; });
   return Page(std::move(rows), limit, offset);
 }
 
@@ -383,7 +386,8 @@ StatusOr<std::vector<EventRow>> MemoryStore::Events(const EventQuery& q) {
       rows.push_back(EventRow{a.id, d.story_id, e, a.published, 1});
     }
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
   return Page(std::move(rows), q.limit, q.offset);
 }
 
@@ -397,7 +401,8 @@ StatusOr<std::vector<EntitySummary>> MemoryStore::CoOccurring(int64_t id, int li
     }
   }
   std::vector<std::pair<int64_t, int64_t>> order(counts.begin(), counts.end());
-  std::sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+  std::sort(order.begin(), order.end(),
+            [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
   std::vector<EntitySummary> rows;
   for (size_t i = 0; i < order.size() && static_cast<int>(i) < limit; ++i) {
     EntitySummary s = entities_[order[i].first - 1];

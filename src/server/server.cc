@@ -36,9 +36,7 @@ void Send(const ApiResponse& r, httplib::Response& res) {
 
 }  // namespace
 
-bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.starts_with("127.");
-}
+bool IsLoopback(const std::string& host) { return host == "localhost" || host == "::1" || host.starts_with("127."); }
 
 Server::Server(std::unique_ptr<Api> api, ServerOptions options)
     : api_(std::move(api)), http_(std::make_unique<httplib::Server>()), options_(std::move(options)) {}
@@ -61,7 +59,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<Store> store, c
 Status Server::Bind() {
   httplib::Server& http = *http_;
   size_t threads = options_.threads > 0 ? static_cast<size_t>(options_.threads)
-                                         : std::max<size_t>(8, 4 * std::thread::hardware_concurrency());
+                                        : std::max<size_t>(8, 4 * std::thread::hardware_concurrency());
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(options_.max_body_bytes);
   http.set_read_timeout(options_.read_timeout_s, 0);
@@ -70,7 +68,9 @@ Status Server::Bind() {
   http.set_keep_alive_max_count(1000);
   http.set_tcp_nodelay(true);
   Api* api = api_.get();
-  auto handle = [api](const httplib::Request& req, httplib::Response& res) { Send(api->Handle(ToApiRequest(req)), res); };
+  auto handle = [api](const httplib::Request& req, httplib::Response& res) {
+    Send(api->Handle(ToApiRequest(req)), res);
+  };
   for (const char* pattern : {"/.*", "/"}) {
     http.Get(pattern, handle);
     http.Post(pattern, handle);
