@@ -24,12 +24,13 @@ struct ServeOptions {
   std::string dictionaries;
 };
 
-// A .jsonl file of analysis contracts is served from memory; anything else is a database.
-StatusOr<std::unique_ptr<Store>> OpenServeStore(const std::string& db) {
+// `n` handles onto the knowledge base `db`, one per server worker. A .jsonl file of
+// analysis contracts is served from memory; anything else is a database.
+StatusOr<std::vector<std::unique_ptr<Store>>> OpenServeStores(const std::string& db, size_t n) {
   if (db.ends_with(".jsonl")) {
     auto store = MemoryStore::LoadJsonl(db);
     if (!store.ok()) return store.status();
-    return std::unique_ptr<Store>(std::move(*store));
+    return MemoryStore::Share(std::move(*store), n);
   }
   // The SQLite/PostgreSQL engines arrive with the store branch (Store::Open).
   return Status::InvalidArgument(db + ": this build serves .jsonl analysis files only");
@@ -38,11 +39,6 @@ StatusOr<std::unique_ptr<Store>> OpenServeStore(const std::string& db) {
 server::Server* g_server = nullptr;
 
 int RunServe(const ServeOptions& opt) {
-  auto store = OpenServeStore(opt.db);
-  if (!store.ok()) {
-    std::cerr << "newsgraph: " << store.status().message() << "\n";
-    return kExitError;
-  }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
   auto analyzer = Analyzer::Create(ao);
@@ -59,7 +55,12 @@ int RunServe(const ServeOptions& opt) {
   }
   so.threads = opt.threads;
   so.log_requests = opt.log;
-  auto srv = server::Server::Create(std::move(*store), analyzer->get(), so);
+  auto stores = OpenServeStores(opt.db, server::WorkerThreads(so));
+  if (!stores.ok()) {
+    std::cerr << "newsgraph: " << stores.status().message() << "\n";
+    return kExitError;
+  }
+  auto srv = server::Server::Create(std::move(*stores), analyzer->get(), so);
   if (!srv.ok()) {
     std::cerr << "newsgraph: " << srv.status().message() << "\n";
     return kExitUsage;

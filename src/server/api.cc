@@ -165,8 +165,37 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+StorePool::StorePool(std::vector<std::unique_ptr<Store>> stores) : stores_(std::move(stores)) {}
+
+StorePool::Lease StorePool::Acquire() {
+  std::unique_lock<std::mutex> lock(mu_);
+  free_.wait(lock, [&] { return !stores_.empty(); });
+  std::unique_ptr<Store> store = std::move(stores_.back());
+  stores_.pop_back();
+  return Lease(this, std::move(store));
+}
+
+void StorePool::Return(std::unique_ptr<Store> store) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stores_.push_back(std::move(store));
+  }
+  free_.notify_one();
+}
+
+namespace {
+std::vector<std::unique_ptr<Store>> One(std::unique_ptr<Store> store) {
+  std::vector<std::unique_ptr<Store>> v;
+  v.push_back(std::move(store));
+  return v;
+}
+}  // namespace
+
+Api::Api(std::vector<std::unique_ptr<Store>> stores, const Analyzer* analyzer, ApiOptions options)
+    : stores_(std::move(stores)), analyzer_(analyzer), options_(std::move(options)) {}
+
 Api::Api(std::unique_ptr<Store> store, const Analyzer* analyzer, ApiOptions options)
-    : store_(std::move(store)), analyzer_(analyzer), options_(std::move(options)) {}
+    : Api(One(std::move(store)), analyzer, std::move(options)) {}
 
 ApiResponse Api::Error(int status, std::string_view message) {
   return Json(status, {{"error", {{"status", status}, {"message", message}}}});
@@ -216,8 +245,8 @@ ApiResponse Api::Route(const ApiRequest& req) {
 }
 
 ApiResponse Api::Health() {
-  std::lock_guard<std::mutex> lock(store_mu_);
-  auto stats = store_->Stats();
+  StorePool::Lease store = stores_.Acquire();
+  auto stats = store->Stats();
   if (!stats.ok()) return Error(503, "store unavailable: " + stats.status().message());
   return Json(200, {{"status", "ok"},
                     {"version", NEWSGRAPH_VERSION},
@@ -265,8 +294,8 @@ ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
   if (!store) return Json(200, ToJson(*analysis));
   size_t inserted = 0;
   {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    Status s = store_->Put({*analysis}, &inserted);
+    StorePool::Lease store = stores_.Acquire();
+    Status s = store->Put({*analysis}, &inserted);
     if (!s.ok()) return FromStatus(s);
   }
   return Json(inserted > 0 ? 201 : 200,
@@ -287,11 +316,7 @@ ApiResponse Api::Search(const ApiRequest& req) {
   q.speaker = Param(req, "speaker");
   q.cameo = Param(req, "cameo");
   q.story = Param(req, "story");
-  StatusOr<SearchResult> result = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    result = store_->Search(q);
-  }
+  auto result = stores_.Acquire()->Search(q);
   if (!result.ok()) return FromStatus(result.status());
   json hits = json::array();
   for (const SearchHit& h : result->hits) {
@@ -314,11 +339,7 @@ ApiResponse Api::Search(const ApiRequest& req) {
 }
 
 ApiResponse Api::Article(const std::string& id) {
-  StatusOr<newsgraph::Analysis> a = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    a = store_->GetArticle(id);
-  }
+  auto a = stores_.Acquire()->GetArticle(id);
   if (!a.ok()) return FromStatus(a.status());
   return Json(200, ToJson(*a));
 }
@@ -330,11 +351,7 @@ ApiResponse Api::Stories(const ApiRequest& req) {
       !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
     return Error(400, error);
   }
-  StatusOr<std::vector<StorySummary>> rows = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    rows = store_->ListStories(limit, offset);
-  }
+  auto rows = stores_.Acquire()->ListStories(limit, offset);
   if (!rows.ok()) return FromStatus(rows.status());
   json out = json::array();
   for (const StorySummary& s : *rows) out.push_back(StoryJson(s));
@@ -342,13 +359,13 @@ ApiResponse Api::Stories(const ApiRequest& req) {
 }
 
 ApiResponse Api::Story(const std::string& id) {
-  std::lock_guard<std::mutex> lock(store_mu_);
-  auto story = store_->GetStory(id);
+  StorePool::Lease store = stores_.Acquire();
+  auto story = store->GetStory(id);
   if (!story.ok()) return FromStatus(story.status());
   json j = StoryJson(*story);
   json articles = json::array();
   for (const std::string& article_id : story->article_ids) {
-    auto a = store_->GetArticle(article_id);
+    auto a = store->GetArticle(article_id);
     if (!a.ok()) continue;
     articles.push_back({{"id", a->id},
                         {"title", OrNull(a->title)},
@@ -369,11 +386,7 @@ ApiResponse Api::Entities(const ApiRequest& req) {
       !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
     return Error(400, error);
   }
-  StatusOr<std::vector<EntitySummary>> rows = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    rows = store_->ListEntities(Param(req, "q"), limit, offset);
-  }
+  auto rows = stores_.Acquire()->ListEntities(Param(req, "q"), limit, offset);
   if (!rows.ok()) return FromStatus(rows.status());
   json out = json::array();
   for (const EntitySummary& e : *rows) out.push_back(EntityJson(e));
@@ -386,11 +399,11 @@ ApiResponse Api::Entity(const std::string& id_text) {
   if (ec != std::errc() || end != id_text.data() + id_text.size() || id < 1) {
     return Error(400, "entity id must be a positive integer");
   }
-  std::lock_guard<std::mutex> lock(store_mu_);
-  auto e = store_->GetEntity(id);
+  StorePool::Lease store = stores_.Acquire();
+  auto e = store->GetEntity(id);
   if (!e.ok()) return FromStatus(e.status());
   json j = EntityJson(*e);
-  auto quotes = store_->Quotes(e->name, 100, 0);
+  auto quotes = store->Quotes(e->name, 100, 0);
   if (!quotes.ok()) return FromStatus(quotes.status());
   json qs = json::array();
   for (const QuoteRow& q : *quotes) qs.push_back(QuoteJson(q));
@@ -398,12 +411,12 @@ ApiResponse Api::Entity(const std::string& id_text) {
   EventQuery eq;
   eq.actor = e->name;
   eq.limit = kMaxBulkLimit;
-  auto events = store_->Events(eq);
+  auto events = store->Events(eq);
   if (!events.ok()) return FromStatus(events.status());
   json es = json::array();
   for (const EventRow& r : *events) es.push_back(EventJson(r));
   j["events"] = std::move(es);
-  auto co = store_->CoOccurring(id, 20);
+  auto co = store->CoOccurring(id, 20);
   if (!co.ok()) return FromStatus(co.status());
   json cs = json::array();
   for (const EntitySummary& c : *co) cs.push_back(EntityJson(c));
@@ -418,11 +431,7 @@ ApiResponse Api::Quotes(const ApiRequest& req) {
       !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
     return Error(400, error);
   }
-  StatusOr<std::vector<QuoteRow>> rows = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    rows = store_->Quotes(Param(req, "speaker"), limit, offset);
-  }
+  auto rows = stores_.Acquire()->Quotes(Param(req, "speaker"), limit, offset);
   if (!rows.ok()) return FromStatus(rows.status());
   json out = json::array();
   for (const QuoteRow& q : *rows) out.push_back(QuoteJson(q));
@@ -440,11 +449,7 @@ ApiResponse Api::Events(const ApiRequest& req) {
   if (!error.empty()) return Error(400, error);
   q.actor = Param(req, "actor");
   q.cameo = Param(req, "cameo");
-  StatusOr<std::vector<EventRow>> rows = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    rows = store_->Events(q);
-  }
+  auto rows = stores_.Acquire()->Events(q);
   if (!rows.ok()) return FromStatus(rows.status());
   json out = json::array();
   for (const EventRow& r : *rows) out.push_back(EventJson(r));
@@ -461,11 +466,7 @@ ApiResponse Api::Network(const ApiRequest& req) {
   q.actor = Param(req, "actor");
   q.cameo = Param(req, "cameo");
   q.limit = kMaxBulkLimit;
-  StatusOr<std::vector<EventRow>> rows = Status::Internal("unset");
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    rows = store_->Events(q);
-  }
+  auto rows = stores_.Acquire()->Events(q);
   if (!rows.ok()) return FromStatus(rows.status());
   struct Edge {
     int64_t events = 0;

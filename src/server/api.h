@@ -15,14 +15,17 @@
 //   GET  /v1/network?cameo=&from=&to= who acted on whom: actors and edges weighted by events
 //   GET  / and /static assets         the web UI (web/), embedded in the binary
 // Paging: limit (default 20, at most 200; network and events up to 5000) and offset.
-// Thread-safety: Handle may be called from many threads; the Store is used under a mutex,
-// the Analyzer is immutable and shared.
+// Thread-safety: Handle may be called from many threads. Each request borrows one Store
+// from a pool (a Store is used by one thread at a time: give the Api one store per worker
+// for parallel requests, or one store to serialise them); the Analyzer is immutable.
 #pragma once
 
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "pipeline/analyzer.h"
 #include "store/store.h"
@@ -49,9 +52,40 @@ struct ApiOptions {
   std::string token;
 };
 
+// Stores lent to one request at a time.
+class StorePool {
+ public:
+  explicit StorePool(std::vector<std::unique_ptr<Store>> stores);
+
+  // A borrowed store, returned to the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(StorePool* pool, std::unique_ptr<Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (store_) pool_->Return(std::move(store_));
+    }
+    Store* operator->() const { return store_.get(); }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<Store> store_;
+  };
+  // Waits until a store is free.
+  Lease Acquire();
+
+ private:
+  void Return(std::unique_ptr<Store> store);
+  std::mutex mu_;
+  std::condition_variable free_;
+  std::vector<std::unique_ptr<Store>> stores_;
+};
+
 class Api {
  public:
-  // `analyzer` must outlive the Api; the Api owns the store.
+  // `analyzer` must outlive the Api. `stores` (at least one) are views of one knowledge
+  // base, each used by one request at a time.
+  Api(std::vector<std::unique_ptr<Store>> stores, const Analyzer* analyzer, ApiOptions options);
   Api(std::unique_ptr<Store> store, const Analyzer* analyzer, ApiOptions options);
 
   ApiResponse Handle(const ApiRequest& req);
@@ -74,8 +108,7 @@ class Api {
   ApiResponse Health();
   ApiResponse Asset(const std::string& path);
 
-  std::mutex store_mu_;  // guards store_: a Store is used by one thread at a time
-  std::unique_ptr<Store> store_;
+  StorePool stores_;
   const Analyzer* analyzer_;
   ApiOptions options_;
 };

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "server/memory_store.h"
 #include "server/server.h"
@@ -21,7 +23,7 @@ class ApiTest : public ::testing::Test {
     analyzer_ = std::move(*analyzer);
     auto store = std::make_unique<MemoryStore>();
     ASSERT_TRUE(store->Put(testing::SmallCorpus(), nullptr).ok());
-    api_ = std::make_unique<Api>(std::move(store), analyzer_.get(), ApiOptions{token_});
+    api_ = std::make_unique<Api>(MemoryStore::Share(std::move(store), 3), analyzer_.get(), ApiOptions{token_});
   }
 
   ApiResponse Get(const std::string& path, std::multimap<std::string, std::string> params = {}) {
@@ -154,6 +156,24 @@ TEST_F(ApiTest, ServesTheWebUiAndOpenApi) {
   EXPECT_TRUE(spec["paths"].contains("/v1/search"));
 }
 
+TEST_F(ApiTest, ParallelRequestsShareTheStore) {
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        if (t == 0 && i % 10 == 0) {
+          Post("/v1/articles", "Title " + std::to_string(i) + "\nFerry news number " + std::to_string(i) + ".");
+        }
+        if (Get("/v1/search", {{"q", "ferry"}}).status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok, 300);
+  EXPECT_EQ(Body(Get("/healthz"))["articles"], 8);
+}
+
 TEST(ServerTest, LoopbackAndTokenRules) {
   EXPECT_TRUE(IsLoopback("127.0.0.1"));
   EXPECT_TRUE(IsLoopback("::1"));
@@ -164,9 +184,9 @@ TEST(ServerTest, LoopbackAndTokenRules) {
   ASSERT_TRUE(analyzer.ok());
   ServerOptions open;
   open.host = "0.0.0.0";
-  EXPECT_FALSE(Server::Create(std::make_unique<MemoryStore>(), analyzer->get(), open).ok());
+  EXPECT_FALSE(Server::Create(MemoryStore::Share(std::make_unique<MemoryStore>(), 2), analyzer->get(), open).ok());
   open.token = "secret";
-  EXPECT_TRUE(Server::Create(std::make_unique<MemoryStore>(), analyzer->get(), open).ok());
+  EXPECT_TRUE(Server::Create(MemoryStore::Share(std::make_unique<MemoryStore>(), 2), analyzer->get(), open).ok());
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <shared_mutex>
 #include <unordered_set>
 
 #include "core/json.h"
@@ -85,7 +87,73 @@ std::string Snippet(std::string_view body, const std::vector<std::string>& words
   return out;
 }
 
+// One of several handles onto a MemoryStore; see MemoryStore::Share.
+class SharedHandle : public Store {
+ public:
+  SharedHandle(std::shared_ptr<MemoryStore> store, std::shared_ptr<std::shared_mutex> mu)
+      : store_(std::move(store)), mu_(std::move(mu)) {}
+
+  // MemoryStore's read methods change nothing, so readers may overlap.
+ private:
+  template <typename Fn>
+  auto Read(Fn&& fn) -> decltype(fn()) {
+    std::shared_lock lock(*mu_);
+    return fn();
+  }
+
+ public:
+  Status Put(const std::vector<Analysis>& batch, size_t* inserted) override {
+    std::unique_lock lock(*mu_);
+    return store_->Put(batch, inserted);
+  }
+  StatusOr<bool> Contains(std::string_view id) override {
+    return Read([&] { return store_->Contains(id); });
+  }
+  StatusOr<Analysis> GetArticle(std::string_view id) override {
+    return Read([&] { return store_->GetArticle(id); });
+  }
+  StatusOr<SearchResult> Search(const SearchQuery& q) override {
+    return Read([&] { return store_->Search(q); });
+  }
+  StatusOr<std::vector<StorySummary>> ListStories(int limit, int offset) override {
+    return Read([&] { return store_->ListStories(limit, offset); });
+  }
+  StatusOr<StorySummary> GetStory(std::string_view id) override {
+    return Read([&] { return store_->GetStory(id); });
+  }
+  StatusOr<std::vector<EntitySummary>> ListEntities(std::string_view q, int limit, int offset) override {
+    return Read([&] { return store_->ListEntities(q, limit, offset); });
+  }
+  StatusOr<EntitySummary> GetEntity(int64_t id) override {
+    return Read([&] { return store_->GetEntity(id); });
+  }
+  StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override {
+    return Read([&] { return store_->Quotes(speaker, limit, offset); });
+  }
+  StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override {
+    return Read([&] { return store_->Events(q); });
+  }
+  StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override {
+    return Read([&] { return store_->CoOccurring(id, limit); });
+  }
+  StatusOr<StoreStats> Stats() override {
+    return Read([&] { return store_->Stats(); });
+  }
+
+ private:
+  std::shared_ptr<MemoryStore> store_;
+  std::shared_ptr<std::shared_mutex> mu_;
+};
+
 }  // namespace
+
+std::vector<std::unique_ptr<Store>> MemoryStore::Share(std::unique_ptr<MemoryStore> store, size_t n) {
+  std::shared_ptr<MemoryStore> shared(std::move(store));
+  auto mu = std::make_shared<std::shared_mutex>();
+  std::vector<std::unique_ptr<Store>> handles;
+  for (size_t i = 0; i < std::max<size_t>(n, 1); ++i) handles.push_back(std::make_unique<SharedHandle>(shared, mu));
+  return handles;
+}
 
 StatusOr<std::unique_ptr<MemoryStore>> MemoryStore::LoadJsonl(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

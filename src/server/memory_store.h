@@ -6,7 +6,7 @@
 // case folding; title words weigh 3), filters and facets as in the Store contract.
 // Stories: articles with the same normalised title form one story (a stand-in for the
 // near-duplicate clustering of src/stories). Nothing is persisted.
-// Thread-safety: as Store, one thread at a time.
+// Thread-safety: as Store, one thread at a time; Share() makes handles for many threads.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,10 @@ class MemoryStore : public Store {
 
   // Reads one analysis per line; blank lines are skipped. Errors name the line.
   static StatusOr<std::unique_ptr<MemoryStore>> LoadJsonl(const std::string& path);
+
+  // `n` Store handles onto `store`, one per thread: reads run in parallel, Put excludes
+  // everything else (a reader-writer lock shared by the handles).
+  static std::vector<std::unique_ptr<Store>> Share(std::unique_ptr<MemoryStore> store, size_t n);
 
   Status Put(const std::vector<Analysis>& batch, size_t* inserted) override;
   StatusOr<bool> Contains(std::string_view article_id) override;

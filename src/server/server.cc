@@ -43,8 +43,14 @@ Server::Server(std::unique_ptr<Api> api, ServerOptions options)
 
 Server::~Server() = default;
 
-StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<Store> store, const Analyzer* analyzer,
+size_t WorkerThreads(const ServerOptions& options) {
+  if (options.threads > 0) return static_cast<size_t>(options.threads);
+  return std::max<size_t>(8, 4 * std::thread::hardware_concurrency());
+}
+
+StatusOr<std::unique_ptr<Server>> Server::Create(std::vector<std::unique_ptr<Store>> stores, const Analyzer* analyzer,
                                                  ServerOptions options) {
+  if (stores.empty()) return Status::InvalidArgument("no store to serve");
   if (!IsLoopback(options.host) && options.token.empty()) {
     return Status::InvalidArgument("serving on " + options.host +
                                    " (not loopback) needs a token: --token or NEWSGRAPH_TOKEN");
@@ -52,7 +58,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(std::unique_ptr<Store> store, c
   if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("port out of range");
   ApiOptions api_options;
   api_options.token = options.token;
-  auto api = std::make_unique<Api>(std::move(store), analyzer, api_options);
+  auto api = std::make_unique<Api>(std::move(stores), analyzer, api_options);
   return std::unique_ptr<Server>(new Server(std::move(api), std::move(options)));
 }
 

@@ -32,10 +32,16 @@ struct ServerOptions {
 // True for 127.0.0.0/8, ::1 and "localhost".
 bool IsLoopback(const std::string& host);
 
+// How many requests run at once (options.threads, or the automatic choice): the number of
+// stores worth giving Create.
+size_t WorkerThreads(const ServerOptions& options);
+
 class Server {
  public:
-  // `analyzer` must outlive the server.
-  static StatusOr<std::unique_ptr<Server>> Create(std::unique_ptr<Store> store, const Analyzer* analyzer,
+  // `analyzer` must outlive the server. `stores`: handles onto one knowledge base, each
+  // serving one request at a time (see StorePool); WorkerThreads(options) of them let every
+  // worker run at once.
+  static StatusOr<std::unique_ptr<Server>> Create(std::vector<std::unique_ptr<Store>> stores, const Analyzer* analyzer,
                                                   ServerOptions options);
   ~Server();
 
