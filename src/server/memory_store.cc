@@ -45,15 +45,6 @@ std::vector<T> Page(std::vector<T> rows, int limit, int offset) {
   return std::vector<T>(std::make_move_iterator(rows.begin() + from), std::make_move_iterator(rows.begin() + to));
 }
 
-std::vector<Facet> TopFacets(const std::unordered_map<std::string, int64_t>& counts, size_t n) {
-  std::vector<Facet> out;
-  for (const auto& [value, count] : counts) out.push_back(Facet{value, count});
-  std::sort(out.begin(), out.end(),
-            [](const Facet& a, const Facet& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
-  if (out.size() > n) out.resize(n);
-  return out;
-}
-
 // Moves `i` back to the start of the UTF-8 character it lies in.
 size_t CharStart(std::string_view s, size_t i) {
   while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
@@ -202,7 +193,10 @@ Status MemoryStore::Put(const std::vector<Analysis>& batch, size_t* inserted) {
     }
     uint32_t index = static_cast<uint32_t>(docs_.size());
     by_id_.emplace(a.id, index);
-    docs_.push_back(Doc{a, StoryOf(a), {}});
+    Doc doc;
+    doc.analysis = a;
+    doc.story_id = StoryOf(a);
+    docs_.push_back(std::move(doc));
     Index(index);
     ++added;
   }
@@ -245,7 +239,54 @@ void MemoryStore::Index(uint32_t index) {
     }
     s.mentions += static_cast<int64_t>(e.mentions.size());
     d.entity_ids.push_back(it->second);
+    for (const std::string& surface : e.aliases) {
+      auto& ids = entity_by_surface_[Lower(surface)];
+      if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
+    }
+    auto& ids = entity_by_surface_[Lower(e.name)];
+    if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
   }
+  DocFacets f;
+  f.begin = static_cast<uint32_t>(facet_ids_.size());
+  for (int64_t id : d.entity_ids) {
+    if (std::find(facet_ids_.begin() + f.begin, facet_ids_.end(), id) != facet_ids_.end()) continue;
+    facet_ids_.push_back(static_cast<uint32_t>(id));
+    ++f.entities;
+  }
+  size_t mark = facet_ids_.size();
+  for (const Quote& q : a.quotes) {
+    if (q.speaker.empty()) continue;
+    uint32_t id = speakers_.Id(Lower(q.speaker));
+    if (id > speaker_names_.size()) {
+      speaker_names_.push_back(q.speaker);
+      speaker_docs_.emplace_back();
+    }
+    if (std::find(facet_ids_.begin() + mark, facet_ids_.end(), id) != facet_ids_.end()) continue;
+    facet_ids_.push_back(id);
+    speaker_docs_[id - 1].push_back(index);
+    ++f.speakers;
+  }
+  mark = facet_ids_.size();
+  for (const Event& e : a.events) {
+    if (e.root.empty()) continue;
+    uint32_t id = roots_.Id(e.root);
+    if (std::find(facet_ids_.begin() + mark, facet_ids_.end(), id) != facet_ids_.end()) continue;
+    facet_ids_.push_back(id);
+    ++f.roots;
+  }
+  if (!a.published.empty()) {
+    f.date = dates_.Id(a.published);
+    unsigned y = 0, m = 0, dd = 0;
+    if (sscanf(a.published.c_str(), "%4u-%2u-%2u", &y, &m, &dd) == 3) f.day = y * 10000 + m * 100 + dd;
+  }
+  facets_.push_back(f);
+}
+
+uint32_t MemoryStore::Interned::Id(const std::string& v) {
+  if (values.empty()) values.emplace_back();  // id 0: none
+  auto [it, fresh] = ids.emplace(v, static_cast<uint32_t>(values.size()));
+  if (fresh) values.push_back(v);
+  return it->second;
 }
 
 StatusOr<bool> MemoryStore::Contains(std::string_view article_id) { return by_id_.count(std::string(article_id)) > 0; }
@@ -256,25 +297,25 @@ StatusOr<Analysis> MemoryStore::GetArticle(std::string_view article_id) {
   return docs_[it->second].analysis;
 }
 
-bool MemoryStore::Matches(const Doc& d, const SearchQuery& q) const {
-  const Analysis& a = d.analysis;
-  if (!q.from.empty() && (a.published.empty() || a.published < q.from)) return false;
-  if (!q.to.empty() && (a.published.empty() || a.published > q.to)) return false;
-  if (!q.story.empty() && d.story_id != q.story) return false;
-  if (!q.entity.empty()) {
-    bool found = false;
-    for (const Entity& e : a.entities) {
-      found = found || EqualsFolded(e.name, q.entity) ||
-              std::any_of(e.aliases.begin(), e.aliases.end(),
-                          [&](const std::string& al) { return EqualsFolded(al, q.entity); });
-    }
-    if (!found) return false;
-  }
-  if (!q.speaker.empty() && std::none_of(a.quotes.begin(), a.quotes.end(),
-                                         [&](const Quote& qu) { return EqualsFolded(qu.speaker, q.speaker); })) {
+bool MemoryStore::Matches(uint32_t doc, const SearchQuery& q, const std::vector<int64_t>& entities,
+                          int64_t speaker) const {
+  const DocFacets& f = facets_[doc];
+  const uint32_t* ids = facet_ids_.data() + f.begin;
+  if (!q.from.empty() && (f.date == 0 || dates_.values[f.date] < q.from)) return false;
+  if (!q.to.empty() && (f.date == 0 || dates_.values[f.date] > q.to)) return false;
+  if (!q.entity.empty() && std::none_of(ids, ids + f.entities, [&](uint32_t id) {
+        return std::find(entities.begin(), entities.end(), id) != entities.end();
+      })) {
     return false;
   }
-  if (!q.cameo.empty() && std::none_of(a.events.begin(), a.events.end(), [&](const Event& e) {
+  if (!q.speaker.empty() &&
+      std::find(ids + f.entities, ids + f.entities + f.speakers, static_cast<uint32_t>(speaker)) ==
+          ids + f.entities + f.speakers) {
+    return false;
+  }
+  const Doc& d = docs_[doc];
+  if (!q.story.empty() && d.story_id != q.story) return false;
+  if (!q.cameo.empty() && std::none_of(d.analysis.events.begin(), d.analysis.events.end(), [&](const Event& e) {
         return e.cameo.compare(0, q.cameo.size(), q.cameo) == 0;
       })) {
     return false;
@@ -282,16 +323,29 @@ bool MemoryStore::Matches(const Doc& d, const SearchQuery& q) const {
   return true;
 }
 
-std::vector<uint32_t> MemoryStore::Candidates(const SearchQuery& q,
-                                              std::unordered_map<uint32_t, uint32_t>* scores) const {
-  std::vector<uint32_t> out;
+std::vector<MemoryStore::Match> MemoryStore::Candidates(const SearchQuery& q, const std::vector<int64_t>& entities,
+                                                        int64_t speaker) const {
+  std::vector<Match> out;
   std::vector<std::string> words;
   ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
   if (words.empty()) {
-    for (uint32_t i = 0; i < docs_.size(); ++i) out.push_back(i);
+    std::vector<uint32_t> docs;
+    if (!q.entity.empty()) {  // every document of the entities so named
+      for (int64_t id : entities) docs.insert(docs.end(), entity_docs_[id - 1].begin(), entity_docs_[id - 1].end());
+      std::sort(docs.begin(), docs.end());
+      docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    } else if (!q.speaker.empty()) {
+      if (speaker > 0) docs = speaker_docs_[speaker - 1];
+    } else {
+      out.reserve(docs_.size());
+      for (uint32_t i = 0; i < docs_.size(); ++i) out.push_back(Match{i, 0});
+      return out;
+    }
+    out.reserve(docs.size());
+    for (uint32_t doc : docs) out.push_back(Match{doc, 0});
     return out;
   }
-  // Every word must occur: intersect postings, rarest first.
+  // Every word must occur: intersect the doc-ordered postings, rarest first.
   std::vector<const std::vector<Posting>*> lists;
   for (const std::string& w : words) {
     auto it = postings_.find(w);
@@ -299,59 +353,82 @@ std::vector<uint32_t> MemoryStore::Candidates(const SearchQuery& q,
     lists.push_back(&it->second);
   }
   std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
-  for (const Posting& p : *lists[0]) (*scores)[p.doc] = p.weight;
-  for (size_t l = 1; l < lists.size(); ++l) {
-    std::unordered_map<uint32_t, uint32_t> next;
-    for (const Posting& p : *lists[l]) {
-      auto it = scores->find(p.doc);
-      if (it != scores->end()) next[p.doc] = it->second + p.weight;
+  out.reserve(lists[0]->size());
+  for (const Posting& p : *lists[0]) out.push_back(Match{p.doc, p.weight});
+  for (size_t l = 1; l < lists.size() && !out.empty(); ++l) {
+    const std::vector<Posting>& list = *lists[l];
+    size_t j = 0, kept = 0;
+    for (const Match& m : out) {
+      while (j < list.size() && list[j].doc < m.doc) ++j;
+      if (j == list.size()) break;
+      if (list[j].doc == m.doc) out[kept++] = Match{m.doc, m.score + list[j].weight};
     }
-    scores->swap(next);
+    out.resize(kept);
   }
-  for (const auto& [doc, score] : *scores) out.push_back(doc);
   return out;
 }
 
 StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
-  std::unordered_map<uint32_t, uint32_t> scores;
-  std::vector<uint32_t> matches;
-  for (uint32_t doc : Candidates(q, &scores)) {
-    if (Matches(docs_[doc], q)) matches.push_back(doc);
+  std::vector<int64_t> entities;
+  if (!q.entity.empty()) {
+    auto it = entity_by_surface_.find(Lower(q.entity));
+    if (it != entity_by_surface_.end()) entities = it->second;
+  }
+  int64_t speaker = -1;
+  if (!q.speaker.empty()) {
+    auto it = speakers_.ids.find(Lower(q.speaker));
+    if (it != speakers_.ids.end()) speaker = it->second;
+  }
+  std::vector<Match> matches = Candidates(q, entities, speaker);
+  bool filtered = !q.entity.empty() || !q.speaker.empty() || !q.cameo.empty() || !q.from.empty() || !q.to.empty() ||
+                  !q.story.empty();
+  if (filtered) {
+    std::erase_if(matches, [&](const Match& m) { return !Matches(m.doc, q, entities, speaker); });
   }
   SearchResult result;
   result.total = static_cast<int64_t>(matches.size());
-  std::unordered_map<std::string, int64_t> entities, speakers, roots, dates;
-  for (uint32_t doc : matches) {
-    const Analysis& a = docs_[doc].analysis;
-    for (const Entity& e : a.entities) ++entities[e.name];
-    std::unordered_set<std::string> seen;
-    for (const Quote& qu : a.quotes) {
-      if (!qu.speaker.empty() && seen.insert(qu.speaker).second) ++speakers[qu.speaker];
-    }
-    seen.clear();
-    for (const Event& e : a.events) {
-      if (!e.root.empty() && seen.insert(e.root).second) ++roots[e.root];
-    }
-    if (!a.published.empty()) ++dates[a.published];
+  // Facets: counts in arrays indexed by entity / interned id.
+  std::vector<int64_t> entity_counts(entities_.size() + 1), speaker_counts(speakers_.values.size() + 1),
+      root_counts(roots_.values.size() + 1), date_counts(dates_.values.size() + 1);
+  for (const Match& m : matches) {
+    const DocFacets& f = facets_[m.doc];
+    const uint32_t* id = facet_ids_.data() + f.begin;
+    for (const uint32_t* end = id + f.entities; id < end; ++id) ++entity_counts[*id];
+    for (const uint32_t* end = id + f.speakers; id < end; ++id) ++speaker_counts[*id];
+    for (const uint32_t* end = id + f.roots; id < end; ++id) ++root_counts[*id];
+    ++date_counts[f.date];
   }
-  result.entities = TopFacets(entities, 15);
-  result.speakers = TopFacets(speakers, 15);
-  result.cameo_roots = TopFacets(roots, 20);
-  result.dates = TopFacets(dates, 31);
-  std::sort(result.dates.begin(), result.dates.end(), [](const Facet& a, const Facet& b) { return a.value < b.value; });
-  auto score = [&](uint32_t doc) {
-    auto it = scores.find(doc);
-    return it == scores.end() ? 0u : it->second;
+  auto facets = [](const std::vector<int64_t>& counts, size_t n, auto&& name) {
+    std::vector<std::pair<int64_t, size_t>> order;
+    for (size_t i = 1; i < counts.size(); ++i) {
+      if (counts[i] > 0) order.emplace_back(counts[i], i);
+    }
+    size_t top = std::min(n, order.size());
+    std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : name(a.second) < name(b.second);
+    });
+    std::vector<Facet> out;
+    for (size_t i = 0; i < top; ++i) out.push_back(Facet{name(order[i].second), order[i].first});
+    return out;
   };
-  std::sort(matches.begin(), matches.end(), [&](uint32_t a, uint32_t b) {
-    if (score(a) != score(b)) return score(a) > score(b);
-    const std::string &pa = docs_[a].analysis.published, &pb = docs_[b].analysis.published;
-    return pa != pb ? pa > pb : a < b;
-  });
+  result.entities = facets(entity_counts, 15, [&](size_t id) -> const std::string& { return entities_[id - 1].name; });
+  result.speakers = facets(speaker_counts, 15, [&](size_t id) -> const std::string& { return speaker_names_[id - 1]; });
+  result.cameo_roots = facets(root_counts, 20, [&](size_t id) -> const std::string& { return roots_.values[id]; });
+  result.dates = facets(date_counts, 31, [&](size_t id) -> const std::string& { return dates_.values[id]; });
+  std::sort(result.dates.begin(), result.dates.end(), [](const Facet& a, const Facet& b) { return a.value < b.value; });
+  // Best first: score, then newest, then index order.
+  auto better = [&](const Match& a, const Match& b) {
+    if (a.score != b.score) return a.score > b.score;
+    uint32_t da = facets_[a.doc].day, db = facets_[b.doc].day;
+    return da != db ? da > db : a.doc < b.doc;
+  };
+  size_t from = std::min(matches.size(), static_cast<size_t>(std::max(q.offset, 0)));
+  size_t to = std::min(matches.size(), from + static_cast<size_t>(std::max(q.limit, 0)));
+  std::partial_sort(matches.begin(), matches.begin() + to, matches.end(), better);
   std::vector<std::string> words;
   ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
-  for (uint32_t doc : Page(std::move(matches), q.limit, q.offset)) {
-    const Doc& d = docs_[doc];
+  for (size_t i = from; i < to; ++i) {
+    const Doc& d = docs_[matches[i].doc];
     SearchHit hit;
     hit.article_id = d.analysis.id;
     hit.title = d.analysis.title;
@@ -359,7 +436,7 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
     hit.published = d.analysis.published;
     hit.story_id = d.story_id;
     hit.snippet = Snippet(d.analysis.body, words);
-    hit.score = score(doc);
+    hit.score = matches[i].score;
     result.hits.push_back(std::move(hit));
   }
   return result;

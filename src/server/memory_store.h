@@ -46,27 +46,54 @@ class MemoryStore : public Store {
   StatusOr<StoreStats> Stats() override;
 
  private:
+  // Facet values (speakers, CAMEO roots, dates) interned to small ids, so counting them over
+  // many matches is array arithmetic.
+  struct Interned {
+    std::vector<std::string> values;
+    std::unordered_map<std::string, uint32_t> ids;
+    uint32_t Id(const std::string& v);
+  };
   struct Doc {
     Analysis analysis;
     std::string story_id;
     std::vector<int64_t> entity_ids;  // corpus id of analysis.entities[i]
   };
+  // What search filters and counts, per document, packed for cache-friendly scans:
+  // entity ids, then speaker ids, then CAMEO root ids, at facet_ids_[begin...].
+  struct DocFacets {
+    uint32_t begin = 0;
+    uint16_t entities = 0, speakers = 0, roots = 0;
+    uint32_t date = 0;  // id into dates_; 0: undated
+    uint32_t day = 0;   // published as YYYYMMDD; 0: undated
+  };
   struct Posting {
     uint32_t doc;
     uint32_t weight;  // occurrences, title words counted 3 times
   };
+  struct Match {
+    uint32_t doc;
+    uint32_t score;
+  };
 
   void Index(uint32_t doc);
-  std::vector<uint32_t> Candidates(const SearchQuery& q, std::unordered_map<uint32_t, uint32_t>* scores) const;
-  bool Matches(const Doc& d, const SearchQuery& q) const;
+  // Documents containing every word of q.text, else every document of the entity or
+  // speaker filter, else all documents; in index order.
+  std::vector<Match> Candidates(const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
+  bool Matches(uint32_t doc, const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
   std::string StoryOf(const Analysis& a) const;
 
   std::vector<Doc> docs_;
   std::unordered_map<std::string, uint32_t> by_id_;
-  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  std::unordered_map<std::string, std::vector<Posting>> postings_;  // doc order
   std::vector<EntitySummary> entities_;  // corpus id i+1 at index i
   std::vector<std::vector<uint32_t>> entity_docs_;
-  std::unordered_map<std::string, int64_t> entity_by_key_;  // "TYPE\tlower name"
+  std::unordered_map<std::string, int64_t> entity_by_key_;                  // "TYPE\tlower name"
+  std::unordered_map<std::string, std::vector<int64_t>> entity_by_surface_;  // folded name or alias
+  Interned speakers_, roots_, dates_;
+  std::vector<uint32_t> facet_ids_;
+  std::vector<DocFacets> facets_;                  // per document
+  std::vector<std::vector<uint32_t>> speaker_docs_;  // by speaker id, doc order
+  std::vector<std::string> speaker_names_;  // display name per speaker id
   std::map<std::string, std::vector<uint32_t>> stories_;
 };
 
