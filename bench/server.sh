@@ -49,8 +49,8 @@ run_wrk() {  # connections duration
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 }
-echo "-- /v1/search, 16 connections, 20 s"
-run_wrk 16 20s >/dev/null
+echo "-- /v1/search, 8 connections, 20 s"
+run_wrk 8 20s >/dev/null
 echo "search: ${rps} requests/s, p99 ${p99} (target >= 500/s, p99 < 50ms)"
 
 echo "-- 1,000 concurrent connections, 15 s"

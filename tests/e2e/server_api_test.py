@@ -145,7 +145,9 @@ status, _, body = call("POST", "/v1/analyze", json.dumps({"html": "<html><head><
                        {"Content-Type": "application/json"})
 an = json.loads(body)
 check(status == 200 and "ferry" in (an["title"] or "") + an["body"], "POST /v1/analyze JSON with html")
-for bad_body, ctype in [(b"", "text/plain"), (b"{not json", "application/json"), (b"[1,2]", "application/json")]:
+deep = b"[" * 2_000_000 + b"]" * 2_000_000  # nesting must not exhaust the stack
+for bad_body, ctype in [(b"", "text/plain"), (b"{not json", "application/json"), (b"[1,2]", "application/json"),
+                        (deep, "application/json"), (b'{"text":' + b"[" * 1_000_000, "application/json")]:
     status, _, body = call("POST", "/v1/analyze", bad_body, {"Content-Type": ctype})
     check(is_error(status, json.loads(body), 400), f"400 for body {bad_body[:10]!r}")
 status, _, body = call("POST", "/v1/articles", article.encode(), {"Content-Type": "text/plain"})
