@@ -1,6 +1,7 @@
 #include "clean/cleaner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,26 +27,54 @@ std::string_view TrimSpace(std::string_view s) {
   return s;
 }
 
-// Sorted distinct hashes of the folded words of `sentence`.
-std::vector<size_t> WordHashes(std::string_view sentence, size_t* word_count) {
-  std::vector<Token> tokens;
-  text::Tokenize(sentence, 0, &tokens);
+// FNV-1a over the word with ASCII case and curly apostrophes folded.
+size_t FoldedWordHash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<unsigned char>(c - 'A' + 'a');
+    } else if (c == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(w[i + 2]) == 0x98 || static_cast<unsigned char>(w[i + 2]) == 0x99)) {
+      c = '\'';
+      i += 2;
+    }
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return static_cast<size_t>(h);
+}
+
+// Sorted distinct hashes of the words among `tokens` (offsets relative to `text`).
+// Also sets *sequence_hash to a hash of the folded token sequence, for exact repeats
+// (case, spacing and final punctuation do not matter).
+std::vector<size_t> WordHashes(std::string_view text, const Token* begin, const Token* end, size_t* word_count,
+                               uint64_t* sequence_hash) {
   std::vector<size_t> out;
+  out.reserve(end - begin);
   *word_count = 0;
-  std::hash<std::string> h;
-  for (const Token& t : tokens) {
+  while (end != begin && end[-1].kind == TokenKind::kPunct) --end;  // final punctuation and quotes
+  uint64_t seq = 14695981039346656037ull;
+  for (const Token* it = begin; it != end; ++it) {
+    const Token& t = *it;
+    size_t h = FoldedWordHash(text.substr(t.span.start, t.span.size()));
+    seq = (seq ^ h) * 0x100000001b3ull + 0x9E3779B97F4A7C15ull;
     if (t.kind == TokenKind::kPunct) continue;
     ++*word_count;
-    out.push_back(h(FoldForMatch(sentence.substr(t.span.start, t.span.size()))));
+    out.push_back(h);
   }
+  *sequence_hash = seq;
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-size_t IntersectionSize(const std::vector<size_t>& a, const std::vector<size_t>& b) {
+// Whether sorted sets `a` and `b` share at least `needed` elements; stops as soon as the
+// answer is known.
+bool SharesAtLeast(const std::vector<size_t>& a, const std::vector<size_t>& b, size_t needed) {
   size_t i = 0, j = 0, n = 0;
   while (i < a.size() && j < b.size()) {
+    if (n >= needed) return true;
+    if (n + std::min(a.size() - i, b.size() - j) < needed) return false;
     if (a[i] < b[j]) {
       ++i;
     } else if (b[j] < a[i]) {
@@ -54,27 +83,46 @@ size_t IntersectionSize(const std::vector<size_t>& a, const std::vector<size_t>&
       ++n, ++i, ++j;
     }
   }
-  return n;
+  return n >= needed;
 }
 
-// Case- and space-folded sentence for exact-repeat detection, without final punctuation.
-std::string ExactKey(std::string_view sentence) {
-  std::string f = FoldForMatch(sentence);
-  std::string out;
-  out.reserve(f.size());
-  for (char c : f) {
-    if (c == ' ' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
+// A small open-addressing map from word hash to a 32-bit value, for the per-article
+// indexes of the repeat detector (std::unordered_map allocates per node).
+class FlatMap {
+ public:
+  explicit FlatMap(size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    values_.assign(cap, 0);
+    used_.assign(cap, 0);
+  }
+  // The value slot for `key`, inserted as 0 when absent.
+  uint32_t& operator[](uint64_t key) {
+    size_t mask = keys_.size() - 1;
+    size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+    while (used_[i] && keys_[i] != key) i = (i + 1) & mask;
+    if (!used_[i]) {
+      used_[i] = 1;
+      keys_[i] = key;
     }
+    return values_[i];
   }
-  while (!out.empty() && (out.back() == ' ' || out.back() == '.' || out.back() == '"' || out.back() == '!' ||
-                          out.back() == '?')) {
-    out.pop_back();
+  const uint32_t* Find(uint64_t key) const {
+    size_t mask = keys_.size() - 1;
+    size_t i = (key * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+    while (used_[i]) {
+      if (keys_[i] == key) return &values_[i];
+      i = (i + 1) & mask;
+    }
+    return nullptr;
   }
-  return out;
-}
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  std::vector<uint8_t> used_;
+};
 
 }  // namespace
 
@@ -103,7 +151,8 @@ std::string FoldForMatch(std::string_view s) {
 }
 
 std::string NormalizeParagraph(std::string_view in) {
-  std::string nfc = utf8::ToNfc(in);
+  std::string composed;
+  std::string_view nfc = utf8::NfcIfNeeded(in, &composed) ? std::string_view(composed) : in;
   std::string out;
   out.reserve(nfc.size());
   size_t i = 0;
@@ -115,6 +164,18 @@ std::string NormalizeParagraph(std::string_view in) {
   };
   while (i < nfc.size()) {
     size_t start = i;
+    unsigned char b = static_cast<unsigned char>(nfc[i]);
+    if (b > ' ' && b < 0x7F && b != '`' && b != '\'') {  // a run of plain printable ASCII
+      size_t e = i + 1;
+      while (e < nfc.size()) {
+        unsigned char d = static_cast<unsigned char>(nfc[e]);
+        if (d <= ' ' || d >= 0x7F || d == '`' || d == '\'') break;
+        ++e;
+      }
+      put(nfc.substr(i, e - i));
+      i = e;
+      continue;
+    }
     char32_t c = utf8::Next(nfc, &i);
     if (utf8::IsSpace(c)) {
       pending_space = true;
@@ -133,7 +194,7 @@ std::string NormalizeParagraph(std::string_view in) {
       ++i;
       put("\"");
     } else {
-      put(std::string_view(nfc).substr(start, i - start));
+      put(nfc.substr(start, i - start));
     }
   }
   return out;
@@ -214,6 +275,9 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
       p.match = Match::kPrefix;
     } else if (line.fields[0] == "phrase") {
       p.match = Match::kPhrase;
+    } else if (line.fields[0] == "vocab") {
+      c->vocab_.insert(FoldForMatch(line.fields[2]));
+      continue;
     } else {
       return Status::Corrupt(where + ": unknown match kind '" + std::string(line.fields[0]) + "'");
     }
@@ -222,42 +286,94 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
     p.weight = std::stoi(w);
     p.text = FoldForMatch(line.fields[2]);
     if (p.text.empty()) return Status::Corrupt(where + ": empty pattern");
+    if (p.match == Match::kPhrase) c->phrases_.Add(p.text, static_cast<int>(c->patterns_.size()));
+    if (p.match != Match::kPhrase) c->max_fixed_len_ = std::max(c->max_fixed_len_, p.text.size());
     c->patterns_.push_back(std::move(p));
   }
+  c->phrases_.Build();
+  auto cues = ReadDataFile("clean/attribution_cues.txt");
+  if (!cues.ok()) return cues.status();
+  for (const DataLine& line : ParseTsv(*cues)) c->attribution_cues_.insert(std::string(line.fields[0]));
   return c;
 }
 
+const Token* Cleaner::AttributionTail(std::string_view text, const Token* begin, const Token* end) const {
+  const Token* comma = nullptr;
+  for (const Token* t = end; t != begin; --t) {
+    if (t[-1].kind == TokenKind::kPunct && text.substr(t[-1].span.start, t[-1].span.size()) == ",") {
+      comma = t - 1;
+      break;
+    }
+  }
+  if (comma == nullptr) return nullptr;
+  size_t words = 0;
+  bool cue = false;
+  for (const Token* t = comma + 1; t != end; ++t) {
+    if (t->kind == TokenKind::kPunct) continue;
+    if (++words > 6) return nullptr;
+    if (attribution_cues_.count(FoldForMatch(text.substr(t->span.start, t->span.size()))) != 0) cue = true;
+  }
+  return cue ? comma : nullptr;
+}
+
 std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
-  std::string folded = FoldForMatch(paragraph);
-  std::string_view bare = folded;
-  while (!bare.empty() && (bare.back() == '.' || bare.back() == ':' || bare.back() == ' ' || bare.back() == '!' ||
-                           bare.back() == '>' || bare.back() == '|')) {
-    bare.remove_suffix(1);
+  // Line and prefix patterns look at the paragraph's head only.
+  std::string head = FoldForMatch(paragraph.substr(0, max_fixed_len_ + 8));
+  std::string_view bare = head;
+  if (paragraph.size() <= max_fixed_len_ + 8) {
+    while (!bare.empty() && (bare.back() == '.' || bare.back() == ':' || bare.back() == ' ' || bare.back() == '!' ||
+                             bare.back() == '>' || bare.back() == '|')) {
+      bare.remove_suffix(1);
+    }
+  } else {
+    bare = {};
   }
   for (const Pattern& p : patterns_) {
     if (p.match == Match::kLine && bare == p.text) return "line: " + p.text;
-    if (p.match == Match::kPrefix && folded.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
+    if (p.match == Match::kPrefix && head.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
+  }
+  // A row of share/follow buttons.
+  if (paragraph.size() <= 200 && !vocab_.empty()) {
+    std::vector<Token> tokens;
+    text::Tokenize(paragraph, 0, &tokens);
+    size_t words = 0;
+    bool all_vocab = true;
+    for (const Token& t : tokens) {
+      std::string w = FoldForMatch(paragraph.substr(t.span.start, t.span.size()));
+      if (t.kind == TokenKind::kPunct && w != "|") continue;
+      ++words;
+      if (vocab_.count(w) == 0) {
+        all_vocab = false;
+        break;
+      }
+    }
+    if (all_vocab && words >= 2 && words <= 16) return "share buttons";
   }
   // Phrase rule. A paragraph that opens with a quotation is somebody speaking: news.
-  if (!folded.empty() && (folded[0] == '"' || folded[0] == '\'')) return "";
-  if (folded.size() > 4000) return "";  // boilerplate blocks are short
-  std::vector<Span> sentences = text::SentenceSplitter::Default().Split(paragraph);
-  if (sentences.empty()) return "";
+  if (head.empty() || head[0] == '"' || head[0] == '\'') return "";
+  if (paragraph.size() > 4000) return "";  // boilerplate blocks are short
+  std::vector<std::pair<int, size_t>> hits;
+  phrases_.Scan(paragraph, [&](int id, size_t end) { hits.emplace_back(id, end); });
+  if (hits.empty()) return "";
   int weight = 0;
-  size_t flagged = 0;
-  std::string first;
-  for (Span s : sentences) {
-    std::string fs = FoldForMatch(paragraph.substr(s.start, s.size()));
-    bool hit = false;
-    for (const Pattern& p : patterns_) {
-      if (p.match != Match::kPhrase || fs.find(p.text) == std::string::npos) continue;
-      if (folded.find(p.text) != std::string::npos && !hit) weight += p.weight;
-      if (first.empty()) first = p.text;
-      hit = true;
-    }
-    if (hit) ++flagged;
+  std::vector<int> seen;
+  for (auto [id, end] : hits) {
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    weight += patterns_[id].weight;
   }
-  if (weight >= 2 && flagged * 2 >= sentences.size()) return "phrase: " + first;
+  if (weight < 2) return "";
+  std::vector<Span> sentences = text::SentenceSplitter::Default().Split(paragraph);
+  size_t flagged = 0;
+  for (Span s : sentences) {
+    for (auto [id, end] : hits) {
+      if (end > s.start && end <= s.end) {
+        ++flagged;
+        break;
+      }
+    }
+  }
+  if (flagged * 2 >= sentences.size()) return "phrase: " + patterns_[hits.front().first].text;
   return "";
 }
 
@@ -271,6 +387,8 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   out->dateline = article.dateline;
   out->warnings = article.warnings;
   out->removed.clear();
+  out->sentences.clear();
+  out->tokens.clear();
 
   // 1-3: normalise, dateline, boilerplate.
   std::vector<std::string> paragraphs;
@@ -288,61 +406,92 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
     paragraphs.push_back(std::move(p));
   }
 
-  // 4: repeated sentences and restatements.
+  // 4: repeated sentences and restatements. Each sentence is tokenized once; the tokens
+  // are handed on to the text stage with the body.
   struct Sent {
     size_t paragraph;
     Span span;
-    std::vector<size_t> words;
-    size_t word_count;
+    uint32_t first_token, end_token;  // into `tokens`, offsets relative to the sentence
+    std::vector<size_t> words;       // all its words: what it offers to cover later ones
+    std::vector<size_t> test_words;  // without a trailing attribution, when it has one
+    size_t word_count = 0;
+    uint64_t sequence_hash = 0;
     bool removed = false;
   };
   std::vector<Sent> sents;
+  std::vector<Token> tokens;
   const auto& splitter = text::SentenceSplitter::Default();
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
-    for (Span s : splitter.Split(paragraphs[pi])) {
-      Sent st{pi, s, {}, 0};
-      st.words = WordHashes(std::string_view(paragraphs[pi]).substr(s.start, s.size()), &st.word_count);
+    std::string_view para = paragraphs[pi];
+    for (Span s : splitter.Split(para)) {
+      Sent st{pi, s, static_cast<uint32_t>(tokens.size()), 0, {}, {}, 0, 0};
+      std::string_view text = para.substr(s.start, s.size());
+      text::Tokenize(text, 0, &tokens);
+      st.end_token = static_cast<uint32_t>(tokens.size());
+      st.words = WordHashes(text, tokens.data() + st.first_token, tokens.data() + st.end_token, &st.word_count,
+                            &st.sequence_hash);
+      // A trailing attribution (", officials said") is left out of the restatement test.
+      if (const Token* tail = AttributionTail(text, tokens.data() + st.first_token, tokens.data() + st.end_token);
+          tail != nullptr) {
+        uint64_t unused;
+        size_t content_words = 0;
+        std::vector<size_t> content = WordHashes(text, tokens.data() + st.first_token, tail, &content_words, &unused);
+        if (content_words >= kRestatementMinWords) st.test_words = std::move(content);
+      }
       sents.push_back(std::move(st));
     }
   }
-  std::unordered_map<size_t, uint32_t> df;
+  size_t total_words = 0;
+  for (const Sent& s : sents) total_words += s.words.size();
+  FlatMap df(total_words);
   for (const Sent& s : sents) {
     for (size_t w : s.words) ++df[w];
   }
-  std::unordered_set<std::string> seen_exact;
-  std::unordered_map<size_t, std::vector<uint32_t>> postings;  // word → earlier kept sentences
+  FlatMap seen_exact(sents.size());
+  // Postings: word → earlier kept sentences, as linked lists threaded through one array.
+  FlatMap posting_head(total_words);  // word → 1 + index into post_next/post_sentence
+  std::vector<uint32_t> post_next, post_sentence;
   auto text_of = [&](const Sent& s) {
     return std::string_view(paragraphs[s.paragraph]).substr(s.span.start, s.span.size());
   };
+  std::vector<std::pair<uint32_t, size_t>> by_rarity;  // (document frequency, word)
+  std::vector<uint32_t> candidates;
   for (size_t si = 0; si < sents.size(); ++si) {
     Sent& s = sents[si];
     std::string_view st = text_of(s);
     if (s.word_count >= kExactMinWords) {
-      if (!seen_exact.insert(ExactKey(st)).second) {
+      if (seen_exact[s.sequence_hash]++ > 0) {
         s.removed = true;
         out->removed.push_back(Removal{"duplicate_sentence", "exact repeat", std::string(st)});
         continue;
       }
     }
-    if (s.word_count >= kRestatementMinWords && s.words.size() >= kRestatementMinWords) {
-      std::vector<size_t> by_rarity = s.words;
-      std::sort(by_rarity.begin(), by_rarity.end(), [&](size_t a, size_t b) { return df[a] < df[b]; });
-      size_t k = static_cast<size_t>((1.0 - kRestatementOverlap) * s.words.size()) + 1;
-      std::vector<uint32_t> candidates;
-      for (size_t r = 0; r < k && r < by_rarity.size(); ++r) {
-        auto it = postings.find(by_rarity[r]);
-        if (it == postings.end()) continue;
-        const auto& list = it->second;
-        size_t from = list.size() > kMaxCandidates ? list.size() - kMaxCandidates : 0;
-        candidates.insert(candidates.end(), list.begin() + from, list.end());
+    const std::vector<size_t>& tested = s.test_words.empty() ? s.words : s.test_words;
+    if (s.word_count >= kRestatementMinWords && tested.size() >= kRestatementMinWords) {
+      // Pigeonhole: a sentence sharing >= 85% of these words shares one of the k rarest.
+      by_rarity.clear();
+      for (size_t w : tested) by_rarity.emplace_back(*df.Find(w), w);
+      size_t k = std::min(by_rarity.size(), static_cast<size_t>((1.0 - kRestatementOverlap) * tested.size()) + 1);
+      // k is small (a few words): selection by repeated minimum beats a general select.
+      for (size_t r = 0; r < k; ++r) {
+        std::iter_swap(by_rarity.begin() + r, std::min_element(by_rarity.begin() + r, by_rarity.end()));
+      }
+      candidates.clear();
+      for (size_t r = 0; r < k; ++r) {
+        const uint32_t* head = posting_head.Find(by_rarity[r].second);
+        size_t taken = 0;
+        for (uint32_t p = head ? *head : 0; p != 0 && taken < kMaxCandidates; p = post_next[p - 1], ++taken) {
+          candidates.push_back(post_sentence[p - 1]);
+        }
       }
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       if (candidates.size() > kMaxCandidates) candidates.erase(candidates.begin(), candidates.end() - kMaxCandidates);
+      const size_t needed = static_cast<size_t>(std::ceil(kRestatementOverlap * tested.size()));
       for (uint32_t ci : candidates) {
         const Sent& t = sents[ci];
-        size_t common = IntersectionSize(s.words, t.words);
-        if (common >= kRestatementOverlap * s.words.size()) {
+        if (t.words.size() < needed) continue;  // too short to cover it
+        if (SharesAtLeast(tested, t.words, needed)) {
           s.removed = true;
           out->removed.push_back(Removal{"duplicate_sentence", "restates an earlier sentence: " +
                                                                    std::string(text_of(t)).substr(0, 120),
@@ -352,22 +501,42 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       }
       if (s.removed) continue;
     }
-    for (size_t w : s.words) postings[w].push_back(static_cast<uint32_t>(si));
+    for (size_t w : s.words) {
+      uint32_t& head = posting_head[w];
+      post_next.push_back(head);
+      post_sentence.push_back(static_cast<uint32_t>(si));
+      head = static_cast<uint32_t>(post_next.size());
+    }
   }
 
-  // Reassemble the body from the kept sentences.
+  // Reassemble the body from the kept sentences, with their sentences and tokens.
   std::string body;
   size_t si = 0;
+  uint32_t paragraph_index = 0;
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
-    std::string para;
+    bool started = false;
     for (; si < sents.size() && sents[si].paragraph == pi; ++si) {
-      if (sents[si].removed) continue;
-      if (!para.empty()) para.push_back(' ');
-      para.append(text_of(sents[si]));
+      const Sent& s = sents[si];
+      if (s.removed) continue;
+      if (!started && !body.empty()) body.push_back('\n');
+      if (started) body.push_back(' ');
+      started = true;
+      uint32_t base = static_cast<uint32_t>(body.size());
+      body.append(text_of(s));
+      Sentence sentence;
+      sentence.span = Span{base, static_cast<uint32_t>(body.size())};
+      sentence.paragraph = paragraph_index;
+      sentence.first_token = static_cast<uint32_t>(out->tokens.size());
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+        Token tok = tokens[t];
+        tok.span.start += base;
+        tok.span.end += base;
+        out->tokens.push_back(tok);
+      }
+      sentence.end_token = static_cast<uint32_t>(out->tokens.size());
+      out->sentences.push_back(sentence);
     }
-    if (para.empty()) continue;
-    if (!body.empty()) body.push_back('\n');
-    body.append(para);
+    if (started) ++paragraph_index;
   }
   out->body = std::move(body);
 }

@@ -19,9 +19,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/phrase_matcher.h"
 #include "core/status.h"
 #include "ingest/document.h"
 
@@ -31,18 +33,27 @@ class Cleaner {
  public:
   static StatusOr<std::unique_ptr<Cleaner>> Create();
 
-  // Fills body, dateline, removed, title, metadata and warnings of `out` from `article`.
-  // Thread-safe.
+  // Fills body, dateline, removed, title, metadata and warnings of `out` from `article`,
+  // and the sentences and tokens of the body (the cleaner segments the text to find
+  // repeats, and hands the result on). Thread-safe.
   void Clean(const Article& article, Analysis* out) const;
 
  private:
-  enum class Match { kLine, kPrefix, kPhrase };
+  enum class Match { kLine, kPrefix, kPhrase, kVocab };
   struct Pattern {
     Match match;
     int weight;
     std::string text;  // lower case
   };
   std::vector<Pattern> patterns_;
+  PhraseMatcher phrases_;       // the kPhrase patterns, id = index into patterns_
+  size_t max_fixed_len_ = 0;    // longest line/prefix pattern
+  std::unordered_set<std::string> vocab_;  // share-button words
+  std::unordered_set<std::string> attribution_cues_;
+
+  // The comma opening a trailing attribution (", officials said") among the sentence's
+  // tokens [begin, end), or nullptr when there is none.
+  const Token* AttributionTail(std::string_view text, const Token* begin, const Token* end) const;
 
   // Returns the pattern text that makes `paragraph` boilerplate, or empty.
   std::string BoilerplateReason(std::string_view paragraph) const;

@@ -76,6 +76,26 @@ TEST_F(CleanerTest, RemovesRestatementOfAnAppositive) {
   ASSERT_EQ(a.removed.size(), 1u);
 }
 
+TEST_F(CleanerTest, RestatementWithAddedAttributionIsFound) {
+  Analysis a = Clean({"The leaders spoke for an hour. It was their first meeting since Roe took office in May.",
+                      "It was the first meeting since Roe took office in May, officials said."});
+  EXPECT_EQ(a.body, "The leaders spoke for an hour. It was their first meeting since Roe took office in May.");
+}
+
+TEST_F(CleanerTest, RemovesRowsOfShareButtons) {
+  Analysis a = Clean({"Rain fell.", "Share on Facebook Share on X Share via Email", "Share on Facebook | Tweet | Email",
+                      "Follow us"});
+  EXPECT_EQ(a.body, "Rain fell.");
+  EXPECT_EQ(a.removed.size(), 3u);
+}
+
+TEST_F(CleanerTest, RemovesRepublicationNotices) {
+  Analysis a = Clean({"Rain fell.",
+                      "This article was automatically republished from a wire service feed and has not been edited by "
+                      "our staff. All rights remain with the original publisher."});
+  EXPECT_EQ(a.body, "Rain fell.");
+}
+
 TEST_F(CleanerTest, KeepsSimilarButDifferentSentences) {
   Analysis a = Clean({"The army said five soldiers were killed in the northern province on Friday.",
                       "The police said three civilians were wounded in the southern province on Sunday."});

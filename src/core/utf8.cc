@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -31,7 +32,10 @@ size_t Repair(std::string_view in, std::string* out) {
   }
   while (i < n) {
     if (s[i] < 0x80) {
-      out->push_back(static_cast<char>(s[i++]));
+      int32_t e = i + 1;
+      while (e < n && s[e] < 0x80) ++e;
+      out->append(in.data() + i, e - i);
+      i = e;
       continue;
     }
     int32_t start = i;
@@ -64,36 +68,36 @@ bool IsValid(std::string_view in) {
   return true;
 }
 
-std::string ToNfc(std::string_view s) {
+bool NfcIfNeeded(std::string_view s, std::string* out) {
   bool ascii = true;
   for (char ch : s) {
-    if (static_cast<uint8_t>(ch) >= 0x80) {
+    if (static_cast<uint8_t>(ch) >= 0xCC) {  // below U+0300 nothing composes or reorders
       ascii = false;
       break;
     }
   }
-  if (ascii) return std::string(s);
+  if (ascii) return false;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(s);
+  if (U_FAILURE(err)) return false;
+  icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return false;
   err = U_ZERO_ERROR;
-  icu::UnicodeString norm = nfc->normalize(u, err);
-  if (U_FAILURE(err)) return std::string(s);
-  std::string out;
-  norm.toUTF8String(out);
-  return out;
+  out->clear();
+  icu::StringByteSink<std::string> sink(out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, err);
+  return U_SUCCESS(err);
 }
 
-char32_t Next(std::string_view str, size_t* i) {
+std::string ToNfc(std::string_view s) {
+  std::string out;
+  return NfcIfNeeded(s, &out) ? out : std::string(s);
+}
+
+char32_t NextMultiByte(std::string_view str, size_t* i) {
   const auto* s = reinterpret_cast<const uint8_t*>(str.data());
   size_t n = str.size();
   uint8_t b = s[*i];
-  if (b < 0x80) {
-    ++*i;
-    return b;
-  }
   int len = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
   if (len == 0 || *i + len > n) {
     ++*i;
@@ -151,20 +155,10 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsAlpha(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(c));
-}
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
-}
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return u_isdigit(static_cast<UChar32>(c));
-}
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+bool IsAlphaSlow(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsUpperSlow(char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+bool IsDigitSlow(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsSpaceSlow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x00A0 || c == 0x202F || c == 0x2007;
 }
 

@@ -24,6 +24,7 @@ std::string ArticleId(std::string_view title, std::string_view body) {
 
 StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& options) {
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
+  a->options_ = options;
   auto cleaner = Cleaner::Create();
   if (!cleaner.ok()) return cleaner.status();
   a->cleaner_ = std::move(cleaner).value();
@@ -45,6 +46,18 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
 }
 
 StatusOr<Analysis> Analyzer::Analyze(const RawDocument& doc) const {
+  if (doc.bytes.size() > options_.max_document_bytes) {
+    RawDocument head = doc;
+    size_t cut = options_.max_document_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(head.bytes[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    head.bytes.resize(cut);
+    auto article = Extract(head);
+    if (!article.ok()) return article.status();
+    article->warnings.push_back((doc.source.empty() ? std::string("input") : doc.source) + ": " +
+                                std::to_string(doc.bytes.size()) + " bytes, only the first " + std::to_string(cut) +
+                                " analyzed (limit per document)");
+    return AnalyzeArticle(*article);
+  }
   auto article = Extract(doc);
   if (!article.ok()) return article.status();
   return AnalyzeArticle(*article);

@@ -19,6 +19,9 @@ namespace newsgraph {
 
 struct AnalyzerOptions {
   std::string dictionaries_dir;  // PETRARCH dictionaries for the event coder; empty: none
+  // Input beyond this many bytes is dropped with a warning, so one runaway record (a log
+  // file, a dump) cannot take unbounded memory. News articles are far smaller.
+  size_t max_document_bytes = 16u << 20;
 };
 
 class Analyzer {
@@ -31,6 +34,7 @@ class Analyzer {
   Analysis AnalyzeArticle(const Article& article) const;
 
  private:
+  AnalyzerOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<EntityRecognizer> entities_;
   std::unique_ptr<QuoteFinder> quotes_;

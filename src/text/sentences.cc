@@ -70,6 +70,8 @@ StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create() {
       sp->abbrevs_[word] = AbbrevClass::kFinal;
     } else if (cls == "continuation") {
       sp->continuations_.insert(word);
+    } else if (cls == "starter") {
+      sp->starters_.insert(word);
     } else {
       return Status::Corrupt("text/abbreviations.tsv:" + std::to_string(line.line_number) +
                              ": unknown class '" + std::string(cls) + "'");
@@ -112,7 +114,7 @@ bool SentenceSplitter::IsBoundary(std::string_view s, size_t punct, size_t next)
     // Unlisted dotted acronyms ("N.A.T.O") behave like `final` abbreviations.
     if (word.find('.') == std::string_view::npos) return true;
     if (digit) return false;
-    return continuations_.count(std::string(WordAt(s, next))) == 0;
+    return OpensSentenceAfterAbbreviation(s, next);
   }
   switch (it->second) {
     case AbbrevClass::kTitle:
@@ -120,9 +122,24 @@ bool SentenceSplitter::IsBoundary(std::string_view s, size_t punct, size_t next)
       return false;
     case AbbrevClass::kFinal:
       if (digit) return false;
-      return continuations_.count(std::string(WordAt(s, next))) == 0;
+      return OpensSentenceAfterAbbreviation(s, next);
   }
   return true;
+}
+
+bool SentenceSplitter::OpensSentenceAfterAbbreviation(std::string_view s, size_t next) const {
+  std::string word(WordAt(s, next));
+  if (starters_.count(word) != 0) return true;
+  if (continuations_.count(word) != 0) return false;
+  // A capitalised word followed by another one is the head of a name ("U.S. Africa
+  // Command", "U.S. Deputy Secretary"); followed by a lower-case word it is the subject
+  // of a new sentence ("... over the U.S. Blinken is ...").
+  size_t i = next + word.size();
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size()) return true;
+  size_t j = i;
+  char32_t c = utf8::Next(s, &j);
+  return !utf8::IsUpper(c);
 }
 
 std::vector<Span> SentenceSplitter::Split(std::string_view s) const {
@@ -144,6 +161,13 @@ std::vector<Span> SentenceSplitter::Split(std::string_view s) const {
   start = skip_space(0);
   size_t i = start;
   while (i < n) {
+    // Skip to the next byte that can start terminal punctuation ('.', '!', '?', or the
+    // lead byte of U+2026).
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b != '.' && b != '!' && b != '?' && b != 0xE2) {
+      ++i;
+      continue;
+    }
     size_t j = i;
     char32_t c = utf8::Next(s, &j);
     if (c != '.' && c != '!' && c != '?' && c != 0x2026) {

@@ -33,6 +33,10 @@ class SentenceSplitter {
   enum class AbbrevClass { kTitle, kNever, kFinal };
   std::unordered_map<std::string, AbbrevClass> abbrevs_;
   std::unordered_set<std::string> continuations_;
+  std::unordered_set<std::string> starters_;
+
+  // After a `final` abbreviation: does the capitalised word at `next` open a sentence?
+  bool OpensSentenceAfterAbbreviation(std::string_view text, size_t next) const;
 
   bool IsBoundary(std::string_view text, size_t punct, size_t next) const;
 };

@@ -28,6 +28,11 @@ TEST(SentenceSplitterTest, AcronymsEndSentencesOnlyBeforeANewSubject) {
             (std::vector<std::string>{"U.S. President Joe Biden spoke.", "The U.K. Defense Ministry agreed."}));
   EXPECT_EQ(Split("A balloon flew over the U.S. Blinken is the highest official."),
             (std::vector<std::string>{"A balloon flew over the U.S.", "Blinken is the highest official."}));
+  EXPECT_EQ(Split("At the summit, U.S. Deputy Secretary of State Ann Roe met the U.S. Africa Command chief."),
+            (std::vector<std::string>{
+                "At the summit, U.S. Deputy Secretary of State Ann Roe met the U.S. Africa Command chief."}));
+  EXPECT_EQ(Split("Talks were held in the U.S. The envoy left."),
+            (std::vector<std::string>{"Talks were held in the U.S.", "The envoy left."}));
 }
 
 TEST(SentenceSplitterTest, CompanySuffixesAndMonths) {

@@ -8,7 +8,21 @@ namespace {
 
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool IsWordChar(char32_t c) { return utf8::IsAlpha(c) || utf8::IsDigit(c) || (c >= 0x300 && c <= 0x36F); }
+bool IsWordCharSlow(char32_t c) { return utf8::IsAlpha(c) || utf8::IsDigit(c) || (c >= 0x300 && c <= 0x36F); }
+
+// ASCII classes for the hot loop.
+enum : uint8_t { kLower = 1, kUpper = 2, kDigit = 4 };
+struct AsciiTable {
+  uint8_t cls[128] = {};
+  constexpr AsciiTable() {
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLower;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kUpper;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigit;
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline bool IsWordChar(char32_t c) { return c < 0x80 ? kAscii.cls[c] != 0 : IsWordCharSlow(c); }
 
 }  // namespace
 
@@ -46,6 +60,18 @@ void Tokenize(std::string_view s, uint32_t base, std::vector<Token>* out) {
     int letters = has_alpha ? 1 : 0, uppers = first_upper ? 1 : 0;
     size_t e = j;
     while (e < n) {
+      // Fast path: a run of ASCII letters and digits.
+      unsigned char b = static_cast<unsigned char>(s[e]);
+      if (b < 0x80 && kAscii.cls[b] != 0) {
+        uint8_t cl = kAscii.cls[b];
+        if (cl != kDigit) {
+          has_alpha = true;
+          ++letters;
+          uppers += cl == kUpper;
+        }
+        ++e;
+        continue;
+      }
       size_t k = e;
       char32_t d = utf8::Next(s, &k);
       if (IsWordChar(d)) {
@@ -101,6 +127,10 @@ void Tokenize(std::string_view s, uint32_t base, std::vector<Token>* out) {
 }
 
 void Segment(Analysis* a) {
+  if (!a->sentences.empty() && a->sentences.back().end_token == a->tokens.size() &&
+      a->sentences.back().span.end <= a->body.size()) {
+    return;
+  }
   a->sentences.clear();
   a->tokens.clear();
   const SentenceSplitter& splitter = SentenceSplitter::Default();

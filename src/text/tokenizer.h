@@ -15,7 +15,8 @@ namespace newsgraph::text {
 void Tokenize(std::string_view text, uint32_t base, std::vector<Token>* out);
 
 // Splits `body` into sentences paragraph by paragraph (lines) and tokenizes them, filling
-// analysis->sentences and analysis->tokens.
+// analysis->sentences and analysis->tokens. Does nothing when the cleaner already did it
+// (sentences present and their tokens filled).
 void Segment(Analysis* analysis);
 
 }  // namespace newsgraph::text
