@@ -271,7 +271,7 @@ function timeline(events) {
   if (!byDay.size) return h('p', { class: 'muted' }, 'No dated events.');
   const days = [...byDay.keys()].sort();
   const t0 = Date.parse(days[0]), t1 = Math.max(Date.parse(days[days.length - 1]), t0 + 86400000);
-  const W = 860, H = 200, L = 36, R = 12, mid = 100;
+  const W = 860, H = 200, L = 64, R = 12, mid = 100;
   const max = Math.max(1, ...[...byDay.values()].map((d) => Math.max(d.coop, d.conf)));
   const x = (day) => L + (W - L - R) * (Date.parse(day) - t0) / (t1 - t0);
   const bw = Math.max(3, Math.min(14, (W - L - R) / ((t1 - t0) / 86400000 + 1) - 1));

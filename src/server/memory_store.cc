@@ -308,9 +308,8 @@ bool MemoryStore::Matches(uint32_t doc, const SearchQuery& q, const std::vector<
       })) {
     return false;
   }
-  if (!q.speaker.empty() &&
-      std::find(ids + f.entities, ids + f.entities + f.speakers, static_cast<uint32_t>(speaker)) ==
-          ids + f.entities + f.speakers) {
+  if (!q.speaker.empty() && std::find(ids + f.entities, ids + f.entities + f.speakers,
+                                      static_cast<uint32_t>(speaker)) == ids + f.entities + f.speakers) {
     return false;
   }
   const Doc& d = docs_[doc];

@@ -85,15 +85,15 @@ class MemoryStore : public Store {
   std::vector<Doc> docs_;
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, std::vector<Posting>> postings_;  // doc order
-  std::vector<EntitySummary> entities_;  // corpus id i+1 at index i
+  std::vector<EntitySummary> entities_;                             // corpus id i+1 at index i
   std::vector<std::vector<uint32_t>> entity_docs_;
-  std::unordered_map<std::string, int64_t> entity_by_key_;                  // "TYPE\tlower name"
+  std::unordered_map<std::string, int64_t> entity_by_key_;                   // "TYPE\tlower name"
   std::unordered_map<std::string, std::vector<int64_t>> entity_by_surface_;  // folded name or alias
   Interned speakers_, roots_, dates_;
   std::vector<uint32_t> facet_ids_;
-  std::vector<DocFacets> facets_;                  // per document
+  std::vector<DocFacets> facets_;                    // per document
   std::vector<std::vector<uint32_t>> speaker_docs_;  // by speaker id, doc order
-  std::vector<std::string> speaker_names_;  // display name per speaker id
+  std::vector<std::string> speaker_names_;           // display name per speaker id
   std::map<std::string, std::vector<uint32_t>> stories_;
 };
 
