@@ -290,6 +290,12 @@ ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
   if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) return Error(400, "empty article");
   doc.source = "http";
   auto analysis = analyzer_->Analyze(doc);
+  if (!analysis.ok() && doc.media_type == "text/html") {
+    // The caller says this HTML is an article: when readability finds no article-sized
+    // block (a short snippet), take every text block of the page instead.
+    doc.fragment = true;
+    analysis = analyzer_->Analyze(doc);
+  }
   if (!analysis.ok()) return Error(422, analysis.status().message());
   if (!store) return Json(200, ToJson(*analysis));
   size_t inserted = 0;
