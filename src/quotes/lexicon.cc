@@ -159,6 +159,8 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
       RoleKind kind = k == "person" ? RoleKind::kPerson : k == "body" ? RoleKind::kBody : RoleKind::kDoc;
       if (k != "person" && k != "body" && k != "doc") return BadLine("roles.tsv", l.line_number, "unknown kind");
       lex->roles[std::string(l.fields[0])] = kind;
+      if (l.fields.size() > 2 && !l.fields[2].empty())
+        lex->role_refers[std::string(l.fields[0])] = std::string(l.fields[2]);
     }
   }
   {

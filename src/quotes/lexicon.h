@@ -104,6 +104,8 @@ struct QuoteLexicon {
   std::unordered_map<std::string, Gender> titles;
   std::unordered_map<std::string, Gender> given_names;  // as written
   std::unordered_map<std::string, RoleKind> roles;
+  // "the judges" → the last organisation named with "court" (roles.tsv, third column).
+  std::unordered_map<std::string, std::string> role_refers;
   std::unordered_map<std::string, std::string> demonyms;  // as written → country
   std::unordered_map<std::string, uint8_t> words;         // WordClass bits
   // Words that may follow a closing "s'": the first words of cues, subject pronouns.

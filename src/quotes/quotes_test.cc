@@ -233,3 +233,35 @@ TEST(Quotes, HugeQuotationAndManyStrayMarks) {
 
 }  // namespace
 }  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Random article-like soup of names, cues, pronouns, roles and every kind of mark: no crash,
+// and every quote's span lies in the body and holds its text (single-paragraph quotes).
+TEST(Quotes, RandomSoupKeepsInvariants) {
+  const char* pieces[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", " said", " says",
+                          " told reporters", " according to", " he", " she", " it", " they", " Anna Berg", " Mr.",
+                          " Ms. Kell", " Tom", " the ministry", " a spokesperson", " Chinese", " U.S. officials", ",",
+                          ".", ":", "\n", " saying", " and", " von der", " al-Rami", " 's", " Court", " of", " the"};
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<size_t>(state >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string body;
+    size_t len = 1 + next() % 120;
+    for (size_t i = 0; i < len; ++i) body += pieces[next() % (sizeof pieces / sizeof *pieces)];
+    Analysis a = Analyze(body);
+    for (const Quote& q : a.quotes) {
+      ASSERT_LE(q.span.end, a.body.size());
+      ASSERT_LT(q.span.start, q.span.end);
+      if (q.text.find('\n') == std::string::npos) EXPECT_EQ(a.Text(q.span), q.text);
+      if (q.speaker.empty()) EXPECT_TRUE(q.speaker_id.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -183,9 +183,15 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   if (!institution) {
     // The name starts after the last title ("U.S. Deputy Secretary of State Gregory Tan").
     uint32_t last_title = end;
-    for (uint32_t i = first; i + 1 < end; ++i) {
-      if (IsTitle(i)) last_title = i;
+    bool all_titles = true;
+    for (uint32_t i = first; i < end; ++i) {
+      if (IsTitle(i) && i + 1 < end) last_title = i;
+      if (toks_[i].kind == TokenKind::kWord && !IsTitle(i) && !lex_.demonym_by_word.count(Text(i)) && !Eq(i, "of") &&
+          !Eq(i, "the")) {
+        all_titles = false;
+      }
     }
+    if (all_titles) return kNone;  // "Foreign Minister" alone names nobody
     if (last_title != end) {
       titled = true;
       for (uint32_t i = first; i <= last_title; ++i) {
@@ -340,7 +346,7 @@ void Attributor::BuildGroups() {
           continue;
         }
         // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
-        bool dot_after_title = Text(last) == "." && IsTitle(last - 1);
+        bool dot_after_title = Text(last) == "." && (IsTitle(last - 1) || Text(last - 1).size() == 1);
         if ((Eq(last, "of") || Eq(last, "the") || dot_after_title) && last + 1 < end && name_word(last + 1)) {
           ++last;
           continue;
@@ -380,6 +386,7 @@ void Attributor::BuildGroups() {
         if (best == kNone || rank(r) > rank(best)) best = r;
       }
       g.referent = best != kNone ? best : TextReferent(first, last);
+      if (g.referent == kNone) continue;  // titles alone ("Foreign Minister") name nobody
       if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
         refs_[g.referent].person = true;
       }
@@ -524,9 +531,11 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
   }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
-      RoleAt(role) == static_cast<int>(RoleKind::kBody)) {
+      (RoleAt(role) == static_cast<int>(RoleKind::kBody) || lex_.role_refers.count(Low(role)))) {
     // "the ministry": the last organisation named with that word.
     std::string noun = Low(role);
+    auto refers = lex_.role_refers.find(noun);
+    if (refers != lex_.role_refers.end()) noun = refers->second;
     for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
