@@ -1,11 +1,324 @@
+// Resolution of mentions (mentions.cc) into entities, within one article.
+//
+// Full names are resolved first, longest first, so that later short forms can join them:
+// a surname or given name joins the person whose name contains it ("Blinken", "Xi"), a
+// trailing part of a name joins it ("von der Leyen"), an acronym joins the organisation
+// that defined it ("(IMF)") or whose initials it spells, a shorter organisation name joins
+// a longer one that ends with it ("Foreign Ministry"), and every name of a country joins
+// the country ("U.S.", "America", "United States"). A single place name that is also part
+// of a person's name is the person unless a locative preposition or "City, State" says
+// otherwise. Countries flow along titles: a person's nationality from the organisation or
+// possessor in the title, an organisation's from the person who speaks for it.
 #include "entities/entities.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "entities/gazetteer.h"
+#include "entities/mentions.h"
 
 namespace newsgraph {
 
+using entities::GazEntry;
+using entities::Gazetteer;
+using entities::Mention;
+using entities::MentionType;
+using entities::PlaceKind;
+
+EntityRecognizer::EntityRecognizer() = default;
+EntityRecognizer::~EntityRecognizer() = default;
+
 StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create() {
-  return std::make_unique<EntityRecognizer>();
+  auto gaz = Gazetteer::Load();
+  if (!gaz.ok()) return gaz.status();
+  auto r = std::unique_ptr<EntityRecognizer>(new EntityRecognizer());
+  r->gaz_ = std::move(gaz).value();
+  return r;
 }
 
-void EntityRecognizer::Recognize(Analysis* analysis) const { analysis->entities.clear(); }
+namespace {
+
+struct Cluster {
+  EntityType type = EntityType::kPerson;
+  std::vector<int> mentions;
+  std::string canonical;  // set for countries and acronym-only organisations
+  std::string country;
+};
+
+class Resolver {
+ public:
+  Resolver(const Analysis& a, const Gazetteer& gaz, std::vector<Mention> mentions)
+      : a_(a), gaz_(gaz), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
+
+  std::vector<Entity> Run() {
+    std::vector<int> order(m_.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Longest first, so short forms find the full names; then in text order.
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return m_[x].units > m_[y].units; });
+    for (int id : order) {
+      if (m_[id].type == MentionType::kPerson && m_[id].units >= 2) ResolvePerson(id);
+    }
+    for (int id : order) {
+      if (cluster_of_[id] < 0 && m_[id].defined_by < 0) ResolveOther(id);
+    }
+    for (int id : order) {  // acronyms defined in parentheses, after their definition
+      if (cluster_of_[id] < 0) ResolveOther(id);
+    }
+    return Build();
+  }
+
+ private:
+  std::string_view Text(int id) const { return a_.Text(m_[id].span); }
+
+  // Words of a person's name without initials, suffixes and honorifics.
+  std::vector<std::string_view> CoreWords(int id) const {
+    std::vector<std::string_view> out;
+    std::string_view text = Text(id);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t sp = text.find(' ', pos);
+      if (sp == std::string_view::npos) sp = text.size();
+      std::string_view w = text.substr(pos, sp - pos);
+      pos = sp + 1;
+      std::string_view bare = w;
+      if (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
+      if (bare.empty() || (bare.size() == 1 && bare[0] >= 'A' && bare[0] <= 'Z')) continue;
+      if (gaz_.Classes(bare) & (entities::kNameSuffix | entities::kHonorific)) continue;
+      if (!bare.empty() && bare.back() == ',') continue;
+      out.push_back(w);
+    }
+    return out;
+  }
+
+  // Lower-cased key of words [from, to): "Von der Leyen" and "von der Leyen" agree.
+  static std::string Join(const std::vector<std::string_view>& words, size_t from, size_t to) {
+    std::string s;
+    for (size_t i = from; i < to; ++i) {
+      if (i > from) s += ' ';
+      for (char c : words[i]) s += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return s;
+  }
+
+  int NewCluster(EntityType type, int id) {
+    clusters_.push_back(Cluster{type, {}, {}, {}});
+    Join(static_cast<int>(clusters_.size()) - 1, id);
+    return static_cast<int>(clusters_.size()) - 1;
+  }
+  void Join(int cluster, int id) {
+    cluster_of_[id] = cluster;
+    clusters_[cluster].mentions.push_back(id);
+  }
+
+  void ResolvePerson(int id) {
+    std::vector<std::string_view> words = CoreWords(id);
+    if (words.empty()) return;
+    std::string key = Join(words, 0, words.size());
+    if (auto it = person_key_.find(key); it != person_key_.end()) return Join(it->second, id);
+    if (auto it = person_part_.find(key); it != person_part_.end()) return Join(it->second, id);
+    int c = NewCluster(EntityType::kPerson, id);
+    person_key_.emplace(key, c);
+    // Trailing parts ("von der Leyen", "bin Salman"), the surname and the given name.
+    for (size_t i = 1; i < words.size(); ++i) person_part_.try_emplace(Join(words, i, words.size()), c);
+    person_part_.try_emplace(Join(words, 0, 1), c);
+  }
+
+  // The person a short name refers to, or -1.
+  int PersonFor(int id) const {
+    std::vector<std::string_view> words = CoreWords(id);
+    if (words.empty()) return -1;
+    std::string key = Join(words, 0, words.size());
+    if (auto it = person_key_.find(key); it != person_key_.end()) return it->second;
+    if (auto it = person_part_.find(key); it != person_part_.end()) return it->second;
+    return -1;
+  }
+
+  int Keyed(const std::string& key, EntityType type, int id) {
+    auto [it, inserted] = keyed_.try_emplace(key, -1);
+    if (inserted) {
+      it->second = NewCluster(type, id);
+    } else {
+      Join(it->second, id);
+    }
+    return it->second;
+  }
+
+  static std::string Initials(std::string_view name) {
+    std::string out;
+    bool start = true;
+    for (char c : name) {
+      if (start && c >= 'A' && c <= 'Z') out += c;
+      start = c == ' ' || c == '-';
+    }
+    return out;
+  }
+  static std::string Letters(std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != '.') out += c;
+    return out;
+  }
+
+  void RegisterOrg(int cluster, std::string_view name) {
+    // Trailing parts of a longer name ("Foreign Ministry" of "Chinese Foreign Ministry")
+    // and its initials ("NSC").
+    size_t pos = name.find(' ');
+    while (pos != std::string_view::npos) {
+      std::string_view rest = name.substr(pos + 1);
+      if (rest.find(' ') != std::string_view::npos) org_part_.try_emplace(std::string(rest), cluster);
+      pos = name.find(' ', pos + 1);
+    }
+    std::string ini = Initials(name);
+    if (ini.size() >= 2 && name.find(' ') != std::string_view::npos) org_initials_.try_emplace(ini, cluster);
+  }
+
+  void ResolveOther(int id) {
+    const Mention& m = m_[id];
+    std::string text(Text(id));
+    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown ||
+        (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
+      // A short name that is part of a person's name is that person, unless the text
+      // places it ("in Austin").
+      int p = PersonFor(id);
+      if (p >= 0 && !m.forced_loc && !(m.loc_context && m.gaz)) return Join(p, id);
+    }
+    if (m.weak) {
+      if (auto it = keyed_.find(text); it != keyed_.end()) Join(it->second, id);
+      return;  // an ordinary sentence-initial word that names nothing met elsewhere
+    }
+    if (m.gaz && m.gaz->type == EntityType::kLoc && m.gaz->kind == PlaceKind::kCountry && !m.country.empty()) {
+      int c = Keyed("C:" + m.country, EntityType::kLoc, id);
+      clusters_[c].canonical = std::string(m.gaz->canonical);
+      clusters_[c].country = m.country;
+      return;
+    }
+    if (m.type == MentionType::kOrg || (m.gaz && m.gaz->type == EntityType::kOrg)) {
+      if (m.defined_by >= 0 && cluster_of_[m.defined_by] >= 0) return Join(cluster_of_[m.defined_by], id);
+      if (m.acronym) {
+        if (auto it = org_initials_.find(Letters(text)); it != org_initials_.end()) return Join(it->second, id);
+      }
+      if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
+      std::string key = m.gaz && m.acronym ? std::string(m.gaz->canonical) : text;
+      int c = Keyed(key, EntityType::kOrg, id);
+      if (m.gaz && m.acronym) clusters_[c].canonical = key;
+      if (clusters_[c].mentions.size() == 1) RegisterOrg(c, key);
+      return;
+    }
+    if (m.type == MentionType::kLoc) {
+      Keyed(text, EntityType::kLoc, id);
+      return;
+    }
+    // A single unknown name: someone met before under this name, else an organisation if
+    // it is an ordinary word written as a name ("Twitter"), a place after "in", a person.
+    if (auto it = keyed_.find(text); it != keyed_.end()) return Join(it->second, id);
+    EntityType type = EntityType::kPerson;
+    if (m.type == MentionType::kUnknown) {
+      std::string_view prev = m.first_token > 0 ? a_.Text(a_.tokens[m.first_token - 1].span) : "";
+      if (gaz_.IsCommon(text) && (prev == "on" || prev == "via" || prev == "at" || prev == "by")) {
+        type = EntityType::kOrg;  // "on Twitter", "at Apple"
+      } else if (prev == "the" || prev == "The") {
+        type = EntityType::kOrg;  // "the Pentagon", "the Kremlin": people take no article
+      } else if (m.loc_context) {
+        type = EntityType::kLoc;
+      }
+    }
+    int c = Keyed(text, type, id);
+    if (type == EntityType::kPerson) person_key_.try_emplace(Join({text}, 0, 1), c);
+  }
+
+  std::string TitleOf(int id) const {
+    const Mention& m = m_[id];
+    if (!m.title_text.empty()) return m.title_text;
+    return std::string(a_.Text(m.title));
+  }
+
+  std::vector<Entity> Build() {
+    std::vector<Entity> out;
+    std::vector<int> entity_of(clusters_.size(), -1);
+    std::vector<int> order;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (!clusters_[c].mentions.empty()) order.push_back(static_cast<int>(c));
+    }
+    auto first_start = [&](int c) {
+      uint32_t s = UINT32_MAX;
+      for (int id : clusters_[c].mentions) s = std::min(s, m_[id].span.start);
+      return s;
+    };
+    std::sort(order.begin(), order.end(), [&](int x, int y) { return first_start(x) < first_start(y); });
+    for (int c : order) {
+      Cluster& cl = clusters_[c];
+      std::sort(cl.mentions.begin(), cl.mentions.end(),
+                [&](int x, int y) { return m_[x].span.start < m_[y].span.start; });
+      Entity e;
+      e.type = cl.type;
+      int best = cl.mentions.front();
+      for (int id : cl.mentions) {
+        if (m_[id].units > m_[best].units ||
+            (m_[id].units == m_[best].units && m_[id].span.size() > m_[best].span.size()))
+          best = id;
+      }
+      e.name = cl.canonical.empty() ? std::string(Text(best)) : cl.canonical;
+      int title_from = -1;
+      for (int id : cl.mentions) {
+        e.mentions.push_back(m_[id].span);
+        std::string_view s = Text(id);
+        if (s != e.name && std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end())
+          e.aliases.emplace_back(s);
+        const Mention& m = m_[id];
+        if (m.title_rank > 0 &&
+            (title_from < 0 || m.title_rank > m_[title_from].title_rank ||
+             (m.title_rank == m_[title_from].title_rank && TitleOf(id).size() > TitleOf(title_from).size())))
+          title_from = id;
+      }
+      if (e.type == EntityType::kPerson && title_from >= 0) e.title = TitleOf(title_from);
+      e.country = cl.country;
+      if (e.country.empty() && title_from >= 0) e.country = m_[title_from].country;
+      for (int id : cl.mentions) {
+        if (e.country.empty()) e.country = m_[id].country;
+      }
+      entity_of[c] = static_cast<int>(out.size());
+      e.id = "e" + std::to_string(out.size() + 1);
+      out.push_back(std::move(e));
+    }
+    // Countries along titles: person <- organisation or possessor in its title, and
+    // organisation <- the person whose title names it.
+    for (int round = 0; round < 2; ++round) {
+      for (int c : order) {
+        Entity& e = out[entity_of[c]];
+        for (int id : clusters_[c].mentions) {
+          for (int linked : m_[id].linked) {
+            int lc = cluster_of_[linked];
+            if (lc < 0 || entity_of[lc] < 0 || lc == c) continue;
+            Entity& other = out[entity_of[lc]];
+            if (e.country.empty() && !other.country.empty() && other.type != EntityType::kLoc)
+              e.country = other.country;
+            if (e.country.empty() && other.type == EntityType::kLoc && m_[linked].gaz &&
+                m_[linked].gaz->kind == PlaceKind::kCountry)
+              e.country = other.country;
+            if (other.country.empty() && !e.country.empty() && other.type == EntityType::kOrg &&
+                e.type == EntityType::kPerson)
+              other.country = e.country;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  const Analysis& a_;
+  const Gazetteer& gaz_;
+  std::vector<Mention> m_;
+  std::vector<int> cluster_of_;
+  std::vector<Cluster> clusters_;
+  std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_;
+};
+
+}  // namespace
+
+void EntityRecognizer::Recognize(Analysis* analysis) const {
+  std::vector<Mention> mentions = entities::FindMentions(*analysis, *gaz_);
+  analysis->entities = Resolver(*analysis, *gaz_, std::move(mentions)).Run();
+}
 
 }  // namespace newsgraph

@@ -1,5 +1,10 @@
 // The entities stage: PERSON / ORG / LOC mentions in Analysis::body, resolved into one
 // Entity per real-world referent, with titles, aliases and countries.
+//
+// Mentions are found by mentions.h (capitalised runs, gazetteers, cue words, titles) and
+// resolved within the article by entities.cc; the gazetteers are generated at build time
+// from Debian's iso-codes, WordNet, wamerican-huge and tzdata (docs/entities.md).
+// Linear in the article's length.
 #pragma once
 
 #include <memory>
@@ -9,11 +14,24 @@
 
 namespace newsgraph {
 
+namespace entities {
+class Gazetteer;
+}
+
 class EntityRecognizer {
  public:
+  // Loads the gazetteers and word lists embedded from data/ (about 0.2 s).
   static StatusOr<std::unique_ptr<EntityRecognizer>> Create();
+  ~EntityRecognizer();
+  EntityRecognizer(const EntityRecognizer&) = delete;
+  EntityRecognizer& operator=(const EntityRecognizer&) = delete;
+
   // Fills analysis->entities from body, sentences and tokens. Thread-safe.
   void Recognize(Analysis* analysis) const;
+
+ private:
+  EntityRecognizer();
+  std::unique_ptr<entities::Gazetteer> gaz_;
 };
 
 }  // namespace newsgraph

@@ -1,0 +1,270 @@
+#include "entities/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "text/tokenizer.h"
+
+namespace newsgraph {
+namespace {
+
+// Every sentence below is invented for these tests.
+class EntitiesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto r = EntityRecognizer::Create();
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    recognizer_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete recognizer_;
+    recognizer_ = nullptr;
+  }
+
+  Analysis Run(std::string body) {
+    Analysis a;
+    a.body = std::move(body);
+    text::Segment(&a);
+    recognizer_->Recognize(&a);
+    return a;
+  }
+
+  // The entity with this name or alias, or null.
+  static const Entity* Find(const Analysis& a, std::string_view surface) {
+    for (const Entity& e : a.entities) {
+      if (e.name == surface) return &e;
+      for (const std::string& al : e.aliases)
+        if (al == surface) return &e;
+    }
+    return nullptr;
+  }
+  static bool HasSurface(const Analysis& a, std::string_view surface) { return Find(a, surface) != nullptr; }
+
+  static EntityRecognizer* recognizer_;
+};
+
+EntityRecognizer* EntitiesTest::recognizer_ = nullptr;
+
+TEST_F(EntitiesTest, ParticlesKeepMultiWordNames) {
+  Analysis a =
+      Run("European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh. "
+          "Von der Leyen said the talks went well, and bin Salman agreed.");
+  const Entity* vdl = Find(a, "Ursula von der Leyen");
+  ASSERT_NE(vdl, nullptr);
+  EXPECT_EQ(vdl->type, EntityType::kPerson);
+  EXPECT_EQ(vdl->title, "European Commission President");
+  EXPECT_EQ(vdl->mentions.size(), 2u);
+  const Entity* mbs = Find(a, "Mohammed bin Salman");
+  ASSERT_NE(mbs, nullptr);
+  EXPECT_EQ(mbs->type, EntityType::kPerson);
+  EXPECT_EQ(mbs->title, "Crown Prince");
+  EXPECT_EQ(Find(a, "bin Salman"), mbs);
+  const Entity* riyadh = Find(a, "Riyadh");
+  ASSERT_NE(riyadh, nullptr);
+  EXPECT_EQ(riyadh->country, "SAU");
+  EXPECT_TRUE(HasSurface(a, "European Commission"));
+}
+
+TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
+  Analysis a =
+      Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "
+          "Austin said the alliance was strong.");
+  const Entity* austin = Find(a, "Lloyd J. Austin III");
+  ASSERT_NE(austin, nullptr);
+  EXPECT_EQ(austin->type, EntityType::kPerson);
+  EXPECT_EQ(austin->title, "U.S. Defense Secretary");
+  EXPECT_EQ(austin->country, "USA");
+  EXPECT_EQ(Find(a, "Austin"), austin);
+  const Entity* us = Find(a, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(Find(a, "U.S."), us);
+  EXPECT_EQ(us->type, EntityType::kLoc);
+}
+
+TEST_F(EntitiesTest, AustinThePersonAndAustinThePlace) {
+  Analysis a =
+      Run("Defense Secretary Lloyd Austin spoke at a fair in Austin, Texas, on Monday. "
+          "Austin told the crowd that the base would stay open.");
+  const Entity* person = Find(a, "Lloyd Austin");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, EntityType::kPerson);
+  EXPECT_EQ(person->mentions.size(), 2u);  // the full name and "Austin told"
+  const Entity* place = nullptr;
+  for (const Entity& e : a.entities)
+    if (e.name == "Austin" && e.type == EntityType::kLoc) place = &e;
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->country, "USA");
+  const Entity* texas = Find(a, "Texas");
+  ASSERT_NE(texas, nullptr);
+  EXPECT_EQ(texas->type, EntityType::kLoc);
+}
+
+TEST_F(EntitiesTest, AcronymDefinedInParentheses) {
+  Analysis a =
+      Run("The Global Water Alliance (GWA) met in Nairobi. Delegates said the GWA would publish its report soon. "
+          "The International Monetary Fund agreed, and an IMF official praised the plan.");
+  const Entity* gwa = Find(a, "Global Water Alliance");
+  ASSERT_NE(gwa, nullptr);
+  EXPECT_EQ(gwa->type, EntityType::kOrg);
+  EXPECT_EQ(Find(a, "GWA"), gwa);
+  EXPECT_EQ(gwa->mentions.size(), 3u);
+  const Entity* imf = Find(a, "International Monetary Fund");
+  ASSERT_NE(imf, nullptr);
+  EXPECT_EQ(Find(a, "IMF"), imf);
+}
+
+TEST_F(EntitiesTest, OrganisationsWithSuffixesAndAcronyms) {
+  Analysis a =
+      Run("Shares of Microsoft Corp. rose on Tuesday. The National Security Council met at noon, "
+          "and the CIA briefed lawmakers. The AUKUS partners said little.");
+  const Entity* ms = Find(a, "Microsoft Corp.");
+  ASSERT_NE(ms, nullptr);
+  EXPECT_EQ(ms->type, EntityType::kOrg);
+  const Entity* nsc = Find(a, "National Security Council");
+  ASSERT_NE(nsc, nullptr);
+  EXPECT_EQ(nsc->type, EntityType::kOrg);
+  const Entity* cia = Find(a, "CIA");
+  ASSERT_NE(cia, nullptr);
+  EXPECT_EQ(cia->type, EntityType::kOrg);
+  EXPECT_EQ(cia->name, "Central Intelligence Agency");  // from WordNet's synset
+  EXPECT_EQ(cia->country, "USA");
+  const Entity* aukus = Find(a, "AUKUS");
+  ASSERT_NE(aukus, nullptr);
+  EXPECT_EQ(aukus->type, EntityType::kOrg);
+}
+
+TEST_F(EntitiesTest, NationalityAdjectivesSetCountryAndAreNoEntities) {
+  Analysis a =
+      Run("Chinese leader Li Wenhao met Brazilian envoy Carla Duarte. Chinese-linked groups and American "
+          "officials watched, while the Chinese said nothing.");
+  EXPECT_FALSE(HasSurface(a, "Chinese"));
+  EXPECT_FALSE(HasSurface(a, "American"));
+  EXPECT_FALSE(HasSurface(a, "Chinese-linked"));
+  const Entity* li = Find(a, "Li Wenhao");
+  ASSERT_NE(li, nullptr);
+  EXPECT_EQ(li->title, "Chinese leader");
+  EXPECT_EQ(li->country, "CHN");
+  const Entity* duarte = Find(a, "Carla Duarte");
+  ASSERT_NE(duarte, nullptr);
+  EXPECT_EQ(duarte->title, "Brazilian envoy");
+  EXPECT_EQ(duarte->country, "BRA");
+}
+
+TEST_F(EntitiesTest, SentenceInitialWordsDaysAndTitlesAloneAreNoEntities) {
+  Analysis a =
+      Run("Meanwhile, the minister left on Sunday. Despite the rain, Tomas Berglund arrived in May. "
+          "Officials said the President would speak. Berglund smiled.");
+  EXPECT_FALSE(HasSurface(a, "Meanwhile"));
+  EXPECT_FALSE(HasSurface(a, "Despite"));
+  EXPECT_FALSE(HasSurface(a, "Sunday"));
+  EXPECT_FALSE(HasSurface(a, "May"));
+  EXPECT_FALSE(HasSurface(a, "Officials"));
+  EXPECT_FALSE(HasSurface(a, "President"));
+  const Entity* t = Find(a, "Tomas Berglund");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(Find(a, "Berglund"), t);
+}
+
+TEST_F(EntitiesTest, TitlesBeforeNamesAppositivesAndLeadVerbs) {
+  Analysis a =
+      Run("CIA chief Ronald Pike flew to Oslo. The plan was drafted by Ines Kovac, the top EU negotiator for "
+          "trade and energy. Norway's spokesperson for the Foreign Ministry, Erik Lund, declined to comment. "
+          "Sara Moyo, who heads the African Union Commission, welcomed it.");
+  const Entity* pike = Find(a, "Ronald Pike");
+  ASSERT_NE(pike, nullptr);
+  EXPECT_EQ(pike->title, "CIA chief");
+  EXPECT_EQ(pike->country, "USA");  // the CIA's country
+  const Entity* kovac = Find(a, "Ines Kovac");
+  ASSERT_NE(kovac, nullptr);
+  EXPECT_EQ(kovac->title, "top EU negotiator for trade");
+  const Entity* lund = Find(a, "Erik Lund");
+  ASSERT_NE(lund, nullptr);
+  EXPECT_EQ(lund->title, "spokesperson for the Foreign Ministry");
+  EXPECT_EQ(lund->country, "NOR");
+  const Entity* ministry = Find(a, "Foreign Ministry");
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->country, "NOR");  // from its spokesperson
+  const Entity* moyo = Find(a, "Sara Moyo");
+  ASSERT_NE(moyo, nullptr);
+  EXPECT_EQ(moyo->title, "head of the African Union Commission");
+}
+
+TEST_F(EntitiesTest, CountryNamesJoinAndPlacesGetTheirCountry) {
+  Analysis a =
+      Run("Trade between the United States and Britain grew. U.S. exports to the United Kingdom rose, "
+          "and America's farmers gained. Sino-U.S. ties and US-China talks resumed in Geneva near the "
+          "South China Sea and the Taiwan Strait.");
+  const Entity* us = Find(a, "United States");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(Find(a, "U.S."), us);
+  EXPECT_EQ(Find(a, "America"), us);
+  EXPECT_EQ(Find(a, "US"), us);
+  const Entity* uk = Find(a, "United Kingdom");
+  ASSERT_NE(uk, nullptr);
+  EXPECT_EQ(Find(a, "Britain"), uk);
+  EXPECT_EQ(uk->country, "GBR");
+  const Entity* geneva = Find(a, "Geneva");
+  ASSERT_NE(geneva, nullptr);
+  EXPECT_EQ(geneva->country, "CHE");
+  const Entity* scs = Find(a, "South China Sea");
+  ASSERT_NE(scs, nullptr);
+  EXPECT_EQ(scs->country, "");
+  const Entity* strait = Find(a, "Taiwan Strait");
+  ASSERT_NE(strait, nullptr);
+  EXPECT_EQ(strait->type, EntityType::kLoc);
+  EXPECT_FALSE(HasSurface(a, "Sino-U"));
+}
+
+TEST_F(EntitiesTest, SurnameAndChineseGivenNameOrder) {
+  Analysis a = Run("Premier Zhao Minglei visited Lagos, Nigeria. Zhao praised the port. Later Minglei? No.");
+  const Entity* zhao = Find(a, "Zhao Minglei");
+  ASSERT_NE(zhao, nullptr);
+  EXPECT_EQ(Find(a, "Zhao"), zhao);  // family name first
+  const Entity* lagos = Find(a, "Lagos");
+  ASSERT_NE(lagos, nullptr);
+  EXPECT_EQ(lagos->country, "NGA");
+}
+
+TEST_F(EntitiesTest, MentionsPointAtTheirText) {
+  Analysis a = Run("Defense Minister Anna Kowalski spoke in Warsaw. Kowalski left.");
+  for (const Entity& e : a.entities) {
+    for (const Span& s : e.mentions) {
+      std::string_view text = a.Text(s);
+      bool known = text == e.name || std::find(e.aliases.begin(), e.aliases.end(), text) != e.aliases.end();
+      EXPECT_TRUE(known) << e.name << " has mention '" << text << "'";
+    }
+  }
+  ASSERT_NE(Find(a, "Anna Kowalski"), nullptr);
+  EXPECT_EQ(Find(a, "Anna Kowalski")->title, "Defense Minister");
+}
+
+TEST_F(EntitiesTest, EmptyAndOddInputDoNotCrash) {
+  for (const char* body : {"", " ", "'s", "\"", "-", "A", "von", "Mr.", "(IMF)", "U.S.-", "---", "Sino-U.S.", "X, Y",
+                           "The the The", ", who heads"}) {
+    Analysis a = Run(body);
+    for (const Entity& e : a.entities) EXPECT_FALSE(e.name.empty()) << body;
+  }
+}
+
+// Linear time on pathological input: an all-capitals article and a long paragraph of
+// capitalised words finish quickly (generous bound; speed is measured in bench/).
+TEST_F(EntitiesTest, PathologicalInputStaysFast) {
+  std::string caps, words;
+  for (int i = 0; i < 4000; ++i) caps += "OFFICIALS IN BEIJING SAID THE U.S. SECRETARY OF STATE MET XI JINPING. ";
+  for (int i = 0; i < 30000; ++i) words += "Kalo Merti Sunavo Berid ";
+  auto start = std::chrono::steady_clock::now();
+  Analysis a = Run(caps);
+  Analysis b = Run(words);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 10.0);
+  const Entity* beijing = Find(a, "BEIJING");
+  ASSERT_NE(beijing, nullptr);
+  EXPECT_EQ(beijing->type, EntityType::kLoc);
+  EXPECT_EQ(beijing->country, "CHN");
+  EXPECT_FALSE(HasSurface(a, "OFFICIALS"));
+  EXPECT_FALSE(HasSurface(a, "SAID"));
+}
+
+}  // namespace
+}  // namespace newsgraph

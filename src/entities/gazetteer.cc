@@ -1,0 +1,207 @@
+#include "entities/gazetteer.h"
+
+#include <algorithm>
+
+#include "core/data.h"
+
+namespace newsgraph::entities {
+namespace {
+
+struct ClassName {
+  const char* name;
+  uint32_t bit;
+};
+constexpr ClassName kClassNames[] = {
+    {"head", kHead},
+    {"mod", kMod},
+    {"domain", kDomain},
+    {"honorific", kHonorific},
+    {"org_suffix", kOrgSuffix},
+    {"org_head", kOrgHead},
+    {"loc_suffix", kLocSuffix},
+    {"loc_head", kLocHead},
+    {"compass", kCompass},
+    {"particle", kParticle},
+    {"name_suffix", kNameSuffix},
+    {"time", kTime},
+    {"pronoun", kPronoun},
+    {"locative", kLocative},
+    {"appos_stop", kApposStop},
+    {"lead_verb", kLeadVerb},
+    {"admin_suffix", kAdminSuffix},
+};
+
+PlaceKind KindOf(std::string_view kind) {
+  if (kind == "country") return PlaceKind::kCountry;
+  if (kind == "capital") return PlaceKind::kCapital;
+  if (kind == "city") return PlaceKind::kCity;
+  if (kind == "subdivision" || kind == "American state" || kind == "state" || kind == "province" ||
+      kind == "principality")
+    return PlaceKind::kSubdivision;
+  return PlaceKind::kOther;
+}
+
+int WordCount(std::string_view s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), ' ')); }
+
+Status Malformed(std::string_view file, const DataLine& line) {
+  return Status::Corrupt(std::string(file) + ":" + std::to_string(line.line_number) +
+                         ": expected more tab-separated columns");
+}
+
+}  // namespace
+
+std::string_view LowerInto(std::string_view s, char* buf, size_t size) {
+  size_t n = std::min(s.size(), size);
+  for (size_t i = 0; i < n; ++i) {
+    char c = s[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, n);
+}
+
+const std::string& Gazetteer::Keep(std::string text) {
+  texts_.push_back(std::move(text));
+  return texts_.back();
+}
+
+Status Gazetteer::LoadPlaces(std::string_view file, bool override_existing) {
+  auto text = ReadDataFile(file);
+  if (!text.ok()) return text.status();
+  const std::string& kept = Keep(std::move(text).value());
+  for (const DataLine& line : ParseTsv(kept)) {
+    if (line.fields.size() < 4) return Malformed(file, line);
+    GazEntry e;
+    e.type = EntityType::kLoc;
+    e.kind = KindOf(line.fields[1]);
+    e.country = line.fields[2];
+    e.canonical = line.fields[3];
+    if (override_existing) {
+      entries_[line.fields[0]] = e;
+    } else {
+      entries_.try_emplace(line.fields[0], e);
+    }
+    if (e.kind == PlaceKind::kCountry && !e.country.empty() && line.fields[0] == e.canonical) {
+      country_names_.try_emplace(e.country, e.canonical);
+    }
+    max_words_ = std::max(max_words_, WordCount(line.fields[0]));
+  }
+  return Status::Ok();
+}
+
+Status Gazetteer::LoadOrgs(std::string_view file) {
+  auto text = ReadDataFile(file);
+  if (!text.ok()) return text.status();
+  const std::string& kept = Keep(std::move(text).value());
+  for (const DataLine& line : ParseTsv(kept)) {
+    if (line.fields.size() < 4) return Malformed(file, line);
+    GazEntry e;
+    e.type = EntityType::kOrg;
+    e.kind = PlaceKind::kOrg;
+    e.country = line.fields[2];
+    e.canonical = line.fields[3];
+    entries_.try_emplace(line.fields[0], e);
+    max_words_ = std::max(max_words_, WordCount(line.fields[0]));
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
+  auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
+  // Hand-written corrections first: they win over the generated rows.
+  if (Status s = g->LoadPlaces("entities/places_extra.tsv", true); !s.ok()) return s;
+  if (Status s = g->LoadPlaces("gen/entities/places.tsv", false); !s.ok()) return s;
+  if (Status s = g->LoadOrgs("gen/entities/orgs.tsv"); !s.ok()) return s;
+  g->max_words_ = std::min(g->max_words_, 8);
+
+  auto demonyms = ReadDataFile("gen/entities/demonyms.tsv");
+  if (!demonyms.ok()) return demonyms.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(demonyms).value()))) {
+    if (line.fields.size() < 2) return Malformed("gen/entities/demonyms.tsv", line);
+    g->demonyms_.try_emplace(line.fields[0], line.fields[1]);
+  }
+  auto names = ReadDataFile("gen/entities/names.tsv");
+  if (!names.ok()) return names.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(names).value()))) {
+    if (line.fields.size() < 2) return Malformed("gen/entities/names.tsv", line);
+    if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
+  }
+  auto common = ReadDataFile("gen/entities/common_words.txt");
+  if (!common.ok()) return common.status();
+  const std::string& words = g->Keep(std::move(common).value());
+  g->common_.reserve(words.size() / 9);
+  size_t pos = 0;
+  while (pos < words.size()) {
+    size_t nl = words.find('\n', pos);
+    if (nl == std::string::npos) nl = words.size();
+    std::string_view w(words.data() + pos, nl - pos);
+    if (!w.empty() && w[0] != '#') g->common_.insert(w);
+    pos = nl + 1;
+  }
+  auto roles = ReadDataFile("gen/entities/roles.txt");
+  if (!roles.ok()) return roles.status();
+  const std::string& role_words = g->Keep(std::move(roles).value());
+  for (size_t pos = 0; pos < role_words.size();) {
+    size_t nl = role_words.find('\n', pos);
+    if (nl == std::string::npos) nl = role_words.size();
+    std::string_view w(role_words.data() + pos, nl - pos);
+    if (!w.empty() && w[0] != '#') g->classes_[w] |= kRole;
+    pos = nl + 1;
+  }
+  auto abbrevs = ReadDataFile("text/abbreviations.tsv");
+  if (!abbrevs.ok()) return abbrevs.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(abbrevs).value()))) {
+    if (line.fields.size() >= 2 && (line.fields[1] == "title" || line.fields[1] == "final"))
+      g->abbrevs_.insert(line.fields[0]);
+  }
+  auto lexicon = ReadDataFile("entities/lexicon.tsv");
+  if (!lexicon.ok()) return lexicon.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(lexicon).value()))) {
+    if (line.fields.size() < 2) return Malformed("entities/lexicon.tsv", line);
+    uint32_t bit = 0;
+    for (const ClassName& c : kClassNames) {
+      if (line.fields[1] == c.name) bit = c.bit;
+    }
+    if (bit == 0) {
+      return Status::Corrupt("entities/lexicon.tsv:" + std::to_string(line.line_number) + ": unknown class '" +
+                             std::string(line.fields[1]) + "'");
+    }
+    g->classes_[line.fields[0]] |= bit;
+    if (bit == kLeadVerb && line.fields.size() > 2) g->lead_roles_[line.fields[0]] = line.fields[2];
+  }
+  return g;
+}
+
+const GazEntry* Gazetteer::Find(std::string_view s) const {
+  auto it = entries_.find(s);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::string_view Gazetteer::Demonym(std::string_view s) const {
+  auto it = demonyms_.find(s);
+  return it == demonyms_.end() ? std::string_view() : it->second;
+}
+
+bool Gazetteer::IsCommon(std::string_view word) const {
+  char buf[64];
+  if (word.size() > sizeof buf) return false;
+  return common_.count(LowerInto(word, buf, sizeof buf)) > 0;
+}
+
+uint32_t Gazetteer::Classes(std::string_view word) const {
+  char buf[32];
+  if (word.size() > sizeof buf) return 0;
+  auto it = classes_.find(LowerInto(word, buf, sizeof buf));
+  return it == classes_.end() ? 0 : it->second;
+}
+
+std::string_view Gazetteer::LeadRole(std::string_view word) const {
+  auto it = lead_roles_.find(word);
+  return it == lead_roles_.end() ? std::string_view() : it->second;
+}
+
+std::string_view Gazetteer::CountryName(std::string_view alpha3) const {
+  auto it = country_names_.find(alpha3);
+  return it == country_names_.end() ? alpha3 : it->second;
+}
+
+}  // namespace newsgraph::entities

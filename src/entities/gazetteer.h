@@ -1,0 +1,93 @@
+// Internal to the entities stage: the word lists and gazetteers it looks names up in.
+// Generated tables (gen/entities/*, see tools/gen_*.py) come from iso-codes, WordNet,
+// wamerican-huge and tzdata; hand-written ones live in data/entities/. Lookups take
+// string_views and allocate nothing except when case must be folded.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/analysis.h"
+#include "core/status.h"
+
+namespace newsgraph::entities {
+
+// Classes of data/entities/lexicon.tsv; a word may have several.
+enum WordClass : uint32_t {
+  kHead = 1u << 0,
+  kMod = 1u << 1,
+  kDomain = 1u << 2,
+  kHonorific = 1u << 3,
+  kOrgSuffix = 1u << 4,
+  kOrgHead = 1u << 5,
+  kLocSuffix = 1u << 6,
+  kLocHead = 1u << 7,
+  kCompass = 1u << 8,
+  kParticle = 1u << 9,
+  kNameSuffix = 1u << 10,
+  kTime = 1u << 11,
+  kPronoun = 1u << 12,
+  kLocative = 1u << 13,
+  kApposStop = 1u << 14,
+  kLeadVerb = 1u << 15,
+  kAdminSuffix = 1u << 16,  // "Province", "County": the place lies in the named one
+  kRole = 1u << 17,         // a WordNet noun for a person ("geophysicist", "teacher")
+};
+
+enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };
+
+struct GazEntry {
+  EntityType type = EntityType::kLoc;
+  PlaceKind kind = PlaceKind::kOther;
+  std::string_view country;    // ISO alpha-3 or empty
+  std::string_view canonical;  // e.g. "United States" for "U.S."
+};
+
+class Gazetteer {
+ public:
+  static StatusOr<std::unique_ptr<Gazetteer>> Load();
+
+  // Place or organisation named exactly `s` (as written, case-sensitive), or null.
+  const GazEntry* Find(std::string_view s) const;
+  // Country (alpha-3) of a nationality word ("Chinese"), or empty.
+  std::string_view Demonym(std::string_view s) const;
+  bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
+  // True when the lower-case form of `word` is an ordinary English word.
+  bool IsCommon(std::string_view word) const;
+  // Lexicon classes of `word`, case-insensitively.
+  uint32_t Classes(std::string_view word) const;
+  // Whether a period after `word` belongs to it ("Corp.", "Jr.", "Gen."), from the
+  // sentence splitter's abbreviation table (data/text/abbreviations.tsv).
+  bool IsAbbreviation(std::string_view word) const { return abbrevs_.count(word) > 0; }
+  // The role implied by a lead verb ("heads" -> "head"), or empty.
+  std::string_view LeadRole(std::string_view word) const;
+  // Display name of a country code ("USA" -> "United States").
+  std::string_view CountryName(std::string_view alpha3) const;
+  int max_words() const { return max_words_; }
+
+ private:
+  Status LoadPlaces(std::string_view file, bool override_existing);
+  Status LoadOrgs(std::string_view file);
+  const std::string& Keep(std::string text);
+
+  std::deque<std::string> texts_;  // owns every view below
+  std::unordered_map<std::string_view, GazEntry> entries_;
+  std::unordered_map<std::string_view, std::string_view> demonyms_;
+  std::unordered_map<std::string_view, std::string_view> country_names_;
+  std::unordered_set<std::string_view> given_;
+  std::unordered_set<std::string_view> common_;
+  std::unordered_set<std::string_view> abbrevs_;
+  std::unordered_map<std::string_view, uint32_t> classes_;
+  std::unordered_map<std::string_view, std::string_view> lead_roles_;
+  int max_words_ = 1;
+};
+
+// ASCII lower case of `s` into `buf` (truncated to its size); returns the view.
+std::string_view LowerInto(std::string_view s, char* buf, size_t size);
+
+}  // namespace newsgraph::entities

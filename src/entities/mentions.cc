@@ -1,0 +1,846 @@
+#include "entities/mentions.h"
+
+#include <algorithm>
+
+namespace newsgraph::entities {
+namespace {
+
+constexpr size_t kMaxRunUnits = 48;  // longer capitalised runs are cut (linear time)
+constexpr int kMaxChunkUnits = 8;    // longer chunks name nothing we can type
+constexpr int kMaxTitleTokens = 16;  // window for titles around a name
+
+// A word of a capitalised run; initials and abbreviations keep their period ("J.",
+// "Corp."); connectors ("of", "and the") sit between words.
+struct Unit {
+  uint32_t first = 0, last = 0;  // token range, inclusive
+  Span span;
+  bool connector = false;
+  bool particle = false;
+};
+
+bool IsOpener(std::string_view p) {
+  return p == "\"" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x98" || p == "'" || p == "(" || p == ":" ||
+         p == "\xE2\x80\x94" || p == "\xE2\x80\x93" || p == "-" || p == "[";
+}
+
+bool IsStopPunct(std::string_view p) {
+  return p == "," || p == "." || p == ";" || p == ":" || p == "\"" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x9D" ||
+         p == "(" || p == ")" || p == "?" || p == "!" || p == "\xE2\x80\x94";
+}
+
+// Case-insensitive: connectors are written "OF" in an all-capitals article.
+bool StartsWithWord(std::string_view text, std::string_view word) {
+  if (text.size() < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[i]) return false;
+  }
+  return text.size() == word.size() || text[word.size()] == ' ';
+}
+
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "The" || w == "A" || w == "An";
+}
+
+bool IsPreposition(std::string_view w) {
+  return w == "of" || w == "for" || w == "at" || w == "on" || w == "in" || w == "to" || w == "with" || w == "from";
+}
+
+class Finder {
+ public:
+  Finder(const Analysis& a, const Gazetteer& gaz) : a_(a), gaz_(gaz) {
+    mention_at_.assign(a.tokens.size(), -1);
+    size_t words = 0, caps = 0;
+    for (const Token& t : a.tokens) {
+      if (t.kind != TokenKind::kWord) continue;
+      ++words;
+      if (t.all_caps) ++caps;
+    }
+    caps_mode_ = words >= 20 && caps * 2 > words;
+  }
+
+  std::vector<Mention> Run() {
+    for (const Sentence& s : a_.sentences) {
+      size_t first = mentions_.size();
+      ScanSentence(s);
+      for (size_t m = first; m < mentions_.size(); ++m) ReadPlaceContext(s, static_cast<int>(m));
+      for (size_t m = first; m < mentions_.size(); ++m) ReadContext(s, static_cast<int>(m));
+    }
+    return std::move(mentions_);
+  }
+
+ private:
+  std::string_view Tok(uint32_t i) const { return a_.Text(a_.tokens[i].span); }
+  std::string_view Text(Span s) const { return a_.Text(s); }
+  std::string_view UnitText(const Unit& u) const { return Text(u.span); }
+  // Lexicon classes of a unit, without its final period ("Corp." -> corp).
+  uint32_t ClassesOf(const Unit& u) const {
+    std::string_view t = UnitText(u);
+    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    return gaz_.Classes(t);
+  }
+  bool IsWord(uint32_t i) const { return a_.tokens[i].kind == TokenKind::kWord; }
+
+  // Gazetteer lookup; in an all-capitals article also tries the title-cased form.
+  const GazEntry* Find(std::string_view s) const {
+    if (const GazEntry* g = gaz_.Find(s)) return g;
+    if (!caps_mode_) return nullptr;
+    std::string t = TitleCase(s);
+    return gaz_.Find(t);
+  }
+  std::string_view Demonym(std::string_view s) const {
+    std::string_view d = gaz_.Demonym(s);
+    if (!d.empty() || !caps_mode_) return d;
+    return gaz_.Demonym(TitleCase(s));
+  }
+  // "GULF OF GUINEA" -> "Gulf of Guinea".
+  static std::string TitleCase(std::string_view s) {
+    std::string t(s);
+    bool start = true;
+    for (size_t i = 0; i < t.size(); ++i) {
+      char& c = t[i];
+      bool small = i > 0 && start &&
+                   (StartsWithWord(s.substr(i), "of") || StartsWithWord(s.substr(i), "the") ||
+                    StartsWithWord(s.substr(i), "and") || StartsWithWord(s.substr(i), "for"));
+      if (start && !small && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if ((!start || small) && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      start = c == ' ' || c == '-';
+    }
+    return t;
+  }
+
+  bool IsParticle(uint32_t i) const {
+    const Token& t = a_.tokens[i];
+    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (gaz_.Classes(Tok(i)) & kParticle);
+  }
+
+  // The last token of a hyphenated word that the tokenizer left in pieces because it ends
+  // in a dotted acronym ("Sino-U" "." "S" "." for "Sino-U.S.").
+  uint32_t HyphenWordEnd(uint32_t i) const {
+    std::string_view w = Tok(i);
+    uint32_t j = i;
+    if (w.size() < 3 || w[w.size() - 2] != '-' || w.back() < 'A' || w.back() > 'Z') return j;
+    while (j + 1 < a_.tokens.size() && j - i < 8 && a_.tokens[j + 1].span.start == a_.tokens[j].span.end &&
+           (Tok(j + 1) == "." || (IsInitial(j + 1) && Tok(j) == ".")))
+      ++j;
+    return j;
+  }
+  std::string_view HyphenWord(uint32_t i) const {
+    return Text(Span{a_.tokens[i].span.start, a_.tokens[HyphenWordEnd(i)].span.end});
+  }
+
+  // A hyphenated modifier built on a place or nationality ("US-China", "Chinese-linked",
+  // "Sino-U.S."): no name itself; its place parts are mentions of their own.
+  bool IsHyphenModifier(uint32_t i) const {
+    std::string_view w = HyphenWord(i);
+    if (w.find('-') == std::string_view::npos || Find(w) || !Demonym(w).empty()) return false;
+    size_t pos = 0;
+    while (pos <= w.size()) {
+      size_t dash = w.find('-', pos);
+      if (dash == std::string_view::npos) dash = w.size();
+      std::string_view part = w.substr(pos, dash - pos);
+      const GazEntry* g = part.empty() ? nullptr : Find(part);
+      if ((g && g->type == EntityType::kLoc) || !Demonym(part).empty()) return true;
+      pos = dash + 1;
+    }
+    return false;
+  }
+
+  bool IsNameToken(uint32_t i) const {
+    const Token& t = a_.tokens[i];
+    if (t.kind != TokenKind::kWord) return false;
+    std::string_view w = Tok(i);
+    if (!t.capitalized) {
+      // "al-Assad", "el-Sisi": a lower-case particle joined to a capitalised name.
+      size_t dash = w.find('-');
+      return dash != std::string_view::npos && dash + 1 < w.size() && (gaz_.Classes(w.substr(0, dash)) & kParticle) &&
+             w[dash + 1] >= 'A' && w[dash + 1] <= 'Z';
+    }
+    if (w == "'s" || w == "'S") return false;
+    if (gaz_.Classes(w) & (kTime | kPronoun)) return false;
+    if (caps_mode_ && w.size() == 1 && !(i + 1 < a_.tokens.size() && Tok(i + 1) == ".")) return false;
+    if (caps_mode_ && i < caps_name_.size() && caps_name_[i]) return true;
+    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(gaz_.Classes(w) & (kHead | kDomain))) {
+      // In an all-capitals article an ordinary word is a name only as a country or capital.
+      const GazEntry* g = Find(w);
+      if (!g || w.size() <= 2 || (g->kind != PlaceKind::kCountry && g->kind != PlaceKind::kCapital)) return false;
+    }
+    return !IsHyphenModifier(i);
+  }
+
+  // Particles ("von der") followed by a name.
+  bool ParticlesBeforeName(uint32_t i, uint32_t end) const {
+    uint32_t k = i;
+    while (k < end && k - i < 3 && IsParticle(k)) ++k;
+    return k > i && k < end && IsNameToken(k);
+  }
+
+  // A role noun: a title head in any case, or a WordNet person noun written in lower case
+  // ("geophysicist"), which is too common a word to open a capitalised title.
+  bool IsRole(uint32_t t) const {
+    if (!IsWord(t)) return false;
+    uint32_t cls = gaz_.Classes(Tok(t));
+    return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
+  }
+
+  // A title word alone ("President", "Presidents", "Minister") names nobody.
+  bool IsRoleWord(std::string_view w) const {
+    if (gaz_.Classes(w) & (kHead | kMod | kHonorific | kDomain)) return true;
+    return w.size() > 3 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & kHead);
+  }
+
+  bool IsInitial(uint32_t i) const {
+    std::string_view w = Tok(i);
+    return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+  }
+
+  bool IsAcronym(const Unit& u) const {
+    std::string_view w = UnitText(u);
+    if (caps_mode_ || w.size() < 2 || w.size() > 8) return false;
+    int letters = 0;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') {
+        ++letters;
+      } else if (c != '.' && c != '&') {
+        return false;
+      }
+    }
+    return letters >= 2 && letters <= 6;
+  }
+
+  Span UnitsSpan(size_t a, size_t b) const { return Span{units_[a].span.start, units_[b - 1].span.end}; }
+  std::string_view UnitsText(size_t a, size_t b) const { return Text(UnitsSpan(a, b)); }
+
+  // Longest gazetteer entry starting at unit a, within [a, b). Returns its length.
+  size_t LongestGaz(size_t a, size_t b, const GazEntry** out) const {
+    size_t max = std::min(b - a, static_cast<size_t>(gaz_.max_words()) + 2);
+    for (size_t len = max; len >= 1; --len) {
+      if (units_[a + len - 1].connector) continue;
+      if (const GazEntry* g = Find(UnitsText(a, a + len))) {
+        *out = g;
+        return len;
+      }
+    }
+    *out = nullptr;
+    return 0;
+  }
+
+  // In an all-capitals article, marks the words of multi-word places and organisations
+  // ("UNITED STATES", "GULF OF GUINEA") that would otherwise read as ordinary words.
+  void MarkCapsNames(const Sentence& s) {
+    if (caps_name_.size() < a_.tokens.size()) caps_name_.assign(a_.tokens.size(), false);
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      if (!IsWord(i) || !a_.tokens[i].all_caps) continue;
+      for (uint32_t len = 4; len >= 2; --len) {
+        if (i + len > s.end_token) continue;
+        Span span{a_.tokens[i].span.start, a_.tokens[i + len - 1].span.end};
+        if (!Find(Text(span))) continue;
+        for (uint32_t k = i; k < i + len; ++k) caps_name_[k] = IsWord(k);
+        break;
+      }
+    }
+  }
+
+  void ScanSentence(const Sentence& s) {
+    uint32_t i = s.first_token;
+    const uint32_t end = s.end_token;
+    if (caps_mode_) MarkCapsNames(s);
+    while (i < end) {
+      if (!IsNameToken(i) && !ParticlesBeforeName(i, end)) {
+        if (IsWord(i) && a_.tokens[i].capitalized && IsHyphenModifier(i)) {
+          EmitHyphenParts(i);
+          i = HyphenWordEnd(i);
+        }
+        ++i;
+        continue;
+      }
+      units_.clear();
+      uint32_t j = i;
+      while (j < end && units_.size() < kMaxRunUnits) {
+        if (IsNameToken(j) || ParticlesBeforeName(j, end) ||
+            (IsParticle(j) && !units_.empty() && !units_.back().connector && ParticlesBeforeName(j, end))) {
+          Unit u{j, j, a_.tokens[j].span, false, IsParticle(j)};
+          if (j + 1 < end && Tok(j + 1) == "." && a_.tokens[j + 1].span.start == a_.tokens[j].span.end &&
+              (IsInitial(j) || gaz_.IsAbbreviation(Tok(j)))) {
+            u.last = j + 1;
+            u.span.end = a_.tokens[j + 1].span.end;
+          }
+          units_.push_back(u);
+          j = u.last + 1;
+          continue;
+        }
+        char buf[8];
+        std::string_view w = LowerInto(Tok(j), buf, sizeof buf);
+        // "and" joins names only inside an organisation or place name that opens with
+        // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
+        bool and_ok =
+            w == "&" || (w == "and" && !units_.empty() &&
+                         ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) || AllOrdinary(0, units_.size())));
+        if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
+          uint32_t k = j + 1;
+          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
+          if (k < end && IsNameToken(k)) {
+            units_.push_back(Unit{j, k - 1, Span{a_.tokens[j].span.start, a_.tokens[k - 1].span.end}, true, false});
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      while (!units_.empty() && units_.back().connector) units_.pop_back();
+      uint32_t prev = i;
+      bool initial = true;
+      while (prev > s.first_token) {
+        --prev;
+        initial = a_.tokens[prev].kind == TokenKind::kPunct && IsOpener(Tok(prev));
+        break;
+      }
+      if (!units_.empty()) ProcessRun(initial);
+      i = std::max(j, i + 1);
+    }
+  }
+
+  void EmitHyphenParts(uint32_t i) {
+    std::string_view w = HyphenWord(i);
+    uint32_t base = a_.tokens[i].span.start;
+    size_t pos = 0;
+    while (pos <= w.size()) {
+      size_t dash = w.find('-', pos);
+      if (dash == std::string_view::npos) dash = w.size();
+      std::string_view part = w.substr(pos, dash - pos);
+      const GazEntry* g = part.empty() ? nullptr : Find(part);
+      if (g && g->type == EntityType::kLoc) {
+        Mention m;
+        m.span = Span{static_cast<uint32_t>(base + pos), static_cast<uint32_t>(base + dash)};
+        m.first_token = i;
+        m.end_token = HyphenWordEnd(i) + 1;
+        m.type = MentionType::kLoc;
+        m.gaz = g;
+        m.country = std::string(g->country);
+        mentions_.push_back(std::move(m));
+      }
+      pos = dash + 1;
+    }
+  }
+
+  int Emit(size_t a, size_t b, MentionType type, const GazEntry* g, std::string_view country) {
+    Mention m;
+    m.span = UnitsSpan(a, b);
+    m.first_token = units_[a].first;
+    m.end_token = units_[b - 1].last + 1;
+    m.type = type;
+    m.gaz = g;
+    m.country = std::string(country);
+    int n = 0;
+    for (size_t k = a; k < b; ++k) n += units_[k].connector ? 0 : 1;
+    m.units = n;
+    m.acronym = b - a == 1 && IsAcronym(units_[a]);
+    int id = static_cast<int>(mentions_.size());
+    for (uint32_t t = m.first_token; t < m.end_token; ++t) mention_at_[t] = id;
+    mentions_.push_back(std::move(m));
+    return id;
+  }
+
+  static MentionType TypeOf(const GazEntry* g) {
+    return g->type == EntityType::kOrg ? MentionType::kOrg : MentionType::kLoc;
+  }
+
+  // The country a leading nationality word or country name gives a chunk ("Chinese
+  // Foreign Ministry", "U.S. Navy").
+  std::string_view PrefixCountry(size_t a, size_t b) const {
+    std::string_view d = Demonym(UnitText(units_[a]));
+    if (!d.empty()) return d;
+    const GazEntry* g = nullptr;
+    size_t len = LongestGaz(a, b, &g);
+    if (len > 0 && len < b - a && g->type == EntityType::kLoc) return g->country;
+    return {};
+  }
+
+  // Types a chunk of units [a, b) and emits it; returns the mention id or -1.
+  int Classify(size_t a, size_t b, bool titled, bool initial_weak) {
+    size_t n = b - a;
+    std::string_view text = UnitsText(a, b);
+    const uint32_t first = ClassesOf(units_[a]);
+    const uint32_t last = ClassesOf(units_[b - 1]);
+    bool has_of = false, person_shape = false;
+    for (size_t k = a; k < b; ++k) {
+      if (units_[k].connector && StartsWithWord(UnitText(units_[k]), "of")) has_of = true;
+      if (units_[k].particle) person_shape = true;
+      if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
+    }
+    if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
+    if (n == 1 && !Demonym(text).empty()) return -1;
+    if (n >= 2 && (last & kOrgSuffix) && !person_shape)
+      return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 3 && has_of && (first & kOrgHead)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 3 && has_of && (first & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
+    if (n >= 2 && (last & kLocSuffix) && !person_shape) {
+      const GazEntry* inner = nullptr;
+      size_t len = LongestGaz(a, b, &inner);
+      bool admin = (last & kAdminSuffix) && inner && len == n - 1 && inner->kind != PlaceKind::kCountry;
+      return Emit(a, b, MentionType::kLoc, nullptr, admin ? inner->country : std::string_view());
+    }
+    if (n >= 2 && (first & kCompass)) {
+      const GazEntry* rest = Find(UnitsText(a + 1, b));
+      if (rest && rest->type == EntityType::kLoc)
+        return Emit(a, b, MentionType::kLoc, nullptr,
+                    rest->kind == PlaceKind::kCountry ? rest->country : std::string_view());
+    }
+    if (n > static_cast<size_t>(kMaxChunkUnits)) return -1;
+    if (n == 1 && IsAcronym(units_[a]) && !titled) return Emit(a, b, MentionType::kOrg, nullptr, "");
+    if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
+    if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
+    if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
+      // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
+      // open a person's name, and people take no article ("the Red Crescent").
+      const GazEntry* tail = Find(UnitText(units_[b - 1]));
+      uint32_t before = units_[a].first;
+      bool article = before > 0 && StartsWithWord(Tok(before - 1), "the");
+      bool role_before = before > 0 && IsRole(before - 1);  // "Chinese leader Xi Jinping"
+      bool ordinary = gaz_.IsCommon(UnitText(units_[a])) &&
+                      (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
+      if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
+    }
+    if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
+        UnitText(units_[a]).back() == '.')
+      return -1;  // "Inc." alone
+    if (initial_weak) {
+      int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
+      mentions_[id].weak = true;
+      return id;
+    }
+    if (n >= 2 || titled || person_shape || (last & kNameSuffix)) {
+      return Emit(a, b, MentionType::kPerson, nullptr, "");
+    }
+    return Emit(a, b, MentionType::kUnknown, nullptr, "");
+  }
+
+  // Whether units [a, b) are all ordinary words written as a name ("Disaster" in "Disaster
+  // and Emergency Management Authority"), not places, nationalities or given names.
+  bool AllOrdinary(size_t a, size_t b) const {
+    if (a >= b || Find(UnitsText(a, b))) return false;
+    for (size_t k = a; k < b; ++k) {
+      std::string_view w = UnitText(units_[k]);
+      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsGivenName(w) || !Demonym(w).empty())
+        return false;
+    }
+    return true;
+  }
+
+  // Splits units [p, n) at connectors unless an organisation or place pattern holds them
+  // together, and classifies each chunk. `title` applies to the first chunk.
+  void Chunk(size_t p, size_t n, int title_from) {
+    const GazEntry* whole = Find(UnitsText(p, n));
+    size_t a = p;
+    bool first_chunk = true;
+    auto flush = [&](size_t b) {
+      while (a < b && units_[a].connector) ++a;
+      if (a >= b) return;
+      int id = Classify(a, b, first_chunk && title_from >= 0, false);
+      if (id >= 0 && first_chunk && title_from >= 0) AttachInRunTitle(id, title_from, a);
+      first_chunk = false;
+    };
+    if (!whole) {
+      const bool org_end = ClassesOf(units_[n - 1]) & kOrgSuffix;
+      for (size_t k = p; k < n; ++k) {
+        if (!units_[k].connector) continue;
+        std::string_view c = UnitText(units_[k]);
+        // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
+        // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
+        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
+                    (ClassesOf(units_[k - 1]) & (kOrgHead | kLocHead)) != 0 ||
+                    (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
+        if (keep) continue;
+        flush(k);
+        a = k + 1;
+      }
+    }
+    flush(n);
+  }
+
+  void AttachInRunTitle(int id, int title_from, size_t name_unit) {
+    Mention& m = mentions_[id];
+    m.title = Span{units_[title_from].span.start, units_[name_unit - 1].span.end};
+    m.title_rank = 3;
+    if (m.type == MentionType::kUnknown) m.type = MentionType::kPerson;
+    for (size_t k = title_from; k < name_unit; ++k) {
+      std::string_view d = Demonym(UnitText(units_[k]));
+      if (!d.empty() && m.country.empty()) m.country = std::string(d);
+    }
+    for (int sub : title_subs_) {
+      m.linked.push_back(sub);
+      const Mention& s = mentions_[sub];
+      if (m.country.empty() && s.type == MentionType::kLoc && s.gaz && s.gaz->kind == PlaceKind::kCountry)
+        m.country = s.country;
+    }
+  }
+
+  void ProcessRun(bool initial) {
+    const size_t n = units_.size();
+    size_t p = 0;
+    while (p < n && (ClassesOf(units_[p]) & kHonorific) && p + 1 < n) ++p;
+    bool honorific = p > 0;
+
+    // Title prefix: "U.S. Defense Secretary", "Secretary of State", "CIA Director".
+    title_subs_.clear();
+    size_t q = p, title_end = p;
+    bool has_head = false;
+    std::vector<std::pair<size_t, size_t>> subs;
+    while (q < n) {
+      const Unit& u = units_[q];
+      if (u.connector) {
+        if (has_head && StartsWithWord(UnitText(u), "of") && q + 1 < n && (ClassesOf(units_[q + 1]) & kDomain)) {
+          q += 2;
+          while (q < n && !units_[q].connector && (ClassesOf(units_[q]) & kDomain)) ++q;
+          title_end = q;
+          continue;
+        }
+        break;
+      }
+      uint32_t cls = ClassesOf(u);
+      if (cls & kHead) {
+        has_head = true;
+        title_end = ++q;
+        continue;
+      }
+      if (cls & (kMod | kDomain)) {
+        ++q;
+        continue;
+      }
+      if (!Demonym(UnitText(u)).empty()) {
+        ++q;
+        continue;
+      }
+      if (q + 1 < n && !units_[q + 1].connector && !Demonym(UnitsText(q, q + 2)).empty()) {
+        q += 2;  // "South Korean"
+        continue;
+      }
+      const GazEntry* g = nullptr;
+      size_t len = LongestGaz(q, n, &g);
+      if (len > 0 && (g->type == EntityType::kOrg || g->kind == PlaceKind::kCountry)) {
+        subs.emplace_back(q, q + len);
+        q += len;
+        continue;
+      }
+      if (size_t org = OrgBeforeTitle(q, n); org > q) {
+        subs.emplace_back(q, org);  // "European Commission President"
+        q = org;
+        continue;
+      }
+      if (IsAcronym(u)) {
+        subs.emplace_back(q, q + 1);
+        ++q;
+        continue;
+      }
+      break;
+    }
+    if (!has_head) title_end = p;
+    if (title_end > p && title_end < n) {
+      // "Justice Department", "General Motors": the rest is an organisation, not a name.
+      const GazEntry* g = Find(UnitsText(p, n));
+      uint32_t last = ClassesOf(units_[n - 1]);
+      if (g || (last & (kOrgSuffix | kLocSuffix))) title_end = p;
+    }
+    int title_from = -1;
+    if (title_end > p) {
+      for (auto [a, b] : subs) {
+        if (b > title_end) break;
+        int id = Classify(a, b, false, false);
+        if (id >= 0) title_subs_.push_back(id);
+      }
+      if (title_end == n) return;  // a title alone names nobody
+      title_from = static_cast<int>(p);
+      p = title_end;
+    } else if (p == 0 && initial && DropsInitial(n)) {
+      if (n == 1) {
+        Classify(0, 1, false, true);  // kept only if it names someone met elsewhere
+        return;
+      }
+      p = 1;
+    }
+    while (p < n && units_[p].connector) ++p;
+    if (p >= n) return;
+    if (honorific && title_from < 0) {
+      int id = Classify(p, n, true, false);
+      if (id >= 0 && mentions_[id].type == MentionType::kUnknown) mentions_[id].type = MentionType::kPerson;
+      return;
+    }
+    Chunk(p, n, title_from);
+  }
+
+  // End of an organisation name that starts at unit q and is directly followed by a role
+  // word ("European Commission" in "European Commission President"), or q.
+  size_t OrgBeforeTitle(size_t q, size_t n) const {
+    for (size_t k = q + 1; k + 1 < n && k < q + 5; ++k) {
+      if (units_[k].connector) return q;
+      if ((ClassesOf(units_[k]) & kOrgSuffix) && (ClassesOf(units_[k + 1]) & kHead)) return k + 1;
+    }
+    return q;
+  }
+
+  // Whether the first word of a sentence-initial run is an ordinary word ("Despite",
+  // "The", "Meanwhile") rather than the start of a name.
+  bool DropsInitial(size_t n) const {
+    std::string_view w = UnitText(units_[0]);
+    if (!gaz_.IsCommon(w) || !Demonym(w).empty()) return false;
+    const GazEntry* g = nullptr;
+    size_t len = LongestGaz(0, n, &g);
+    if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
+    if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
+    if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
+        std::none_of(units_.begin(), units_.end(), [](const Unit& u) { return u.connector; }))
+      return false;  // "Apple Inc.", "Greater Manchester Police"
+    return true;
+  }
+
+  // ---- context around a mention: titles, "City, State", acronym definitions.
+
+  // After a locative preposition ("in Austin") or "the town of".
+  void ReadPlaceContext(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
+    if (m.first_token > s.first_token) {
+      std::string_view prev = Tok(m.first_token - 1);
+      if (!a_.tokens[m.first_token - 1].capitalized && (gaz_.Classes(prev) & kLocative)) m.loc_context = true;
+      // "the town of Pututu", "Malatya province"
+      if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
+          (gaz_.Classes(Tok(m.first_token - 2)) & kAdminSuffix))
+        m.loc_context = true;
+    }
+  }
+
+  void ReadContext(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
+    uint32_t e = m.end_token;
+    // "Austin, Texas": a place, in the state or country that follows.
+    if (e + 1 < s.end_token && Tok(e) == "," && mention_at_[e + 1] >= 0 && m.units <= 2 &&
+        (m.type == MentionType::kUnknown || (m.gaz && m.gaz->type == EntityType::kLoc) ||
+         (m.type == MentionType::kPerson && m.title_rank == 0))) {
+      const Mention& next = mentions_[mention_at_[e + 1]];
+      bool possessive = next.end_token < s.end_token && Tok(next.end_token) == "'s";
+      if (next.gaz && next.first_token == e + 1 && !possessive &&
+          (next.gaz->kind == PlaceKind::kSubdivision ||
+           (next.gaz->kind == PlaceKind::kCountry && !(m.gaz && m.gaz->kind == PlaceKind::kCountry)))) {
+        m.type = MentionType::kLoc;
+        m.forced_loc = true;
+        if (m.country.empty() || !m.gaz) m.country = next.country;
+        return;
+      }
+    }
+    // "the International Monetary Fund (IMF)".
+    if (e + 2 < s.end_token && Tok(e) == "(" && Tok(e + 2) == ")" && mention_at_[e + 1] >= 0 && m.units >= 2) {
+      Mention& acr = mentions_[mention_at_[e + 1]];
+      if (acr.acronym && Initials(m) == Letters(Text(acr.span))) {
+        acr.defined_by = id;
+        // People are not given acronyms: a name that defines one is an organisation.
+        if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown) m.type = MentionType::kOrg;
+      }
+    }
+    if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
+    if (m.title_rank == 0) TitleBefore(s, id);
+    if (m.title_rank == 0) TitleBeforeComma(s, id);
+    if (m.title_rank == 0) Appositive(s, id);
+    if (m.title_rank > 0 && m.type == MentionType::kUnknown) m.type = MentionType::kPerson;
+  }
+
+  std::string Initials(const Mention& m) const {
+    std::string out;
+    for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+      std::string_view w = Tok(t);
+      if (IsWord(t) && a_.tokens[t].capitalized) out += w[0];
+    }
+    return out;
+  }
+  static std::string Letters(std::string_view s) {
+    std::string out;
+    for (char c : s)
+      if (c != '.') out += c;
+    return out;
+  }
+
+  // Reads nationality words and places inside a title into the mention's country.
+  void TitleCountry(int id, uint32_t from, uint32_t to) {
+    Mention& m = mentions_[id];
+    for (uint32_t t = from; t < to; ++t) {
+      if (!IsWord(t)) continue;
+      std::string_view w = Tok(t);
+      std::string_view d = Demonym(w);
+      if (d.empty()) {
+        size_t dash = w.find('-');
+        if (dash != std::string_view::npos) d = Demonym(w.substr(0, dash));
+      }
+      if (!d.empty() && m.country.empty()) m.country = std::string(d);
+      int sub = mention_at_[t];
+      if (sub >= 0 && sub != id && std::find(m.linked.begin(), m.linked.end(), sub) == m.linked.end()) {
+        m.linked.push_back(sub);
+        const Mention& s = mentions_[sub];
+        if (m.country.empty() && s.gaz && s.gaz->kind == PlaceKind::kCountry) m.country = s.country;
+      }
+    }
+  }
+
+  // A possessor before the title ("Biden's national security adviser", "China's
+  // spokesperson"): its entity lends the person its country.
+  void Possessor(int id, uint32_t apostrophe_s) {
+    if (apostrophe_s == 0) return;
+    int owner = mention_at_[apostrophe_s - 1];
+    if (owner < 0) return;
+    Mention& m = mentions_[id];
+    m.linked.push_back(owner);
+    const Mention& o = mentions_[owner];
+    if (m.country.empty() && o.gaz && o.gaz->kind == PlaceKind::kCountry) m.country = o.country;
+  }
+
+  // "CIA chief William Burns", "Chinese leader Xi Jinping": role words right before a name.
+  void TitleBefore(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
+    if (m.first_token <= s.first_token) return;
+    uint32_t k = m.first_token - 1;
+    if (!IsRole(k)) return;
+    uint32_t left = k;
+    while (left > s.first_token && m.first_token - left < kMaxTitleTokens) {
+      uint32_t t = left - 1;
+      int sub = mention_at_[t];
+      if (sub >= 0) {
+        if (mentions_[sub].type == MentionType::kPerson) break;
+        left = mentions_[sub].first_token;
+        continue;
+      }
+      if (!IsWord(t)) break;
+      std::string_view w = Tok(t);
+      if (w == "'s") {
+        Possessor(id, t);
+        break;
+      }
+      if ((gaz_.Classes(w) & (kHead | kMod)) || !Demonym(w).empty()) {
+        left = t;
+        continue;
+      }
+      if (IsRole(t) && t + 1 == left) {  // "police officer", "team captain"
+        left = t;
+        continue;
+      }
+      size_t dash = w.find('-');
+      if (dash != std::string_view::npos && !Demonym(w.substr(0, dash)).empty()) {
+        left = t;
+        continue;
+      }
+      break;
+    }
+    Mention& mm = mentions_[id];
+    mm.title = Span{a_.tokens[left].span.start, a_.tokens[k].span.end};
+    mm.title_rank = 3;
+    TitleCountry(id, left, k + 1);
+  }
+
+  // "China's spokesperson for the Foreign Ministry, Hua Chunying".
+  void TitleBeforeComma(const Sentence& s, int id) {
+    const Mention& m = mentions_[id];
+    if (m.first_token < s.first_token + 2 || Tok(m.first_token - 1) != ",") return;
+    uint32_t end = m.first_token - 2;  // last word of the role
+    int left = -1;
+    bool head = false;
+    uint32_t possessive = 0;
+    uint32_t k = end + 1;
+    while (k > s.first_token && end + 1 - k < kMaxTitleTokens) {
+      uint32_t t = k - 1;
+      int sub = mention_at_[t];
+      if (sub >= 0) {
+        if (mentions_[sub].type == MentionType::kPerson || mentions_[sub].type == MentionType::kUnknown) break;
+        k = mentions_[sub].first_token;
+        left = static_cast<int>(k);
+        continue;
+      }
+      if (!IsWord(t)) break;
+      std::string_view w = Tok(t);
+      uint32_t cls = gaz_.Classes(w);
+      if (w == "'s") {
+        possessive = t;
+        break;
+      }
+      if (IsRole(t)) {
+        head = true;
+        left = static_cast<int>(t);
+      } else if ((cls & kMod) || !Demonym(w).empty()) {
+        left = static_cast<int>(t);
+      } else if (!IsDeterminer(w) && !IsPreposition(w)) {
+        break;
+      }
+      k = t;
+    }
+    if (!head || left < 0) return;
+    // The role must begin with a role word, not with the place or body it belongs to.
+    if (t_is_preposition(static_cast<uint32_t>(left))) return;
+    Mention& mm = mentions_[id];
+    mm.title = Span{a_.tokens[left].span.start, a_.tokens[end].span.end};
+    mm.title_rank = 2;
+    if (possessive) Possessor(id, possessive);
+    TitleCountry(id, static_cast<uint32_t>(left), end + 1);
+  }
+  bool t_is_preposition(uint32_t t) const { return IsPreposition(Tok(t)); }
+
+  // "Daniel Kritenbrink, the top U.S. diplomat for East Asia and the Pacific" and
+  // "X, who heads the agency".
+  void Appositive(const Sentence& s, int id) {
+    const Mention& m = mentions_[id];
+    uint32_t k = m.end_token;
+    if (k + 1 >= s.end_token || Tok(k) != ",") return;
+    ++k;
+    std::string role;
+    if (Tok(k) == "who" && k + 1 < s.end_token) {
+      std::string_view r = gaz_.LeadRole(Tok(k + 1));
+      if (r.empty()) return;
+      role = std::string(r) + " of ";
+      k += 2;
+    }
+    // "Ayse Demir, 52, a teacher": skip the age.
+    if (role.empty() && k + 1 < s.end_token && a_.tokens[k].kind == TokenKind::kNumber && Tok(k + 1) == ",") k += 2;
+    if (k < s.end_token && IsDeterminer(Tok(k)) && role.empty()) ++k;
+    uint32_t start = k, last = k;
+    bool head = !role.empty();
+    while (k < s.end_token && k - start < kMaxTitleTokens) {
+      int sub = mention_at_[k];
+      if (sub >= 0) {
+        const Mention& sm = mentions_[sub];
+        bool place = sm.type == MentionType::kUnknown && sm.loc_context;
+        if ((sm.type == MentionType::kPerson || sm.type == MentionType::kUnknown) && !place) break;
+        last = sm.end_token - 1;
+        k = sm.end_token;
+        continue;
+      }
+      std::string_view w = Tok(k);
+      if (a_.tokens[k].kind == TokenKind::kPunct && IsStopPunct(w)) break;
+      if (a_.tokens[k].kind == TokenKind::kNumber && k == start) return;
+      uint32_t cls = IsWord(k) ? gaz_.Classes(w) : 0;
+      if ((cls & kApposStop) && !(w == "and" && k + 1 < s.end_token && IsDeterminer(Tok(k + 1)) &&
+                                  k + 2 < s.end_token && mention_at_[k + 2] >= 0)) {
+        break;
+      }
+      if (IsRole(k)) head = true;
+      last = k;
+      ++k;
+    }
+    if (!head || last < start || k == start) return;
+    Mention& mm = mentions_[id];
+    mm.title = Span{a_.tokens[start].span.start, a_.tokens[last].span.end};
+    if (!role.empty()) mm.title_text = role + std::string(Text(mm.title));
+    mm.title_rank = 1;
+    TitleCountry(id, start, last + 1);
+  }
+
+  const Analysis& a_;
+  const Gazetteer& gaz_;
+  bool caps_mode_ = false;
+  std::vector<Mention> mentions_;
+  std::vector<int> mention_at_;
+  std::vector<Unit> units_;
+  std::vector<int> title_subs_;
+  std::vector<bool> caps_name_;
+};
+
+}  // namespace
+
+std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz) { return Finder(a, gaz).Run(); }
+
+}  // namespace newsgraph::entities
