@@ -104,6 +104,7 @@ class Attributor {
   void BuildGroups();
   int TextReferent(uint32_t first, uint32_t end);
   void LearnGenders();
+  void PersonEvidence(std::string_view name, Referent* r) const;
   bool PersonByRole(uint32_t lo, uint32_t first) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
@@ -259,6 +260,37 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   return id;
 }
 
+void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
+  // The first word that is not a title: a given name gives the gender ("Commissioner
+  // Annika ..."); a word naming an institution ("... Institute for ...") unmasks an
+  // organisation typed as a person.
+  bool first = true;
+  size_t pos = 0;
+  char buf[32];
+  while (pos < name.size()) {
+    size_t sp = name.find(' ', pos);
+    if (sp == std::string_view::npos) sp = name.size();
+    std::string_view w = name.substr(pos, sp - pos);
+    pos = sp + 1;
+    size_t len = 0;
+    const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
+    if (info && info->role == static_cast<int8_t>(RoleKind::kBody) && w[0] >= 'A' && w[0] <= 'Z') {
+      r->person = false;
+      r->org = true;
+      return;
+    }
+    if (info && info->title) {
+      if (info->title_gender != Gender::kUnknown) r->title_gender = info->title_gender;
+      continue;
+    }
+    if (first && pos < name.size()) {
+      auto given = lex_.given_by_name.find(w);
+      if (given != lex_.given_by_name.end() && r->title_gender == Gender::kUnknown) r->title_gender = given->second;
+    }
+    first = false;
+  }
+}
+
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
 
@@ -269,14 +301,11 @@ void Attributor::BuildGroups() {
     const Entity& ent = a_.entities[e];
     Referent r;
     r.name = ent.name;
-    if (ent.type == EntityType::kPerson) {
-      auto given = lex_.given_by_name.find(std::string_view(ent.name).substr(0, ent.name.find(' ')));
-      if (given != lex_.given_by_name.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
-    }
     r.id = ent.id;
     r.type = static_cast<int>(ent.type);
     r.person = ent.type == EntityType::kPerson;
     r.org = ent.type == EntityType::kOrg;
+    if (ent.type == EntityType::kPerson) PersonEvidence(ent.name, &r);
     refs_.push_back(std::move(r));
     for (const Span& m : ent.mentions) mentions.emplace_back(m, static_cast<int>(refs_.size()) - 1);
     if (ent.type == EntityType::kLoc) {
@@ -429,7 +458,9 @@ void Attributor::LearnGenders() {
     int g = tok_group_[t];
     if (g != kNone) {
       const Referent& ref = refs_[groups_[g].referent];
-      if (ref.person) {
+      if (groups_[g].after_prep) {
+        // "posted on Instagram": a name after a preposition takes no pronoun votes.
+      } else if (ref.person) {
         last_person = groups_[g].referent;
         person_sentence = tok_sentence_[t];
       } else if (ref.maybe_person && text_only) {
@@ -632,6 +663,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
 Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
   for (uint32_t t = lo; t < cue; ++t) {
     if (InQuote(t)) continue;
+    if (MatchCue(t, cue).cue != kNone) return SubjectLeft(t, lo);  // the first verb ends the subject
     int g = tok_group_[t];
     if (g != kNone) {
       if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
@@ -654,6 +686,9 @@ int Attributor::ResolvePronoun(uint32_t tok) const {
   if (!W(tok) || !W(tok)->pronoun) return kNone;
   Gender want = W(tok)->pronoun_gender;
   if (want == Gender::kPlural) return kNone;
+  // The most recent person known to be of the pronoun's gender; failing that, the most
+  // recent person whose gender is unknown.
+  int unknown = kNone;
   for (uint32_t t = tok; t-- > 0;) {
     if (tok - t > kPronounReach) break;
     int g = tok_group_[t];
@@ -666,9 +701,10 @@ int Attributor::ResolvePronoun(uint32_t tok) const {
     }
     if (!ref.person) continue;
     Gender have = ref.gender();
-    if (have == Gender::kUnknown || have == want) return groups_[g].referent;
+    if (have == want) return groups_[g].referent;
+    if (have == Gender::kUnknown && unknown == kNone) unknown = groups_[g].referent;
   }
-  return kNone;
+  return unknown;
 }
 
 Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
