@@ -376,7 +376,8 @@ void Attributor::BuildGroups() {
         }
         // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
         bool dot_after_title = Text(last) == "." && (IsTitle(last - 1) || Text(last - 1).size() == 1);
-        if ((Eq(last, "of") || Eq(last, "the") || dot_after_title) && last + 1 < end && name_word(last + 1)) {
+        if ((Eq(last, "of") || Eq(last, "the") || Text(last) == "&" || dot_after_title) && last + 1 < end &&
+            name_word(last + 1)) {
           ++last;
           continue;
         }
