@@ -137,6 +137,9 @@ class Attributor {
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
   int ResolvePronoun(uint32_t tok) const;
+  int PersonTitled(std::string_view noun, uint32_t before) const;
+  // Entity referents come first in refs_, in entity order.
+  size_t EntityIndex(int referent) const { return static_cast<size_t>(referent); }
 };
 
 uint32_t Attributor::TokenAt(uint32_t byte) const {
@@ -226,18 +229,18 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
     return it->second;
   }
-  // A lone word naming a person seen earlier in full: "Blinken", "Xi".
-  if (words == 1) {
-    for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
-      const Referent& ref = refs_[r];
-      if (!ref.person) continue;
-      std::string_view n = ref.name;
-      size_t sp = n.find(' ');
-      if (sp == std::string_view::npos) continue;
-      if (n.substr(0, sp) == name || n.substr(n.rfind(' ') + 1) == name) {
-        text_refs_.emplace(name, r);
-        return r;
-      }
+  // A surname ("Blinken", "von der Heyden") or, alone, a first word ("Xi") of a person
+  // named in full earlier.
+  for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
+    const Referent& ref = refs_[r];
+    if (!ref.person && !ref.maybe_person) continue;
+    std::string_view n = ref.name;
+    if (n.size() <= name.size() + 1) continue;
+    bool tail = n.ends_with(name) && n[n.size() - name.size() - 1] == ' ';
+    bool head = words == 1 && n.starts_with(name) && n[name.size()] == ' ';
+    if (tail || head) {
+      text_refs_.emplace(name, r);
+      return r;
     }
   }
   auto dem = lex_.demonym_by_word.find(name);
@@ -562,6 +565,16 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     auto d = lex_.demonym_by_word.find(Text(t));
     if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
   }
+  // "the judge", "the envoy": the person last named with that title, when the entities
+  // stage gave one.
+  if (org == kNone && place == kNone && country.empty() && first < role && Eq(first, "the") && last == role + 1) {
+    int person = PersonTitled(Low(role), first);
+    if (person != kNone) {
+      s.kind = Subject::kName;
+      s.referent = person;
+      return s;
+    }
+  }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       (RoleAt(role) == static_cast<int>(RoleKind::kBody) || lex_.role_refers.count(Low(role)))) {
     // "the ministry": the last organisation named with that word.
@@ -651,7 +664,9 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   }
   for (uint32_t k = j; k < hi && k < j + 8 && !InQuote(k); ++k) {
     if (toks_[k].kind == TokenKind::kPunct) break;
-    if (RoleAt(k) >= 0 && tok_group_[k] == kNone) {
+    // A role noun, or a lower-case title heading its phrase ("the EU's foreign policy chief,").
+    bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
+    if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
       if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
         return Subject{Subject::kName, groups_[tok_group_[k + 2]].referent, "", 0};
       }
@@ -681,6 +696,21 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
     }
   }
   return SubjectLeft(cue, lo);
+}
+
+int Attributor::PersonTitled(std::string_view noun, uint32_t before) const {
+  for (uint32_t t = before; t-- > 0 && before - t < kLookBack;) {
+    int g = tok_group_[t];
+    if (g == kNone || InQuote(t)) continue;
+    int r = groups_[g].referent;
+    t = groups_[g].first;
+    if (!refs_[r].person || refs_[r].type < 0) continue;
+    const std::string& title = a_.entities[EntityIndex(r)].title;
+    if (title.empty()) continue;
+    std::string last = Fold(std::string_view(title).substr(title.rfind(' ') + 1));
+    if (last == noun) return r;
+  }
+  return kNone;
 }
 
 int Attributor::ResolvePronoun(uint32_t tok) const {
