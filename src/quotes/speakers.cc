@@ -1,6 +1,7 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,9 +15,9 @@ constexpr uint32_t kLookBack = 1000;     // tokens a pronoun or "the ministry" l
 
 // One speaker candidate: an entity, or a name the text gives when no entity covers it.
 struct Referent {
-  std::string name;
-  std::string id;  // entity id, or empty
-  int type = -1;   // EntityType, or -1 when only the text names it
+  std::string_view name;  // into the entity, the lexicon or Attributor::text_names_
+  std::string_view id;    // entity id, or empty
+  int type = -1;          // EntityType, or -1 when only the text names it
   bool person = false;
   bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
   bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
@@ -75,8 +76,9 @@ class Attributor {
   std::vector<Group> groups_;
   StringMap<int> text_refs_;  // name → referent, text-only names
   std::string name_buf_;
+  std::deque<std::string> text_names_;  // names of text-only referents (stable addresses)
   FingerprintSet inner_caps_;
-  std::unordered_map<std::string, int> demonym_refs_;
+  std::unordered_map<std::string_view, int> demonym_refs_;  // LOC entity names and aliases
 
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
@@ -246,7 +248,12 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   auto dem = lex_.demonym_by_word.find(name);
   const bool is_demonym = dem != lex_.demonym_by_word.end();
   Referent ref;
-  ref.name = is_demonym ? dem->second : name;
+  if (is_demonym) {
+    ref.name = dem->second;
+  } else {
+    text_names_.push_back(name);
+    ref.name = text_names_.back();
+  }
   ref.org = institution;
   ref.title_gender = title_gender;
   auto given = lex_.given_by_name.find(first_word);
@@ -585,7 +592,7 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
       const Referent& ref = refs_[groups_[g].referent];
-      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {
+      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {  // rare: "the ministry"
         org = groups_[g].referent;
         break;
       }
@@ -744,8 +751,8 @@ Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   int r = s.referent;
   if (s.kind == Subject::kPronoun) r = ResolvePronoun(s.token);
   if (r != kNone) {
-    out.speaker = refs_[r].name;
-    out.speaker_id = refs_[r].id;
+    out.speaker = std::string(refs_[r].name);
+    out.speaker_id = std::string(refs_[r].id);
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
@@ -817,7 +824,7 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
 
 std::vector<Attribution> Attributor::Run() {
   std::vector<Attribution> out(quotations_.size());
-  if (toks_.empty() || a_.sentences.empty()) return out;
+  if (toks_.empty() || a_.sentences.empty() || quotations_.empty()) return out;
   Index();
   BuildGroups();
   LearnGenders();
