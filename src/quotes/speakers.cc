@@ -695,11 +695,17 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
     }
     if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) {
-      // "The French agriculture minister, Élise Fontaine-Moreau, accused ...".
-      if (t + 2 < cue && IsPunct(t + 1, ',') && tok_group_[t + 2] != kNone && Acceptable(groups_[tok_group_[t + 2]])) {
-        return Subject{Subject::kName, groups_[tok_group_[t + 2]].referent, "", 0};
+      // "The French agriculture minister, Élise Fontaine-Moreau, accused ...", "A spokesman
+      // for the delegation, Osman Tayeb, said ...": the name in apposition.
+      for (uint32_t k = t + 1; k + 1 < cue && k < t + 10 && !InQuote(k); ++k) {
+        if (MatchCue(k, cue).cue != kNone) break;
+        if (!IsPunct(k, ',')) continue;
+        int g = tok_group_[k + 1];
+        if (g != kNone && Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+        break;
       }
-      return Institution(t, lo, cue);
+      Subject inst = Institution(t, lo, cue);
+      if (inst.kind != Subject::kNoSubject) return inst;
     }
   }
   return SubjectLeft(cue, lo);
