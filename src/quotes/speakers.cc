@@ -574,7 +574,8 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   }
   // "the judge", "the envoy": the person last named with that title, when the entities
   // stage gave one.
-  if (org == kNone && place == kNone && country.empty() && first < role && Eq(first, "the") && last == role + 1) {
+  if (org == kNone && place == kNone && country.empty() && first < role && Eq(first, "the") && last == role + 1 &&
+      RoleAt(role) == static_cast<int>(RoleKind::kPerson)) {
     int person = PersonTitled(Low(role), first);
     if (person != kNone) {
       s.kind = Subject::kName;
@@ -720,8 +721,12 @@ int Attributor::PersonTitled(std::string_view noun, uint32_t before) const {
     if (!refs_[r].person || refs_[r].type < 0) continue;
     const std::string& title = a_.entities[EntityIndex(r)].title;
     if (title.empty()) continue;
-    std::string last = Fold(std::string_view(title).substr(title.rfind(' ') + 1));
-    if (last == noun) return r;
+    // A word of the title: "Foreign Minister", "spokesperson for the Foreign Ministry".
+    std::string folded = Fold(title);
+    for (size_t p = folded.find(noun); p != std::string::npos; p = folded.find(noun, p + 1)) {
+      size_t e = p + noun.size();
+      if ((p == 0 || folded[p - 1] == ' ') && (e == folded.size() || folded[e] == ' ')) return r;
+    }
   }
   return kNone;
 }
