@@ -159,6 +159,8 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
       RoleKind kind = k == "person" ? RoleKind::kPerson : k == "body" ? RoleKind::kBody : RoleKind::kDoc;
       if (k != "person" && k != "body" && k != "doc") return BadLine("roles.tsv", l.line_number, "unknown kind");
       lex->roles[std::string(l.fields[0])] = kind;
+      if (l.fields.size() > 2 && !l.fields[2].empty())
+        lex->role_refers[std::string(l.fields[0])] = std::string(l.fields[2]);
     }
   }
   {
@@ -171,7 +173,14 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
     if (!lines.ok()) return lines.status();
     for (const DataLine& l : *lines) {
       std::string_view c = l.fields[1];
-      uint8_t bit = c == "prep" ? 1 : c == "det" ? 2 : c == "adv" ? 4 : c == "notname" ? 8 : c == "rel" ? 16 : 0;
+      uint8_t bit = c == "prep"       ? 1
+                    : c == "det"      ? 2
+                    : c == "adv"      ? 4
+                    : c == "notname"  ? 8
+                    : c == "rel"      ? 16
+                    : c == "conj"     ? 32
+                    : c == "particle" ? 64
+                                      : 0;
       if (!bit) return BadLine("words.tsv", l.line_number, "unknown class");
       lex->words[std::string(l.fields[0])] |= bit;
     }

@@ -18,7 +18,7 @@ enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter, kPlural };
 enum class CueKind : uint8_t { kVerb, kParticiple, kSource, kFrame };
 enum class CueWhere : uint8_t { kAny, kBefore, kAfter };
 enum class RoleKind : uint8_t { kPerson, kBody, kDoc };
-enum class WordClass : uint8_t { kPrep = 1, kDet = 2, kAdv = 4, kNotName = 8, kRel = 16 };
+enum class WordClass : uint8_t { kPrep = 1, kDet = 2, kAdv = 4, kNotName = 8, kRel = 16, kConj = 32, kParticle = 64 };
 
 struct Cue {
   std::vector<std::string> words;
@@ -104,6 +104,8 @@ struct QuoteLexicon {
   std::unordered_map<std::string, Gender> titles;
   std::unordered_map<std::string, Gender> given_names;  // as written
   std::unordered_map<std::string, RoleKind> roles;
+  // "the judges" → the last organisation named with "court" (roles.tsv, third column).
+  std::unordered_map<std::string, std::string> role_refers;
   std::unordered_map<std::string, std::string> demonyms;  // as written → country
   std::unordered_map<std::string, uint8_t> words;         // WordClass bits
   // Words that may follow a closing "s'": the first words of cues, subject pronouns.

@@ -1,6 +1,7 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -8,15 +9,15 @@ namespace newsgraph::quotes {
 namespace {
 
 constexpr int kNone = -1;
-constexpr int kMaxScan = 40;           // tokens looked at on either side of a cue
-constexpr uint32_t kPronounReach = 3;  // paragraphs a pronoun looks back for its person
-constexpr uint32_t kLookBack = 1000;   // tokens a pronoun or "the ministry" looks back
+constexpr int kMaxScan = 40;             // tokens looked at on either side of a cue
+constexpr uint32_t kPronounReach = 600;  // tokens a pronoun looks back for its person
+constexpr uint32_t kLookBack = 1000;     // tokens a pronoun or "the ministry" looks back
 
 // One speaker candidate: an entity, or a name the text gives when no entity covers it.
 struct Referent {
-  std::string name;
-  std::string id;  // entity id, or empty
-  int type = -1;   // EntityType, or -1 when only the text names it
+  std::string_view name;  // into the entity, the lexicon or Attributor::text_names_
+  std::string_view id;    // entity id, or empty
+  int type = -1;          // EntityType, or -1 when only the text names it
   bool person = false;
   bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
   bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
@@ -36,8 +37,9 @@ struct Referent {
 struct Group {
   uint32_t first = 0, end = 0;  // token range
   int referent = kNone;
-  bool possessor = false;   // followed by "'s"
-  bool after_prep = false;  // preceded by a preposition (determiners skipped)
+  bool possessor = false;    // followed by "'s"
+  bool after_prep = false;   // preceded by a preposition (determiners skipped)
+  bool attributive = false;  // a country adjective before a noun ("Danish counterpart")
 };
 
 struct Subject {
@@ -74,8 +76,9 @@ class Attributor {
   std::vector<Group> groups_;
   StringMap<int> text_refs_;  // name → referent, text-only names
   std::string name_buf_;
+  std::deque<std::string> text_names_;  // names of text-only referents (stable addresses)
   FingerprintSet inner_caps_;
-  std::unordered_map<std::string, int> demonym_refs_;
+  std::unordered_map<std::string_view, int> demonym_refs_;  // LOC entity names and aliases
 
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
@@ -103,6 +106,7 @@ class Attributor {
   void BuildGroups();
   int TextReferent(uint32_t first, uint32_t end);
   void LearnGenders();
+  void PersonEvidence(std::string_view name, Referent* r) const;
   bool PersonByRole(uint32_t lo, uint32_t first) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
@@ -114,12 +118,30 @@ class Attributor {
   Subject SubjectRight(uint32_t from, uint32_t hi) const;
   Subject SubjectMain(uint32_t lo, uint32_t cue) const;
   Subject Institution(uint32_t role, uint32_t lo, uint32_t hi) const;
-  bool Acceptable(const Group& g) const { return !g.possessor && !g.after_prep && g.referent != kNone; }
+  bool Acceptable(const Group& g) const {
+    return !g.possessor && !g.after_prep && !g.attributive && g.referent != kNone;
+  }
+  // A role noun inside a prepositional phrase ("met with the ministry") is no subject.
+  bool RoleAfterPrep(uint32_t t) const {
+    while (t > 0 && (Cls(t - 1, WordClass::kDet) ||
+                     (toks_[t - 1].kind == TokenKind::kWord && !toks_[t - 1].capitalized && RoleAt(t - 1) < 0 &&
+                      !Cls(t - 1, WordClass::kPrep) && !SubjectPronoun(t - 1) && MatchCue(t - 1, t).cue == kNone))) {
+      if (Cls(t - 1, WordClass::kDet)) {
+        --t;
+        break;
+      }
+      --t;
+    }
+    return t > 0 && Cls(t - 1, WordClass::kPrep);
+  }
 
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
   int ResolvePronoun(uint32_t tok) const;
+  int PersonTitled(std::string_view noun, uint32_t before) const;
+  // Entity referents come first in refs_, in entity order.
+  size_t EntityIndex(int referent) const { return static_cast<size_t>(referent); }
 };
 
 uint32_t Attributor::TokenAt(uint32_t byte) const {
@@ -165,14 +187,26 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   }
   uint32_t f = first;
   if (!institution) {
-    while (f + 1 < end) {
-      if (IsTitle(f)) {
-        titled = true;
-        if (W(f)->title_gender != Gender::kUnknown) title_gender = W(f)->title_gender;
-      } else if (!lex_.demonym_by_word.count(Text(f)) && !Eq(f, "of") && !Eq(f, "the") && Text(f) != "." &&
-                 !Eq(f, "'s")) {
-        break;
+    // The name starts after the last title ("U.S. Deputy Secretary of State Gregory Tan").
+    uint32_t last_title = end;
+    bool all_titles = true;
+    for (uint32_t i = first; i < end; ++i) {
+      if (IsTitle(i) && i + 1 < end) last_title = i;
+      if (toks_[i].kind == TokenKind::kWord && !IsTitle(i) && !lex_.demonym_by_word.count(Text(i)) && !Eq(i, "of") &&
+          !Eq(i, "the")) {
+        all_titles = false;
       }
+    }
+    if (all_titles) return kNone;  // "Foreign Minister" alone names nobody
+    if (last_title != end) {
+      titled = true;
+      for (uint32_t i = first; i <= last_title; ++i) {
+        if (IsTitle(i) && W(i)->title_gender != Gender::kUnknown) title_gender = W(i)->title_gender;
+      }
+      f = last_title + 1;
+    }
+    while (f + 1 < end &&
+           (lex_.demonym_by_word.count(Text(f)) || Eq(f, "of") || Eq(f, "the") || Text(f) == "." || Eq(f, "'s"))) {
       ++f;
     }
   }
@@ -187,33 +221,39 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     }
     if (!name.empty() && name.back() != '-') name += ' ';
     name += Text(i);
-    if (words++ == 0) first_word = Text(i);
+    bool initial = Text(i).size() == 2 && Text(i)[1] == '.';
+    if (!initial && words++ == 0) first_word = Text(i);
   }
-  if (name.empty()) return kNone;
+  if (name.empty() || words == 0) return kNone;
   if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
   auto it = text_refs_.find(std::string_view(name));
   if (it != text_refs_.end()) {
     if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
     return it->second;
   }
-  // A lone word naming a person seen earlier in full: "Blinken", "Xi".
-  if (words == 1) {
-    for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
-      const Referent& ref = refs_[r];
-      if (!ref.person) continue;
-      std::string_view n = ref.name;
-      size_t sp = n.find(' ');
-      if (sp == std::string_view::npos) continue;
-      if (n.substr(0, sp) == name || n.substr(n.rfind(' ') + 1) == name) {
-        text_refs_.emplace(name, r);
-        return r;
-      }
+  // A surname ("Blinken", "von der Heyden") or, alone, a first word ("Xi") of a person
+  // named in full earlier.
+  for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
+    const Referent& ref = refs_[r];
+    if (!ref.person && !ref.maybe_person) continue;
+    std::string_view n = ref.name;
+    if (n.size() <= name.size() + 1) continue;
+    bool tail = n.ends_with(name) && n[n.size() - name.size() - 1] == ' ';
+    bool head = words == 1 && n.starts_with(name) && n[name.size()] == ' ';
+    if (tail || head) {
+      text_refs_.emplace(name, r);
+      return r;
     }
   }
   auto dem = lex_.demonym_by_word.find(name);
   const bool is_demonym = dem != lex_.demonym_by_word.end();
   Referent ref;
-  ref.name = is_demonym ? dem->second : name;
+  if (is_demonym) {
+    ref.name = dem->second;
+  } else {
+    text_names_.push_back(name);
+    ref.name = text_names_.back();
+  }
   ref.org = institution;
   ref.title_gender = title_gender;
   auto given = lex_.given_by_name.find(first_word);
@@ -230,6 +270,37 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   return id;
 }
 
+void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
+  // The first word that is not a title: a given name gives the gender ("Commissioner
+  // Annika ..."); a word naming an institution ("... Institute for ...") unmasks an
+  // organisation typed as a person.
+  bool first = true;
+  size_t pos = 0;
+  char buf[32];
+  while (pos < name.size()) {
+    size_t sp = name.find(' ', pos);
+    if (sp == std::string_view::npos) sp = name.size();
+    std::string_view w = name.substr(pos, sp - pos);
+    pos = sp + 1;
+    size_t len = 0;
+    const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
+    if (info && info->role == static_cast<int8_t>(RoleKind::kBody) && w[0] >= 'A' && w[0] <= 'Z') {
+      r->person = false;
+      r->org = true;
+      return;
+    }
+    if (info && info->title) {
+      if (info->title_gender != Gender::kUnknown) r->title_gender = info->title_gender;
+      continue;
+    }
+    if (first && pos < name.size()) {
+      auto given = lex_.given_by_name.find(w);
+      if (given != lex_.given_by_name.end() && r->title_gender == Gender::kUnknown) r->title_gender = given->second;
+    }
+    first = false;
+  }
+}
+
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
 
@@ -240,14 +311,11 @@ void Attributor::BuildGroups() {
     const Entity& ent = a_.entities[e];
     Referent r;
     r.name = ent.name;
-    if (ent.type == EntityType::kPerson) {
-      auto given = lex_.given_by_name.find(std::string_view(ent.name).substr(0, ent.name.find(' ')));
-      if (given != lex_.given_by_name.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
-    }
     r.id = ent.id;
     r.type = static_cast<int>(ent.type);
     r.person = ent.type == EntityType::kPerson;
     r.org = ent.type == EntityType::kOrg;
+    if (ent.type == EntityType::kPerson) PersonEvidence(ent.name, &r);
     refs_.push_back(std::move(r));
     for (const Span& m : ent.mentions) mentions.emplace_back(m, static_cast<int>(refs_.size()) - 1);
     if (ent.type == EntityType::kLoc) {
@@ -287,14 +355,26 @@ void Attributor::BuildGroups() {
   auto inner_cap = [&](std::string_view w) { return inner_caps.Contains(Fingerprint(w)); };
   auto name_word = [&](uint32_t t) {
     if (tok_mention[t] != kNone) return true;
-    if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t)) return false;
+    if (toks_[t].kind != TokenKind::kWord || InQuote(t)) return false;
+    if (!toks_[t].capitalized) {
+      // "al-Mutawakkil", "el-Sisi": a lower-case particle joined to a capitalised name.
+      std::string_view w = Text(t);
+      size_t h = w.find('-');
+      return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
+    }
     return !Cls(t, WordClass::kNotName) || toks_[t].all_caps;
+  };
+  // Particles "von der", "wa", "bin" continue a name (or start one: "von der Heyden said").
+  auto particles_then_name = [&](uint32_t t, uint32_t end) {
+    uint32_t k = t;
+    while (k < end && k < t + 3 && Cls(k, WordClass::kParticle) && !InQuote(k)) ++k;
+    return k > t && k < end && name_word(k) ? k : 0u;
   };
   for (const Sentence& s : a_.sentences) {
     uint32_t t = s.first_token;
     const uint32_t end = std::min<uint32_t>(s.end_token, n);
     while (t < end) {
-      if (!name_word(t)) {
+      if (!name_word(t) && !(particles_then_name(t, end) && t > s.first_token && !toks_[t - 1].capitalized)) {
         ++t;
         continue;
       }
@@ -305,11 +385,14 @@ void Attributor::BuildGroups() {
           continue;
         }
         // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
-        bool dot_after_title = Text(last) == "." && IsTitle(last - 1);
-        if ((Eq(last, "of") || Eq(last, "the") || Eq(last, "de") || Eq(last, "al") || Eq(last, "bin") ||
-             Eq(last, "van") || Eq(last, "von") || dot_after_title) &&
-            last + 1 < end && name_word(last + 1)) {
+        bool dot_after_title = Text(last) == "." && (IsTitle(last - 1) || Text(last - 1).size() == 1);
+        if ((Eq(last, "of") || Eq(last, "the") || Text(last) == "&" || dot_after_title) && last + 1 < end &&
+            name_word(last + 1)) {
           ++last;
+          continue;
+        }
+        if (uint32_t k = particles_then_name(last, end)) {
+          last = k + 1;
           continue;
         }
         if (dot_after_title && last + 1 < end && toks_[last + 1].capitalized) {
@@ -343,9 +426,12 @@ void Attributor::BuildGroups() {
         if (best == kNone || rank(r) > rank(best)) best = r;
       }
       g.referent = best != kNone ? best : TextReferent(first, last);
+      if (g.referent == kNone) continue;  // titles alone ("Foreign Minister") name nobody
       if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
         refs_[g.referent].person = true;
       }
+      g.attributive = last == first + 1 && best == kNone && lex_.demonym_by_word.count(Text(first)) && last < end &&
+                      toks_[last].kind == TokenKind::kWord && !toks_[last].capitalized;
       g.possessor = last < n && (Eq(last, "'s") || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
       uint32_t p = first;
       while (p > s.first_token && Cls(p - 1, WordClass::kDet)) --p;
@@ -366,34 +452,48 @@ bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
   if (!IsPunct(p, ',')) return false;
   for (uint32_t k = p; k-- > lo && p - k < 12;) {
     if (toks_[k].kind == TokenKind::kPunct) break;
-    if (RoleAt(k) == static_cast<int>(RoleKind::kPerson) && !toks_[k].capitalized) return true;
+    if ((RoleAt(k) == static_cast<int>(RoleKind::kPerson) || IsTitle(k)) && !toks_[k].capitalized) return true;
   }
   return false;
 }
 
 void Attributor::LearnGenders() {
   // A gendered pronoun outside quotations votes for the last person named before it in
-  // the same or the previous sentence.
-  int last_person = kNone;
-  uint32_t last_sentence = 0;
+  // the same or the previous sentence. Without entities, a plain two- or three-word name
+  // may take the vote (and so become a person) only when no known person is in reach.
+  int last_person = kNone, last_maybe = kNone;
+  uint32_t person_sentence = 0, maybe_sentence = 0;
+  const bool text_only = a_.entities.empty();
   for (uint32_t t = 0; t < toks_.size(); ++t) {
     if (InQuote(t)) continue;
     int g = tok_group_[t];
     if (g != kNone) {
       const Referent& ref = refs_[groups_[g].referent];
-      if (ref.person || (ref.maybe_person && a_.entities.empty())) {
+      if (groups_[g].after_prep) {
+        // "posted on Instagram": a name after a preposition takes no pronoun votes.
+      } else if (ref.person) {
         last_person = groups_[g].referent;
-        last_sentence = tok_sentence_[t];
+        person_sentence = tok_sentence_[t];
+      } else if (ref.maybe_person && text_only) {
+        last_maybe = groups_[g].referent;
+        maybe_sentence = tok_sentence_[t];
       }
+      t = groups_[g].end - 1;
       continue;
     }
-    if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7 || last_person == kNone) continue;
+    if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7) continue;
     const WordInfo* p = W(t);
-    if (!p || !p->pronoun || tok_sentence_[t] > last_sentence + 1) continue;
-    Referent& ref = refs_[last_person];
+    if (!p || !p->pronoun) continue;
+    int target = kNone;
+    if (last_person != kNone && tok_sentence_[t] <= person_sentence + 1) {
+      target = last_person;
+    } else if (last_maybe != kNone && tok_sentence_[t] <= maybe_sentence + 1) {
+      target = last_maybe;
+    }
+    if (target == kNone) continue;
+    Referent& ref = refs_[target];
     if (p->pronoun_gender == Gender::kMale) ++ref.male_votes;
     if (p->pronoun_gender == Gender::kFemale) ++ref.female_votes;
-    // Without entities, a plain two-word name that pronouns refer to is a person.
     if (ref.male_votes + ref.female_votes > 0 && ref.maybe_person) ref.person = true;
   }
 }
@@ -472,15 +572,28 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     auto d = lex_.demonym_by_word.find(Text(t));
     if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
   }
+  // "the judge", "the envoy": the person last named with that title, when the entities
+  // stage gave one.
+  if (org == kNone && place == kNone && country.empty() && first < role && Eq(first, "the") && last == role + 1 &&
+      RoleAt(role) == static_cast<int>(RoleKind::kPerson)) {
+    int person = PersonTitled(Low(role), first);
+    if (person != kNone) {
+      s.kind = Subject::kName;
+      s.referent = person;
+      return s;
+    }
+  }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
-      RoleAt(role) == static_cast<int>(RoleKind::kBody)) {
+      (RoleAt(role) == static_cast<int>(RoleKind::kBody) || lex_.role_refers.count(Low(role)))) {
     // "the ministry": the last organisation named with that word.
     std::string noun = Low(role);
+    auto refers = lex_.role_refers.find(noun);
+    if (refers != lex_.role_refers.end()) noun = refers->second;
     for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
       const Referent& ref = refs_[groups_[g].referent];
-      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {
+      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {  // rare: "the ministry"
         org = groups_[g].referent;
         break;
       }
@@ -511,6 +624,7 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
   while (j > lo && Cls(j - 1, WordClass::kAdv)) --j;
   if (j <= lo) return none;
   if (SubjectPronoun(j - 1)) return Subject{Subject::kPronoun, kNone, "", j - 1};
+  if (Cls(j - 1, WordClass::kConj)) return SubjectMain(a_.sentences[tok_sentence_[cue]].first_token, j - 1);
   if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
   if (IsPunct(j - 1, ',')) {
     // "X, the top ..., said": the name before the previous comma.
@@ -535,6 +649,7 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
       continue;
     }
     if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) return Institution(t, lo, cue);
     if (MatchCue(t, cue).cue != kNone) break;  // another clause's cue
   }
   return none;
@@ -557,7 +672,14 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   }
   for (uint32_t k = j; k < hi && k < j + 8 && !InQuote(k); ++k) {
     if (toks_[k].kind == TokenKind::kPunct) break;
-    if (RoleAt(k) >= 0 && tok_group_[k] == kNone) return Institution(k, det, hi);
+    // A role noun, or a lower-case title heading its phrase ("the EU's foreign policy chief,").
+    bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
+    if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
+      if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
+        return Subject{Subject::kName, groups_[tok_group_[k + 2]].referent, "", 0};
+      }
+      return Institution(k, det, hi);
+    }
   }
   return Subject{};
 }
@@ -565,6 +687,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
 Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
   for (uint32_t t = lo; t < cue; ++t) {
     if (InQuote(t)) continue;
+    if (MatchCue(t, cue).cue != kNone) return SubjectLeft(t, lo);  // the first verb ends the subject
     int g = tok_group_[t];
     if (g != kNone) {
       if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
@@ -572,17 +695,51 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
       continue;
     }
     if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) {
+      // "The French agriculture minister, Élise Fontaine-Moreau, accused ...", "A spokesman
+      // for the delegation, Osman Tayeb, said ...": the name in apposition.
+      for (uint32_t k = t + 1; k + 1 < cue && k < t + 10 && !InQuote(k); ++k) {
+        if (MatchCue(k, cue).cue != kNone) break;
+        if (!IsPunct(k, ',')) continue;
+        int g = tok_group_[k + 1];
+        if (g != kNone && Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+        break;
+      }
+      Subject inst = Institution(t, lo, cue);
+      if (inst.kind != Subject::kNoSubject) return inst;
+    }
   }
   return SubjectLeft(cue, lo);
+}
+
+int Attributor::PersonTitled(std::string_view noun, uint32_t before) const {
+  for (uint32_t t = before; t-- > 0 && before - t < kLookBack;) {
+    int g = tok_group_[t];
+    if (g == kNone || InQuote(t)) continue;
+    int r = groups_[g].referent;
+    t = groups_[g].first;
+    if (!refs_[r].person || refs_[r].type < 0) continue;
+    const std::string& title = a_.entities[EntityIndex(r)].title;
+    if (title.empty()) continue;
+    // A word of the title: "Foreign Minister", "spokesperson for the Foreign Ministry".
+    std::string folded = Fold(title);
+    for (size_t p = folded.find(noun); p != std::string::npos; p = folded.find(noun, p + 1)) {
+      size_t e = p + noun.size();
+      if ((p == 0 || folded[p - 1] == ' ') && (e == folded.size() || folded[e] == ' ')) return r;
+    }
+  }
+  return kNone;
 }
 
 int Attributor::ResolvePronoun(uint32_t tok) const {
   if (!W(tok) || !W(tok)->pronoun) return kNone;
   Gender want = W(tok)->pronoun_gender;
   if (want == Gender::kPlural) return kNone;
-  uint32_t para = Paragraph(tok);
+  // The most recent person known to be of the pronoun's gender; failing that, the most
+  // recent person whose gender is unknown.
+  int unknown = kNone;
   for (uint32_t t = tok; t-- > 0;) {
-    if (Paragraph(t) + kPronounReach < para || tok - t > kLookBack) break;
+    if (tok - t > kPronounReach) break;
     int g = tok_group_[t];
     if (g == kNone || InQuote(t)) continue;
     const Referent& ref = refs_[groups_[g].referent];
@@ -593,9 +750,10 @@ int Attributor::ResolvePronoun(uint32_t tok) const {
     }
     if (!ref.person) continue;
     Gender have = ref.gender();
-    if (have == Gender::kUnknown || have == want) return groups_[g].referent;
+    if (have == want) return groups_[g].referent;
+    if (have == Gender::kUnknown && unknown == kNone) unknown = groups_[g].referent;
   }
-  return kNone;
+  return unknown;
 }
 
 Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
@@ -604,8 +762,8 @@ Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   int r = s.referent;
   if (s.kind == Subject::kPronoun) r = ResolvePronoun(s.token);
   if (r != kNone) {
-    out.speaker = refs_[r].name;
-    out.speaker_id = refs_[r].id;
+    out.speaker = std::string(refs_[r].name);
+    out.speaker_id = std::string(refs_[r].id);
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
@@ -627,6 +785,8 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
   }
   uint32_t lead = from;
   while (lead < hi && toks_[lead].kind == TokenKind::kPunct) ++lead;
+  if (lead < hi && Cls(lead, WordClass::kConj)) return false;  // '"...," and warned ...'
+
   for (uint32_t k = lead; k < hi; ++k) {
     CueMatch m = MatchCue(k, hi);
     if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame) continue;
@@ -675,7 +835,7 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
 
 std::vector<Attribution> Attributor::Run() {
   std::vector<Attribution> out(quotations_.size());
-  if (toks_.empty() || a_.sentences.empty()) return out;
+  if (toks_.empty() || a_.sentences.empty() || quotations_.empty()) return out;
   Index();
   BuildGroups();
   LearnGenders();
@@ -691,31 +851,46 @@ std::vector<Attribution> Attributor::Run() {
     char end_char = last > 0 ? body_[last - 1] : 0;
     bool ends_clause = end_char == ',' || end_char == '.' || end_char == '!' || end_char == '?' ||
                        (!q.close_mark.empty() && q.close_mark.end < body_.size() && body_[q.close_mark.end] == ',');
-    CueMatch cue;
-    Subject subject;
-    bool found = ends_clause ? (AfterQuote(q, &cue, &subject) || BeforeQuote(lo, open_tok, &cue, &subject))
-                             : (BeforeQuote(lo, open_tok, &cue, &subject) || AfterQuote(q, &cue, &subject));
-    if (!found && open_tok == lo) {
-      // Opens its paragraph after one that ends with ':' — "She told reporters:".
-      uint32_t para = a_.sentences[sentence].paragraph;
-      if (sentence > 0 && a_.sentences[sentence - 1].paragraph + 1 == para &&
-          a_.sentences[sentence].first_token == open_tok) {
-        const Sentence& prev = a_.sentences[sentence - 1];
-        if (prev.end_token > prev.first_token && IsPunct(prev.end_token - 1, ':') &&
-            a_.sentences[sentence].span.start == q.open_mark.start) {
-          found = BeforeQuote(prev.first_token, prev.end_token - 1, &cue, &subject);
-        }
+    // Each cue-based reading in turn; the first that names a speaker wins, else the first
+    // that found a cue (its speaker then stays empty: no guess).
+    bool have_cue = false, done = false;
+    auto attempt = [&](bool found, const CueMatch& cue, const Subject& subject) {
+      if (!found || done) return;
+      Attribution r = Resolve(subject, cue);
+      if (!r.speaker.empty()) {
+        out[qi] = std::move(r);
+        done = true;
+      } else if (!have_cue) {
+        out[qi] = std::move(r);
+        have_cue = true;
       }
+    };
+    for (int pass = 0; pass < 2 && !done; ++pass) {
+      CueMatch cue;
+      Subject subject;
+      bool after = (pass == 0) == ends_clause;
+      attempt(after ? AfterQuote(q, &cue, &subject) : BeforeQuote(lo, open_tok, &cue, &subject), cue, subject);
     }
-    if (found) {
-      out[qi] = Resolve(subject, cue);
-      continue;
-    }
-    // No cue: a quotation that opens its sentence continues the previous one nearby.
-    if (open_tok == lo && qi > 0 && !out[qi - 1].speaker.empty()) {
+    if (done || have_cue || open_tok != lo) continue;
+    // No cue at all, and the quotation opens its sentence: it continues the previous
+    // quotation when that ended in this sentence or the one before ("...," Xi said. "...").
+    if (qi > 0 && !out[qi - 1].speaker.empty()) {
       uint32_t prev_end = quotations_[qi - 1].segments.back().end;
       uint32_t prev_sentence = tok_sentence_[std::min(TokenAt(prev_end), n) - 1];
-      if (prev_sentence + 1 >= sentence) out[qi] = out[qi - 1];
+      if (prev_sentence + 1 >= sentence) {
+        out[qi] = out[qi - 1];
+        continue;
+      }
+    }
+    // Opening a paragraph, it takes the cue that ends the paragraph before ("Ann said she
+    // had met them." / "She told reporters:" then the quotation).
+    uint32_t para = a_.sentences[sentence].paragraph;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph + 1 == para &&
+        a_.sentences[sentence].span.start == q.open_mark.start) {
+      const Sentence& prev = a_.sentences[sentence - 1];
+      CueMatch cue;
+      Subject subject;
+      attempt(BeforeQuote(prev.first_token, prev.end_token, &cue, &subject), cue, subject);
     }
   }
   return out;
