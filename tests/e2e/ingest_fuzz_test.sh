@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the ingest libFuzzer targets (fuzz/*_fuzzer.cc) for a short bounded time: builds
 # them in build-fuzz/ (clang, ASan+UBSan, as `make fuzz` does) when needed, then
-# fuzz/run.sh with NEWSGRAPH_FUZZ_SECONDS (default 15) per target.
+# fuzz/run.sh with NEWSGRAPH_FUZZ_SECONDS (default 10) per target.
 # Skipped (77) without clang/libFuzzer or when NEWSGRAPH_SKIP_FUZZ=1.
 set -euo pipefail
 src=${NEWSGRAPH_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 fb=${NEWSGRAPH_FUZZ_BUILD:-$src/build-fuzz}
-secs=${NEWSGRAPH_FUZZ_SECONDS:-15}
+secs=${NEWSGRAPH_FUZZ_SECONDS:-10}
 [ "${NEWSGRAPH_SKIP_FUZZ:-0}" = 1 ] && { echo "skipped: NEWSGRAPH_SKIP_FUZZ=1"; exit 77; }
 command -v clang++ > /dev/null || { echo "skipped: no clang++"; exit 77; }
 echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' > "${TMPDIR:-/tmp}/ng_fuzz_probe.cc"
