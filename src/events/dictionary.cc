@@ -304,6 +304,13 @@ Status LoadStopwordsAndTime(Dictionaries* d) {
   auto lines = ReadTsv("stopwords.tsv", &text);
   if (!lines.ok()) return lines.status();
   for (const DataLine& l : *lines) d->stopwords[ToLower(l.fields[0])] = true;
+  std::string ntext;
+  auto nl = ReadTsv("event_nouns.tsv", &ntext);
+  if (!nl.ok()) return nl.status();
+  for (const DataLine& l : *nl) {
+    if (l.fields.size() != 2 || l.fields[0].empty()) return LineError("event_nouns.tsv", l.line_number, "expected noun<TAB>prefixes");
+    d->event_nouns[ToLower(l.fields[0])] = SplitList(l.fields[1], '|');
+  }
   std::string ttext;
   auto tl = ReadTsv("time.tsv", &ttext);
   if (!tl.ok()) return tl.status();

@@ -120,6 +120,7 @@ struct Dictionaries {
   PatternSet verbs;
   std::vector<ActorEntry> actors;
   StringMap<std::string> country_names;  // CAMEO country code -> canonical name
+  StringMap<std::vector<std::string>> event_nouns;  // "attack" -> code prefixes it refers to
   PhraseIndex<uint32_t> actor_phrases;  // -> index into actors
   PhraseIndex<std::string> agents;      // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
   StringMap<bool> stopwords;            // lower-case words that never start a name

@@ -94,6 +94,7 @@ class ArticleCoder {
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
   std::optional<Actor> home_;     // the story's country: dateline, else the most mentioned
+  Actor referent_;                // the actor behind "the attack" in the current event
   // A city or region taken as an actor stands for its country ("arrived in Brasilia").
   bool AsCountry(const Actor& a, Actor* out) const {
     if (!a.is_place || a.country.empty()) return false;
@@ -293,6 +294,12 @@ std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std:
   return {};
 }
 
+// Two mentions of one actor: the same name, unless both carry different roles ("Colombian
+// rebels" and "the Colombian army" are two actors; "Washington" and "the U.S." one).
+bool SameActor(const Actor& a, const Actor& b) {
+  return a.name == b.name && (a.role.empty() || b.role.empty() || a.role == b.role);
+}
+
 bool IsPlaceOnly(const Phrase& p) {
   for (const Actor& a : p.members)
     if (!a.is_place) return false;
@@ -326,7 +333,7 @@ int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase
 
 int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
                          int source) const {
-  const std::string source_name = source >= 0 && !ph[source].members.empty() ? ph[source].members[0].name : "";
+  const Actor* source_actor = source >= 0 && !ph[source].members.empty() ? &ph[source].members[0] : nullptr;
   for (size_t q = 0; q < ph.size(); ++q) {
     const Phrase& p = ph[q];
     if (p.begin <= m.anchor) continue;
@@ -343,8 +350,10 @@ int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>
       if (toks[k].low == ";" || IsQuote(toks[k].text)) barrier = true;
     if (barrier) break;
     if (In(p.prep, kLocativePreps) && !d_.locative_targets) continue;
+    // The agent of a participle ("a ceasefire brokered by X") is not the object.
+    if (p.prep == "by" && p.begin >= 2 && toks[p.begin - 2].low.ends_with("ed")) continue;
     if (IsPlaceOnly(p)) continue;
-    if (p.members.size() == 1 && p.members[0].name == source_name) continue;
+    if (p.members.size() == 1 && source_actor && SameActor(p.members[0], *source_actor)) continue;
     return static_cast<int>(q);
   }
   return -1;
@@ -487,6 +496,12 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     // Source and target.
     int src = m.source_phrase, tgt = m.target_phrase;
     int agent = (src < 0 && tgt < 0) ? PassiveAgent(toks, ph, m) : -2;
+    // A reduced passive: "a ceasefire brokered by Malaysia".
+    if (agent == -2 && src < 0 && tgt < 0 && toks[m.anchor].low.ends_with("ed") && m.anchor + 1 < n &&
+        toks[m.anchor + 1].low == "by") {
+      int by = PassiveAgentAfter(ph, m);
+      if (by >= 0 && ph[by].begin == m.anchor + 2) agent = by;
+    }
     if (agent != -2) {
       if (agent < 0) continue;
       tgt = Subject(toks, ph, m.first, m.anchor);
@@ -524,6 +539,35 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         tgt = -1;
       }
     }
+    if (T.size() == 1 && !T[0]->named && T[0]->country.empty() && last_dyad_.size() == 2 && tgt >= 0 &&
+        ph[tgt].begin + 1 < n &&
+        (toks[ph[tgt].begin].low == "two" || toks[ph[tgt].begin + 1].low == "two" ||
+         toks[ph[tgt].begin].low == "both")) {
+      T = {&last_dyad_[0], &last_dyad_[1]};
+    }
+    // "condemned the attack": the target is whoever carried out the event referred to.
+    if (T.empty() && tgt < 0) {
+      for (int k = m.last + 1; k < n && k <= m.last + 3; ++k) {
+        if (In(toks[k].low, kTargetBreaks)) break;
+        auto it = d_.event_nouns.find(toks[k].low);
+        if (it == d_.event_nouns.end() || !(k > 0 && In(toks[k - 1].low, kDefinite))) continue;
+        for (auto ev = a_.events.rbegin(); ev != a_.events.rend() && T.empty(); ++ev) {
+          bool fits = false;
+          for (const std::string& pre : it->second) fits |= pre == "*" || ev->cameo.starts_with(pre);
+          bool self = false;
+          for (const Actor* a : S) self |= a->name == ev->source;
+          if (fits && !self) {
+            referent_ = Actor();
+            referent_.name = ev->source;
+            referent_.code = ev->source_code;
+            referent_.detail = ev->source_detail;
+            referent_.named = true;
+            T.push_back(&referent_);
+          }
+        }
+        break;
+      }
+    }
     // Aid with no recipient named in the sentence goes to the story's country.
     if (tgt < 0 && T.empty() && home_.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
       bool self = false;
@@ -551,7 +595,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     } else {
       for (const Actor* s : S)
         for (const Actor* t : T)
-          if (s->name != t->name) pairs.emplace_back(s, t);
+          if (!SameActor(*s, *t)) pairs.emplace_back(s, t);
     }
     if (pairs.empty()) continue;
     if (p.scope) scope_from = m.anchor;
@@ -576,7 +620,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       Actor s_country, t_country;
       if (AsCountry(*s, &s_country)) s = &s_country;
       if (t && AsCountry(*t, &t_country)) t = &t_country;
-      if (t && s->name == t->name) continue;
+      if (t && SameActor(*s, *t)) continue;
       Event e;
       e.source = s->name;
       e.source_code = s->code;
@@ -603,7 +647,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       e.evidence = std::string(a_.Text(e.evidence_span));
       e.rule = p.rule + " " + p.code + " \"" + p.text + "\"";
       if (!kind.empty()) e.rule += " + " + kind + " \"" + cue + "\"";
-      std::string a1 = e.source, a2 = e.target;
+      std::string a1 = e.source + "/" + e.source_code, a2 = e.target + "/" + e.target_code;
       if (p.sym && a2 < a1) std::swap(a1, a2);
       std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
       if (!seen_.insert(key).second) continue;

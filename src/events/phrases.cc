@@ -133,7 +133,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
     }
     std::string role;
     int len = AgentAt(j, &role);
-    if (len > 0 && run_start >= 0 && t.cap) len = 0;  // "Qin Gang": a name, not the role "gang"
+    // "Qin Gang": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
+    if (len == 1 && run_start >= 0 && t.cap && !(j + 1 < n_ && t_[j + 1].cap)) len = 0;
     if (len > 0) {
       close_run(j);
       u->role = role;
