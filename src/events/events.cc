@@ -529,7 +529,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor& a : ph[tgt].members)
         if (T.size() < kMaxGroup) T.push_back(&a);
     // "The two ministers signed ...": the subject is the last dyad.
-    if (S.size() == 1 && !S[0]->named && S[0]->country.empty() && last_dyad_.size() == 2 && ph[src].begin < n &&
+    if (S.size() == 1 && !S[0]->named && last_dyad_.size() == 2 && ph[src].begin < n &&
         ph[src].end - ph[src].begin >= 2 &&
         (toks[ph[src].begin].low == "two" || toks[ph[src].begin].low == "both" ||
          (ph[src].begin + 1 < n && (toks[ph[src].begin + 1].low == "two" || toks[ph[src].begin + 1].low == "both")))) {
@@ -539,7 +539,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         tgt = -1;
       }
     }
-    if (T.size() == 1 && !T[0]->named && T[0]->country.empty() && last_dyad_.size() == 2 && tgt >= 0 &&
+    if (T.size() == 1 && !T[0]->named && last_dyad_.size() == 2 && tgt >= 0 &&
         ph[tgt].begin + 1 < n &&
         (toks[ph[tgt].begin].low == "two" || toks[ph[tgt].begin + 1].low == "two" ||
          toks[ph[tgt].begin].low == "both")) {
@@ -609,8 +609,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     const Sentence& sent = a_.sentences[si];
     if (location.empty() && sent.paragraph == 0 && !a_.dateline.empty()) location = TitleCase(a_.dateline);
     events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
-    int ev_first = std::min(m.first, ph[src].begin);
-    int ev_last = std::max(m.last, tgt >= 0 ? ph[tgt].end - 1 : m.last);
+    int ev_first = std::min({m.first, ph[src].begin, tgt >= 0 ? ph[tgt].begin : m.first});
+    int ev_last = std::max({m.last, ph[src].end - 1, tgt >= 0 ? ph[tgt].end - 1 : m.last});
     ev_first = std::max(0, ev_first);
     ev_last = std::min(n - 1, ev_last);
     bool in_dyad_update = false;
