@@ -26,34 +26,37 @@ constexpr size_t kMaxPhrasesPerSentence = 512;
 constexpr int kSubjectWindow = 40;  // tokens searched back for a subject
 constexpr int kTargetWindow = 16;   // tokens searched forward for a target
 constexpr int kCueWindow = 6;
-constexpr size_t kMaxGroup = 8;     // coordinated actors expanded pairwise
+constexpr size_t kMaxGroup = 8;  // coordinated actors expanded pairwise
 
 constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"};
-constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "while", "that", "which", "who",
-                                              "whom", "said", "says", "because", "although", "though", "after",
-                                              "before", "when", "(", ")"};
+constexpr std::string_view kClauseBreaks[] = {",",      ";",     ":",      "and",  "but",  "while",   "that",
+                                              "which",  "who",   "whom",   "said", "says", "because", "although",
+                                              "though", "after", "before", "when", "(",    ")"};
 // Words after which a following actor is no longer the verb's object.
-constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "and", "said", "says", "told", "as", "when", "while", "because",
-                                              "although", "though", "whereas", "if", "unless", "but", "(", ")"};
-constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds",
-                                            "groups", "group", "crowd", "number", "some", "many", "all"};
+constexpr std::string_view kTargetBreaks[] = {",",  ";",      ":",     "and",     "said",     "says",   "told",
+                                              "as", "when",   "while", "because", "although", "though", "whereas",
+                                              "if", "unless", "but",   "(",       ")"};
+constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds", "groups",
+                                            "group",     "crowd",    "number", "some",   "many",     "all"};
 // Phrases that stand for the two sides of the story's last dyad: an appeal "to both sides".
 constexpr std::string_view kBothSides[] = {"sides", "countries", "parties", "nations", "governments"};
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Prepositions whose object is a place or a time, never a target.
-constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
-                                               "inside", "outside", "within", "over", "amid", "including",
-                                               "despite", "like", "than", "between", "among", "under", "about"};
+constexpr std::string_view kLocativePreps[] = {
+    "in",   "at",   "near",      "since",   "during", "across", "throughout", "inside", "outside", "within",
+    "over", "amid", "including", "despite", "like",   "than",   "between",    "among",  "under",   "about"};
 
-bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+bool In(std::string_view w, const auto& list) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
 
 bool IsQuote(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D"; }
 
 struct Match {
   uint32_t pattern = 0;
   int anchor = 0;
-  int first = 0, last = 0;     // token range of the matched words
-  std::vector<int> literals;   // positions of matched words
+  int first = 0, last = 0;    // token range of the matched words
+  std::vector<int> literals;  // positions of matched words
   int source_phrase = -1, target_phrase = -1;
   int elems = 0;
 };
@@ -131,8 +134,8 @@ void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
   struct Known {
     std::string name, country, role;
   };
-  events::StringMap<Known> full;       // full name -> what is known
-  events::StringMap<std::string> part; // single name word -> full name
+  events::StringMap<Known> full;        // full name -> what is known
+  events::StringMap<std::string> part;  // single name word -> full name
   auto words_of = [](const std::string& s) { return events::SplitList(s, ' '); };
   for (auto& phrases : *all)
     for (auto& p : phrases)
@@ -273,7 +276,8 @@ std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std:
         }
         const std::string& w = cue.words[k];
         if (!w.empty() && w.back() == '*')
-          ok = t.low.size() >= w.size() - 1 && t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
+          ok = t.low.size() >= w.size() - 1 &&
+               t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
         else
           ok = t.low == w;
       }
@@ -462,8 +466,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       const Match& big = matches[j];
       if (big.elems <= matches[i].elems) continue;
       if (d_.verbs.at(matches[i].pattern).has_source_slot) continue;
-      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end())
-        keep[i] = false;
+      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end()) keep[i] = false;
     }
 
   // 3. Events.
@@ -539,8 +542,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         tgt = -1;
       }
     }
-    if (T.size() == 1 && !T[0]->named && last_dyad_.size() == 2 && tgt >= 0 &&
-        ph[tgt].begin + 1 < n &&
+    if (T.size() == 1 && !T[0]->named && last_dyad_.size() == 2 && tgt >= 0 && ph[tgt].begin + 1 < n &&
         (toks[ph[tgt].begin].low == "two" || toks[ph[tgt].begin + 1].low == "two" ||
          toks[ph[tgt].begin].low == "both")) {
       T = {&last_dyad_[0], &last_dyad_[1]};
@@ -583,8 +585,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         }
     }
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
-    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 &&
-                      T.empty())) {
+    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 && T.empty())) {
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
@@ -608,7 +609,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     }
     const Sentence& sent = a_.sentences[si];
     if (location.empty() && sent.paragraph == 0 && !a_.dateline.empty()) location = TitleCase(a_.dateline);
-    events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
+    events::When when =
+        events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
     int ev_first = std::min({m.first, ph[src].begin, tgt >= 0 ? ph[tgt].begin : m.first});
     int ev_last = std::max({m.last, ph[src].end - 1, tgt >= 0 ? ph[tgt].end - 1 : m.last});
     ev_first = std::max(0, ev_first);
@@ -667,13 +669,14 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
   if (!a_.dateline.empty()) {
     std::vector<std::string> words = events::SplitList(TitleCase(a_.dateline), ' ');
     uint32_t entry = 0;
-    int len = d_.actor_phrases.Longest(0, static_cast<int>(words.size()),
-                                       [&](int k, bool lower) -> std::string_view {
-                                         static thread_local std::string tmp;
-                                         tmp = lower ? events::ToLower(words[k]) : words[k];
-                                         return tmp;
-                                       },
-                                       &entry);
+    int len = d_.actor_phrases.Longest(
+        0, static_cast<int>(words.size()),
+        [&](int k, bool lower) -> std::string_view {
+          static thread_local std::string tmp;
+          tmp = lower ? events::ToLower(words[k]) : words[k];
+          return tmp;
+        },
+        &entry);
     if (len > 0) home = d_.actors[entry].country;
   }
   if (home.empty()) {
@@ -716,8 +719,8 @@ void ArticleCoder::Run() {
     if (Discarded(toks[si], d_.story_discards)) {
       return;
     }
-    phrases[si] = events::FindPhrases(d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
-                                      kMaxPhrasesPerSentence);
+    phrases[si] = events::FindPhrases(
+        d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0, kMaxPhrasesPerSentence);
   }
   ResolveNames(&phrases);
   FindHome(&phrases);
@@ -732,8 +735,7 @@ void ArticleCoder::Run() {
       while (q < phrases[si].size() && phrases[si][q].begin <= k) {
         with_pronouns.push_back(phrases[si][q]);
         for (const Actor& m : phrases[si][q].members)
-          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos)
-          {
+          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos) {
             last_person = m;
             have_person = true;
           }
@@ -772,8 +774,6 @@ StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions
   return std::make_unique<EventCoder>(std::move(d));
 }
 
-void EventCoder::Code(Analysis* analysis) const {
-  ArticleCoder(*dicts_, analysis).Run();
-}
+void EventCoder::Code(Analysis* analysis) const { ArticleCoder(*dicts_, analysis).Run(); }
 
 }  // namespace newsgraph
