@@ -549,7 +549,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     }
     // "condemned the attack": the target is whoever carried out the event referred to.
     if (T.empty() && tgt < 0) {
-      for (int k = m.last + 1; k < n && k <= m.last + 3; ++k) {
+      for (int k = m.anchor + 1; k < n && k <= m.last + 3; ++k) {
         if (In(toks[k].low, kTargetBreaks)) break;
         auto it = d_.event_nouns.find(toks[k].low);
         if (it == d_.event_nouns.end() || !(k > 0 && In(toks[k - 1].low, kDefinite))) continue;
@@ -678,6 +678,14 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
         },
         &entry);
     if (len > 0) home = d_.actors[entry].country;
+    // A dateline city the dictionaries lack may be a LOC entity with a country.
+    std::string city = TitleCase(a_.dateline);
+    for (size_t i = 0; i < a_.entities.size() && home.empty(); ++i) {
+      const Entity& e = a_.entities[i];
+      bool same = e.name == city;
+      for (const auto& al : e.aliases) same |= al == city;
+      if (same && e.type == EntityType::kLoc && !e.country.empty()) home = e.country;
+    }
   }
   if (home.empty()) {
     std::map<std::string, int> count;

@@ -412,7 +412,7 @@ int EntityIndex::At(Span s) const {
   while (it != mentions_.begin()) {
     --it;
     if (it->first.end > s.start) return it->second;
-    if (s.start - it->first.start > 512) break;
+    if (it->first.start + 512 < s.start) break;  // mentions are short: nothing further back overlaps
   }
   return -1;
 }
