@@ -576,7 +576,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor* a : S) self |= a->country == home_->country;
       if (!self) T.push_back(&*home_);
     }
-    if (tgt < 0 && last_dyad_.size() == 2) {
+    // An appeal for restraint or calm with no addressee goes to the parties of the conflict.
+    if (tgt < 0 && T.empty() && last_dyad_.size() == 2 && code == "0256") {
+      bool party = false;
+      for (const Actor* a : S) party |= SameActor(*a, last_dyad_[0]) || SameActor(*a, last_dyad_[1]);
+      if (!party) T = {&last_dyad_[0], &last_dyad_[1]};
+    }
+    if (tgt < 0 && T.empty() && last_dyad_.size() == 2) {
       // "urged both sides", "the two countries": one event per side of the last dyad.
       for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
         if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) {
