@@ -596,7 +596,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
       } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 ||
-                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0)) {
+                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
+                                      code.compare(0, 2, "11") == 0)) {
         for (const Actor* s : S) pairs.emplace_back(s, nullptr);
       }
     } else {
