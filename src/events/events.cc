@@ -95,9 +95,10 @@ class ArticleCoder {
   std::string lower_;
   events::Date date_;
   std::unordered_set<std::string> seen_;
-  std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
-  std::optional<Actor> home_;     // the story's country: dateline, else the most mentioned
-  Actor referent_;                // the actor behind "the attack" in the current event
+  std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
+  std::optional<Actor> home_;                           // the story's country: dateline, else the most mentioned
+  Actor referent_;                                      // the actor behind "the attack" in the current event
+  std::vector<std::pair<Actor, std::string>> history_;  // sources and codes of earlier event phrases
   // A city or region taken as an actor stands for its country ("arrived in Brasilia").
   bool AsCountry(const Actor& a, Actor* out) const {
     if (!a.is_place || a.country.empty()) return false;
@@ -321,7 +322,9 @@ int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase
     if (barrier) break;
     // "thousands of protesters" is a subject; other prepositional objects are not.
     bool quantity = p.prep == "of" && p.begin >= 2 && In(toks[p.begin - 2].low, kQuantities);
-    if (!p.prep.empty() && !quantity) continue;
+    // "with the Biden administration inking an agreement": the actor before a gerund is its subject.
+    bool gerund = p.end == start && toks[anchor].low.ends_with("ing") && anchor == start;
+    if (!p.prep.empty() && !quantity && !gerund) continue;
     if (IsPlaceOnly(p)) continue;
     if (p.appos >= 0) {
       // Skip an apposition unless the verb is inside it too (no "," between them).
@@ -553,17 +556,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         if (In(toks[k].low, kTargetBreaks)) break;
         auto it = d_.event_nouns.find(toks[k].low);
         if (it == d_.event_nouns.end() || !(k > 0 && In(toks[k - 1].low, kDefinite))) continue;
-        for (auto ev = a_.events.rbegin(); ev != a_.events.rend() && T.empty(); ++ev) {
+        for (auto ev = history_.rbegin(); ev != history_.rend() && T.empty(); ++ev) {
           bool fits = false;
-          for (const std::string& pre : it->second) fits |= pre == "*" || ev->cameo.starts_with(pre);
+          for (const std::string& pre : it->second) fits |= pre == "*" || ev->second.starts_with(pre);
           bool self = false;
-          for (const Actor* a : S) self |= a->name == ev->source;
+          for (const Actor* a : S) self |= a->name == ev->first.name;
           if (fits && !self) {
-            referent_ = Actor();
-            referent_.name = ev->source;
-            referent_.code = ev->source_code;
-            referent_.detail = ev->source_detail;
-            referent_.named = true;
+            referent_ = ev->first;
             T.push_back(&referent_);
           }
         }
@@ -595,9 +594,9 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
-      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 ||
-                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0 ||
-                                      code.compare(0, 2, "11") == 0)) {
+      } else if (code.size() >= 2 &&
+                 (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
+                  code.compare(0, 2, "18") == 0 || code.compare(0, 2, "11") == 0)) {
         for (const Actor* s : S) pairs.emplace_back(s, nullptr);
       }
     } else {
@@ -605,7 +604,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         for (const Actor* t : T)
           if (!SameActor(*s, *t)) pairs.emplace_back(s, t);
     }
-    if (pairs.empty()) continue;
+    if (pairs.empty()) {
+      // Not coded (no target), but "the attack" may refer to it later.
+      if (T.empty() && S.size() == 1 && code.size() >= 2 && code[0] == '1' && code[1] >= '7')
+        history_.emplace_back(*S[0], code);
+      continue;
+    }
+    for (auto [s, t] : pairs) history_.emplace_back(*s, code);
     if (p.scope) scope_from = m.anchor;
     std::string loc_country;
     std::string location = Location(toks, ph, m, &loc_country);
