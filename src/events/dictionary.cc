@@ -123,8 +123,7 @@ void PatternSet::Candidates(std::string_view w, std::vector<uint32_t>* out) cons
     auto it = prefix_.find(w.substr(0, len));
     if (it == prefix_.end()) continue;
     for (uint32_t i : it->second) {
-      if (patterns_[i].elems[patterns_[i].anchor].Matches(w) &&
-          std::find(out->begin(), out->end(), i) == out->end())
+      if (patterns_[i].elems[patterns_[i].anchor].Matches(w) && std::find(out->begin(), out->end(), i) == out->end())
         out->push_back(i);
     }
   }
@@ -205,11 +204,16 @@ Status LoadVerbs(Dictionaries* d) {
     p->code = std::string(l.fields[0]);
     if (l.fields.size() > 2) {
       for (const std::string& f : SplitList(l.fields[2], ',')) {
-        if (f == "sym") p->sym = true;
-        else if (f == "nomod") p->nomod = true;
-        else if (f == "tgtloc") p->tgtloc = true;
-        else if (f == "scope") p->scope = true;
-        else return LineError("verbs.tsv", l.line_number, "unknown flag " + f);
+        if (f == "sym")
+          p->sym = true;
+        else if (f == "nomod")
+          p->nomod = true;
+        else if (f == "tgtloc")
+          p->tgtloc = true;
+        else if (f == "scope")
+          p->scope = true;
+        else
+          return LineError("verbs.tsv", l.line_number, "unknown flag " + f);
       }
     }
     p->rule = "verbs.tsv:" + std::to_string(l.line_number);
@@ -254,7 +258,8 @@ Status LoadAgents(Dictionaries* d) {
   auto lines = ReadTsv("agents.tsv", &text);
   if (!lines.ok()) return lines.status();
   for (const DataLine& l : *lines) {
-    if (l.fields.size() < 2 || l.fields[1].empty()) return LineError("agents.tsv", l.line_number, "expected phrase<TAB>role");
+    if (l.fields.size() < 2 || l.fields[1].empty())
+      return LineError("agents.tsv", l.line_number, "expected phrase<TAB>role");
     for (const std::string& ph : SplitList(l.fields[0], '|'))
       d->agents.Add(PhraseTokens(ph), std::string(l.fields[1]), false);
   }
@@ -271,7 +276,8 @@ Status LoadModality(Dictionaries* d) {
     } else if (l.fields.size() == 4 && l.fields[0] == "map") {
       d->modality_map[std::string(l.fields[1]) + "/" + std::string(l.fields[2])] = std::string(l.fields[3]);
     } else {
-      return LineError("modality.tsv", l.line_number, "expected cue<TAB>kind<TAB>phrase or map<TAB>kind<TAB>from<TAB>to");
+      return LineError("modality.tsv", l.line_number,
+                       "expected cue<TAB>kind<TAB>phrase or map<TAB>kind<TAB>from<TAB>to");
     }
   }
   return Status::Ok();
@@ -304,6 +310,14 @@ Status LoadStopwordsAndTime(Dictionaries* d) {
   auto lines = ReadTsv("stopwords.tsv", &text);
   if (!lines.ok()) return lines.status();
   for (const DataLine& l : *lines) d->stopwords[ToLower(l.fields[0])] = true;
+  std::string ntext;
+  auto nl = ReadTsv("event_nouns.tsv", &ntext);
+  if (!nl.ok()) return nl.status();
+  for (const DataLine& l : *nl) {
+    if (l.fields.size() != 2 || l.fields[0].empty())
+      return LineError("event_nouns.tsv", l.line_number, "expected noun<TAB>prefixes");
+    d->event_nouns[ToLower(l.fields[0])] = SplitList(l.fields[1], '|');
+  }
   std::string ttext;
   auto tl = ReadTsv("time.tsv", &ttext);
   if (!tl.ok()) return tl.status();

@@ -38,16 +38,16 @@ struct Elem {
 // A pattern: elements in text order; `anchor` is the element the index is keyed on (the
 // verb). Elements before the anchor are matched leftwards from it, those after rightwards.
 struct Pattern {
-  std::string code;       // CAMEO code
+  std::string code;  // CAMEO code
   std::vector<Elem> elems;
   int anchor = 0;
-  bool sym = false;       // mutual action
-  bool nomod = false;     // modality cues do not change the code
-  bool tgtloc = false;    // the target place is the location
-  bool scope = false;     // later event phrases of the sentence are its content, not events
+  bool sym = false;     // mutual action
+  bool nomod = false;   // modality cues do not change the code
+  bool tgtloc = false;  // the target place is the location
+  bool scope = false;   // later event phrases of the sentence are its content, not events
   bool has_source_slot = false, has_target_slot = false;
-  std::string rule;       // "verbs.tsv:57" / "CAMEO.2.0.txt:1201"
-  std::string text;       // the pattern as written
+  std::string rule;  // "verbs.tsv:57" / "CAMEO.2.0.txt:1201"
+  std::string text;  // the pattern as written
 };
 
 // Parses the element syntax of data/events/verbs.tsv ("met|meet .. for talks", "visit* to +").
@@ -105,7 +105,7 @@ class PhraseIndex {
 };
 
 struct ModalityCue {
-  std::string kind;  // neg, refuse, intent, threaten, cond
+  std::string kind;                // neg, refuse, intent, threaten, cond
   std::vector<std::string> words;  // "refus*", "to"
 };
 
@@ -119,10 +119,11 @@ struct CodeInfo {
 struct Dictionaries {
   PatternSet verbs;
   std::vector<ActorEntry> actors;
-  StringMap<std::string> country_names;  // CAMEO country code -> canonical name
-  PhraseIndex<uint32_t> actor_phrases;  // -> index into actors
-  PhraseIndex<std::string> agents;      // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
-  StringMap<bool> stopwords;            // lower-case words that never start a name
+  StringMap<std::string> country_names;             // CAMEO country code -> canonical name
+  StringMap<std::vector<std::string>> event_nouns;  // "attack" -> code prefixes it refers to
+  PhraseIndex<uint32_t> actor_phrases;              // -> index into actors
+  PhraseIndex<std::string> agents;                  // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
+  StringMap<bool> stopwords;                        // lower-case words that never start a name
   std::vector<ModalityCue> cues;
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code
   StringMap<CodeInfo> codes;
@@ -133,7 +134,7 @@ struct Dictionaries {
   PhraseIndex<TimeWord> time_words;
   std::vector<std::vector<std::string>> discards;        // sentence-level, lower-case tokens
   std::vector<std::vector<std::string>> story_discards;  // article-level
-  std::vector<std::string> warnings;  // "file:line: ..." for entries skipped while loading
+  std::vector<std::string> warnings;                     // "file:line: ..." for entries skipped while loading
   // Coding with PETRARCH's dictionaries alone: prepositional objects of place ("in Gondor")
   // may be targets, as PETRARCH's parse-tree coder allows.
   bool locative_targets = false;

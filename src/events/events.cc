@@ -26,34 +26,37 @@ constexpr size_t kMaxPhrasesPerSentence = 512;
 constexpr int kSubjectWindow = 40;  // tokens searched back for a subject
 constexpr int kTargetWindow = 16;   // tokens searched forward for a target
 constexpr int kCueWindow = 6;
-constexpr size_t kMaxGroup = 8;     // coordinated actors expanded pairwise
+constexpr size_t kMaxGroup = 8;  // coordinated actors expanded pairwise
 
 constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"};
-constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "while", "that", "which", "who",
-                                              "whom", "said", "says", "because", "although", "though", "after",
-                                              "before", "when", "(", ")"};
+constexpr std::string_view kClauseBreaks[] = {",",      ";",     ":",      "and",  "but",  "while",   "that",
+                                              "which",  "who",   "whom",   "said", "says", "because", "although",
+                                              "though", "after", "before", "when", "(",    ")"};
 // Words after which a following actor is no longer the verb's object.
-constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "and", "said", "says", "told", "as", "when", "while", "because",
-                                              "although", "though", "whereas", "if", "unless", "but", "(", ")"};
-constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds",
-                                            "groups", "group", "crowd", "number", "some", "many", "all"};
+constexpr std::string_view kTargetBreaks[] = {",",  ";",      ":",     "and",     "said",     "says",   "told",
+                                              "as", "when",   "while", "because", "although", "though", "whereas",
+                                              "if", "unless", "but",   "(",       ")"};
+constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds", "groups",
+                                            "group",     "crowd",    "number", "some",   "many",     "all"};
 // Phrases that stand for the two sides of the story's last dyad: an appeal "to both sides".
 constexpr std::string_view kBothSides[] = {"sides", "countries", "parties", "nations", "governments"};
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Prepositions whose object is a place or a time, never a target.
-constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
-                                               "inside", "outside", "within", "over", "amid", "including",
-                                               "despite", "like", "than", "between", "among", "under", "about"};
+constexpr std::string_view kLocativePreps[] = {
+    "in",   "at",   "near",      "since",   "during", "across", "throughout", "inside", "outside", "within",
+    "over", "amid", "including", "despite", "like",   "than",   "between",    "among",  "under",   "about"};
 
-bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+bool In(std::string_view w, const auto& list) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
 
 bool IsQuote(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D"; }
 
 struct Match {
   uint32_t pattern = 0;
   int anchor = 0;
-  int first = 0, last = 0;     // token range of the matched words
-  std::vector<int> literals;   // positions of matched words
+  int first = 0, last = 0;    // token range of the matched words
+  std::vector<int> literals;  // positions of matched words
   int source_phrase = -1, target_phrase = -1;
   int elems = 0;
 };
@@ -92,8 +95,10 @@ class ArticleCoder {
   std::string lower_;
   events::Date date_;
   std::unordered_set<std::string> seen_;
-  std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
-  std::optional<Actor> home_;     // the story's country: dateline, else the most mentioned
+  std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
+  std::optional<Actor> home_;                           // the story's country: dateline, else the most mentioned
+  Actor referent_;                                      // the actor behind "the attack" in the current event
+  std::vector<std::pair<Actor, std::string>> history_;  // sources and codes of earlier event phrases
   // A city or region taken as an actor stands for its country ("arrived in Brasilia").
   bool AsCountry(const Actor& a, Actor* out) const {
     if (!a.is_place || a.country.empty()) return false;
@@ -130,8 +135,8 @@ void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
   struct Known {
     std::string name, country, role;
   };
-  events::StringMap<Known> full;       // full name -> what is known
-  events::StringMap<std::string> part; // single name word -> full name
+  events::StringMap<Known> full;        // full name -> what is known
+  events::StringMap<std::string> part;  // single name word -> full name
   auto words_of = [](const std::string& s) { return events::SplitList(s, ' '); };
   for (auto& phrases : *all)
     for (auto& p : phrases)
@@ -272,7 +277,8 @@ std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std:
         }
         const std::string& w = cue.words[k];
         if (!w.empty() && w.back() == '*')
-          ok = t.low.size() >= w.size() - 1 && t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
+          ok = t.low.size() >= w.size() - 1 &&
+               t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
         else
           ok = t.low == w;
       }
@@ -293,6 +299,12 @@ std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std:
   return {};
 }
 
+// Two mentions of one actor: the same name, unless both carry different roles ("Colombian
+// rebels" and "the Colombian army" are two actors; "Washington" and "the U.S." one).
+bool SameActor(const Actor& a, const Actor& b) {
+  return a.name == b.name && (a.role.empty() || b.role.empty() || a.role == b.role);
+}
+
 bool IsPlaceOnly(const Phrase& p) {
   for (const Actor& a : p.members)
     if (!a.is_place) return false;
@@ -310,7 +322,9 @@ int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase
     if (barrier) break;
     // "thousands of protesters" is a subject; other prepositional objects are not.
     bool quantity = p.prep == "of" && p.begin >= 2 && In(toks[p.begin - 2].low, kQuantities);
-    if (!p.prep.empty() && !quantity) continue;
+    // "with the Biden administration inking an agreement": the actor before a gerund is its subject.
+    bool gerund = p.end == start && toks[anchor].low.ends_with("ing") && anchor == start;
+    if (!p.prep.empty() && !quantity && !gerund) continue;
     if (IsPlaceOnly(p)) continue;
     if (p.appos >= 0) {
       // Skip an apposition unless the verb is inside it too (no "," between them).
@@ -326,7 +340,7 @@ int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase
 
 int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
                          int source) const {
-  const std::string source_name = source >= 0 && !ph[source].members.empty() ? ph[source].members[0].name : "";
+  const Actor* source_actor = source >= 0 && !ph[source].members.empty() ? &ph[source].members[0] : nullptr;
   for (size_t q = 0; q < ph.size(); ++q) {
     const Phrase& p = ph[q];
     if (p.begin <= m.anchor) continue;
@@ -343,8 +357,10 @@ int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>
       if (toks[k].low == ";" || IsQuote(toks[k].text)) barrier = true;
     if (barrier) break;
     if (In(p.prep, kLocativePreps) && !d_.locative_targets) continue;
+    // The agent of a participle ("a ceasefire brokered by X") is not the object.
+    if (p.prep == "by" && p.begin >= 2 && toks[p.begin - 2].low.ends_with("ed")) continue;
     if (IsPlaceOnly(p)) continue;
-    if (p.members.size() == 1 && p.members[0].name == source_name) continue;
+    if (p.members.size() == 1 && source_actor && SameActor(p.members[0], *source_actor)) continue;
     return static_cast<int>(q);
   }
   return -1;
@@ -453,8 +469,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       const Match& big = matches[j];
       if (big.elems <= matches[i].elems) continue;
       if (d_.verbs.at(matches[i].pattern).has_source_slot) continue;
-      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end())
-        keep[i] = false;
+      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end()) keep[i] = false;
     }
 
   // 3. Events.
@@ -487,6 +502,12 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     // Source and target.
     int src = m.source_phrase, tgt = m.target_phrase;
     int agent = (src < 0 && tgt < 0) ? PassiveAgent(toks, ph, m) : -2;
+    // A reduced passive: "a ceasefire brokered by Malaysia".
+    if (agent == -2 && src < 0 && tgt < 0 && toks[m.anchor].low.ends_with("ed") && m.anchor + 1 < n &&
+        toks[m.anchor + 1].low == "by") {
+      int by = PassiveAgentAfter(ph, m);
+      if (by >= 0 && ph[by].begin == m.anchor + 2) agent = by;
+    }
     if (agent != -2) {
       if (agent < 0) continue;
       tgt = Subject(toks, ph, m.first, m.anchor);
@@ -514,7 +535,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor& a : ph[tgt].members)
         if (T.size() < kMaxGroup) T.push_back(&a);
     // "The two ministers signed ...": the subject is the last dyad.
-    if (S.size() == 1 && !S[0]->named && S[0]->country.empty() && last_dyad_.size() == 2 && ph[src].begin < n &&
+    if (S.size() == 1 && !S[0]->named && last_dyad_.size() == 2 && ph[src].begin < n &&
         ph[src].end - ph[src].begin >= 2 &&
         (toks[ph[src].begin].low == "two" || toks[ph[src].begin].low == "both" ||
          (ph[src].begin + 1 < n && (toks[ph[src].begin + 1].low == "two" || toks[ph[src].begin + 1].low == "both")))) {
@@ -524,13 +545,43 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         tgt = -1;
       }
     }
+    if (T.size() == 1 && !T[0]->named && last_dyad_.size() == 2 && tgt >= 0 && ph[tgt].begin + 1 < n &&
+        (toks[ph[tgt].begin].low == "two" || toks[ph[tgt].begin + 1].low == "two" ||
+         toks[ph[tgt].begin].low == "both")) {
+      T = {&last_dyad_[0], &last_dyad_[1]};
+    }
+    // "condemned the attack": the target is whoever carried out the event referred to.
+    if (T.empty() && tgt < 0) {
+      for (int k = m.anchor + 1; k < n && k <= m.last + 3; ++k) {
+        if (In(toks[k].low, kTargetBreaks)) break;
+        auto it = d_.event_nouns.find(toks[k].low);
+        if (it == d_.event_nouns.end() || !(k > 0 && In(toks[k - 1].low, kDefinite))) continue;
+        for (auto ev = history_.rbegin(); ev != history_.rend() && T.empty(); ++ev) {
+          bool fits = false;
+          for (const std::string& pre : it->second) fits |= pre == "*" || ev->second.starts_with(pre);
+          bool self = false;
+          for (const Actor* a : S) self |= a->name == ev->first.name;
+          if (fits && !self) {
+            referent_ = ev->first;
+            T.push_back(&referent_);
+          }
+        }
+        break;
+      }
+    }
     // Aid with no recipient named in the sentence goes to the story's country.
     if (tgt < 0 && T.empty() && home_.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
       bool self = false;
       for (const Actor* a : S) self |= a->country == home_->country;
       if (!self) T.push_back(&*home_);
     }
-    if (tgt < 0 && last_dyad_.size() == 2) {
+    // An appeal for restraint or calm with no addressee goes to the parties of the conflict.
+    if (tgt < 0 && T.empty() && last_dyad_.size() == 2 && code == "0256") {
+      bool party = false;
+      for (const Actor* a : S) party |= SameActor(*a, last_dyad_[0]) || SameActor(*a, last_dyad_[1]);
+      if (!party) T = {&last_dyad_[0], &last_dyad_[1]};
+    }
+    if (tgt < 0 && T.empty() && last_dyad_.size() == 2) {
       // "urged both sides", "the two countries": one event per side of the last dyad.
       for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
         if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) {
@@ -539,21 +590,27 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         }
     }
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
-    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 &&
-                      T.empty())) {
+    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 && T.empty())) {
       if (p.sym && S.size() >= 2) {
         for (size_t x = 0; x < S.size(); ++x)
           for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
-      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 ||
-                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0)) {
+      } else if (code.size() >= 2 &&
+                 (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 || code.compare(0, 2, "17") == 0 ||
+                  code.compare(0, 2, "18") == 0 || code.compare(0, 2, "11") == 0)) {
         for (const Actor* s : S) pairs.emplace_back(s, nullptr);
       }
     } else {
       for (const Actor* s : S)
         for (const Actor* t : T)
-          if (s->name != t->name) pairs.emplace_back(s, t);
+          if (!SameActor(*s, *t)) pairs.emplace_back(s, t);
     }
-    if (pairs.empty()) continue;
+    if (pairs.empty()) {
+      // Not coded (no target), but "the attack" may refer to it later.
+      if (T.empty() && S.size() == 1 && code.size() >= 2 && code[0] == '1' && code[1] >= '7')
+        history_.emplace_back(*S[0], code);
+      continue;
+    }
+    for (auto [s, t] : pairs) history_.emplace_back(*s, code);
     if (p.scope) scope_from = m.anchor;
     std::string loc_country;
     std::string location = Location(toks, ph, m, &loc_country);
@@ -564,9 +621,10 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     }
     const Sentence& sent = a_.sentences[si];
     if (location.empty() && sent.paragraph == 0 && !a_.dateline.empty()) location = TitleCase(a_.dateline);
-    events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
-    int ev_first = std::min(m.first, ph[src].begin);
-    int ev_last = std::max(m.last, tgt >= 0 ? ph[tgt].end - 1 : m.last);
+    events::When when =
+        events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
+    int ev_first = std::min({m.first, ph[src].begin, tgt >= 0 ? ph[tgt].begin : m.first});
+    int ev_last = std::max({m.last, ph[src].end - 1, tgt >= 0 ? ph[tgt].end - 1 : m.last});
     ev_first = std::max(0, ev_first);
     ev_last = std::min(n - 1, ev_last);
     bool in_dyad_update = false;
@@ -576,7 +634,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       Actor s_country, t_country;
       if (AsCountry(*s, &s_country)) s = &s_country;
       if (t && AsCountry(*t, &t_country)) t = &t_country;
-      if (t && s->name == t->name) continue;
+      if (t && SameActor(*s, *t)) continue;
       Event e;
       e.source = s->name;
       e.source_code = s->code;
@@ -603,7 +661,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       e.evidence = std::string(a_.Text(e.evidence_span));
       e.rule = p.rule + " " + p.code + " \"" + p.text + "\"";
       if (!kind.empty()) e.rule += " + " + kind + " \"" + cue + "\"";
-      std::string a1 = e.source, a2 = e.target;
+      std::string a1 = e.source + "/" + e.source_code, a2 = e.target + "/" + e.target_code;
       if (p.sym && a2 < a1) std::swap(a1, a2);
       std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
       if (!seen_.insert(key).second) continue;
@@ -623,14 +681,23 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
   if (!a_.dateline.empty()) {
     std::vector<std::string> words = events::SplitList(TitleCase(a_.dateline), ' ');
     uint32_t entry = 0;
-    int len = d_.actor_phrases.Longest(0, static_cast<int>(words.size()),
-                                       [&](int k, bool lower) -> std::string_view {
-                                         static thread_local std::string tmp;
-                                         tmp = lower ? events::ToLower(words[k]) : words[k];
-                                         return tmp;
-                                       },
-                                       &entry);
+    int len = d_.actor_phrases.Longest(
+        0, static_cast<int>(words.size()),
+        [&](int k, bool lower) -> std::string_view {
+          static thread_local std::string tmp;
+          tmp = lower ? events::ToLower(words[k]) : words[k];
+          return tmp;
+        },
+        &entry);
     if (len > 0) home = d_.actors[entry].country;
+    // A dateline city the dictionaries lack may be a LOC entity with a country.
+    std::string city = TitleCase(a_.dateline);
+    for (size_t i = 0; i < a_.entities.size() && home.empty(); ++i) {
+      const Entity& e = a_.entities[i];
+      bool same = e.name == city;
+      for (const auto& al : e.aliases) same |= al == city;
+      if (same && e.type == EntityType::kLoc && !e.country.empty()) home = e.country;
+    }
   }
   if (home.empty()) {
     std::map<std::string, int> count;
@@ -672,8 +739,8 @@ void ArticleCoder::Run() {
     if (Discarded(toks[si], d_.story_discards)) {
       return;
     }
-    phrases[si] = events::FindPhrases(d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
-                                      kMaxPhrasesPerSentence);
+    phrases[si] = events::FindPhrases(
+        d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0, kMaxPhrasesPerSentence);
   }
   ResolveNames(&phrases);
   FindHome(&phrases);
@@ -688,8 +755,7 @@ void ArticleCoder::Run() {
       while (q < phrases[si].size() && phrases[si][q].begin <= k) {
         with_pronouns.push_back(phrases[si][q]);
         for (const Actor& m : phrases[si][q].members)
-          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos)
-          {
+          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos) {
             last_person = m;
             have_person = true;
           }
@@ -728,8 +794,6 @@ StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions
   return std::make_unique<EventCoder>(std::move(d));
 }
 
-void EventCoder::Code(Analysis* analysis) const {
-  ArticleCoder(*dicts_, analysis).Run();
-}
+void EventCoder::Code(Analysis* analysis) const { ArticleCoder(*dicts_, analysis).Run(); }
 
 }  // namespace newsgraph

@@ -164,6 +164,20 @@ TEST_F(EventsTest, MeetingInThirdCountry) {
   EXPECT_EQ(a.events[0].cameo, "044") << a.events[0].location;
 }
 
+TEST_F(EventsTest, GerundTakesTheActorBeforeIt) {
+  Analysis a = Code("The news came with the Kenyan government signing a treaty with Ethiopia.");
+  const Event* e = Find(a, "Kenya", "Ethiopia");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "057");
+}
+
+TEST_F(EventsTest, CondemningTheAttackTargetsTheAttacker) {
+  Analysis a = Code("Militants from Chad attacked a base in Niger. Nigeria condemned the attack.");
+  bool found = false;
+  for (const Event& e : a.events) found |= e.source == "Nigeria" && e.cameo == "111" && e.target == "Chad";
+  EXPECT_TRUE(found);
+}
+
 TEST_F(EventsTest, DuplicateEventsAreCodedOnce) {
   Analysis a = Code("Iraq condemned Syria. Later, Iraq condemned Syria.");
   EXPECT_EQ(a.events.size(), 1u);

@@ -59,9 +59,12 @@ std::vector<Line> CleanLines(std::string_view text, std::vector<std::string>* st
       size_t open = line.find("<!--", i);
       size_t hash = i;  // '#' starts a comment, except inside a [code] ("[###]")
       for (int depth = 0; hash < line.size(); ++hash) {
-        if (line[hash] == '[') ++depth;
-        else if (line[hash] == ']' && depth > 0) --depth;
-        else if (line[hash] == '#' && depth == 0) break;
+        if (line[hash] == '[')
+          ++depth;
+        else if (line[hash] == ']' && depth > 0)
+          --depth;
+        else if (line[hash] == '#' && depth == 0)
+          break;
       }
       if (hash >= line.size()) hash = std::string_view::npos;
       if (hash < open) {
@@ -175,7 +178,7 @@ std::vector<std::string> VerbForms(const std::string& v) {
 struct VerbEntry {
   std::vector<Elem> before, after;  // words adjacent to the verb word ("STIR_+UP")
   Elem verb;
-  std::string code;                 // the verb line's own code, or empty
+  std::string code;  // the verb line's own code, or empty
   int line = 0;
 };
 
@@ -195,8 +198,7 @@ class VerbReader {
   StringMap<std::vector<std::string>> synsets_;
 };
 
-Status VerbReader::ParseCodeBracket(int line, std::string_view text, std::string* code,
-                                    std::string_view* rest) const {
+Status VerbReader::ParseCodeBracket(int line, std::string_view text, std::string* code, std::string_view* rest) const {
   size_t open = text.rfind('[');
   if (open == std::string_view::npos) {
     code->clear();
@@ -467,8 +469,8 @@ Status LoadPetrarchActors(std::string_view path, std::string_view text, Dictiona
     std::string_view t = l.text;
     if (t[0] == '+') {
       if (current < 0) return LineError(path, l.number, "synonym before any actor");
-      std::string_view syn = Trim(t.substr(1, t.find('[') == std::string_view::npos ? std::string_view::npos
-                                                                                     : t.find('[') - 1));
+      std::string_view syn =
+          Trim(t.substr(1, t.find('[') == std::string_view::npos ? std::string_view::npos : t.find('[') - 1));
       d->actor_phrases.Add(NameTokens(syn), static_cast<uint32_t>(current), false);
       continue;
     }
@@ -609,10 +611,14 @@ Status LoadPetrarchDirectory(const std::string& dir, Dictionaries* d) {
     std::string name = ToLower(f.filename().string());
     if (!name.ends_with(".txt")) continue;
     Status (*load)(std::string_view, std::string_view, Dictionaries*) = nullptr;
-    if (name.find("verbs") != std::string::npos || name.starts_with("cameo")) load = LoadPetrarchVerbs;
-    else if (name.find("actors") != std::string::npos) load = LoadPetrarchActors;
-    else if (name.find("agents") != std::string::npos) load = LoadPetrarchAgents;
-    else if (name.find("discards") != std::string::npos) load = LoadPetrarchDiscards;
+    if (name.find("verbs") != std::string::npos || name.starts_with("cameo"))
+      load = LoadPetrarchVerbs;
+    else if (name.find("actors") != std::string::npos)
+      load = LoadPetrarchActors;
+    else if (name.find("agents") != std::string::npos)
+      load = LoadPetrarchAgents;
+    else if (name.find("discards") != std::string::npos)
+      load = LoadPetrarchDiscards;
     if (load == nullptr) continue;
     auto text = ReadFile(f.string());
     if (!text.ok()) return text.status();
@@ -620,7 +626,8 @@ Status LoadPetrarchDirectory(const std::string& dir, Dictionaries* d) {
     if (!s.ok()) return s;
     ++loaded;
   }
-  if (loaded == 0) return Status::NotFound("no PETRARCH dictionaries (*verbs*, *actors*, *agents*, *discards*.txt) in " + dir);
+  if (loaded == 0)
+    return Status::NotFound("no PETRARCH dictionaries (*verbs*, *actors*, *agents*, *discards*.txt) in " + dir);
   return Status::Ok();
 }
 

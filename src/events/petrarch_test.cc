@@ -49,9 +49,9 @@ TEST(PetrarchTest, SmallDictionariesCodeASentence) {
                                  "KING_THEODEN [ROHGOV 300101-301231]\n\t[ROHELI]\n",
                                  d.get())
                   .ok());
-  ASSERT_TRUE(LoadPetrarchAgents("t.agents.txt", "!MIN! = MINISTER, MINISTRY\nFOREIGN_!MIN! [~GOV]\nMSF {} [NGO~]\n",
-                                 d.get())
-                  .ok());
+  ASSERT_TRUE(
+      LoadPetrarchAgents("t.agents.txt", "!MIN! = MINISTER, MINISTRY\nFOREIGN_!MIN! [~GOV]\nMSF {} [NGO~]\n", d.get())
+          .ok());
   ASSERT_TRUE(LoadPetrarchVerbs("t.verbs.txt",
                                 "&TIES\n+DIPLOMATIC\n+MILITARY\n\n--- RESTORE [060] ---\nRESTORE\n"
                                 "- * &TIES TIES [064]\n--- ACCUSE [112] ---\nACCUSE {ACCUSES ACCUSED}\n",
@@ -108,12 +108,14 @@ TEST(PetrarchTest, UnitTestRecords) {
     for (const Event& e : a.events) got.emplace(e.source_code, e.target_code, e.cameo);
     for (const auto& c : r.expected) want.emplace(c.source, c.target, c.code);
     bool found = std::includes(got.begin(), got.end(), want.begin(), want.end());
-    if (got == want) ++right;
+    if (got == want)
+      ++right;
     else if (std::getenv("NEWSGRAPH_PETRARCH_VERBOSE")) {  // a diagnostic listing for dictionary work
       std::printf("%s: %s\n  want:", r.id.c_str(), r.text.c_str());
       for (auto& [a, b, c] : want) std::printf(" %s-%s-%s", a.c_str(), b.c_str(), c.c_str());
       std::printf("\n  got: ");
-      for (const Event& e : a.events) std::printf(" %s-%s-%s(%s)", e.source_code.c_str(), e.target_code.c_str(), e.cameo.c_str(), e.rule.c_str());
+      for (const Event& e : a.events)
+        std::printf(" %s-%s-%s(%s)", e.source_code.c_str(), e.target_code.c_str(), e.cameo.c_str(), e.rule.c_str());
       std::printf("\n");
     }
     if (found) ++all_found;

@@ -5,15 +5,17 @@
 namespace newsgraph::events {
 namespace {
 
-constexpr std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "its", "their", "our", "two",
-                                             "three", "four", "both", "several", "some", "other"};
+constexpr std::string_view kDeterminers[] = {"the", "a",     "an",   "his",  "her",     "its",  "their", "our",
+                                             "two", "three", "four", "both", "several", "some", "other"};
 constexpr std::string_view kPrepositions[] = {
-    "in",     "at",      "to",     "from",    "with",    "for",    "on",     "over",  "into",
-    "against", "by",     "of",     "near",    "during", "across",
-    "between", "under",  "about",  "than",    "like",    "via",    "toward", "towards", "amid",
-    "among",  "including", "despite", "through", "within", "without", "inside", "outside", "throughout"};
+    "in",      "at",     "to",      "from",   "with",    "for",       "on",      "over",      "into",
+    "against", "by",     "of",      "near",   "during",  "across",    "between", "under",     "about",
+    "than",    "like",   "via",     "toward", "towards", "amid",      "among",   "including", "despite",
+    "through", "within", "without", "inside", "outside", "throughout"};
 
-bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+bool In(std::string_view w, const auto& list) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
 
 bool IsNameToken(const Dictionaries& d, const Tok& t) {
   if (t.punct || !t.cap) return false;
@@ -44,13 +46,15 @@ class Finder {
  private:
   int DictAt(int j, int* entry) const {
     uint32_t v = 0;
-    int len = d_.actor_phrases.Longest(j, n_, [&](int k, bool lower) { return lower ? t_[k].low : t_[k].text; }, &v);
+    int len = d_.actor_phrases.Longest(
+        j, n_, [&](int k, bool lower) { return lower ? t_[k].low : t_[k].text; }, &v);
     if (len > 0) *entry = static_cast<int>(v);
     return len;
   }
   int AgentAt(int j, std::string* role) const {
     if (t_[j].punct) return 0;
-    return d_.agents.Longest(j, n_, [&](int k, bool) { return t_[k].low; }, role);
+    return d_.agents.Longest(
+        j, n_, [&](int k, bool) { return t_[k].low; }, role);
   }
   // A role word or dictionary actor within the next three words, with only lower-case
   // modifiers before it: "national security adviser", "top U.S. diplomat".
@@ -133,7 +137,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
     }
     std::string role;
     int len = AgentAt(j, &role);
-    if (len > 0 && run_start >= 0 && t.cap) len = 0;  // "Qin Gang": a name, not the role "gang"
+    // "Qin Gang": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
+    if (len == 1 && run_start >= 0 && t.cap && !(j + 1 < n_ && t_[j + 1].cap)) len = 0;
     if (len > 0) {
       close_run(j);
       u->role = role;
@@ -173,8 +178,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
       ++j;
       u->content_end = j;
       // "Corp." / "Jr.": the tokenizer may leave the dot as a token of its own.
-      if (j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end && t_[j + 1].span.start > t_[j].span.end &&
-          !t_[j + 1].punct && (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1)))
+      if (j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end &&
+          t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct && (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1)))
         ++j;
       continue;
     }
@@ -238,8 +243,9 @@ Actor Finder::MakeActor(const Unit& u) const {
         std::vector<std::string> words = PhraseTokens(ToLower(en.title));
         for (size_t k = 0; k < words.size(); ++k) {
           std::string r;
-          int len = d_.agents.Longest(static_cast<int>(k), static_cast<int>(words.size()),
-                                      [&](int x, bool) { return std::string_view(words[x]); }, &r);
+          int len = d_.agents.Longest(
+              static_cast<int>(k), static_cast<int>(words.size()),
+              [&](int x, bool) { return std::string_view(words[x]); }, &r);
           if (len > 0) a.role = r;
         }
       }
@@ -367,8 +373,7 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
     // A named actor in commas after an unnamed one takes its country and role:
     // "China's spokesperson for the Foreign Ministry, Hua Chunying, issued".
     if (!out.empty() && p.begin >= 2 && t_[p.begin - 1].low == "," && out.back().end == p.begin - 1 &&
-        p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 &&
-        !out.back().members[0].named) {
+        p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 && !out.back().members[0].named) {
       Actor& m = p.members[0];
       if (m.role.empty()) m.role = out.back().members[0].role;
       if (m.country.empty()) m.country = out.back().members[0].country;
@@ -386,7 +391,7 @@ void Actor::Finish() {
   std::string r = role;
   if (is_capital && r.empty()) r = "GOV";
   if (!fixed_code.empty() && fixed_code.size() != 3) r.clear();  // a full code already
-  if (!r.empty() && r.back() == '~') {  // PETRARCH prefix agent: "NGO~"
+  if (!r.empty() && r.back() == '~') {                           // PETRARCH prefix agent: "NGO~"
     code = r.substr(0, r.size() - 1) + base;
     return;
   }
@@ -407,7 +412,7 @@ int EntityIndex::At(Span s) const {
   while (it != mentions_.begin()) {
     --it;
     if (it->first.end > s.start) return it->second;
-    if (s.start - it->first.start > 512) break;
+    if (it->first.start + 512 < s.start) break;  // mentions are short: nothing further back overlaps
   }
   return -1;
 }

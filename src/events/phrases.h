@@ -23,28 +23,28 @@ struct Tok {
 };
 
 struct Actor {
-  std::string name;     // canonical: entity name, full person name, or country name
-  std::string raw;      // the name words of the text, before resolution
-  std::string country;  // ISO alpha-3 / CAMEO country part, or empty
-  std::string role;     // CAMEO role code, or empty
-  std::string code;     // full CAMEO actor code, set by Finish()
-  std::string detail;   // the words of an unnamed actor ("China's defense minister")
-  std::string place;    // for capitals and places: the place name
-  std::string possessor;  // "Biden" of "Biden's national security adviser Jake Sullivan"
-  bool named = false;   // the text names it (not a country standing for an official)
-  bool is_place = false;   // a city or region with no actor reading (Bali, Vienna)
-  bool is_capital = false; // a seat of government ("Beijing said")
-  int entity = -1;         // index into Analysis::entities
-  std::string fixed_code;  // a dictionary code that overrides country+role (PETRARCH actors)
+  std::string name;         // canonical: entity name, full person name, or country name
+  std::string raw;          // the name words of the text, before resolution
+  std::string country;      // ISO alpha-3 / CAMEO country part, or empty
+  std::string role;         // CAMEO role code, or empty
+  std::string code;         // full CAMEO actor code, set by Finish()
+  std::string detail;       // the words of an unnamed actor ("China's defense minister")
+  std::string place;        // for capitals and places: the place name
+  std::string possessor;    // "Biden" of "Biden's national security adviser Jake Sullivan"
+  bool named = false;       // the text names it (not a country standing for an official)
+  bool is_place = false;    // a city or region with no actor reading (Bali, Vienna)
+  bool is_capital = false;  // a seat of government ("Beijing said")
+  int entity = -1;          // index into Analysis::entities
+  std::string fixed_code;   // a dictionary code that overrides country+role (PETRARCH actors)
   void Finish();
 };
 
 struct Phrase {
   int begin = 0, end = 0;  // token range within the sentence
   std::vector<Actor> members;
-  std::string_view prep;   // lower-cased preposition just before it, or empty
-  bool possessive = false; // followed by 's
-  int appos = -1;          // id of the apposition it lies in, or -1
+  std::string_view prep;    // lower-cased preposition just before it, or empty
+  bool possessive = false;  // followed by 's
+  int appos = -1;           // id of the apposition it lies in, or -1
 };
 
 // Entity mentions by position.

@@ -67,9 +67,10 @@ When FindWhen(const Dictionaries& d, const std::vector<Tok>& toks, int anchor, i
   for (int i = 0; i < n; ++i) {
     if (toks[i].punct) continue;
     Dictionaries::TimeWord tw;
-    int len = d.time_words.Longest(i, n, [&](int k, bool) { return toks[k].low; }, &tw);
+    int len = d.time_words.Longest(
+        i, n, [&](int k, bool) { return toks[k].low; }, &tw);
     if (len == 0) continue;
-    if (tw.kind == "month" && !toks[i].cap) continue;  // "may" the modal
+    if (tw.kind == "month" && !toks[i].cap) continue;                            // "may" the modal
     if (tw.kind == "weekday" && i + 1 < n && toks[i + 1].low == "'s") continue;  // "Sunday's meeting"
     int dist = i > last ? i - last : (anchor - (i + len)) * 2 + 1;
     if (dist < 0) dist = 0;
@@ -88,8 +89,10 @@ When FindWhen(const Dictionaries& d, const std::vector<Tok>& toks, int anchor, i
   int day = -1;
   if (best_word.kind == "month" && e < n) {
     day = Number(toks[e].low);
-    if (day >= 1 && day <= 31) ++e;
-    else day = -1;
+    if (day >= 1 && day <= 31)
+      ++e;
+    else
+      day = -1;
   }
   w.text = std::string(toks[b].text.data(), toks[e - 1].text.data() + toks[e - 1].text.size());
   if (!published.ok()) return w;

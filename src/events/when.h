@@ -19,7 +19,7 @@ struct Date {
 };
 
 Date ParseDate(std::string_view yyyy_mm_dd);  // {} when not a date
-std::string FormatDate(const Date& d);         // "YYYY-MM-DD"
+std::string FormatDate(const Date& d);        // "YYYY-MM-DD"
 Date AddDays(const Date& d, int days);
 int Weekday(const Date& d);  // 0 = Monday
 

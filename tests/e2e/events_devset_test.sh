@@ -1,0 +1,34 @@
+#!/bin/bash
+# Event scores on the development set (tests/gold) and the seed article must stay above
+# their floors. Needs ../shared/eval/score.py; skipped (77) where it is absent.
+set -u
+bin="$1"
+src="${NEWSGRAPH_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+score="$src/../shared/eval/score.py"
+[ -f "$score" ] || exit 77
+command -v python3 >/dev/null || exit 77
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+check() {  # check GOLD PRED LEVEL FLOOR
+  python3 "$score" --json "$1" "$2" | python3 -c "
+import json, sys
+s = json.load(sys.stdin)['events_$3']
+ok = s['f1'] >= $4
+print(('ok  ' if ok else 'LOW ') + '$1 events_$3 f1=%.3f floor=$4' % s['f1'])
+sys.exit(0 if ok else 1)"
+}
+rc=0
+if ls "$src"/tests/gold/*.gold.json >/dev/null 2>&1; then
+  for f in "$src"/tests/gold/*.txt; do
+    "$bin" analyze --json "$f" > "$out/$(basename "$f" .txt).json" || { echo "analyze failed: $f"; rc=1; }
+  done
+  check "$src/tests/gold" "$out" root 0.36 || rc=1
+  check "$src/tests/gold" "$out" code 0.32 || rc=1
+fi
+seed="$src/../shared/seed/000_d952e5875b96bc4b"
+if [ -f "$seed.txt" ]; then
+  "$bin" analyze --json "$seed.txt" > "$out/seed.json" || rc=1
+  check "$seed.gold.json" "$out/seed.json" root 0.80 || rc=1
+  check "$seed.gold.json" "$out/seed.json" code 0.75 || rc=1
+fi
+exit $rc
