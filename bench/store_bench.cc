@@ -96,6 +96,11 @@ void BM_PutSqlite(benchmark::State& state) {
     if (auto a = (*analyzer)->Analyze(doc); a.ok()) analyses.push_back(std::move(a).value());
     bytes += text.size();
   }
+  std::vector<std::vector<Analysis>> batches;
+  for (size_t i = 0; i < analyses.size(); i += 256) {
+    batches.emplace_back(analyses.begin() + static_cast<long>(i),
+                         analyses.begin() + static_cast<long>(std::min(analyses.size(), i + 256)));
+  }
   for (auto _ : state) {
     state.PauseTiming();
     std::string path = TempDb("put.db");
@@ -103,8 +108,7 @@ void BM_PutSqlite(benchmark::State& state) {
     auto store = Store::Open(path);
     if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
     state.ResumeTiming();
-    for (size_t i = 0; i < analyses.size(); i += 256) {
-      std::vector<Analysis> batch(analyses.begin() + i, analyses.begin() + std::min(analyses.size(), i + 256));
+    for (const std::vector<Analysis>& batch : batches) {
       size_t n = 0;
       if (!(*store)->Put(batch, &n).ok()) return state.SkipWithError("put failed");
     }

@@ -52,8 +52,8 @@ CREATE TABLE events(article INTEGER NOT NULL REFERENCES articles(rid), idx INTEG
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_story ON events(story_id, event_key);
 CREATE TABLE sketches(article INTEGER PRIMARY KEY REFERENCES articles(rid), sketch BLOB NOT NULL);
-CREATE TABLE lsh(band_key INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(rid));
-CREATE INDEX lsh_key ON lsh(band_key, article);
+CREATE TABLE lsh(band_key INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(rid),
+  PRIMARY KEY(band_key, article)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid',
   tokenize='unicode61 remove_diacritics 2');
 )sql",
@@ -97,8 +97,8 @@ CREATE TABLE events(article BIGINT NOT NULL REFERENCES articles(rid), idx INTEGE
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_story ON events(story_id, event_key);
 CREATE TABLE sketches(article BIGINT PRIMARY KEY REFERENCES articles(rid), sketch BYTEA NOT NULL);
-CREATE TABLE lsh(band_key BIGINT NOT NULL, article BIGINT NOT NULL REFERENCES articles(rid));
-CREATE INDEX lsh_key ON lsh(band_key, article);
+CREATE TABLE lsh(band_key BIGINT NOT NULL, article BIGINT NOT NULL REFERENCES articles(rid),
+  PRIMARY KEY(band_key, article));
 )sql"},
     // Version 2: the ingest log, one row per ingest run (what the CLI reports and resumes).
     {2,

@@ -56,7 +56,7 @@ const std::string& LshInsertSql() {
     for (int b = 0; b < stories::kBands; ++b) {
       s += (b ? ",($" : "($") + std::to_string(b + 1) + ",$" + std::to_string(stories::kBands + 1) + ")";
     }
-    return s;
+    return s + " ON CONFLICT DO NOTHING";
   }();
   return sql;
 }
@@ -348,6 +348,7 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
 
   std::map<std::string, int64_t> corpus_id;  // local entity id -> corpus entity id
+  std::vector<Param> mentions;
   for (const Entity& e : a.entities) {
     auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
     if (it == ids.end()) continue;  // no name
@@ -359,10 +360,11 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
         {rid, SV(e.id), id, SV(e.title), static_cast<int64_t>(e.mentions.size())});
     if (!s.ok()) return s;
     for (const Span& m : e.mentions) {
-      s = db_->Exec("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES($1,$2,$3,$4)",
-                    {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
-      if (!s.ok()) return s;
+      mentions.insert(mentions.end(), {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
     }
+  }
+  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES ", 4, mentions); !s.ok()) {
+    return s;
   }
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
@@ -407,6 +409,26 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
          static_cast<int64_t>(e.evidence_span.end),
          SV(e.rule)});
     if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values) {
+  // Up to kRowsPerInsert rows per statement: one statement per size, prepared once.
+  constexpr size_t kRowsPerInsert = 32;
+  size_t rows = values.size() / columns;
+  for (size_t at = 0; at < rows; at += kRowsPerInsert) {
+    size_t n = std::min(kRowsPerInsert, rows - at);
+    std::string sql(head);
+    int next = 1;
+    for (size_t r = 0; r < n; ++r) {
+      sql += r ? ",(" : "(";
+      for (size_t c = 0; c < columns; ++c) sql += (c ? ",$" : "$") + std::to_string(next++);
+      sql += ")";
+    }
+    std::vector<Param> chunk(values.begin() + static_cast<long>(at * columns),
+                             values.begin() + static_cast<long>((at + n) * columns));
+    if (Status s = db_->Exec(sql, chunk); !s.ok()) return s;
   }
   return Status::Ok();
 }
