@@ -134,7 +134,7 @@ class Progress {
     if (!final && s - last_ < 0.2) return;
     last_ = s;
     std::fprintf(stderr, "\r\033[Kingest: %zu read, %zu new, %zu already stored, %zu failed  %.0f articles/s", c.read,
-                 c.inserted, c.read - c.inserted - c.failed, c.failed, s > 0 ? c.read / s : 0.0);
+                 c.inserted, c.read - c.inserted, c.failed, s > 0 ? c.read / s : 0.0);
     if (final) std::fputc('\n', stderr);
   }
 
