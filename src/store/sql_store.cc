@@ -570,20 +570,31 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
   rows.clear();
   s = db_->Exec(sql, page.get(), &rows);
   if (!s.ok()) return s;
-  if (fts && !pg()) {
+  if (fts && !pg() && !rows.empty()) {
+    // One pass over the full-text index for the page's snippets, then back in rank order.
     std::vector<Row> ranked = std::move(rows);
     rows.clear();
+    std::vector<Param> params{p.get()[0]};
+    std::string in;
     for (const Row& r : ranked) {
-      std::vector<Row> one;
-      s = db_->Exec(
-          "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
-              " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH $1 AND "
-              "articles_fts.rowid = $2",
-          {p.get()[0], r[0].Int()}, &one);
-      if (!s.ok()) return s;
-      if (one.empty()) continue;
-      one[0].push_back(r[1]);
-      rows.push_back(std::move(one[0]));
+      params.emplace_back(r[0].Int());
+      in += (in.empty() ? "$" : ",$") + std::to_string(params.size());
+    }
+    std::vector<Row> found;
+    s = db_->Exec("SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
+                      ", articles_fts.rowid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE "
+                      "articles_fts MATCH $1 AND articles_fts.rowid IN (" +
+                      in + ")",
+                  params, &found);
+    if (!s.ok()) return s;
+    std::map<int64_t, Row*> by_rid;
+    for (Row& f : found) by_rid[f[6].Int()] = &f;
+    for (const Row& r : ranked) {
+      auto it = by_rid.find(r[0].Int());
+      if (it == by_rid.end()) continue;
+      Row row = std::move(*it->second);
+      row[6] = r[1];  // the score
+      rows.push_back(std::move(row));
     }
   }
   for (const Row& r : rows) {
