@@ -1,9 +1,9 @@
 // newsgraph ingest PATH... --db DB: a corpus into the knowledge base, idempotently.
 //
-// Reading and analysing (ReadAnalyses) is kept apart from storing (StoreAnalyses, which
-// takes a stream of Analysis) so that a parallel pipeline can replace the first without
-// touching the second. Articles are written in batched transactions: a crash or kill
-// loses at most the batch in flight, and a re-run skips what is stored and completes it.
+// Reading and analysing (ReadAnalyses: the parallel pipeline, analyses in input order)
+// is kept apart from storing (StoreAnalyses, which takes a stream of Analysis, on the
+// calling thread), so the writer overlaps the analysis of the next articles. Articles are written in batched
+// transactions: a crash or kill loses at most the batch in flight, and a re-run skips what is stored and completes it.
 #include <unistd.h>
 
 #include <chrono>
@@ -19,6 +19,7 @@
 #include "cli/input.h"
 #include "core/json.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/parallel.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -30,7 +31,7 @@ struct IngestOptions {
   std::string dictionaries;
   size_t batch = 256;
   bool analyses = false;  // inputs are JSON Lines of the analysis contract
-  bool quiet = false;
+  CorpusFlags corpus;     // --workers, --shard, --field, --quiet
 };
 
 struct IngestCounts {
@@ -98,28 +99,20 @@ void ReadAnalysisLines(const std::vector<std::string>& files, const AnalysisSink
   }
 }
 
-// Raw documents through the per-article pipeline, one at a time.
+// Documents of every format the ingest stage reads, through the per-article pipeline on
+// --workers threads (pipeline/parallel.h); analyses arrive here in input order.
 Status ReadAnalyses(const IngestOptions& opt, const AnalysisSink& sink, const ErrorSink& on_error) {
-  std::vector<std::string> files = ExpandInputs(opt.inputs, on_error);
   if (opt.analyses) {
-    ReadAnalysisLines(files, sink, on_error);
+    ReadAnalysisLines(ExpandInputs(opt.inputs, on_error), sink, on_error);
     return Status::Ok();
   }
+  PipelineOptions po;
+  if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) return s;
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) return analyzer.status();
-  ForEachInputDocument(
-      files,
-      [&](RawDocument&& doc) {
-        auto a = (*analyzer)->Analyze(doc);
-        if (!a.ok()) {
-          on_error(Status::InvalidArgument(doc.source + ": " + a.status().message()));
-          return;
-        }
-        sink(std::move(a).value());
-      },
-      on_error);
+  RunPipeline(**analyzer, opt.inputs, po, sink, [&](const RecordError& e) { on_error(e.status); });
   return Status::Ok();
 }
 
@@ -134,7 +127,7 @@ class Progress {
     if (!final && s - last_ < 0.2) return;
     last_ = s;
     std::fprintf(stderr, "\r\033[Kingest: %zu read, %zu new, %zu already stored, %zu failed  %.0f articles/s", c.read,
-                 c.inserted, c.read - c.inserted - c.failed, c.failed, s > 0 ? c.read / s : 0.0);
+                 c.inserted, c.read - c.inserted, c.failed, s > 0 ? c.read / s : 0.0);
     if (final) std::fputc('\n', stderr);
   }
 
@@ -181,10 +174,10 @@ int RunIngest(const IngestOptions& opt) {
     return kExitError;
   }
   IngestCounts counts;
-  Progress progress(!opt.quiet && isatty(STDERR_FILENO));
+  Progress progress(!opt.corpus.quiet && isatty(STDERR_FILENO));
   auto on_error = [&](const Status& s) {
     ++counts.failed;
-    if (!opt.quiet)
+    if (!opt.corpus.quiet)
       std::cerr << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << "newsgraph: error: " << s.message() << "\n";
   };
   Status s = StoreAnalyses(
@@ -221,14 +214,16 @@ int RunIngest(const IngestOptions& opt) {
 
 CommandRunner SetupIngest(CLI::App* app) {
   auto opt = std::make_shared<IngestOptions>();
-  app->add_option("inputs", opt->inputs, "article files or folders, or - for standard input")->required();
+  app->add_option("inputs", opt->inputs,
+                  "article files (text, HTML, JSON Lines, feeds, WARC), folders, globs, or - for standard input")
+      ->required();
   app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--batch", opt->batch, "articles per transaction (default 256)");
   app->add_flag("--analyses", opt->analyses,
                 "inputs are JSON Lines of analyses (the output of analyze --json), stored as they are");
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");
-  app->add_flag("-q,--quiet", opt->quiet, "no progress and no per-file errors");
+  AddCorpusFlags(app, &opt->corpus);
   return [opt] { return RunIngest(*opt); };
 }
 

@@ -1,112 +1,95 @@
 #include "store/schema.h"
 
+#include <cstring>
 #include <string>
 
 namespace newsgraph::store {
 namespace {
 
+// The schema is written once with dialect tokens, replaced per engine by ForEngine():
+//   @ID@      the row id: INTEGER PRIMARY KEY (SQLite) / BIGSERIAL PRIMARY KEY
+//   @BIG@     a 64-bit integer column: INTEGER / BIGINT
+//   @REAL@    REAL / DOUBLE PRECISION        @BLOB@  BLOB / BYTEA
+//   @NOROWID@ WITHOUT ROWID (SQLite: the primary key is the table) / nothing
 struct Migration {
   int version;
-  const char* sqlite;
-  const char* postgres;
+  const char* both;      // for both engines, with tokens
+  const char* sqlite;    // then this for SQLite only
+  const char* postgres;  // or this for PostgreSQL only
 };
 
 // Version 1: the knowledge base. Articles are keyed by their content id (idempotence);
-// `rid` is the engine's compact row id that child rows point at.
+// `rid` is the engine's compact row id that child rows point at. Full text: an FTS5
+// external-content table (SQLite), a stored tsvector with a GIN index (PostgreSQL).
 constexpr Migration kMigrations[] = {
     {1,
      R"sql(
 CREATE TABLE stories(id TEXT PRIMARY KEY, title TEXT NOT NULL, first_article TEXT NOT NULL);
 CREATE TABLE articles(
-  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, story_id TEXT NOT NULL,
+  rid @ID@, id TEXT NOT NULL UNIQUE, story_id TEXT NOT NULL,
   title TEXT NOT NULL, published TEXT NOT NULL, dateline TEXT NOT NULL, url TEXT NOT NULL,
   source TEXT NOT NULL, language TEXT NOT NULL, byline TEXT NOT NULL, body TEXT NOT NULL,
-  tone REAL NOT NULL, analysis TEXT NOT NULL);
+  tone @REAL@ NOT NULL, analysis TEXT NOT NULL);
 CREATE INDEX articles_story ON articles(story_id);
 CREATE INDEX articles_published ON articles(published);
-CREATE TABLE entities(id INTEGER PRIMARY KEY, norm TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+CREATE TABLE entities(id @ID@, norm TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
   country TEXT NOT NULL, UNIQUE(norm, type));
-CREATE TABLE entity_names(entity_id INTEGER NOT NULL REFERENCES entities(id), kind TEXT NOT NULL,
+CREATE TABLE entity_names(entity_id @BIG@ NOT NULL REFERENCES entities(id), kind TEXT NOT NULL,
   value TEXT NOT NULL, norm TEXT NOT NULL, PRIMARY KEY(entity_id, kind, value));
 CREATE INDEX entity_names_norm ON entity_names(norm);
-CREATE TABLE article_entities(article INTEGER NOT NULL REFERENCES articles(rid), local_id TEXT NOT NULL,
-  entity_id INTEGER NOT NULL REFERENCES entities(id), title TEXT NOT NULL, mentions INTEGER NOT NULL,
+CREATE TABLE article_entities(article @BIG@ NOT NULL REFERENCES articles(rid), local_id TEXT NOT NULL,
+  entity_id @BIG@ NOT NULL REFERENCES entities(id), title TEXT NOT NULL, mentions INTEGER NOT NULL,
   PRIMARY KEY(article, local_id));
 CREATE INDEX article_entities_entity ON article_entities(entity_id);
-CREATE TABLE mentions(article INTEGER NOT NULL REFERENCES articles(rid), entity_id INTEGER NOT NULL,
+CREATE TABLE mentions(article @BIG@ NOT NULL REFERENCES articles(rid), entity_id @BIG@ NOT NULL,
   start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL);
 CREATE INDEX mentions_article ON mentions(article);
-CREATE TABLE quotes(article INTEGER NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL, text TEXT NOT NULL,
+CREATE TABLE quotes(article @BIG@ NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL, text TEXT NOT NULL,
   start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, speaker TEXT NOT NULL, speaker_norm TEXT NOT NULL,
-  speaker_entity INTEGER, cue TEXT NOT NULL, PRIMARY KEY(article, idx));
+  speaker_entity @BIG@, cue TEXT NOT NULL, PRIMARY KEY(article, idx));
 CREATE INDEX quotes_speaker ON quotes(speaker_norm);
 CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
-CREATE TABLE events(article INTEGER NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL,
+CREATE TABLE events(article @BIG@ NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL,
   story_id TEXT NOT NULL, event_key TEXT NOT NULL,
   source TEXT NOT NULL, source_code TEXT NOT NULL, source_detail TEXT NOT NULL,
   target TEXT NOT NULL, target_code TEXT NOT NULL, target_detail TEXT NOT NULL,
-  cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein @REAL@ NOT NULL,
   location TEXT NOT NULL, when_text TEXT NOT NULL, date TEXT NOT NULL, sentence INTEGER NOT NULL,
   evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, rule TEXT NOT NULL,
   PRIMARY KEY(article, idx));
 CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_story ON events(story_id, event_key);
-CREATE TABLE sketches(article INTEGER PRIMARY KEY REFERENCES articles(rid), sketch BLOB NOT NULL);
-CREATE TABLE lsh(band_key INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(rid));
-CREATE INDEX lsh_key ON lsh(band_key, article);
+CREATE TABLE sketches(article @BIG@ PRIMARY KEY REFERENCES articles(rid), sketch @BLOB@ NOT NULL);
+CREATE TABLE lsh(band_key @BIG@ NOT NULL, article @BIG@ NOT NULL REFERENCES articles(rid),
+  PRIMARY KEY(band_key, article)) @NOROWID@;
+)sql",
+     R"sql(
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid',
   tokenize='unicode61 remove_diacritics 2');
 )sql",
      R"sql(
-CREATE TABLE stories(id TEXT PRIMARY KEY, title TEXT NOT NULL, first_article TEXT NOT NULL);
-CREATE TABLE articles(
-  rid BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, story_id TEXT NOT NULL,
-  title TEXT NOT NULL, published TEXT NOT NULL, dateline TEXT NOT NULL, url TEXT NOT NULL,
-  source TEXT NOT NULL, language TEXT NOT NULL, byline TEXT NOT NULL, body TEXT NOT NULL,
-  tone DOUBLE PRECISION NOT NULL, analysis TEXT NOT NULL,
-  tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', title), 'A') ||
-                                    setweight(to_tsvector('english', body), 'B')) STORED);
-CREATE INDEX articles_story ON articles(story_id);
-CREATE INDEX articles_published ON articles(published);
+ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED;
 CREATE INDEX articles_tsv ON articles USING GIN(tsv);
-CREATE TABLE entities(id BIGSERIAL PRIMARY KEY, norm TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
-  country TEXT NOT NULL, UNIQUE(norm, type));
-CREATE TABLE entity_names(entity_id BIGINT NOT NULL REFERENCES entities(id), kind TEXT NOT NULL,
-  value TEXT NOT NULL, norm TEXT NOT NULL, PRIMARY KEY(entity_id, kind, value));
-CREATE INDEX entity_names_norm ON entity_names(norm);
-CREATE TABLE article_entities(article BIGINT NOT NULL REFERENCES articles(rid), local_id TEXT NOT NULL,
-  entity_id BIGINT NOT NULL REFERENCES entities(id), title TEXT NOT NULL, mentions INTEGER NOT NULL,
-  PRIMARY KEY(article, local_id));
-CREATE INDEX article_entities_entity ON article_entities(entity_id);
-CREATE TABLE mentions(article BIGINT NOT NULL REFERENCES articles(rid), entity_id BIGINT NOT NULL,
-  start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL);
-CREATE INDEX mentions_article ON mentions(article);
-CREATE TABLE quotes(article BIGINT NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL, text TEXT NOT NULL,
-  start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, speaker TEXT NOT NULL, speaker_norm TEXT NOT NULL,
-  speaker_entity BIGINT, cue TEXT NOT NULL, PRIMARY KEY(article, idx));
-CREATE INDEX quotes_speaker ON quotes(speaker_norm);
-CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
-CREATE TABLE events(article BIGINT NOT NULL REFERENCES articles(rid), idx INTEGER NOT NULL,
-  story_id TEXT NOT NULL, event_key TEXT NOT NULL,
-  source TEXT NOT NULL, source_code TEXT NOT NULL, source_detail TEXT NOT NULL,
-  target TEXT NOT NULL, target_code TEXT NOT NULL, target_detail TEXT NOT NULL,
-  cameo TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein DOUBLE PRECISION NOT NULL,
-  location TEXT NOT NULL, when_text TEXT NOT NULL, date TEXT NOT NULL, sentence INTEGER NOT NULL,
-  evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, rule TEXT NOT NULL,
-  PRIMARY KEY(article, idx));
-CREATE INDEX events_cameo ON events(cameo);
-CREATE INDEX events_story ON events(story_id, event_key);
-CREATE TABLE sketches(article BIGINT PRIMARY KEY REFERENCES articles(rid), sketch BYTEA NOT NULL);
-CREATE TABLE lsh(band_key BIGINT NOT NULL, article BIGINT NOT NULL REFERENCES articles(rid));
-CREATE INDEX lsh_key ON lsh(band_key, article);
 )sql"},
-    // Version 2: the ingest log, one row per ingest run (what the CLI reports and resumes).
-    {2,
-     "CREATE TABLE ingest_runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, inserted INTEGER NOT NULL, "
-     "skipped INTEGER NOT NULL);",
-     "CREATE TABLE ingest_runs(id BIGSERIAL PRIMARY KEY, started TEXT NOT NULL, inserted BIGINT NOT NULL, "
-     "skipped BIGINT NOT NULL);"},
+    // Version 2: the ingest log, one row per ingest run.
+    {2, "CREATE TABLE ingest_runs(id @ID@, started TEXT NOT NULL, inserted @BIG@ NOT NULL, skipped @BIG@ NOT NULL);",
+     "", ""},
 };
+
+std::string ForEngine(std::string sql, bool pg) {
+  static const char* const kTokens[][3] = {{"@ID@", "INTEGER PRIMARY KEY", "BIGSERIAL PRIMARY KEY"},
+                                           {"@BIG@", "INTEGER", "BIGINT"},
+                                           {"@REAL@", "REAL", "DOUBLE PRECISION"},
+                                           {"@BLOB@", "BLOB", "BYTEA"},
+                                           {"@NOROWID@", "WITHOUT ROWID", ""}};
+  for (const auto& t : kTokens) {
+    for (size_t at = sql.find(t[0]); at != std::string::npos; at = sql.find(t[0], at)) {
+      sql.replace(at, std::strlen(t[0]), t[pg ? 2 : 1]);
+    }
+  }
+  return sql;
+}
 
 }  // namespace
 
@@ -131,7 +114,7 @@ Status Migrate(SqlDb* db) {
   for (const Migration& m : kMigrations) {
     if (!s.ok()) break;
     if (m.version <= current) continue;
-    s = db->ExecScript(pg ? m.postgres : m.sqlite);
+    s = db->ExecScript(ForEngine(m.both, pg) + (pg ? m.postgres : m.sqlite));
     if (s.ok()) {
       std::string v = std::to_string(m.version);
       s = db->Exec(

@@ -56,7 +56,7 @@ const std::string& LshInsertSql() {
     for (int b = 0; b < stories::kBands; ++b) {
       s += (b ? ",($" : "($") + std::to_string(b + 1) + ",$" + std::to_string(stories::kBands + 1) + ")";
     }
-    return s;
+    return s + " ON CONFLICT DO NOTHING";
   }();
   return sql;
 }
@@ -348,6 +348,7 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
 
   std::map<std::string, int64_t> corpus_id;  // local entity id -> corpus entity id
+  std::vector<Param> mentions;
   for (const Entity& e : a.entities) {
     auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
     if (it == ids.end()) continue;  // no name
@@ -359,10 +360,11 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
         {rid, SV(e.id), id, SV(e.title), static_cast<int64_t>(e.mentions.size())});
     if (!s.ok()) return s;
     for (const Span& m : e.mentions) {
-      s = db_->Exec("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES($1,$2,$3,$4)",
-                    {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
-      if (!s.ok()) return s;
+      mentions.insert(mentions.end(), {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
     }
+  }
+  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES ", 4, mentions); !s.ok()) {
+    return s;
   }
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
@@ -407,6 +409,26 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
          static_cast<int64_t>(e.evidence_span.end),
          SV(e.rule)});
     if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values) {
+  // Up to kRowsPerInsert rows per statement: one statement per size, prepared once.
+  constexpr size_t kRowsPerInsert = 32;
+  size_t rows = values.size() / columns;
+  for (size_t at = 0; at < rows; at += kRowsPerInsert) {
+    size_t n = std::min(kRowsPerInsert, rows - at);
+    std::string sql(head);
+    int next = 1;
+    for (size_t r = 0; r < n; ++r) {
+      sql += r ? ",(" : "(";
+      for (size_t c = 0; c < columns; ++c) sql += (c ? ",$" : "$") + std::to_string(next++);
+      sql += ")";
+    }
+    std::vector<Param> chunk(values.begin() + static_cast<long>(at * columns),
+                             values.begin() + static_cast<long>((at + n) * columns));
+    if (Status s = db_->Exec(sql, chunk); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -548,20 +570,31 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
   rows.clear();
   s = db_->Exec(sql, page.get(), &rows);
   if (!s.ok()) return s;
-  if (fts && !pg()) {
+  if (fts && !pg() && !rows.empty()) {
+    // One pass over the full-text index for the page's snippets, then back in rank order.
     std::vector<Row> ranked = std::move(rows);
     rows.clear();
+    std::vector<Param> params{p.get()[0]};
+    std::string in;
     for (const Row& r : ranked) {
-      std::vector<Row> one;
-      s = db_->Exec(
-          "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
-              " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH $1 AND "
-              "articles_fts.rowid = $2",
-          {p.get()[0], r[0].Int()}, &one);
-      if (!s.ok()) return s;
-      if (one.empty()) continue;
-      one[0].push_back(r[1]);
-      rows.push_back(std::move(one[0]));
+      params.emplace_back(r[0].Int());
+      in += (in.empty() ? "$" : ",$") + std::to_string(params.size());
+    }
+    std::vector<Row> found;
+    s = db_->Exec("SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
+                      ", articles_fts.rowid FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE "
+                      "articles_fts MATCH $1 AND articles_fts.rowid IN (" +
+                      in + ")",
+                  params, &found);
+    if (!s.ok()) return s;
+    std::map<int64_t, Row*> by_rid;
+    for (Row& f : found) by_rid[f[6].Int()] = &f;
+    for (const Row& r : ranked) {
+      auto it = by_rid.find(r[0].Int());
+      if (it == by_rid.end()) continue;
+      Row row = std::move(*it->second);
+      row[6] = r[1];  // the score
+      rows.push_back(std::move(row));
     }
   }
   for (const Row& r : rows) {

@@ -56,6 +56,8 @@ class SqlStore final : public Store {
   StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e);
   Status InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
                        size_t* inserted);
+  // Multi-row INSERT of `values` (columns per row) after `head` ("INSERT INTO t(a, b) VALUES ").
+  Status InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values);
   StatusOr<Analysis> ArticleFromRow(const Row& r);
   StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);

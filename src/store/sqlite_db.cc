@@ -39,7 +39,7 @@ class SqliteDb final : public SqlDb {
     sqlite3_busy_timeout(db->db_, 60000);
     Status s = db->ExecScript(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
     if (!s.ok()) return s;
     return std::unique_ptr<SqlDb>(std::move(db));
   }

@@ -2,13 +2,14 @@
 """Writes N plain-text articles (headline line, then paragraphs) of invented words into a
 folder, for the store end-to-end tests. Every fifth article is a repost of an earlier one
 with other boilerplate and headline (a near-duplicate). Deterministic for a seed.
-usage: gen_articles.py DIR N [SEED]"""
+usage: gen_articles.py DIR N [SEED [PARAGRAPHS]]  (6 paragraphs: about 1.5 KB; 20: about 5 KB)"""
 import os
 import random
 import sys
 
 out, n = sys.argv[1], int(sys.argv[2])
 rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+paragraphs = int(sys.argv[4]) if len(sys.argv) > 4 else 6
 syll = ["ka", "lo", "mi", "ran", "tor", "vel", "su", "den", "pa", "rek", "zi", "mon", "ta", "bel", "gor", "ni"]
 
 
@@ -28,7 +29,7 @@ for i in range(n):
         body = rng.choice(bodies) + "\nFollow us for more news."
         title = "Update: " + word().capitalize() + " " + word()
     else:
-        body = "\n".join(" ".join(sentence() for _ in range(3)) for _ in range(6))
+        body = "\n".join(" ".join(sentence() for _ in range(3)) for _ in range(paragraphs))
         bodies.append(body)
         title = word().capitalize() + " " + word() + " " + word()
     with open(os.path.join(out, "a%05d.txt" % i), "w") as f:
