@@ -141,7 +141,7 @@ const std::string& WarcPath() {
 
 void BM_AnalyzeWarc(benchmark::State& state) {
   auto analyzer = Analyzer::Create();
-  const std::string& path = WarcPath();
+  const std::string& path = WarcPath();  // written before timing starts
   PipelineOptions o;
   o.workers = static_cast<unsigned>(state.range(0));
   size_t articles = 0, bytes = 0;

@@ -3,7 +3,7 @@
 set -euo pipefail
 bin=${1:-build/newsgraph}
 shopt -s nullglob
-files=(examples/*.txt)
+files=(examples/*.txt examples/formats/*)
 if [ ${#files[@]} -eq 0 ]; then echo "no examples/*.txt"; exit 1; fi
 echo "== newsgraph demo: ${#files[@]} articles in examples/"
 "$bin" analyze --json "${files[@]}" | python3 -c '
