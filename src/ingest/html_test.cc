@@ -50,6 +50,22 @@ TEST(HtmlTest, BoilerplateRegionsAreDropped) {
   EXPECT_TRUE(a->paragraphs[0].starts_with("The committee"));
 }
 
+TEST(HtmlTest, StateClassOnWrapperDoesNotDropTheArticle) {
+  RawDocument d;
+  d.bytes = std::string(
+                "<html><head><meta property=\"og:title\" content=\"Bridge stays open | Example\"></head>"
+                "<body class=\"modal-open\"><div class=\"page has-ads\"><header><h1>Bridge stays open</h1>"
+                "</header>") +
+            kArticle +
+            "<div class=\"ad-unit\"><p>Sponsored: the best mattress you will ever buy, now half price.</p></div>"
+            "</div></body></html>";
+  auto a = ExtractHtml(d);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->title, "Bridge stays open");
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+  EXPECT_TRUE(a->paragraphs[1].starts_with("Engineers"));
+}
+
 TEST(HtmlTest, PageWithoutArticleIsAnError) {
   RawDocument d;
   d.source = "index.html";
