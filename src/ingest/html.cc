@@ -59,7 +59,7 @@ class Arena {
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
-  static constexpr size_t kRetain = 32 << 20;
+  static constexpr size_t kRetain = 8 << 20;
   struct Block {
     char* data;
     size_t size;
@@ -877,6 +877,35 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
       }
     }
     if (top < 0) return {};
+    // As Readability does: when several of the best candidates score close to the top one
+    // (one paragraph per container, as component-built pages do), their common ancestor
+    // is the article.
+    std::vector<int32_t> close;
+    for (size_t i = 0; i < n; ++i) {
+      if (elems[i].scored && final_score[i] >= 0.75 * best) close.push_back(static_cast<int32_t>(i));
+    }
+    if (close.size() >= 3) {
+      std::sort(close.begin(), close.end(), [&](int32_t a, int32_t b) { return final_score[a] > final_score[b]; });
+      close.resize(std::min<size_t>(close.size(), 5));
+      int32_t lca = close[0];
+      for (size_t k = 1; k < close.size() && lca >= 0; ++k) {
+        // Ancestors have smaller indices: climb the deeper of the two until they meet.
+        int32_t a = lca, b = close[k];
+        while (a != b && a >= 0 && b >= 0) {
+          if (a > b) {
+            a = elems[a].parent;
+          } else {
+            b = elems[b].parent;
+          }
+        }
+        lca = a == b ? a : -1;
+      }
+      if (lca >= 0 && elems[lca].tag != GUMBO_TAG_BODY && elems[lca].tag != GUMBO_TAG_HTML &&
+          LinkDensity(elems[lca].links, elems[lca].text) < 0.5) {
+        top = lca;
+        best = std::max(best, final_score[lca]);
+      }
+    }
     selected[top] = 1;
     int32_t parent = elems[top].parent;
     if (parent >= 0) {
