@@ -1165,8 +1165,20 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   }
   // The headline repeated as a heading of the body is not body text.
   std::erase_if(article.paragraphs, [&](const std::string& p) { return p == article.title; });
-  // Byline, date, URL, language.
-  article.byline = !m.byline.empty() ? m.byline : !m.meta_author.empty() ? m.meta_author : StripBy(m.ld_author);
+  // Byline, date, URL, language. A "By Ann Lee" line of the page is a byline, not body.
+  std::string by_line;
+  for (const Block& b : walker.blocks()) {
+    if (b.text.size() <= 80 && (b.text.starts_with("By ") || b.text.starts_with("BY ")) && b.text.size() > 4 &&
+        std::isupper(static_cast<unsigned char>(b.text[3]))) {
+      by_line = b.text;
+      break;
+    }
+  }
+  if (!by_line.empty()) std::erase(article.paragraphs, by_line);
+  article.byline = !m.byline.empty()        ? m.byline
+                   : !m.meta_author.empty() ? m.meta_author
+                   : !by_line.empty()       ? StripBy(by_line)
+                                            : StripBy(m.ld_author);
   for (const std::string* d :
        std::initializer_list<const std::string*>{&m.date_meta, &m.ld_date, &m.time_date, &m.time_date_any, &doc.date}) {
     std::string n = NormalizeDate(*d);

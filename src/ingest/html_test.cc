@@ -85,6 +85,16 @@ TEST(HtmlTest, OneParagraphPerContainerKeepsThemAll) {
   EXPECT_EQ(a->paragraphs.size(), 5u);
 }
 
+TEST(HtmlTest, ByLineInTheBodyBecomesTheByline) {
+  RawDocument d;
+  d.bytes = std::string("<html><body><div class=\"story\"><p>By Ann Lee and Bo Chen, Reuters</p>") + kArticle +
+            "</div></body></html>";
+  auto a = ExtractHtml(d);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->byline, "Ann Lee and Bo Chen, Reuters");
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+}
+
 TEST(HtmlTest, PageWithoutArticleIsAnError) {
   RawDocument d;
   d.source = "index.html";
