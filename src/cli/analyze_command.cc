@@ -8,6 +8,7 @@
 #include "cli/input.h"
 #include "cli/report.h"
 #include "core/json.h"
+#include "events/gdelt.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/parallel.h"
 
@@ -39,6 +40,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::string format = opt.json ? "json" : opt.format;
   ReportStyle style;
   style.color = format == "text" && isatty(STDOUT_FILENO);
+  size_t next_event_id = 1;
   PipelineProgress progress;
   ProgressBar bar(&progress, !opt.corpus.quiet);
   po.on_tick = [&] { bar.Tick(); };
@@ -57,6 +59,11 @@ int RunAnalyze(const AnalyzeOptions& opt) {
         }
         if (format == "json") {
           std::cout << ToJsonString(a, pretty) << "\n";
+        } else if (format == "gdelt") {
+          GdeltContext ctx;
+          ctx.first_event_id = static_cast<int64_t>(next_event_id);
+          for (const std::string& row : GdeltEventRows(a, ctx)) std::cout << row << "\n";
+          next_event_id += a.events.size();
         } else {
           if (printed > 0) std::cout << "\n" << std::string(72, '-') << "\n\n";
           PrintReport(a, style, std::cout);
@@ -90,7 +97,8 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       ->required();
   app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
   app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article");
-  app->add_option("--format", opt->format, "text (readable report) or json")->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--format", opt->format, "text (readable report), json, or gdelt (GDELT 2.0 event rows)")
+      ->check(CLI::IsMember({"text", "json", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");
   AddCorpusFlags(app, &opt->corpus);
