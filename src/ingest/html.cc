@@ -18,7 +18,7 @@ namespace newsgraph {
 namespace {
 
 constexpr int kMaxNesting = 512;
-constexpr size_t kMinArticleBytes = 150;
+constexpr size_t kMinArticleBytes = 40;  // about one sentence
 
 // ---- gumbo allocations come from a per-thread arena, released in one step: faster than
 // malloc/free per node, and it avoids gumbo_destroy_output, which recurses over the tree.
