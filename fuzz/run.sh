@@ -3,7 +3,7 @@
 # corpora in fuzz/corpus/<target>/ (copied, so the repository is not modified).
 # Usage: fuzz/run.sh BUILD_DIR [SECONDS]   (exit status: 0 clean, 1 a fuzzer found a crash)
 set -euo pipefail
-build=${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS]}
+build=$(cd "${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS]}" && pwd)
 secs=${2:-20}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)

@@ -6,7 +6,7 @@ set -euo pipefail
 bin=${1:-build/newsgraph}
 db=${NEWSGRAPH_DEMO_DB:-newsgraph.db}
 shopt -s nullglob
-files=(examples/*.txt examples/*.html examples/*.htm examples/*.jsonl examples/*.warc examples/*.warc.gz examples/*.xml)
+files=(examples/*.txt examples/*.html examples/*.htm examples/*.jsonl examples/*.warc examples/*.warc.gz examples/*.xml examples/formats/*)
 if [ ${#files[@]} -eq 0 ]; then echo "no articles in examples/"; exit 1; fi
 echo "== newsgraph demo: ingesting ${#files[@]} files from examples/ into $db"
 "$bin" ingest --db "$db" "${files[@]}"

@@ -18,7 +18,7 @@ namespace newsgraph {
 namespace {
 
 constexpr int kMaxNesting = 512;
-constexpr size_t kMinArticleBytes = 150;
+constexpr size_t kMinArticleBytes = 40;  // about one sentence
 
 // ---- gumbo allocations come from a per-thread arena, released in one step: faster than
 // malloc/free per node, and it avoids gumbo_destroy_output, which recurses over the tree.
@@ -59,7 +59,7 @@ class Arena {
 
  private:
   static constexpr size_t kBlockSize = 1 << 20;
-  static constexpr size_t kRetain = 32 << 20;
+  static constexpr size_t kRetain = 8 << 20;
   struct Block {
     char* data;
     size_t size;
@@ -73,7 +73,7 @@ void* ArenaAllocate(void* arena, size_t n) { return static_cast<Arena*>(arena)->
 void ArenaFree(void*, void*) {}
 
 // ---- class / id / role words (data/ingest/html_classes.tsv).
-enum class WordKind : uint8_t { kNone, kDrop, kNegative, kPositive, kByline };
+enum class WordKind : uint8_t { kNone, kDrop, kDropSmall, kNegative, kPositive, kByline };
 
 struct ClassWords {
   std::unordered_map<std::string, WordKind> words;
@@ -89,11 +89,12 @@ StatusOr<const ClassWords*> LoadClassWords() {
         return Status::Corrupt("ingest/html_classes.tsv:" + std::to_string(line.line_number) +
                                ": expected kind<TAB>word");
       }
-      WordKind k = line.fields[0] == "drop"       ? WordKind::kDrop
-                   : line.fields[0] == "negative" ? WordKind::kNegative
-                   : line.fields[0] == "positive" ? WordKind::kPositive
-                   : line.fields[0] == "byline"   ? WordKind::kByline
-                                                  : WordKind::kNone;
+      WordKind k = line.fields[0] == "drop"         ? WordKind::kDrop
+                   : line.fields[0] == "drop_small" ? WordKind::kDropSmall
+                   : line.fields[0] == "negative"   ? WordKind::kNegative
+                   : line.fields[0] == "positive"   ? WordKind::kPositive
+                   : line.fields[0] == "byline"     ? WordKind::kByline
+                                                    : WordKind::kNone;
       if (k == WordKind::kNone) {
         return Status::Corrupt("ingest/html_classes.tsv:" + std::to_string(line.line_number) + ": unknown kind '" +
                                std::string(line.fields[0]) + "'");
@@ -106,7 +107,7 @@ StatusOr<const ClassWords*> LoadClassWords() {
 }
 
 struct ClassVerdict {
-  bool drop = false, positive = false, negative = false, byline = false;
+  bool drop = false, drop_small = false, positive = false, negative = false, byline = false;
 };
 
 void ClassifyWords(const ClassWords& cw, std::string_view names, ClassVerdict* v) {
@@ -123,6 +124,9 @@ void ClassifyWords(const ClassWords& cw, std::string_view names, ClassVerdict* v
         switch (it->second) {
           case WordKind::kDrop:
             v->drop = true;
+            break;
+          case WordKind::kDropSmall:
+            v->drop_small = true;
             break;
           case WordKind::kNegative:
             v->negative = true;
@@ -281,7 +285,8 @@ struct Elem {
   int32_t parent = -1;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   int8_t class_weight = 0;
-  uint32_t text = 0;  // bytes of block text in the subtree
+  bool drop_small = false;  // boilerplate unless it holds most of the page's paragraphs
+  uint32_t text = 0;        // bytes of block text in the subtree
   uint32_t links = 0;
   double score = 0;
   bool scored = false;
@@ -438,7 +443,8 @@ std::string StripBy(std::string s) {
 
 // Drops " | Site", " - Site", " — Site" from a <title>/og:title when the tail names the
 // site (og:site_name) or when it is a short tail after the last separator.
-std::string StripSiteSuffix(const std::string& title, const std::string& site, const std::vector<Block>& blocks) {
+std::string StripSiteSuffix(const std::string& title, const std::string& site, const std::vector<Block>& blocks,
+                            const std::vector<std::string>& h1s) {
   static constexpr std::string_view kSeps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 "};
   for (std::string_view sep : kSeps) {
     size_t p = title.rfind(sep);
@@ -448,7 +454,8 @@ std::string StripSiteSuffix(const std::string& title, const std::string& site, c
     // Or the part before the separator is a heading of the page.
     std::string head = title.substr(0, p);
     bool head_is_heading =
-        std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) { return IsHeading(b.tag) && b.text == head; });
+        std::any_of(blocks.begin(), blocks.end(), [&](const Block& b) { return IsHeading(b.tag) && b.text == head; }) ||
+        std::find(h1s.begin(), h1s.end(), head) != h1s.end();
     if (names_site || head_is_heading) return head;
   }
   return title;
@@ -629,6 +636,7 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
   bool skip = f.skip || tag == GUMBO_TAG_HEAD;
   bool capture_byline = false;
   bool capture_h1 = false;
+  bool drop_small = false;
   int8_t weight = 0;
   if (tag == GUMBO_TAG_HEADER) skip = true;
   if (Attr(e, "hidden") != nullptr) return;
@@ -664,6 +672,7 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
     } else if (v.drop && !v.positive && !body_like) {
       return;  // boilerplate region: not even walked
     }
+    drop_small = v.drop_small && !v.positive && !body_like;
     weight = static_cast<int8_t>((v.positive ? 25 : 0) - (v.negative ? 25 : 0) + (ip == "articlebody" ? 50 : 0));
   }
   if (tag == GUMBO_TAG_H1) {
@@ -677,6 +686,7 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
     el.parent = f.elem;
     el.tag = tag;
     el.class_weight = weight;
+    el.drop_small = drop_small;
     exit.elem = static_cast<int32_t>(elems_.size());
     elems_.push_back(el);
     if (IsBlockTag(tag)) {
@@ -810,7 +820,26 @@ double LinkDensity(uint32_t links, uint32_t text) { return text == 0 ? 0.0 : sta
 
 std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blocks, bool fragment) {
   const size_t n = elems.size();
+  // Regions marked drop_small ("ads", "promo", "modal", ...) go, unless one holds more than
+  // half of the page's paragraph text: then the word was a state class on a wrapper.
+  std::vector<uint32_t> para(n, 0);
+  uint32_t para_total = 0;
   for (const Block& b : blocks) {
+    if (b.text.size() >= 25 && b.link_bytes * 2 < b.text.size()) {
+      para[b.owner] += static_cast<uint32_t>(b.text.size());
+      para_total += static_cast<uint32_t>(b.text.size());
+    }
+  }
+  for (size_t i = n; i-- > 1;) {
+    if (elems[i].parent >= 0) para[elems[i].parent] += para[i];
+  }
+  std::vector<char> dropped(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    bool own = elems[i].drop_small && !fragment && para[i] * 2 <= para_total;
+    dropped[i] = own || (elems[i].parent >= 0 && dropped[elems[i].parent]);
+  }
+  for (const Block& b : blocks) {
+    if (dropped[b.owner]) continue;
     elems[b.owner].text += static_cast<uint32_t>(b.text.size());
     elems[b.owner].links += b.link_bytes;
   }
@@ -823,7 +852,7 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
   std::vector<char> selected(n, fragment ? 1 : 0);
   if (!fragment) {
     for (const Block& b : blocks) {
-      if (b.text.size() < 25 || IsHeading(b.tag) || b.tag == GUMBO_TAG_LI) continue;
+      if (dropped[b.owner] || b.text.size() < 25 || IsHeading(b.tag) || b.tag == GUMBO_TAG_LI) continue;
       double s = 1.0 + static_cast<double>(CountCommas(b.text)) + std::min<double>(b.text.size() / 100, 3.0);
       int32_t anc = elems[b.owner].parent;
       // A text-bearing div is its own paragraph: its container is its parent.
@@ -848,6 +877,35 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
       }
     }
     if (top < 0) return {};
+    // As Readability does: when several of the best candidates score close to the top one
+    // (one paragraph per container, as component-built pages do), their common ancestor
+    // is the article.
+    std::vector<int32_t> close;
+    for (size_t i = 0; i < n; ++i) {
+      if (elems[i].scored && final_score[i] >= 0.75 * best) close.push_back(static_cast<int32_t>(i));
+    }
+    if (close.size() >= 3) {
+      std::sort(close.begin(), close.end(), [&](int32_t a, int32_t b) { return final_score[a] > final_score[b]; });
+      close.resize(std::min<size_t>(close.size(), 5));
+      int32_t lca = close[0];
+      for (size_t k = 1; k < close.size() && lca >= 0; ++k) {
+        // Ancestors have smaller indices: climb the deeper of the two until they meet.
+        int32_t a = lca, b = close[k];
+        while (a != b && a >= 0 && b >= 0) {
+          if (a > b) {
+            a = elems[a].parent;
+          } else {
+            b = elems[b].parent;
+          }
+        }
+        lca = a == b ? a : -1;
+      }
+      if (lca >= 0 && elems[lca].tag != GUMBO_TAG_BODY && elems[lca].tag != GUMBO_TAG_HTML &&
+          LinkDensity(elems[lca].links, elems[lca].text) < 0.5) {
+        top = lca;
+        best = std::max(best, final_score[lca]);
+      }
+    }
     selected[top] = 1;
     int32_t parent = elems[top].parent;
     if (parent >= 0) {
@@ -878,7 +936,7 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
   std::vector<bool> kept_is_heading;
   bool prev_dropped_after_heading = false;
   for (const Block& b : blocks) {
-    if (!selected[b.owner]) continue;
+    if (!selected[b.owner] || dropped[b.owner]) continue;
     double ld = LinkDensity(b.link_bytes, static_cast<uint32_t>(b.text.size()));
     bool heading = IsHeading(b.tag);
     bool keep = true;
@@ -1091,7 +1149,7 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   if (!doc.title.empty()) {
     article.title = doc.title;
   } else if (!m.og_title.empty()) {
-    article.title = StripSiteSuffix(m.og_title, m.site_name, walker.blocks());
+    article.title = StripSiteSuffix(m.og_title, m.site_name, walker.blocks(), m.h1s);
   } else if (!m.ld_headline.empty()) {
     article.title = m.ld_headline;
   } else {
@@ -1103,12 +1161,24 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
       }
       if (h.size() > best.size()) best = h;
     }
-    article.title = !best.empty() ? best : StripSiteSuffix(m.title_tag, m.site_name, walker.blocks());
+    article.title = !best.empty() ? best : StripSiteSuffix(m.title_tag, m.site_name, walker.blocks(), m.h1s);
   }
   // The headline repeated as a heading of the body is not body text.
   std::erase_if(article.paragraphs, [&](const std::string& p) { return p == article.title; });
-  // Byline, date, URL, language.
-  article.byline = !m.byline.empty() ? m.byline : !m.meta_author.empty() ? m.meta_author : StripBy(m.ld_author);
+  // Byline, date, URL, language. A "By Ann Lee" line of the page is a byline, not body.
+  std::string by_line;
+  for (const Block& b : walker.blocks()) {
+    if (b.text.size() <= 80 && (b.text.starts_with("By ") || b.text.starts_with("BY ")) && b.text.size() > 4 &&
+        std::isupper(static_cast<unsigned char>(b.text[3]))) {
+      by_line = b.text;
+      break;
+    }
+  }
+  if (!by_line.empty()) std::erase(article.paragraphs, by_line);
+  article.byline = !m.byline.empty()        ? m.byline
+                   : !m.meta_author.empty() ? m.meta_author
+                   : !by_line.empty()       ? StripBy(by_line)
+                                            : StripBy(m.ld_author);
   for (const std::string* d :
        std::initializer_list<const std::string*>{&m.date_meta, &m.ld_date, &m.time_date, &m.time_date_any, &doc.date}) {
     std::string n = NormalizeDate(*d);

@@ -50,6 +50,51 @@ TEST(HtmlTest, BoilerplateRegionsAreDropped) {
   EXPECT_TRUE(a->paragraphs[0].starts_with("The committee"));
 }
 
+TEST(HtmlTest, StateClassOnWrapperDoesNotDropTheArticle) {
+  RawDocument d;
+  d.bytes = std::string(
+                "<html><head><meta property=\"og:title\" content=\"Bridge stays open | Example\"></head>"
+                "<body class=\"modal-open\"><div class=\"page has-ads\"><header><h1>Bridge stays open</h1>"
+                "</header>") +
+            kArticle +
+            "<div class=\"ad-unit\"><p>Sponsored: the best mattress you will ever buy, now half price.</p></div>"
+            "</div></body></html>";
+  auto a = ExtractHtml(d);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->title, "Bridge stays open");
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+  EXPECT_TRUE(a->paragraphs[1].starts_with("Engineers"));
+}
+
+TEST(HtmlTest, OneParagraphPerContainerKeepsThemAll) {
+  std::string blocks;
+  const char* texts[] = {"The first paragraph of the story says what happened, where and when it did.",
+                         "A second paragraph quotes the minister, who said the plan would work well.",
+                         "The third paragraph gives the background, with figures from last year.",
+                         "A fourth paragraph has the reaction of the opposition, which was critical.",
+                         "The last paragraph says what happens next, and when the vote is due."};
+  for (const char* t : texts) {
+    blocks += std::string("<div data-component=\"text-block\"><div class=\"rich\"><p>") + t + "</p></div></div>";
+  }
+  RawDocument d;
+  d.bytes =
+      "<html><body><nav><a href=\"/\">Home</a></nav><article><h1>Headline</h1>" + blocks +
+      "</article><div class=\"related\"><p>Other story one, with its own summary text here.</p></div></body></html>";
+  auto a = ExtractHtml(d);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->paragraphs.size(), 5u);
+}
+
+TEST(HtmlTest, ByLineInTheBodyBecomesTheByline) {
+  RawDocument d;
+  d.bytes = std::string("<html><body><div class=\"story\"><p>By Ann Lee and Bo Chen, Reuters</p>") + kArticle +
+            "</div></body></html>";
+  auto a = ExtractHtml(d);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->byline, "Ann Lee and Bo Chen, Reuters");
+  ASSERT_EQ(a->paragraphs.size(), 2u);
+}
+
 TEST(HtmlTest, PageWithoutArticleIsAnError) {
   RawDocument d;
   d.source = "index.html";

@@ -98,11 +98,14 @@ TEST(WarcReaderTest, PlainWarcAndNonArticleRecordsSkipped) {
                      WarcRecordText("response", "https://a.example/1",
                                     "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>x</p>") +
                      WarcRecordText("response", "https://a.example/img", HttpOk("\x89PNG", "image/png")) +
-                     WarcRecordText("response", "https://a.example/2", HttpOk(Page("Kept", "Kept story.")));
+                     WarcRecordText("response", "https://a.example/2", HttpOk(Page("Kept", "Kept story."))) +
+                     WarcRecordText("response", "https://a.example/3",
+                                    "HTTP/1.1 200 OK\r\n\r\n" + Page("Untyped", "Sniffed as HTML."));
   Collected c = Read(warc);
   EXPECT_TRUE(c.errors.empty());
-  ASSERT_EQ(c.docs.size(), 1u);
+  ASSERT_EQ(c.docs.size(), 2u);
   EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+  EXPECT_EQ(c.docs[1].url, "https://a.example/3");
 }
 
 TEST(WarcReaderTest, TruncatedGzipReportsErrorAndKeepsEarlierRecords) {

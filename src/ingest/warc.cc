@@ -4,6 +4,7 @@
 
 #include "core/utf8.h"
 #include "ingest/charset.h"
+#include "ingest/extract.h"
 
 namespace newsgraph {
 namespace {
@@ -273,7 +274,9 @@ StatusOr<bool> WarcRecordToDocument(WarcRecord&& record, const std::string& file
     auto http = ParseHttpResponse(record.block, max_body_bytes);
     if (!http.ok()) return Status::Corrupt(where + ": " + http.status().message());
     if (http->status != 200) return false;
-    if (http->media_type != "text/html" && http->media_type != "application/xhtml+xml") return false;
+    bool html = http->media_type == "text/html" || http->media_type == "application/xhtml+xml" ||
+                (http->media_type.empty() && SniffMediaType(http->body) == "text/html");
+    if (!html) return false;
     doc->media_type = "text/html";
     doc->charset = http->charset;
     doc->bytes = std::move(http->body);
