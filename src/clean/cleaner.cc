@@ -287,7 +287,10 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
     p.text = FoldForMatch(line.fields[2]);
     if (p.text.empty()) return Status::Corrupt(where + ": empty pattern");
     if (p.match == Match::kPhrase) c->phrases_.Add(p.text, static_cast<int>(c->patterns_.size()));
-    if (p.match != Match::kPhrase) c->max_fixed_len_ = std::max(c->max_fixed_len_, p.text.size());
+    if (p.match != Match::kPhrase) {
+      c->max_fixed_len_ = std::max(c->max_fixed_len_, p.text.size());
+      c->by_first_byte_[static_cast<unsigned char>(p.text[0])].push_back(static_cast<uint16_t>(c->patterns_.size()));
+    }
     c->patterns_.push_back(std::move(p));
   }
   c->phrases_.Build();
@@ -328,9 +331,12 @@ std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
   } else {
     bare = {};
   }
-  for (const Pattern& p : patterns_) {
-    if (p.match == Match::kLine && bare == p.text) return "line: " + p.text;
-    if (p.match == Match::kPrefix && head.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
+  if (!head.empty()) {
+    for (uint16_t i : by_first_byte_[static_cast<unsigned char>(head[0])]) {
+      const Pattern& p = patterns_[i];
+      if (p.match == Match::kLine && bare == p.text) return "line: " + p.text;
+      if (p.match == Match::kPrefix && head.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
+    }
   }
   // A row of share/follow buttons.
   if (paragraph.size() <= 200 && !vocab_.empty()) {

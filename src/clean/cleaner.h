@@ -48,6 +48,7 @@ class Cleaner {
   std::vector<Pattern> patterns_;
   PhraseMatcher phrases_;       // the kPhrase patterns, id = index into patterns_
   size_t max_fixed_len_ = 0;    // longest line/prefix pattern
+  std::vector<uint16_t> by_first_byte_[256];  // line/prefix patterns by their first byte
   std::unordered_set<std::string> vocab_;  // share-button words
   std::unordered_set<std::string> attribution_cues_;
 
