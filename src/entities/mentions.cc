@@ -135,16 +135,26 @@ class Finder {
   bool IsHyphenModifier(uint32_t i) const {
     std::string_view w = HyphenWord(i);
     if (w.find('-') == std::string_view::npos || Find(w) || !Demonym(w).empty()) return false;
+    // Every part is a place, a nationality, a lower-case word ("-linked", "-based") or a
+    // combining form ("Sino", "Indo"); "Kipiani-Rhodes" is a surname, not Rhodes.
+    bool place = false;
     size_t pos = 0;
     while (pos <= w.size()) {
       size_t dash = w.find('-', pos);
       if (dash == std::string_view::npos) dash = w.size();
       std::string_view part = w.substr(pos, dash - pos);
-      const GazEntry* g = part.empty() ? nullptr : Find(part);
-      if ((g && g->type == EntityType::kLoc) || !Demonym(part).empty()) return true;
       pos = dash + 1;
+      if (part.empty()) continue;
+      const GazEntry* g = Find(part);
+      if ((g && g->type == EntityType::kLoc) || !Demonym(part).empty()) {
+        place = true;
+        continue;
+      }
+      bool lower = part[0] >= 'a' && part[0] <= 'z';
+      bool combining = part.size() <= 6 && part.back() == 'o' && dash < w.size();
+      if (!lower && !combining) return false;
     }
-    return false;
+    return place;
   }
 
   bool IsNameToken(uint32_t i) const {
