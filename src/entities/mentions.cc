@@ -383,8 +383,15 @@ class Finder {
     if (n == 1 && !Demonym(text).empty()) return -1;
     if (n >= 2 && (last & kOrgSuffix) && !person_shape)
       return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
-    if (n >= 3 && has_of && (first & kOrgHead)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
-    if (n >= 3 && has_of && (first & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
+    // "Max Planck Institute for Plasma Physics", "Chamber of Commerce", "Gulf of Aden".
+    uint32_t head_before_of = has_of ? first & (kOrgHead | kLocHead) : 0;
+    for (size_t k = a + 1; k < b; ++k) {
+      if (units_[k].connector && !StartsWithWord(UnitText(units_[k]), "and"))
+        head_before_of |= ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead);
+    }
+    if (n >= 3 && (head_before_of & (kOrgHead | kOrgSuffix)))
+      return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 3 && (head_before_of & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
     if (n >= 2 && (last & kLocSuffix) && !person_shape) {
       const GazEntry* inner = nullptr;
       size_t len = LongestGaz(a, b, &inner);
@@ -459,7 +466,7 @@ class Finder {
         // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
         // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
         bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
-                    (ClassesOf(units_[k - 1]) & (kOrgHead | kLocHead)) != 0 ||
+                    (!StartsWithWord(c, "and") && (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead))) ||
                     (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
         if (keep) continue;
         flush(k);
@@ -518,6 +525,13 @@ class Finder {
         ++q;
         continue;
       }
+      // An ordinary word qualifying a role: "Disaster Management Minister", "EU Competition
+      // Commissioner". Only kept if a role word follows (title_end moves only on heads).
+      std::string_view uw = UnitText(u);
+      if (gaz_.IsCommon(uw) && !gaz_.IsGivenName(uw) && !Find(uw) && q + 1 < n) {
+        ++q;
+        continue;
+      }
       if (!Demonym(UnitText(u)).empty()) {
         ++q;
         continue;
@@ -550,7 +564,7 @@ class Finder {
       // "Justice Department", "General Motors": the rest is an organisation, not a name.
       const GazEntry* g = Find(UnitsText(p, n));
       uint32_t last = ClassesOf(units_[n - 1]);
-      if (g || (last & (kOrgSuffix | kLocSuffix))) title_end = p;
+      if (g || (last & (kOrgSuffix | kLocSuffix)) || AllOrdinary(title_end, n)) title_end = p;
     }
     int title_from = -1;
     if (title_end > p) {
@@ -567,7 +581,10 @@ class Finder {
         Classify(0, 1, false, true);  // kept only if it names someone met elsewhere
         return;
       }
-      p = 1;
+      units_.erase(units_.begin());  // "Despite", "Disaster" of "Disaster Management Minister"
+      while (!units_.empty() && units_.front().connector) units_.erase(units_.begin());
+      if (!units_.empty()) ProcessRun(false);
+      return;
     }
     while (p < n && units_[p].connector) ++p;
     if (p >= n) return;
