@@ -216,7 +216,7 @@ class Finder {
         return false;
       }
     }
-    return letters >= 2 && letters <= 6;
+    return letters >= 2 && letters <= 8;
   }
 
   Span UnitsSpan(size_t a, size_t b) const { return Span{units_[a].span.start, units_[b - 1].span.end}; }
@@ -273,6 +273,13 @@ class Finder {
           Unit u{j, j, a_.tokens[j].span, false, IsParticle(j)};
           if (j + 1 < end && Tok(j + 1) == "." && a_.tokens[j + 1].span.start == a_.tokens[j].span.end &&
               (IsInitial(j) || gaz_.IsAbbreviation(Tok(j)))) {
+            u.last = j + 1;
+            u.span.end = a_.tokens[j + 1].span.end;
+          }
+          // "Children's Fund", "People's Liberation Army": an ordinary plural with "'s"
+          // inside an organisation's name.
+          if (u.last == j && j + 2 < end && Tok(j + 1) == "'s" && IsNameToken(j + 2) && Tok(j).size() >= 5 &&
+              gaz_.IsCommon(Tok(j)) && !Find(Tok(j)) && !gaz_.IsGivenName(Tok(j))) {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
