@@ -10,3 +10,4 @@ newsgraph_generate(entities/names.tsv tools/gen_names.py ${_lib} ${_wn})
 newsgraph_generate(entities/common_words.txt tools/gen_common_words.py ${_lib}
                    /usr/share/dict/american-english-huge)
 newsgraph_generate(entities/roles.txt tools/gen_roles.py ${_lib} ${_wn})
+newsgraph_generate(entities/adjectives.txt tools/gen_adjectives.py ${_lib} /usr/share/wordnet/index.adj)

@@ -124,6 +124,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   for (const DataLine& line : ParseTsv(g->Keep(std::move(names).value()))) {
     if (line.fields.size() < 2) return Malformed("gen/entities/names.tsv", line);
     if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
+    if (line.fields[1] == "surname") g->surnames_.insert(line.fields[0]);
   }
   auto common = ReadDataFile("gen/entities/common_words.txt");
   if (!common.ok()) return common.status();
@@ -135,6 +136,16 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     if (nl == std::string::npos) nl = words.size();
     std::string_view w(words.data() + pos, nl - pos);
     if (!w.empty() && w[0] != '#') g->common_.insert(w);
+    pos = nl + 1;
+  }
+  auto adjectives = ReadDataFile("gen/entities/adjectives.txt");
+  if (!adjectives.ok()) return adjectives.status();
+  const std::string& adjective_words = g->Keep(std::move(adjectives).value());
+  for (size_t pos = 0; pos < adjective_words.size();) {
+    size_t nl = adjective_words.find('\n', pos);
+    if (nl == std::string::npos) nl = adjective_words.size();
+    std::string_view w(adjective_words.data() + pos, nl - pos);
+    if (!w.empty() && w[0] != '#') g->adjectives_.insert(w);
     pos = nl + 1;
   }
   auto roles = ReadDataFile("gen/entities/roles.txt");
@@ -185,6 +196,12 @@ bool Gazetteer::IsCommon(std::string_view word) const {
   char buf[64];
   if (word.size() > sizeof buf) return false;
   return common_.count(LowerInto(word, buf, sizeof buf)) > 0;
+}
+
+bool Gazetteer::IsAdjective(std::string_view word) const {
+  char buf[64];
+  if (word.size() > sizeof buf) return false;
+  return adjectives_.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
 
 uint32_t Gazetteer::Classes(std::string_view word) const {

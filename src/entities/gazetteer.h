@@ -57,6 +57,9 @@ class Gazetteer {
   // Country (alpha-3) of a nationality word ("Chinese"), or empty.
   std::string_view Demonym(std::string_view s) const;
   bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
+  bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }
+  // True when the lower-case form of `word` is an adjective ("kurdish", "western").
+  bool IsAdjective(std::string_view word) const;
   // True when the lower-case form of `word` is an ordinary English word.
   bool IsCommon(std::string_view word) const;
   // Lexicon classes of `word`, case-insensitively.
@@ -80,6 +83,8 @@ class Gazetteer {
   std::unordered_map<std::string_view, std::string_view> demonyms_;
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;
+  std::unordered_set<std::string_view> surnames_;
+  std::unordered_set<std::string_view> adjectives_;
   std::unordered_set<std::string_view> common_;
   std::unordered_set<std::string_view> abbrevs_;
   std::unordered_map<std::string_view, uint32_t> classes_;
