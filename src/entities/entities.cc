@@ -303,7 +303,64 @@ class Resolver {
         }
       }
     }
+    HomeCountry(order, entity_of, &out);
     return out;
+  }
+
+  // The country most of the article's places lie in (the dateline counts twice), when it
+  // holds at least a third of them; else empty.
+  std::string ArticleCountry() const {
+    std::unordered_map<std::string_view, int> votes;
+    int total = 0;
+    for (const Mention& m : m_) {
+      if (m.type != MentionType::kLoc || m.country.empty()) continue;
+      ++votes[m.country];
+      ++total;
+    }
+    std::string_view dateline = gaz_.DatelineCountry(a_.dateline);
+    if (!dateline.empty()) {
+      votes[dateline] += 2;
+      total += 2;
+    }
+    std::string_view best;
+    for (auto [country, n] : votes) {
+      if (best.empty() || n > votes[best] || (n == votes[best] && country < best)) best = country;
+    }
+    return !best.empty() && votes[best] * 3 >= total ? std::string(best) : std::string();
+  }
+
+  // Gives the article's country to what the text leaves without one but that news
+  // locates there: local places missing from the gazetteers, people with an official
+  // title, and public bodies ("the Interior Ministry", "police").
+  void HomeCountry(const std::vector<int>& order, const std::vector<int>& entity_of, std::vector<Entity>* out) {
+    std::string home = ArticleCountry();
+    if (home.empty()) return;
+    for (int c : order) {
+      Entity& e = (*out)[entity_of[c]];
+      if (!e.country.empty()) continue;
+      const Cluster& cl = clusters_[c];
+      bool gazetteer = false, titled = false;
+      for (int id : cl.mentions) {
+        gazetteer |= m_[id].gaz != nullptr;
+        titled |= m_[id].title_rank > 0;
+      }
+      std::string_view last = e.name;
+      if (size_t sp = last.rfind(' '); sp != std::string_view::npos) last = last.substr(sp + 1);
+      uint32_t cls = gaz_.Classes(last);
+      bool local = false;
+      switch (e.type) {
+        case EntityType::kLoc:
+          local = !gazetteer && !(cls & entities::kNatural);
+          break;
+        case EntityType::kPerson:
+          local = titled;
+          break;
+        case EntityType::kOrg:
+          local = (cls & entities::kGov) != 0;
+          break;
+      }
+      if (local) e.country = home;
+    }
   }
 
   const Analysis& a_;

@@ -29,6 +29,8 @@ constexpr ClassName kClassNames[] = {
     {"appos_stop", kApposStop},
     {"lead_verb", kLeadVerb},
     {"admin_suffix", kAdminSuffix},
+    {"natural", kNatural},
+    {"gov", kGov},
 };
 
 PlaceKind KindOf(std::string_view kind) {
@@ -214,6 +216,27 @@ uint32_t Gazetteer::Classes(std::string_view word) const {
 std::string_view Gazetteer::LeadRole(std::string_view word) const {
   auto it = lead_roles_.find(word);
   return it == lead_roles_.end() ? std::string_view() : it->second;
+}
+
+std::string_view Gazetteer::DatelineCountry(std::string_view dateline) const {
+  // The last comma-separated part that names a place: "KYIV, Ukraine", "BEIJING".
+  while (!dateline.empty()) {
+    size_t comma = dateline.rfind(',');
+    std::string_view part = comma == std::string_view::npos ? dateline : dateline.substr(comma + 1);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    std::string title(part);
+    bool start = true;
+    for (char& c : title) {
+      if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      start = c == ' ' || c == '-';
+    }
+    for (std::string_view s : {part, std::string_view(title)}) {
+      if (const GazEntry* g = Find(s); g && g->type == EntityType::kLoc && !g->country.empty()) return g->country;
+    }
+    if (comma == std::string_view::npos) break;
+    dateline = dateline.substr(0, comma);
+  }
+  return {};
 }
 
 std::string_view Gazetteer::CountryName(std::string_view alpha3) const {

@@ -37,6 +37,8 @@ enum WordClass : uint32_t {
   kLeadVerb = 1u << 15,
   kAdminSuffix = 1u << 16,  // "Province", "County": the place lies in the named one
   kRole = 1u << 17,         // a WordNet noun for a person ("geophysicist", "teacher")
+  kNatural = 1u << 18,
+  kGov = 1u << 19,
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };
@@ -69,6 +71,8 @@ class Gazetteer {
   bool IsAbbreviation(std::string_view word) const { return abbrevs_.count(word) > 0; }
   // The role implied by a lead verb ("heads" -> "head"), or empty.
   std::string_view LeadRole(std::string_view word) const;
+  // Country of a dateline ("BEIJING", "Kyiv, Ukraine"), or empty.
+  std::string_view DatelineCountry(std::string_view dateline) const;
   // Display name of a country code ("USA" -> "United States").
   std::string_view CountryName(std::string_view alpha3) const;
   int max_words() const { return max_words_; }

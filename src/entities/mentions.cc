@@ -641,9 +641,16 @@ class Finder {
 
   // ---- context around a mention: titles, "City, State", acronym definitions.
 
-  // After a locative preposition ("in Austin") or "the town of".
+  // After a locative preposition ("in Austin") or "the town of"; after a country's
+  // possessive ("Bangladesh's Foreign Ministry").
   void ReadPlaceContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
+    if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "'s" && m.country.empty() &&
+        m.type != MentionType::kLoc) {
+      int owner = mention_at_[m.first_token - 2];
+      if (owner >= 0 && mentions_[owner].gaz && mentions_[owner].gaz->kind == PlaceKind::kCountry)
+        m.country = mentions_[owner].country;
+    }
     if (m.first_token > s.first_token) {
       std::string_view prev = Tok(m.first_token - 1);
       if (!a_.tokens[m.first_token - 1].capitalized && (gaz_.Classes(prev) & kLocative)) m.loc_context = true;
