@@ -31,6 +31,7 @@ constexpr ClassName kClassNames[] = {
     {"admin_suffix", kAdminSuffix},
     {"natural", kNatural},
     {"gov", kGov},
+    {"speech_verb", kSpeechVerb},
 };
 
 PlaceKind KindOf(std::string_view kind) {

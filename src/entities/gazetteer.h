@@ -39,6 +39,7 @@ enum WordClass : uint32_t {
   kRole = 1u << 17,         // a WordNet noun for a person ("geophysicist", "teacher")
   kNatural = 1u << 18,
   kGov = 1u << 19,
+  kSpeechVerb = 1u << 20,  // "said", "urged": what a named speaker does
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };

@@ -288,7 +288,8 @@ class Finder {
           // "Children's Fund", "People's Liberation Army": an ordinary plural with "'s"
           // inside an organisation's name.
           if (u.last == j && j + 2 < end && Tok(j + 1) == "'s" && IsNameToken(j + 2) && Tok(j).size() >= 5 &&
-              gaz_.IsCommon(Tok(j)) && !Find(Tok(j)) && !gaz_.IsGivenName(Tok(j))) {
+              gaz_.IsCommon(Tok(j)) && !Find(Tok(j)) && !gaz_.IsGivenName(Tok(j)) &&
+              !(gaz_.Classes(Tok(j)) & (kOrgSuffix | kLocSuffix | kHead))) {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
@@ -300,9 +301,9 @@ class Finder {
         std::string_view w = LowerInto(Tok(j), buf, sizeof buf);
         // "and" joins names only inside an organisation or place name that opens with
         // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
-        bool and_ok =
-            w == "&" || (w == "and" && !units_.empty() &&
-                         ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) || AllOrdinary(0, units_.size())));
+        bool and_ok = w == "&" || (w == "and" && !units_.empty() &&
+                                   ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) ||
+                                    AllOrdinary(0, units_.size()) || OrgHeadBeforeOf(0, units_.size())));
         if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
           if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
@@ -462,6 +463,18 @@ class Finder {
     return true;
   }
 
+  // Whether an "of"/"for" in units [a, b) follows an organisation's head word ("Chamber of
+  // Commerce and Industry").
+  bool OrgHeadBeforeOf(size_t a, size_t b) const {
+    for (size_t k = a + 1; k < b; ++k) {
+      std::string_view c = UnitText(units_[k]);
+      if (units_[k].connector && (StartsWithWord(c, "of") || StartsWithWord(c, "for")) &&
+          (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix)))
+        return true;
+    }
+    return false;
+  }
+
   // Splits units [p, n) at connectors unless an organisation or place pattern holds them
   // together, and classifies each chunk. `title` applies to the first chunk.
   void Chunk(size_t p, size_t n, int title_from) {
@@ -483,6 +496,7 @@ class Finder {
         // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
         // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
         bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
+                    (StartsWithWord(c, "and") && OrgHeadBeforeOf(a, k)) ||
                     (!StartsWithWord(c, "and") && (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead))) ||
                     (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
         if (keep) continue;
@@ -595,7 +609,8 @@ class Finder {
       p = title_end;
     } else if (p == 0 && initial && DropsInitial(n)) {
       if (n == 1) {
-        Classify(0, 1, false, true);  // kept only if it names someone met elsewhere
+        int id = Classify(0, 1, false, true);  // kept only if it names something met elsewhere
+        if (id >= 0) mentions_[id].weak = true;
         return;
       }
       units_.erase(units_.begin());  // "Despite", "Disaster" of "Disaster Management Minister"
@@ -633,6 +648,12 @@ class Finder {
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    // "Reporters Without Borders said", "Amnesty International urged": ordinary words that
+    // together name someone who speaks.
+    uint32_t next = units_[n - 1].last + 1;
+    if (n > 1 && next < a_.tokens.size() && (gaz_.Classes(Tok(next)) & kSpeechVerb) &&
+        std::none_of(units_.begin(), units_.begin() + n, [](const Unit& u) { return u.connector; }))
+      return false;
     if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
         std::none_of(units_.begin(), units_.end(), [](const Unit& u) { return u.connector; }))
       return false;  // "Apple Inc.", "Greater Manchester Police"
@@ -813,7 +834,7 @@ class Finder {
       if (IsRole(t)) {
         head = true;
         left = static_cast<int>(t);
-      } else if ((cls & kMod) || !Demonym(w).empty()) {
+      } else if ((cls & (kMod | kDomain)) || !Demonym(w).empty()) {
         left = static_cast<int>(t);
       } else if (!IsDeterminer(w) && !IsPreposition(w)) {
         break;
