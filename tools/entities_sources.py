@@ -192,6 +192,23 @@ class Countries:
         return self.names[m.group(1)] if m else ""
 
 
+def geonames_cities(path="/usr/share/locale/en/LC_MESSAGES/geonames.mo"):
+    """City names of libgeonames-common's English gettext catalogue (msgstr values)."""
+    import struct
+    if not os.path.exists(path):
+        return []
+    with open(path, "rb") as f:
+        data = f.read()
+    _, _, count, _, values = struct.unpack("<5I", data[:20])
+    out = []
+    for i in range(count):
+        length, offset = struct.unpack("<2I", data[values + 8 * i:values + 8 * i + 8])
+        name = data[offset:offset + length].decode("utf-8", "replace")
+        if name and "\n" not in name and ":" not in name:
+            out.append(name)
+    return out
+
+
 def common_words(path="/usr/share/dict/american-english-huge"):
     """Lower-case words of the word list: a capitalised token whose lower-case form is here
     may be an ordinary word."""

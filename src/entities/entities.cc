@@ -341,7 +341,9 @@ class Resolver {
       const Cluster& cl = clusters_[c];
       bool gazetteer = false, titled = false;
       for (int id : cl.mentions) {
-        gazetteer |= m_[id].gaz != nullptr;
+        const GazEntry* g = m_[id].gaz;
+        // GeoNames cities come without a country; they count as local places.
+        gazetteer |= g != nullptr && !(g->kind == PlaceKind::kCity && g->country.empty());
         titled |= m_[id].title_rank > 0;
       }
       std::string_view last = e.name;

@@ -679,6 +679,10 @@ class Finder {
       if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
           (gaz_.Classes(Tok(m.first_token - 2)) & kAdminSuffix))
         m.loc_context = true;
+      // "in Oddar Meanchey": an unknown name after "in" that opens with no given name.
+      if (m.loc_context && m.type == MentionType::kPerson && m.title_rank == 0 && !m.gaz &&
+          !gaz_.IsGivenName(Tok(m.first_token)) && prev != "to" && prev != "from")
+        m.type = MentionType::kLoc;
     }
   }
 
