@@ -169,6 +169,13 @@ class Resolver {
       if (rest.find(' ') != std::string_view::npos) org_part_.try_emplace(std::string(rest), cluster);
       pos = name.find(' ', pos + 1);
     }
+    // The first word of a company's name used alone ("Nordvik" for "Nordvik Corp.").
+    if (size_t sp = name.find(' '); sp != std::string_view::npos) {
+      std::string_view first = name.substr(0, sp);
+      if (first.size() >= 4 && gaz_.Classes(first) == 0 && !gaz_.Find(first) && gaz_.Demonym(first).empty() &&
+          !gaz_.IsGivenName(first))
+        org_first_.try_emplace(std::string(first), cluster);
+    }
     std::string ini = Initials(name);
     if (ini.size() >= 2 && name.find(' ') != std::string_view::npos) org_initials_.try_emplace(ini, cluster);
   }
@@ -208,6 +215,9 @@ class Resolver {
     if (m.type == MentionType::kLoc) {
       Keyed(text, EntityType::kLoc, id);
       return;
+    }
+    if (m.units == 1) {
+      if (auto it = org_first_.find(text); it != org_first_.end()) return Join(it->second, id);
     }
     // A single unknown name: someone met before under this name, else an organisation if
     // it is an ordinary word written as a name ("Twitter"), a place after "in", a person.
@@ -370,7 +380,7 @@ class Resolver {
   std::vector<Mention> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
-  std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_;
+  std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
 };
 
 }  // namespace

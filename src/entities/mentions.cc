@@ -396,8 +396,11 @@ class Finder {
       if (units_[k].particle) person_shape = true;
       if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
     }
+    if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
-    if (n == 1 && !Demonym(text).empty()) return -1;
+    for (size_t k = a; k < b; ++k) {  // "Lindqvist & Partners", "Procter & Gamble"
+      if (units_[k].connector && UnitText(units_[k]) == "&") return Emit(a, b, MentionType::kOrg, nullptr, "");
+    }
     if (n >= 2 && (last & kOrgSuffix) && !person_shape)
       return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
     // "Max Planck Institute for Plasma Physics", "Chamber of Commerce", "Gulf of Aden".
@@ -437,6 +440,8 @@ class Finder {
                       (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
       if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
     }
+    if (n >= 3 && !titled && !person_shape && Ordinary(units_[b - 1]) && Ordinary(units_[b - 2]))
+      return Emit(a, b, MentionType::kOrg, nullptr, "");  // "James Webb Space Telescope"
     if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
         UnitText(units_[a]).back() == '.')
       return -1;  // "Inc." alone
@@ -449,6 +454,12 @@ class Finder {
       return Emit(a, b, MentionType::kPerson, nullptr, "");
     }
     return Emit(a, b, MentionType::kUnknown, nullptr, "");
+  }
+
+  // An ordinary word that is no surname ("Space", "Telescope"; not "Gates").
+  bool Ordinary(const Unit& u) const {
+    std::string_view w = UnitText(u);
+    return gaz_.IsCommon(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && !Find(w);
   }
 
   // Whether units [a, b) are all ordinary words written as a name ("Disaster" in "Disaster
@@ -495,7 +506,7 @@ class Finder {
         std::string_view c = UnitText(units_[k]);
         // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
         // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
-        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
+        bool keep = c == "&" || (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
                     (StartsWithWord(c, "and") && OrgHeadBeforeOf(a, k)) ||
                     (!StartsWithWord(c, "and") && (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead))) ||
                     (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
