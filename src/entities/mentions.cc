@@ -780,6 +780,15 @@ class Finder {
   }
 
   // "CIA chief William Burns", "Chinese leader Xi Jinping": role words right before a name.
+  // The first token of an honorific right before a name ("Dr." of "Dr. Marie-Claire"), or
+  // the name's first token.
+  uint32_t BeforeHonorific(const Sentence& s, uint32_t first) const {
+    if (first >= s.first_token + 2 && Tok(first - 1) == "." && (gaz_.Classes(Tok(first - 2)) & kHonorific))
+      return first - 2;
+    if (first >= s.first_token + 1 && (gaz_.Classes(Tok(first - 1)) & kHonorific)) return first - 1;
+    return first;
+  }
+
   void TitleBefore(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
@@ -823,9 +832,9 @@ class Finder {
 
   // "China's spokesperson for the Foreign Ministry, Hua Chunying".
   void TitleBeforeComma(const Sentence& s, int id) {
-    const Mention& m = mentions_[id];
-    if (m.first_token < s.first_token + 2 || Tok(m.first_token - 1) != ",") return;
-    uint32_t end = m.first_token - 2;  // last word of the role
+    const uint32_t first = BeforeHonorific(s, mentions_[id].first_token);
+    if (first < s.first_token + 2 || Tok(first - 1) != ",") return;
+    uint32_t end = first - 2;  // last word of the role
     int left = -1;
     bool head = false;
     uint32_t possessive = 0;
