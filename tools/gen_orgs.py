@@ -68,7 +68,9 @@ def main():
         for p in proper:
             # A lone ordinary word ("Army", "Senate") names such a body in any country.
             generic = " " not in p and p.lower() in common
-            rows.setdefault(p, (kind, "" if generic else country, canonical))
+            # Of two bodies with one name, the one whose country is known wins.
+            if p not in rows or (not rows[p][1] and country and not generic):
+                rows[p] = (kind, "" if generic else country, canonical)
     src.write_tsv(out, [
         "Organisation names: surface, kind (WordNet class), country named by the WordNet gloss",
         "(ISO 3166-1 alpha-3 or empty), canonical name (longest non-acronym form of the synset).",

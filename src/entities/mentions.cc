@@ -375,12 +375,18 @@ class Finder {
 
   // The country a leading nationality word or country name gives a chunk ("Chinese
   // Foreign Ministry", "U.S. Navy").
+  // Also a country or nationality inside the name ("State Bank of Pakistan", "Royal Thai
+  // Army", "Cricket Australia").
   std::string_view PrefixCountry(size_t a, size_t b) const {
-    std::string_view d = Demonym(UnitText(units_[a]));
-    if (!d.empty()) return d;
-    const GazEntry* g = nullptr;
-    size_t len = LongestGaz(a, b, &g);
-    if (len > 0 && len < b - a && g->type == EntityType::kLoc) return g->country;
+    for (size_t k = a; k < b; ++k) {
+      if (units_[k].connector) continue;
+      std::string_view d = Demonym(UnitText(units_[k]));
+      if (!d.empty()) return d;
+      const GazEntry* g = nullptr;
+      size_t len = LongestGaz(k, b, &g);
+      if (len > 0 && len < b - a && g->type == EntityType::kLoc && g->kind == PlaceKind::kCountry) return g->country;
+      if (len > 1) k += len - 1;
+    }
     return {};
   }
 
