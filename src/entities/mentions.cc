@@ -202,9 +202,9 @@ class Finder {
 
   // "Kurdish militants", "Western officials": an adjective, not a surname, before a
   // lower-case word.
-  bool LoneAdjective(size_t a) const {
-    std::string_view w = UnitText(units_[a]);
-    uint32_t next = units_[a].last + 1;
+  bool LoneAdjective(size_t a, size_t b) const {
+    std::string_view w = UnitsText(a, b);
+    uint32_t next = units_[b - 1].last + 1;
     return gaz_.IsAdjective(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
            IsWord(next) && !a_.tokens[next].capitalized && Tok(next) != "'s";
   }
@@ -434,7 +434,7 @@ class Finder {
     if (n == 1 && IsAcronym(units_[a]) && !titled) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
-    if (n == 1 && !titled && LoneAdjective(a)) return -1;
+    if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
     if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
       // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
       // open a person's name, and people take no article ("the Red Crescent").
