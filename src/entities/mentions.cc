@@ -668,7 +668,7 @@ class Finder {
     // "Reporters Without Borders said", "Amnesty International urged": ordinary words that
     // together name someone who speaks.
     uint32_t next = units_[n - 1].last + 1;
-    if (n > 1 && next < a_.tokens.size() && (gaz_.Classes(Tok(next)) & kSpeechVerb) &&
+    if (n > 1 && !IsDeterminer(w) && next < a_.tokens.size() && (gaz_.Classes(Tok(next)) & kSpeechVerb) &&
         std::none_of(units_.begin(), units_.begin() + n, [](const Unit& u) { return u.connector; }))
       return false;
     if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
