@@ -435,6 +435,14 @@ class Finder {
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
     if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
+    // "a former Marine", "an American": a single capitalised noun after an indefinite article.
+    if (n == 1 && !titled && units_[a].first >= 2 && !Find(text)) {
+      for (uint32_t t = units_[a].first - 1, k = 0; k < 3 && t > 0; --t, ++k) {
+        std::string_view w = Tok(t);
+        if (w == "a" || w == "an") return -1;
+        if (!(gaz_.Classes(w) & kMod)) break;
+      }
+    }
     if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
       // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
       // open a person's name, and people take no article ("the Red Crescent").
@@ -555,7 +563,8 @@ class Finder {
     while (q < n) {
       const Unit& u = units_[q];
       if (u.connector) {
-        if (has_head && StartsWithWord(UnitText(u), "of") && q + 1 < n && (ClassesOf(units_[q + 1]) & kDomain)) {
+        if (has_head && (StartsWithWord(UnitText(u), "of") || StartsWithWord(UnitText(u), "for")) && q + 1 < n &&
+            (ClassesOf(units_[q + 1]) & kDomain)) {
           q += 2;
           while (q < n && !units_[q].connector && (ClassesOf(units_[q]) & kDomain)) ++q;
           title_end = q;
@@ -728,6 +737,17 @@ class Finder {
         acr.defined_by = id;
         // People are not given acronyms: a name that defines one is an organisation.
         if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown) m.type = MentionType::kOrg;
+      }
+    }
+    // "the Africa Centres for Disease Control and Prevention (Africa CDC)": a short name
+    // ending in capitals, in parentheses after an organisation, is another name for it.
+    if (m.type == MentionType::kOrg && m.units >= 2 && e + 1 < s.end_token && Tok(e) == "(" &&
+        mention_at_[e + 1] >= 0) {
+      Mention& alias = mentions_[mention_at_[e + 1]];
+      if (alias.first_token == e + 1 && alias.end_token < s.end_token && Tok(alias.end_token) == ")" &&
+          alias.units <= 3 && a_.tokens[alias.end_token - 1].all_caps && alias.defined_by < 0) {
+        alias.defined_by = id;
+        alias.type = MentionType::kOrg;
       }
     }
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
