@@ -317,7 +317,19 @@ class Resolver {
     return out;
   }
 
-  // The country most of the article's places lie in (the dateline counts twice), when it
+  // Whether a body's name makes it international ("European Space Agency").
+  bool Supranational(std::string_view name) const {
+    size_t pos = 0;
+    while (pos < name.size()) {
+      size_t sp = name.find(' ', pos);
+      if (sp == std::string_view::npos) sp = name.size();
+      if (gaz_.Classes(name.substr(pos, sp - pos)) & entities::kSupranational) return true;
+      pos = sp + 1;
+    }
+    return false;
+  }
+
+  // The country most of the article's places lie in (the dateline counts twice and wins ties), when it
   // holds at least a third of them; else empty.
   std::string ArticleCountry() const {
     std::unordered_map<std::string_view, int> votes;
@@ -332,9 +344,9 @@ class Resolver {
       votes[dateline] += 2;
       total += 2;
     }
-    std::string_view best;
+    std::string_view best = dateline;  // wins ties
     for (auto [country, n] : votes) {
-      if (best.empty() || n > votes[best] || (n == votes[best] && country < best)) best = country;
+      if (best.empty() || n > votes[best] || (n == votes[best] && best != dateline && country < best)) best = country;
     }
     return !best.empty() && votes[best] * 3 >= total ? std::string(best) : std::string();
   }
@@ -368,7 +380,7 @@ class Resolver {
           local = titled;
           break;
         case EntityType::kOrg:
-          local = (cls & entities::kGov) != 0;
+          local = (cls & entities::kGov) != 0 && !Supranational(e.name);
           break;
       }
       if (local) e.country = home;

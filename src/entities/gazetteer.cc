@@ -32,6 +32,7 @@ constexpr ClassName kClassNames[] = {
     {"natural", kNatural},
     {"gov", kGov},
     {"speech_verb", kSpeechVerb},
+    {"supranational", kSupranational},
 };
 
 PlaceKind KindOf(std::string_view kind) {

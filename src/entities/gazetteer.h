@@ -40,6 +40,7 @@ enum WordClass : uint32_t {
   kNatural = 1u << 18,
   kGov = 1u << 19,
   kSpeechVerb = 1u << 20,  // "said", "urged": what a named speaker does
+  kSupranational = 1u << 21,
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };

@@ -306,7 +306,10 @@ class Finder {
                                     AllOrdinary(0, units_.size()) || OrgHeadBeforeOf(0, units_.size())));
         if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
-          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
+          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") {
+            if (w == "and") break;  // "the University of Arizona and the European Space Agency"
+            ++k;
+          }
           if (k < end && IsNameToken(k)) {
             units_.push_back(Unit{j, k - 1, Span{a_.tokens[j].span.start, a_.tokens[k - 1].span.end}, true, false});
             j = k;
