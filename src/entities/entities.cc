@@ -250,12 +250,11 @@ class Resolver {
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (!clusters_[c].mentions.empty()) order.push_back(static_cast<int>(c));
     }
-    auto first_start = [&](int c) {
-      uint32_t s = UINT32_MAX;
-      for (int id : clusters_[c].mentions) s = std::min(s, m_[id].span.start);
-      return s;
-    };
-    std::sort(order.begin(), order.end(), [&](int x, int y) { return first_start(x) < first_start(y); });
+    std::vector<uint32_t> first_start(clusters_.size(), UINT32_MAX);
+    for (int c : order) {
+      for (int id : clusters_[c].mentions) first_start[c] = std::min(first_start[c], m_[id].span.start);
+    }
+    std::sort(order.begin(), order.end(), [&](int x, int y) { return first_start[x] < first_start[y]; });
     for (int c : order) {
       Cluster& cl = clusters_[c];
       std::sort(cl.mentions.begin(), cl.mentions.end(),

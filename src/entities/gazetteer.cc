@@ -116,6 +116,13 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (Status s = g->LoadPlaces("gen/entities/places.tsv", false); !s.ok()) return s;
   if (Status s = g->LoadOrgs("gen/entities/orgs.tsv"); !s.ok()) return s;
   g->max_words_ = std::min(g->max_words_, 8);
+  for (const auto& [name, entry] : g->entries_) {
+    size_t sp = name.find(' ');
+    if (sp == std::string_view::npos) continue;
+    size_t& words = g->first_words_[name.substr(0, sp)];
+    words = std::max<size_t>({words, static_cast<size_t>(WordCount(name)), 1});
+    words = std::min<size_t>(words, 8);
+  }
 
   auto demonyms = ReadDataFile("gen/entities/demonyms.tsv");
   if (!demonyms.ok()) return demonyms.status();

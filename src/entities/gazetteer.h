@@ -78,6 +78,11 @@ class Gazetteer {
   // Display name of a country code ("USA" -> "United States").
   std::string_view CountryName(std::string_view alpha3) const;
   int max_words() const { return max_words_; }
+  // Most words of an entry that starts with `word` (1 when none has more).
+  size_t MaxWordsFrom(std::string_view word) const {
+    auto it = first_words_.find(word);
+    return it == first_words_.end() ? 1 : it->second;
+  }
 
  private:
   Status LoadPlaces(std::string_view file, bool override_existing);
@@ -86,6 +91,7 @@ class Gazetteer {
 
   std::deque<std::string> texts_;  // owns every view below
   std::unordered_map<std::string_view, GazEntry> entries_;
+  std::unordered_map<std::string_view, size_t> first_words_;
   std::unordered_map<std::string_view, std::string_view> demonyms_;
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;

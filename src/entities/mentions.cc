@@ -181,6 +181,10 @@ class Finder {
 
   // Particles ("von der") followed by a name.
   bool ParticlesBeforeName(uint32_t i, uint32_t end) const {
+    // Cheap test first: a capitalised word must follow within three tokens.
+    bool cap = false;
+    for (uint32_t k = i + 1; k < end && k <= i + 3; ++k) cap |= a_.tokens[k].capitalized;
+    if (!cap) return false;
     uint32_t k = i;
     while (k < end && k - i < 3 && IsParticle(k)) ++k;
     return k > i && k < end && IsNameToken(k);
@@ -233,7 +237,9 @@ class Finder {
 
   // Longest gazetteer entry starting at unit a, within [a, b). Returns its length.
   size_t LongestGaz(size_t a, size_t b, const GazEntry** out) const {
-    size_t max = std::min(b - a, static_cast<size_t>(gaz_.max_words()) + 2);
+    // Connectors count as units, so an entry of w words may span up to 2w - 1 units.
+    size_t words = caps_mode_ ? gaz_.max_words() : gaz_.MaxWordsFrom(UnitText(units_[a]));
+    size_t max = std::min(b - a, 2 * words - 1);
     for (size_t len = max; len >= 1; --len) {
       if (units_[a + len - 1].connector) continue;
       if (const GazEntry* g = Find(UnitsText(a, a + len))) {
