@@ -51,6 +51,7 @@ class Finder {
  public:
   Finder(const Analysis& a, const Gazetteer& gaz) : a_(a), gaz_(gaz) {
     mention_at_.assign(a.tokens.size(), -1);
+    classes_cache_.assign(a.tokens.size(), kUnknownClasses);
     size_t words = 0, caps = 0;
     for (const Token& t : a.tokens) {
       if (t.kind != TokenKind::kWord) continue;
@@ -75,10 +76,14 @@ class Finder {
   std::string_view Text(Span s) const { return a_.Text(s); }
   std::string_view UnitText(const Unit& u) const { return Text(u.span); }
   // Lexicon classes of a unit, without its final period ("Corp." -> corp).
-  uint32_t ClassesOf(const Unit& u) const {
-    std::string_view t = UnitText(u);
-    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
-    return gaz_.Classes(t);
+  // Lexicon classes of a unit: those of its word without the period or "'s" joined to
+  // it ("Corp." -> corp).
+  uint32_t ClassesOf(const Unit& u) const { return TokClasses(u.first); }
+  // Lexicon classes of token i, looked up once per token.
+  uint32_t TokClasses(uint32_t i) const {
+    uint32_t& c = classes_cache_[i];
+    if (c == kUnknownClasses) c = gaz_.Classes(Tok(i));
+    return c;
   }
   bool IsWord(uint32_t i) const { return a_.tokens[i].kind == TokenKind::kWord; }
 
@@ -112,7 +117,7 @@ class Finder {
 
   bool IsParticle(uint32_t i) const {
     const Token& t = a_.tokens[i];
-    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (gaz_.Classes(Tok(i)) & kParticle);
+    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (TokClasses(i) & kParticle);
   }
 
   // The last token of a hyphenated word that the tokenizer left in pieces because it ends
@@ -168,10 +173,10 @@ class Finder {
              w[dash + 1] >= 'A' && w[dash + 1] <= 'Z';
     }
     if (w == "'s" || w == "'S") return false;
-    if (gaz_.Classes(w) & (kTime | kPronoun)) return false;
+    if (TokClasses(i) & (kTime | kPronoun)) return false;
     if (caps_mode_ && w.size() == 1 && !(i + 1 < a_.tokens.size() && Tok(i + 1) == ".")) return false;
     if (caps_mode_ && i < caps_name_.size() && caps_name_[i]) return true;
-    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(gaz_.Classes(w) & (kHead | kDomain))) {
+    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(TokClasses(i) & (kHead | kDomain))) {
       // In an all-capitals article an ordinary word is a name only as a country or capital.
       const GazEntry* g = Find(w);
       if (!g || w.size() <= 2 || (g->kind != PlaceKind::kCountry && g->kind != PlaceKind::kCapital)) return false;
@@ -194,7 +199,7 @@ class Finder {
   // ("geophysicist"), which is too common a word to open a capitalised title.
   bool IsRole(uint32_t t) const {
     if (!IsWord(t)) return false;
-    uint32_t cls = gaz_.Classes(Tok(t));
+    uint32_t cls = TokClasses(t);
     return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
   }
 
@@ -295,7 +300,7 @@ class Finder {
           // inside an organisation's name.
           if (u.last == j && j + 2 < end && Tok(j + 1) == "'s" && IsNameToken(j + 2) && Tok(j).size() >= 5 &&
               gaz_.IsCommon(Tok(j)) && !Find(Tok(j)) && !gaz_.IsGivenName(Tok(j)) &&
-              !(gaz_.Classes(Tok(j)) & (kOrgSuffix | kLocSuffix | kHead))) {
+              !(TokClasses(j) & (kOrgSuffix | kLocSuffix | kHead))) {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
@@ -686,7 +691,7 @@ class Finder {
     // "Reporters Without Borders said", "Amnesty International urged": ordinary words that
     // together name someone who speaks.
     uint32_t next = units_[n - 1].last + 1;
-    if (n > 1 && !IsDeterminer(w) && next < a_.tokens.size() && (gaz_.Classes(Tok(next)) & kSpeechVerb) &&
+    if (n > 1 && !IsDeterminer(w) && next < a_.tokens.size() && (TokClasses(next) & kSpeechVerb) &&
         std::none_of(units_.begin(), units_.begin() + n, [](const Unit& u) { return u.connector; }))
       return false;
     if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
@@ -709,10 +714,11 @@ class Finder {
     }
     if (m.first_token > s.first_token) {
       std::string_view prev = Tok(m.first_token - 1);
-      if (!a_.tokens[m.first_token - 1].capitalized && (gaz_.Classes(prev) & kLocative)) m.loc_context = true;
+      if (!a_.tokens[m.first_token - 1].capitalized && (TokClasses(m.first_token - 1) & kLocative))
+        m.loc_context = true;
       // "the town of Pututu", "Malatya province"
       if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
-          (gaz_.Classes(Tok(m.first_token - 2)) & kAdminSuffix))
+          (TokClasses(m.first_token - 2) & kAdminSuffix))
         m.loc_context = true;
       // "in Oddar Meanchey": an unknown name after "in" that opens with no given name.
       if (m.loc_context && m.type == MentionType::kPerson && m.title_rank == 0 && !m.gaz &&
@@ -818,9 +824,8 @@ class Finder {
   // The first token of an honorific right before a name ("Dr." of "Dr. Marie-Claire"), or
   // the name's first token.
   uint32_t BeforeHonorific(const Sentence& s, uint32_t first) const {
-    if (first >= s.first_token + 2 && Tok(first - 1) == "." && (gaz_.Classes(Tok(first - 2)) & kHonorific))
-      return first - 2;
-    if (first >= s.first_token + 1 && (gaz_.Classes(Tok(first - 1)) & kHonorific)) return first - 1;
+    if (first >= s.first_token + 2 && Tok(first - 1) == "." && (TokClasses(first - 2) & kHonorific)) return first - 2;
+    if (first >= s.first_token + 1 && (TokClasses(first - 1) & kHonorific)) return first - 1;
     return first;
   }
 
@@ -844,7 +849,7 @@ class Finder {
         Possessor(id, t);
         break;
       }
-      if ((gaz_.Classes(w) & (kHead | kMod)) || !Demonym(w).empty()) {
+      if ((TokClasses(t) & (kHead | kMod)) || !Demonym(w).empty()) {
         left = t;
         continue;
       }
@@ -885,7 +890,7 @@ class Finder {
       }
       if (!IsWord(t)) break;
       std::string_view w = Tok(t);
-      uint32_t cls = gaz_.Classes(w);
+      uint32_t cls = TokClasses(t);
       if (w == "'s") {
         possessive = t;
         break;
@@ -943,7 +948,7 @@ class Finder {
       std::string_view w = Tok(k);
       if (a_.tokens[k].kind == TokenKind::kPunct && IsStopPunct(w)) break;
       if (a_.tokens[k].kind == TokenKind::kNumber && k == start) return;
-      uint32_t cls = IsWord(k) ? gaz_.Classes(w) : 0;
+      uint32_t cls = IsWord(k) ? TokClasses(k) : 0;
       if ((cls & kApposStop) && !(w == "and" && k + 1 < s.end_token && IsDeterminer(Tok(k + 1)) &&
                                   k + 2 < s.end_token && mention_at_[k + 2] >= 0)) {
         break;
@@ -968,6 +973,8 @@ class Finder {
   std::vector<Unit> units_;
   std::vector<int> title_subs_;
   std::vector<bool> caps_name_;
+  static constexpr uint32_t kUnknownClasses = 0xFFFFFFFFu;
+  mutable std::vector<uint32_t> classes_cache_;
 };
 
 }  // namespace
