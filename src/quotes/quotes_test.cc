@@ -1,0 +1,235 @@
+// Attribution tests on invented text: every case of issue 4, with and without entities.
+#include "quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "text/tokenizer.h"
+
+namespace newsgraph {
+namespace {
+
+struct EntitySpec {
+  std::string name;
+  EntityType type;
+  std::vector<std::string> forms;  // surface forms to mark as mentions
+};
+
+Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
+  static const auto* finder = QuoteFinder::Create().value().release();
+  Analysis a;
+  a.body = body;
+  text::Segment(&a);
+  for (size_t i = 0; i < entities.size(); ++i) {
+    Entity e;
+    e.id = "e" + std::to_string(i + 1);
+    e.name = entities[i].name;
+    e.type = entities[i].type;
+    for (const std::string& f : entities[i].forms) {
+      for (size_t p = body.find(f); p != std::string::npos; p = body.find(f, p + 1)) {
+        e.mentions.push_back(Span{static_cast<uint32_t>(p), static_cast<uint32_t>(p + f.size())});
+      }
+      if (f != e.name) e.aliases.push_back(f);
+    }
+    a.entities.push_back(e);
+  }
+  finder->Find(&a);
+  return a;
+}
+
+// "text => speaker" for each quote, for compact expectations.
+std::vector<std::string> Who(const Analysis& a) {
+  std::vector<std::string> out;
+  for (const Quote& q : a.quotes) out.push_back(q.text + " => " + q.speaker);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Quotes, NameThenCueAfterQuote) {
+  auto a = Analyze("\"The river is rising,\" Mayor Ellen Marsh said on Tuesday.");
+  EXPECT_EQ(Who(a), V{"The river is rising, => Ellen Marsh"});
+  EXPECT_EQ(a.quotes[0].cue, "said");
+  EXPECT_EQ(a.Text(a.quotes[0].span), "The river is rising,");
+}
+
+TEST(Quotes, CueThenNameAfterQuote) {
+  auto a = Analyze("\"We need more boats,\" said Tomas Berglund, the harbour master in Kalmar.");
+  EXPECT_EQ(Who(a), V{"We need more boats, => Tomas Berglund"});
+}
+
+TEST(Quotes, AppositiveBetweenNameAndCue) {
+  auto a = Analyze(
+      "\xE2\x80\x9CPrices will fall,\xE2\x80\x9D Rana Haddad, the chief economist at Northgate Bank in "
+      "Leeds, said.");
+  EXPECT_EQ(Who(a), V{"Prices will fall, => Rana Haddad"});
+}
+
+TEST(Quotes, CueBeforeQuoteWithColon) {
+  auto a = Analyze("Carlos Mendes told the crowd in Porto: \"We will not leave.\"");
+  EXPECT_EQ(Who(a), V{"We will not leave. => Carlos Mendes"});
+  EXPECT_EQ(a.quotes[0].cue, "told");
+}
+
+TEST(Quotes, CueBeforeQuoteAfterAppositive) {
+  auto a = Analyze("Nadia Ferrante, the head of the Lakeside Rowing Club, said \"the season starts in April.\"");
+  EXPECT_EQ(Who(a), V{"the season starts in April. => Nadia Ferrante"});
+}
+
+TEST(Quotes, SpeakerEarlierInSentenceWithParticiple) {
+  auto a = Analyze(
+      "Greta Lindqvist defended the budget on Monday, saying in an interview with Oskar Berg of the "
+      "Morning Post that the city would \xE2\x80\x9C"
+      "balance the books by spring.\xE2\x80\x9D");
+  EXPECT_EQ(Who(a), V{"balance the books by spring. => Greta Lindqvist"});
+}
+
+TEST(Quotes, PartialQuoteMidSentenceWithLaterPronounCue) {
+  auto a = Analyze(
+      "Mr. Halvorsen spoke first. The council wants \"a fair deal for farmers\" before winter, he told "
+      "reporters.");
+  EXPECT_EQ(Who(a), V{"a fair deal for farmers => Halvorsen"});
+  EXPECT_EQ(a.quotes[0].cue, "told reporters");
+}
+
+TEST(Quotes, PronounSkipsPeopleOfTheOtherGender) {
+  auto a = Analyze(
+      "Maria Okafor met Peter Hale in Lagos on Friday. Hale praised the deal.\n"
+      "\"It was a long night,\" she said.");
+  EXPECT_EQ(Who(a), V{"It was a long night, => Maria Okafor"});
+}
+
+TEST(Quotes, PronounGenderLearnedFromEarlierPronouns) {
+  auto a = Analyze(
+      "Dana Whitlock arrived late and she apologised to the board. Later Wren Castell read his report "
+      "and he left early.\n"
+      "\"We are sorry,\" she said.");
+  EXPECT_EQ(Who(a), V{"We are sorry, => Dana Whitlock"});
+}
+
+TEST(Quotes, PronounGenderFromTitle) {
+  auto a = Analyze(
+      "Ms. Quarles met Mr. Dubois in Lyon.\n"
+      "\"Nothing was agreed,\" she said, and \"nothing will be,\" he added.");
+  EXPECT_EQ(Who(a), (V{"Nothing was agreed, => Quarles", "nothing will be, => Dubois"}));
+}
+
+TEST(Quotes, ContinuationAfterInterruption) {
+  auto a = Analyze(
+      "\"The first point is money,\" Ana Lopes said on Friday. \"The second is time. The third is "
+      "trust.\"\n"
+      "\"And the last is luck.\"\n"
+      "The meeting ended at noon. \"Nobody knows who wrote the sign.\"");
+  EXPECT_EQ(Who(a), (V{"The first point is money, => Ana Lopes", "The second is time. The third is trust. => Ana Lopes",
+                       "And the last is luck. => Ana Lopes", "Nobody knows who wrote the sign. => "}));
+}
+
+TEST(Quotes, MultiParagraphQuoteAttributedAtItsEnd) {
+  auto a = Analyze(
+      "\"The first part of the plan is money.\n"
+      "\"The second part is time,\" said Jonas Berg.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].text, "The first part of the plan is money.\nThe second part is time,");
+  EXPECT_EQ(a.quotes[0].speaker, "Jonas Berg");
+}
+
+TEST(Quotes, ColonIntroducedAcrossParagraphs) {
+  auto a = Analyze("Ilse Brandt told reporters in Bonn:\n\"We are ready for the vote.\"");
+  EXPECT_EQ(Who(a), V{"We are ready for the vote. => Ilse Brandt"});
+}
+
+TEST(Quotes, AccordingTo) {
+  auto a = Analyze("The plan is \"dead in the water,\" according to Senator Omar Diallo.");
+  EXPECT_EQ(Who(a), V{"dead in the water, => Omar Diallo"});
+  EXPECT_EQ(a.quotes[0].cue, "according to");
+}
+
+TEST(Quotes, InstitutionalSpeakersGoToTheirCountry) {
+  auto a = Analyze(
+      "\"We reject these claims,\" a Brazilian foreign ministry spokesperson said.\n"
+      "Germany dismissed the report as \"pure speculation.\"\n"
+      "\"The door remains open,\" Canadian officials said.");
+  EXPECT_EQ(Who(a), (V{"We reject these claims, => Brazil", "pure speculation. => Germany",
+                       "The door remains open, => Canada"}));
+}
+
+TEST(Quotes, TheMinistryIsTheLastMinistryNamed) {
+  auto a = Analyze(
+      "The Finnish Ministry of Transport opened the tender in June.\n"
+      "The ministry said in a statement that the bids were \"fair and open.\"");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Finnish Ministry of Transport");
+  EXPECT_EQ(a.quotes[0].cue, "said in a statement");
+}
+
+TEST(Quotes, NoSpeakerIsNeverGuessed) {
+  auto a = Analyze(
+      "Carla Nunes walked past the gate. The sign read \"Closed for repairs\" all week.\n"
+      "\"It's over,\" someone shouted.");
+  EXPECT_EQ(Who(a), (V{"Closed for repairs => ", "It's over, => "}));
+}
+
+TEST(Quotes, PrepositionalNamesAreNotSpeakers) {
+  auto a = Analyze("Olga Petrova had in a call with Martin Kessler urged the club to \"pay its players.\"");
+  EXPECT_EQ(Who(a), V{"pay its players. => Olga Petrova"});
+}
+
+TEST(Quotes, EntitiesGiveCanonicalNameAndId) {
+  std::string body =
+      "Viktor Lindholm of the Nordic Grain Board spoke in Oslo.\n"
+      "\"Harvests are down,\" Lindholm said. The board said \"exports will fall.\"";
+  auto a = Analyze(body, {{"Viktor Lindholm", EntityType::kPerson, {"Viktor Lindholm", "Lindholm"}},
+                          {"Nordic Grain Board", EntityType::kOrg, {"Nordic Grain Board"}},
+                          {"Oslo", EntityType::kLoc, {"Oslo"}}});
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker, "Viktor Lindholm");
+  EXPECT_EQ(a.quotes[0].speaker_id, "e1");
+  EXPECT_EQ(a.quotes[1].speaker, "Nordic Grain Board");
+  EXPECT_EQ(a.quotes[1].speaker_id, "e2");
+}
+
+TEST(Quotes, EntityPronounAndCountryResolution) {
+  std::string body =
+      "Spokeswoman Lin Meiyu spoke in Taipei after Peter Holm left.\n"
+      "\"We hope for calm,\" she said.\n"
+      "\"There is no threat,\" a Japanese defense ministry official said.";
+  auto a = Analyze(body, {{"Lin Meiyu", EntityType::kPerson, {"Lin Meiyu"}},
+                          {"Taipei", EntityType::kLoc, {"Taipei"}},
+                          {"Peter Holm", EntityType::kPerson, {"Peter Holm"}},
+                          {"Japan", EntityType::kLoc, {"Japan"}}});
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker, "Lin Meiyu");
+  EXPECT_EQ(a.quotes[0].speaker_id, "e1");
+  EXPECT_EQ(a.quotes[1].speaker, "Japan");
+}
+
+TEST(Quotes, ApostrophesAndStrayMarksKeepQuotesIntact) {
+  auto a = Analyze(
+      "'That list of Chad's claims from the '90s is long.\n"
+      "\"We're not done,\" Ines Aubert said of the workers' plan.");
+  EXPECT_EQ(Who(a), V{"We're not done, => Ines Aubert"});
+}
+
+TEST(Quotes, SingleQuotesAttributed) {
+  auto a = Analyze("'Our doors stay open,' Priya Raman told the BBC.");
+  EXPECT_EQ(Who(a), V{"Our doors stay open, => Priya Raman"});
+}
+
+TEST(Quotes, HugeQuotationAndManyStrayMarks) {
+  std::string big = "\"" + std::string(1 << 20, 'a') + ",\" Leo Brandt said.";
+  auto a = Analyze(big);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].text.size(), (1u << 20) + 1);  // with its comma
+  EXPECT_EQ(a.quotes[0].speaker, "Leo Brandt");
+
+  std::string stray;
+  for (int i = 0; i < 10000; ++i) stray += (i % 2 ? " 'w x." : " \xE2\x80\x9Cw x.");
+  auto b = Analyze(stray + "\nAda Moss said: \"Done.\"");
+  ASSERT_FALSE(b.quotes.empty());
+  EXPECT_EQ(b.quotes.back().text, "Done.");
+  EXPECT_EQ(b.quotes.back().speaker, "Ada Moss");
+}
+
+}  // namespace
+}  // namespace newsgraph

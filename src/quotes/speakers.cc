@@ -1,0 +1,731 @@
+#include "quotes/speakers.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace newsgraph::quotes {
+namespace {
+
+constexpr int kNone = -1;
+constexpr int kMaxScan = 40;           // tokens looked at on either side of a cue
+constexpr uint32_t kPronounReach = 3;  // paragraphs a pronoun looks back for its person
+constexpr uint32_t kLookBack = 1000;   // tokens a pronoun or "the ministry" looks back
+
+// One speaker candidate: an entity, or a name the text gives when no entity covers it.
+struct Referent {
+  std::string name;
+  std::string id;  // entity id, or empty
+  int type = -1;   // EntityType, or -1 when only the text names it
+  bool person = false;
+  bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
+  bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
+  Gender title_gender = Gender::kUnknown;
+  int male_votes = 0, female_votes = 0;
+
+  Gender gender() const {
+    if (title_gender != Gender::kUnknown) return title_gender;
+    if (male_votes > female_votes) return Gender::kMale;
+    if (female_votes > male_votes) return Gender::kFemale;
+    return Gender::kUnknown;
+  }
+};
+
+// A name group: a run of capitalised tokens (with the entity mentions it overlaps), or an
+// entity mention standing alone.
+struct Group {
+  uint32_t first = 0, end = 0;  // token range
+  int referent = kNone;
+  bool possessor = false;   // followed by "'s"
+  bool after_prep = false;  // preceded by a preposition (determiners skipped)
+};
+
+struct Subject {
+  enum Kind { kNoSubject, kName, kPronoun, kInstitution } kind = kNoSubject;
+  int referent = kNone;  // kName / kInstitution resolved to a referent
+  std::string name;      // kInstitution resolved only to a country name
+  uint32_t token = 0;    // kPronoun: the pronoun
+};
+
+struct CueMatch {
+  int cue = kNone;
+  uint32_t first = 0, end = 0;  // token range
+};
+
+class Attributor {
+ public:
+  Attributor(const QuoteLexicon& lex, const Analysis& a, const std::vector<Quotation>& quotations)
+      : lex_(lex), a_(a), body_(a.body), toks_(a.tokens), quotations_(quotations) {}
+
+  std::vector<Attribution> Run();
+
+ private:
+  const QuoteLexicon& lex_;
+  const Analysis& a_;
+  std::string_view body_;
+  const std::vector<Token>& toks_;
+  const std::vector<Quotation>& quotations_;
+
+  std::vector<uint32_t> tok_sentence_;
+  std::vector<int> tok_quote_;  // quotation index covering the token (marks included), or -1
+  std::vector<int> tok_group_;
+  std::vector<const WordInfo*> info_;  // lexicon entry of each token, or null
+  std::vector<Referent> refs_;
+  std::vector<Group> groups_;
+  StringMap<int> text_refs_;  // name → referent, text-only names
+  std::string name_buf_;
+  FingerprintSet inner_caps_;
+  std::unordered_map<std::string, int> demonym_refs_;
+
+  std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
+  std::string Low(uint32_t i) const { return Fold(Text(i)); }
+  const WordInfo* W(uint32_t i) const { return info_[i]; }
+  bool Cls(uint32_t i, WordClass c) const { return info_[i] && info_[i]->Is(c); }
+  bool IsTitle(uint32_t i) const { return info_[i] && info_[i]->title; }
+  // Token i folded equals `lower` (ASCII letters only in `lower`).
+  bool Eq(uint32_t i, std::string_view lower) const {
+    std::string_view t = Text(i);
+    if (t.size() != lower.size()) return t.size() == lower.size() + 2 && t.find('\xE2') != t.npos && Fold(t) == lower;
+    for (size_t k = 0; k < t.size(); ++k) {
+      char c = t[k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[k]) return false;
+    }
+    return true;
+  }
+  bool InQuote(uint32_t i) const { return tok_quote_[i] >= 0; }
+  bool IsPunct(uint32_t i, char c) const {
+    return toks_[i].kind == TokenKind::kPunct && Text(i) == std::string_view(&c, 1);
+  }
+  uint32_t Paragraph(uint32_t i) const { return a_.sentences[tok_sentence_[i]].paragraph; }
+  uint32_t TokenAt(uint32_t byte) const;  // first token starting at or after `byte`
+
+  void Index();
+  void BuildGroups();
+  int TextReferent(uint32_t first, uint32_t end);
+  void LearnGenders();
+  bool PersonByRole(uint32_t lo, uint32_t first) const;
+
+  CueMatch MatchCue(uint32_t i, uint32_t limit) const;
+  bool CueAllowed(int cue, bool before_quote) const;
+  bool SubjectPronoun(uint32_t i) const;
+  int RoleAt(uint32_t i) const;  // RoleKind or -1
+
+  Subject SubjectLeft(uint32_t cue, uint32_t lo) const;
+  Subject SubjectRight(uint32_t from, uint32_t hi) const;
+  Subject SubjectMain(uint32_t lo, uint32_t cue) const;
+  Subject Institution(uint32_t role, uint32_t lo, uint32_t hi) const;
+  bool Acceptable(const Group& g) const { return !g.possessor && !g.after_prep && g.referent != kNone; }
+
+  bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
+  bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
+  Attribution Resolve(const Subject& s, const CueMatch& cue) const;
+  int ResolvePronoun(uint32_t tok) const;
+};
+
+uint32_t Attributor::TokenAt(uint32_t byte) const {
+  auto it =
+      std::lower_bound(toks_.begin(), toks_.end(), byte, [](const Token& t, uint32_t b) { return t.span.start < b; });
+  return static_cast<uint32_t>(it - toks_.begin());
+}
+
+void Attributor::Index() {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  tok_sentence_.assign(n, 0);
+  for (uint32_t s = 0; s < a_.sentences.size(); ++s) {
+    for (uint32_t t = a_.sentences[s].first_token; t < a_.sentences[s].end_token && t < n; ++t) tok_sentence_[t] = s;
+  }
+  info_.assign(n, nullptr);
+  char buf[32];
+  for (uint32_t i = 0; i < n; ++i) {
+    size_t len = 0;
+    if (toks_[i].kind == TokenKind::kWord && toks_[i].span.size() <= lex_.max_word_bytes &&
+        FoldInto(Text(i), buf, sizeof buf, &len)) {
+      info_[i] = lex_.Lookup(std::string_view(buf, len));
+    }
+  }
+  tok_quote_.assign(n, -1);
+  uint32_t t = 0;
+  for (size_t q = 0; q < quotations_.size(); ++q) {
+    const Quotation& qu = quotations_[q];
+    uint32_t start = qu.open_mark.start;
+    uint32_t end = qu.close_mark.empty() ? qu.segments.back().end : qu.close_mark.end;
+    while (t < n && toks_[t].span.start < start) ++t;
+    for (uint32_t u = t; u < n && toks_[u].span.start < end; ++u) tok_quote_[u] = static_cast<int>(q);
+  }
+}
+
+int Attributor::TextReferent(uint32_t first, uint32_t end) {
+  // Titles, country adjectives and "of" before the name are not part of it, unless the
+  // run names an institution ("State Department", "Foreign Ministry").
+  Gender title_gender = Gender::kUnknown;
+  bool titled = false;
+  bool institution = false;
+  for (uint32_t i = first; i < end && !institution; ++i) {
+    institution = RoleAt(i) == static_cast<int>(RoleKind::kBody);
+  }
+  uint32_t f = first;
+  if (!institution) {
+    while (f + 1 < end) {
+      if (IsTitle(f)) {
+        titled = true;
+        if (W(f)->title_gender != Gender::kUnknown) title_gender = W(f)->title_gender;
+      } else if (!lex_.demonym_by_word.count(Text(f)) && !Eq(f, "of") && !Eq(f, "the") && Text(f) != "." &&
+                 !Eq(f, "'s")) {
+        break;
+      }
+      ++f;
+    }
+  }
+  std::string& name = name_buf_;
+  name.clear();
+  std::string_view first_word;
+  size_t words = 0;
+  for (uint32_t i = f; i < end; ++i) {
+    if (toks_[i].kind == TokenKind::kPunct && Text(i) != "-") {
+      if (Text(i) == "." && !name.empty()) name += ".";
+      continue;
+    }
+    if (!name.empty() && name.back() != '-') name += ' ';
+    name += Text(i);
+    if (words++ == 0) first_word = Text(i);
+  }
+  if (name.empty()) return kNone;
+  if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
+  auto it = text_refs_.find(std::string_view(name));
+  if (it != text_refs_.end()) {
+    if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
+    return it->second;
+  }
+  // A lone word naming a person seen earlier in full: "Blinken", "Xi".
+  if (words == 1) {
+    for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
+      const Referent& ref = refs_[r];
+      if (!ref.person) continue;
+      std::string_view n = ref.name;
+      size_t sp = n.find(' ');
+      if (sp == std::string_view::npos) continue;
+      if (n.substr(0, sp) == name || n.substr(n.rfind(' ') + 1) == name) {
+        text_refs_.emplace(name, r);
+        return r;
+      }
+    }
+  }
+  auto dem = lex_.demonym_by_word.find(name);
+  const bool is_demonym = dem != lex_.demonym_by_word.end();
+  Referent ref;
+  ref.name = is_demonym ? dem->second : name;
+  ref.org = institution;
+  ref.title_gender = title_gender;
+  auto given = lex_.given_by_name.find(first_word);
+  if (!institution && words >= 2 && given != lex_.given_by_name.end()) {
+    ref.person = true;
+    if (ref.title_gender == Gender::kUnknown) ref.title_gender = given->second;
+  }
+  if (!institution && titled && !is_demonym) ref.person = true;
+  ref.maybe_person = !institution && !is_demonym && !lex_.countries.count(name) && words >= 2 && words <= 3 &&
+                     name.find(" of ") == std::string::npos;
+  refs_.push_back(std::move(ref));
+  int id = static_cast<int>(refs_.size()) - 1;
+  text_refs_.emplace(name, id);
+  return id;
+}
+
+void Attributor::BuildGroups() {
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+
+  tok_group_.assign(n, kNone);
+  // Entities first: one referent each.
+  std::vector<std::pair<Span, int>> mentions;
+  for (size_t e = 0; e < a_.entities.size(); ++e) {
+    const Entity& ent = a_.entities[e];
+    Referent r;
+    r.name = ent.name;
+    if (ent.type == EntityType::kPerson) {
+      auto given = lex_.given_by_name.find(std::string_view(ent.name).substr(0, ent.name.find(' ')));
+      if (given != lex_.given_by_name.end() && ent.name.find(' ') != std::string::npos) r.title_gender = given->second;
+    }
+    r.id = ent.id;
+    r.type = static_cast<int>(ent.type);
+    r.person = ent.type == EntityType::kPerson;
+    r.org = ent.type == EntityType::kOrg;
+    refs_.push_back(std::move(r));
+    for (const Span& m : ent.mentions) mentions.emplace_back(m, static_cast<int>(refs_.size()) - 1);
+    if (ent.type == EntityType::kLoc) {
+      demonym_refs_[ent.name] = static_cast<int>(refs_.size()) - 1;
+      for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(refs_.size()) - 1);
+    }
+  }
+  std::sort(mentions.begin(), mentions.end(),
+            [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
+  std::vector<int> tok_mention(n, kNone);
+  for (const auto& [span, ref] : mentions) {
+    uint32_t t0 = TokenAt(span.start);
+    // "Ms. Lin", "Spokeswoman Lin": a gendered title right before a mention.
+    uint32_t p = t0;
+    if (p > 0 && Text(p - 1) == ".") --p;
+    if (p > 0 && refs_[ref].person) {
+      if (IsTitle(p - 1) && W(p - 1)->title_gender != Gender::kUnknown) {
+        refs_[ref].title_gender = W(p - 1)->title_gender;
+      }
+    }
+    for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
+      int& cur = tok_mention[t];
+      // Where mentions overlap, a person beats an organisation beats a place.
+      auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
+      if (cur == kNone || rank(ref) > rank(cur)) cur = ref;
+    }
+  }
+  // Capitalised words that occur inside sentences: a sentence's first word is a name only
+  // if it also occurs there (or is a known given name or title), so "Shortly" is not one.
+  FingerprintSet& inner_caps = inner_caps_;
+  inner_caps.Reset(n / 4);
+  for (const Sentence& s : a_.sentences) {
+    for (uint32_t t = s.first_token + 1; t < s.end_token && t < n; ++t) {
+      if (toks_[t].capitalized && toks_[t - 1].kind != TokenKind::kPunct) inner_caps.Insert(Fingerprint(Text(t)));
+    }
+  }
+  auto inner_cap = [&](std::string_view w) { return inner_caps.Contains(Fingerprint(w)); };
+  auto name_word = [&](uint32_t t) {
+    if (tok_mention[t] != kNone) return true;
+    if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t)) return false;
+    return !Cls(t, WordClass::kNotName) || toks_[t].all_caps;
+  };
+  for (const Sentence& s : a_.sentences) {
+    uint32_t t = s.first_token;
+    const uint32_t end = std::min<uint32_t>(s.end_token, n);
+    while (t < end) {
+      if (!name_word(t)) {
+        ++t;
+        continue;
+      }
+      uint32_t first = t, last = t + 1;
+      while (last < end) {
+        if (name_word(last)) {
+          ++last;
+          continue;
+        }
+        // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
+        bool dot_after_title = Text(last) == "." && IsTitle(last - 1);
+        if ((Eq(last, "of") || Eq(last, "the") || Eq(last, "de") || Eq(last, "al") || Eq(last, "bin") ||
+             Eq(last, "van") || Eq(last, "von") || dot_after_title) &&
+            last + 1 < end && name_word(last + 1)) {
+          ++last;
+          continue;
+        }
+        if (dot_after_title && last + 1 < end && toks_[last + 1].capitalized) {
+          ++last;
+          continue;
+        }
+        break;
+      }
+      // A sentence-initial word that is not a name elsewhere drops out of the run.
+      bool initial = first == s.first_token || (first > s.first_token && toks_[first - 1].kind == TokenKind::kPunct &&
+                                                first - 1 == s.first_token);
+      std::string_view w0 = Text(first);
+      bool common = last == first + 1 || (w0.size() > 3 && (w0.ends_with("ing") || w0.ends_with("ly")));
+      if (initial && common && tok_mention[first] == kNone && !inner_cap(w0) && !lex_.given_by_name.count(w0) &&
+          !IsTitle(first) && !lex_.countries.count(w0)) {
+        ++first;
+        while (first < last && toks_[first].kind != TokenKind::kWord) ++first;
+        if (first < last && (Eq(first, "of") || Eq(first, "the"))) ++first;
+      }
+      t = last;
+      if (first >= last) continue;
+      Group g;
+      g.first = first;
+      g.end = last;
+      // The group stands for its best entity, else for its own words.
+      int best = kNone;
+      for (uint32_t u = first; u < last; ++u) {
+        int r = tok_mention[u];
+        if (r == kNone) continue;
+        auto rank = [&](int x) { return refs_[x].person ? 3 : refs_[x].org ? 2 : 1; };
+        if (best == kNone || rank(r) > rank(best)) best = r;
+      }
+      g.referent = best != kNone ? best : TextReferent(first, last);
+      if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
+        refs_[g.referent].person = true;
+      }
+      g.possessor = last < n && (Eq(last, "'s") || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
+      uint32_t p = first;
+      while (p > s.first_token && Cls(p - 1, WordClass::kDet)) --p;
+      g.after_prep = p > s.first_token && Cls(p - 1, WordClass::kPrep);
+      for (uint32_t u = first; u < last; ++u) tok_group_[u] = static_cast<int>(groups_.size());
+      groups_.push_back(g);
+    }
+  }
+}
+
+bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
+  // "spokesperson Hua Chunying", "the ministry's spokesperson, Hua Chunying,".
+  if (first <= lo) return false;
+  uint32_t p = first - 1;
+  if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
+    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || IsTitle(p);
+  }
+  if (!IsPunct(p, ',')) return false;
+  for (uint32_t k = p; k-- > lo && p - k < 12;) {
+    if (toks_[k].kind == TokenKind::kPunct) break;
+    if (RoleAt(k) == static_cast<int>(RoleKind::kPerson) && !toks_[k].capitalized) return true;
+  }
+  return false;
+}
+
+void Attributor::LearnGenders() {
+  // A gendered pronoun outside quotations votes for the last person named before it in
+  // the same or the previous sentence.
+  int last_person = kNone;
+  uint32_t last_sentence = 0;
+  for (uint32_t t = 0; t < toks_.size(); ++t) {
+    if (InQuote(t)) continue;
+    int g = tok_group_[t];
+    if (g != kNone) {
+      const Referent& ref = refs_[groups_[g].referent];
+      if (ref.person || (ref.maybe_person && a_.entities.empty())) {
+        last_person = groups_[g].referent;
+        last_sentence = tok_sentence_[t];
+      }
+      continue;
+    }
+    if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7 || last_person == kNone) continue;
+    const WordInfo* p = W(t);
+    if (!p || !p->pronoun || tok_sentence_[t] > last_sentence + 1) continue;
+    Referent& ref = refs_[last_person];
+    if (p->pronoun_gender == Gender::kMale) ++ref.male_votes;
+    if (p->pronoun_gender == Gender::kFemale) ++ref.female_votes;
+    // Without entities, a plain two-word name that pronouns refer to is a person.
+    if (ref.male_votes + ref.female_votes > 0 && ref.maybe_person) ref.person = true;
+  }
+}
+
+CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
+  CueMatch m;
+  if (i >= limit || toks_[i].kind != TokenKind::kWord || InQuote(i)) return m;
+  // "States" in "United States" is no cue: a capitalised cue must open its sentence.
+  if (toks_[i].capitalized && a_.sentences[tok_sentence_[i]].first_token != i) return m;
+  if (!W(i) || W(i)->cues.empty()) return m;
+  for (uint32_t id : W(i)->cues) {
+    const Cue& c = lex_.cues[id];
+    if (i + c.words.size() > limit) continue;
+    bool ok = true;
+    for (size_t k = 1; k < c.words.size() && ok; ++k) ok = !InQuote(i + k) && Eq(i + k, c.words[k]);
+    if (ok) {
+      m.cue = static_cast<int>(id);
+      m.first = i;
+      m.end = i + static_cast<uint32_t>(c.words.size());
+      return m;
+    }
+  }
+  return m;
+}
+
+bool Attributor::CueAllowed(int cue, bool before_quote) const {
+  CueWhere w = lex_.cues[cue].where;
+  if (w == CueWhere::kAny) return true;
+  return before_quote ? w == CueWhere::kBefore : w == CueWhere::kAfter;
+}
+
+bool Attributor::SubjectPronoun(uint32_t i) const { return W(i) && W(i)->subject_pronoun; }
+
+int Attributor::RoleAt(uint32_t i) const { return W(i) ? W(i)->role : -1; }
+
+Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
+  // The noun phrase around the role noun: back to its determiner, and on through
+  // "for/of/at the ..." after it.
+  uint32_t first = role;
+  while (first > lo && role - first < kMaxScan) {
+    uint32_t p = first - 1;
+    if (InQuote(p) || toks_[p].kind == TokenKind::kPunct) break;
+    if (Cls(p, WordClass::kDet)) {
+      first = p;
+      break;
+    }
+    if (SubjectPronoun(p) || MatchCue(p, hi).cue != kNone || Cls(p, WordClass::kPrep)) break;
+    first = p;
+  }
+  uint32_t last = role + 1;
+  while (last + 1 < hi && !InQuote(last) && (Eq(last, "for") || Eq(last, "of") || Eq(last, "at"))) {
+    uint32_t q = last + 1;
+    while (q < hi && Cls(q, WordClass::kDet)) ++q;
+    if (q < hi && tok_group_[q] != kNone) {
+      last = groups_[tok_group_[q]].end;
+    } else {
+      break;
+    }
+  }
+  Subject s;
+  s.kind = Subject::kInstitution;
+  int org = kNone, place = kNone;
+  std::string country;
+  for (uint32_t t = first; t < last; ++t) {
+    int g = tok_group_[t];
+    if (g != kNone) {
+      int r = groups_[g].referent;
+      const Referent& ref = refs_[r];
+      if (ref.org && org == kNone)
+        org = r;
+      else if (!ref.person && place == kNone)
+        place = r;
+      t = groups_[g].end - 1;
+      continue;
+    }
+    auto d = lex_.demonym_by_word.find(Text(t));
+    if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
+  }
+  if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
+      RoleAt(role) == static_cast<int>(RoleKind::kBody)) {
+    // "the ministry": the last organisation named with that word.
+    std::string noun = Low(role);
+    for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
+      int g = tok_group_[t];
+      if (g == kNone || InQuote(t)) continue;
+      const Referent& ref = refs_[groups_[g].referent];
+      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {
+        org = groups_[g].referent;
+        break;
+      }
+      t = groups_[g].first;
+    }
+  }
+  if (org != kNone) {
+    s.referent = org;
+  } else if (place != kNone) {
+    // A place named as a demonym by the text-only fallback resolves to its country.
+    s.referent = place;
+  } else if (!country.empty()) {
+    auto it = demonym_refs_.find(country);
+    if (it != demonym_refs_.end())
+      s.referent = it->second;
+    else
+      s.name = country;
+  } else {
+    s.kind = Subject::kNoSubject;
+  }
+  return s;
+}
+
+Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
+  Subject none;
+  if (cue <= lo) return none;
+  uint32_t j = cue;  // one past the token looked at
+  while (j > lo && Cls(j - 1, WordClass::kAdv)) --j;
+  if (j <= lo) return none;
+  if (SubjectPronoun(j - 1)) return Subject{Subject::kPronoun, kNone, "", j - 1};
+  if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
+  if (IsPunct(j - 1, ',')) {
+    // "X, the top ..., said": the name before the previous comma.
+    for (uint32_t k = j - 1; k > lo && j - k < kMaxScan; --k) {
+      uint32_t c = k - 1;
+      if (InQuote(c) || IsPunct(c, ';')) break;
+      if (!IsPunct(c, ',')) continue;
+      if (c > lo && tok_group_[c - 1] != kNone && Acceptable(groups_[tok_group_[c - 1]])) {
+        return Subject{Subject::kName, groups_[tok_group_[c - 1]].referent, "", 0};
+      }
+      break;
+    }
+  }
+  for (int steps = 0; j > lo && steps < kMaxScan; ++steps) {
+    uint32_t t = --j;
+    if (InQuote(t)) continue;
+    if (IsPunct(t, ';')) break;
+    int g = tok_group_[t];
+    if (g != kNone) {
+      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      j = groups_[g].first;
+      continue;
+    }
+    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (MatchCue(t, cue).cue != kNone) break;  // another clause's cue
+  }
+  return none;
+}
+
+Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
+  uint32_t j = from;
+  while (j < hi && (toks_[j].kind == TokenKind::kPunct && !InQuote(j))) ++j;
+  uint32_t det = j;
+  while (j < hi && Cls(j, WordClass::kDet)) ++j;
+  if (j >= hi || InQuote(j)) return Subject{};
+  if (j == det && SubjectPronoun(j)) return Subject{Subject::kPronoun, kNone, "", j};
+  int g = tok_group_[j];
+  // A name, unless it only qualifies a role noun after it ("the Foreign Ministry spokesman").
+  if (g != kNone) {
+    uint32_t after = groups_[g].end;
+    if (!(after < hi && RoleAt(after) >= 0) && !groups_[g].possessor) {
+      return Subject{Subject::kName, groups_[g].referent, "", 0};
+    }
+  }
+  for (uint32_t k = j; k < hi && k < j + 8 && !InQuote(k); ++k) {
+    if (toks_[k].kind == TokenKind::kPunct) break;
+    if (RoleAt(k) >= 0 && tok_group_[k] == kNone) return Institution(k, det, hi);
+  }
+  return Subject{};
+}
+
+Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
+  for (uint32_t t = lo; t < cue; ++t) {
+    if (InQuote(t)) continue;
+    int g = tok_group_[t];
+    if (g != kNone) {
+      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      t = groups_[g].end - 1;
+      continue;
+    }
+    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+  }
+  return SubjectLeft(cue, lo);
+}
+
+int Attributor::ResolvePronoun(uint32_t tok) const {
+  if (!W(tok) || !W(tok)->pronoun) return kNone;
+  Gender want = W(tok)->pronoun_gender;
+  if (want == Gender::kPlural) return kNone;
+  uint32_t para = Paragraph(tok);
+  for (uint32_t t = tok; t-- > 0;) {
+    if (Paragraph(t) + kPronounReach < para || tok - t > kLookBack) break;
+    int g = tok_group_[t];
+    if (g == kNone || InQuote(t)) continue;
+    const Referent& ref = refs_[groups_[g].referent];
+    t = groups_[g].first;
+    if (want == Gender::kNeuter) {
+      if (ref.org) return groups_[g].referent;
+      continue;
+    }
+    if (!ref.person) continue;
+    Gender have = ref.gender();
+    if (have == Gender::kUnknown || have == want) return groups_[g].referent;
+  }
+  return kNone;
+}
+
+Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
+  Attribution out;
+  if (cue.cue != kNone) out.cue = Span{toks_[cue.first].span.start, toks_[cue.end - 1].span.end};
+  int r = s.referent;
+  if (s.kind == Subject::kPronoun) r = ResolvePronoun(s.token);
+  if (r != kNone) {
+    out.speaker = refs_[r].name;
+    out.speaker_id = refs_[r].id;
+  } else if (s.kind == Subject::kInstitution) {
+    out.speaker = s.name;
+  }
+  return out;
+}
+
+bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const {
+  uint32_t end_byte = q.close_mark.empty() ? q.segments.back().end : q.close_mark.end;
+  uint32_t from = TokenAt(end_byte);
+  if (from >= toks_.size() || from == 0) return false;
+  uint32_t sentence = tok_sentence_[from - 1];
+  if (tok_sentence_[from] != sentence) return false;
+  uint32_t hi = std::min<uint32_t>(a_.sentences[sentence].end_token, from + kMaxScan);
+  for (uint32_t k = from; k < hi; ++k) {
+    if (InQuote(k)) {
+      hi = k;
+      break;
+    }
+  }
+  uint32_t lead = from;
+  while (lead < hi && toks_[lead].kind == TokenKind::kPunct) ++lead;
+  for (uint32_t k = lead; k < hi; ++k) {
+    CueMatch m = MatchCue(k, hi);
+    if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame) continue;
+    *cue = m;
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource || k == lead) {
+      *s = SubjectRight(m.end, hi);
+      if (s->kind == Subject::kNoSubject && kind != CueKind::kSource) *s = SubjectLeft(k, from);
+    } else {
+      *s = SubjectLeft(k, from);
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const {
+  for (uint32_t k = open_tok; k-- > lo && open_tok - k < 3 * kMaxScan;) {
+    CueMatch m = MatchCue(k, open_tok);
+    if (m.cue == kNone || !CueAllowed(m.cue, true)) continue;
+    *cue = m;
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource) {
+      *s = SubjectRight(m.end, open_tok);
+    } else if (kind == CueKind::kParticiple) {
+      *s = SubjectMain(lo, k);
+    } else {
+      // "said Daniel Kritenbrink: "...": a name right after the cue, then only punctuation.
+      Subject right = SubjectRight(m.end, open_tok);
+      bool inverted = false;
+      if (right.kind == Subject::kName) {
+        uint32_t j = m.end;
+        while (j < open_tok && tok_group_[j] == kNone) ++j;
+        if (j < open_tok) {
+          uint32_t after = groups_[tok_group_[j]].end;
+          inverted = after >= open_tok || IsPunct(after, ',') || IsPunct(after, ':');
+          for (uint32_t x = after; x < open_tok && inverted; ++x) inverted = toks_[x].kind == TokenKind::kPunct;
+        }
+      }
+      *s = inverted ? right : SubjectLeft(k, lo);
+    }
+    return true;
+  }
+  return false;
+}
+
+std::vector<Attribution> Attributor::Run() {
+  std::vector<Attribution> out(quotations_.size());
+  if (toks_.empty() || a_.sentences.empty()) return out;
+  Index();
+  BuildGroups();
+  LearnGenders();
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  for (size_t qi = 0; qi < quotations_.size(); ++qi) {
+    const Quotation& q = quotations_[qi];
+    uint32_t open_tok = TokenAt(q.open_mark.start);
+    if (open_tok >= n) continue;
+    uint32_t sentence = tok_sentence_[open_tok];
+    uint32_t lo = a_.sentences[sentence].first_token;
+    // A quotation that ends with its own punctuation is most often attributed after it.
+    uint32_t last = q.segments.back().end;
+    char end_char = last > 0 ? body_[last - 1] : 0;
+    bool ends_clause = end_char == ',' || end_char == '.' || end_char == '!' || end_char == '?' ||
+                       (!q.close_mark.empty() && q.close_mark.end < body_.size() && body_[q.close_mark.end] == ',');
+    CueMatch cue;
+    Subject subject;
+    bool found = ends_clause ? (AfterQuote(q, &cue, &subject) || BeforeQuote(lo, open_tok, &cue, &subject))
+                             : (BeforeQuote(lo, open_tok, &cue, &subject) || AfterQuote(q, &cue, &subject));
+    if (!found && open_tok == lo) {
+      // Opens its paragraph after one that ends with ':' — "She told reporters:".
+      uint32_t para = a_.sentences[sentence].paragraph;
+      if (sentence > 0 && a_.sentences[sentence - 1].paragraph + 1 == para &&
+          a_.sentences[sentence].first_token == open_tok) {
+        const Sentence& prev = a_.sentences[sentence - 1];
+        if (prev.end_token > prev.first_token && IsPunct(prev.end_token - 1, ':') &&
+            a_.sentences[sentence].span.start == q.open_mark.start) {
+          found = BeforeQuote(prev.first_token, prev.end_token - 1, &cue, &subject);
+        }
+      }
+    }
+    if (found) {
+      out[qi] = Resolve(subject, cue);
+      continue;
+    }
+    // No cue: a quotation that opens its sentence continues the previous one nearby.
+    if (open_tok == lo && qi > 0 && !out[qi - 1].speaker.empty()) {
+      uint32_t prev_end = quotations_[qi - 1].segments.back().end;
+      uint32_t prev_sentence = tok_sentence_[std::min(TokenAt(prev_end), n) - 1];
+      if (prev_sentence + 1 >= sentence) out[qi] = out[qi - 1];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Attribution> AttributeQuotations(const QuoteLexicon& lex, const Analysis& a,
+                                             const std::vector<Quotation>& quotations) {
+  return Attributor(lex, a, quotations).Run();
+}
+
+}  // namespace newsgraph::quotes

@@ -1,0 +1,193 @@
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server/memory_store.h"
+#include "server/server.h"
+#include "server/test_articles.h"
+
+namespace newsgraph::server {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto analyzer = Analyzer::Create();
+    ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
+    analyzer_ = std::move(*analyzer);
+    auto store = std::make_unique<MemoryStore>();
+    ASSERT_TRUE(store->Put(testing::SmallCorpus(), nullptr).ok());
+    api_ = std::make_unique<Api>(MemoryStore::Share(std::move(store), 3), analyzer_.get(), ApiOptions{token_});
+  }
+
+  ApiResponse Get(const std::string& path, std::multimap<std::string, std::string> params = {}) {
+    return api_->Handle(ApiRequest{"GET", path, std::move(params), "", "", ""});
+  }
+  ApiResponse Post(const std::string& path, const std::string& body, const std::string& type = "text/plain",
+                   const std::string& auth = "") {
+    return api_->Handle(ApiRequest{"POST", path, {}, body, type, auth});
+  }
+  static json Body(const ApiResponse& r) { return json::parse(r.body); }
+  static void ExpectError(const ApiResponse& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    json j = json::parse(r.body);
+    EXPECT_EQ(j["error"]["status"], status);
+    EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+  }
+
+  std::string token_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiTest, SearchReturnsHitsFacetsAndPaging) {
+  ApiResponse r = Get("/v1/search", {{"q", "ferry"}, {"limit", "1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Body(r);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["hits"].size(), 1u);
+  EXPECT_EQ(j["paging"]["limit"], 1);
+  EXPECT_EQ(j["facets"]["speakers"][0]["value"], "Anna Berg");
+  EXPECT_EQ(j["facets"]["cameo_roots"][0]["value"], "04");
+  EXPECT_EQ(Body(Get("/v1/search", {{"speaker", "Anna Berg"}, {"cameo", "04"}}))["total"], 2);
+}
+
+TEST_F(ApiTest, BadParametersAreJsonErrors) {
+  ExpectError(Get("/v1/search", {{"limit", "x"}}), 400);
+  ExpectError(Get("/v1/search", {{"limit", "201"}}), 400);
+  ExpectError(Get("/v1/search", {{"offset", "-3"}}), 400);
+  ExpectError(Get("/v1/search", {{"from", "2026/01/01"}}), 400);
+  ExpectError(Get("/v1/events", {{"to", "soon"}}), 400);
+  ExpectError(Get("/v1/entities/12abc"), 400);
+  ExpectError(Get("/v1/entities/0"), 400);
+}
+
+TEST_F(ApiTest, UnknownThingsAre404AndWrongMethods405) {
+  ExpectError(Get("/v1/articles/nope"), 404);
+  ExpectError(Get("/v1/entities/77"), 404);
+  ExpectError(Get("/v1/stories/nope"), 404);
+  ExpectError(Get("/v1/whatever"), 404);
+  ExpectError(Get("/v1/articles/a1/extra"), 404);
+  ExpectError(Get("/nothing-here.js"), 404);
+  ExpectError(Get("/../etc/passwd"), 404);
+  ExpectError(Post("/v1/search", ""), 405);
+  ExpectError(Get("/v1/analyze"), 405);
+  ExpectError(api_->Handle(ApiRequest{"DELETE", "/v1/articles/a1", {}, "", "", ""}), 405);
+}
+
+TEST_F(ApiTest, ArticleStoriesEntitiesQuotesEvents) {
+  json a = Body(Get("/v1/articles/a3"));
+  EXPECT_EQ(a["title"], "Port strike threatened");
+  EXPECT_EQ(a["events"][0]["cameo"], "130");
+
+  json stories = Body(Get("/v1/stories"));
+  ASSERT_EQ(stories["stories"].size(), 2u);
+  EXPECT_EQ(stories["stories"][0]["articles"], 2);
+  json story = Body(Get("/v1/stories/" + stories["stories"][0]["id"].get<std::string>()));
+  EXPECT_EQ(story["article_list"].size(), 2u);
+
+  json entities = Body(Get("/v1/entities", {{"q", "anna"}}));
+  ASSERT_EQ(entities["entities"].size(), 1u);
+  int64_t id = entities["entities"][0]["id"];
+  json anna = Body(Get("/v1/entities/" + std::to_string(id)));
+  EXPECT_EQ(anna["name"], "Anna Berg");
+  EXPECT_EQ(anna["titles"][0], "Minister");
+  EXPECT_EQ(anna["quotes"].size(), 2u);
+  EXPECT_EQ(anna["events"].size(), 2u);
+  EXPECT_EQ(anna["co_occurring"][0]["name"], "Jonas Vik");
+
+  EXPECT_EQ(Body(Get("/v1/quotes", {{"speaker", "Anna Berg"}}))["quotes"].size(), 2u);
+  EXPECT_EQ(Body(Get("/v1/events", {{"actor", "Lena Sørlie"}}))["events"].size(), 1u);
+  json net = Body(Get("/v1/network"));
+  ASSERT_EQ(net["edges"].size(), 2u);
+  EXPECT_EQ(net["edges"][0]["source"], "Anna Berg");
+  EXPECT_EQ(net["edges"][0]["events"], 2);
+  EXPECT_EQ(net["nodes"].size(), 3u);
+}
+
+TEST_F(ApiTest, AnalyzeStoresNothingArticlesStoresOnce) {
+  const std::string text = "Harbour deal\nOfficials met in Riga on Tuesday to sign a harbour deal.\n";
+  ApiResponse r = Post("/v1/analyze", text);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["title"], "Harbour deal");
+  EXPECT_EQ(Body(Get("/healthz"))["articles"], 3);
+  r = Post("/v1/articles", text);
+  ASSERT_EQ(r.status, 201) << r.body;
+  std::string id = Body(r)["id"];
+  EXPECT_EQ(Post("/v1/articles", text).status, 200);
+  EXPECT_EQ(Body(Get("/healthz"))["articles"], 4);
+  EXPECT_EQ(Get("/v1/articles/" + id).status, 200);
+  r = Post("/v1/analyze", R"({"text": "Harbour deal\nSigned in Riga.", "published": "2026-05-01"})",
+           "application/json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ExpectError(Post("/v1/analyze", R"({"text": "x", "published": "May"})", "application/json"), 400);
+  ExpectError(Post("/v1/analyze", "   \n"), 400);
+  ExpectError(Post("/v1/analyze", "[]", "application/json"), 400);
+}
+
+TEST_F(ApiTest, TokenGuardsPosts) {
+  auto store = std::make_unique<MemoryStore>();
+  Api guarded(std::move(store), analyzer_.get(), ApiOptions{"t0ken"});
+  auto post = [&](const std::string& auth) {
+    return guarded.Handle(ApiRequest{"POST", "/v1/articles", {}, "Title\nBody text here.", "text/plain", auth});
+  };
+  ExpectError(post(""), 401);
+  ExpectError(post("Bearer t0ke"), 401);
+  ExpectError(post("Bearer t0ken2"), 401);
+  ExpectError(post("t0ken"), 401);
+  EXPECT_EQ(post("Bearer t0ken").status, 201);
+  EXPECT_EQ(guarded.Handle(ApiRequest{"GET", "/healthz", {}, "", "", ""}).status, 200);
+}
+
+TEST_F(ApiTest, ServesTheWebUiAndOpenApi) {
+  ApiResponse page = Get("/");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(page.content_type.starts_with("text/html"));
+  EXPECT_NE(page.body.find("/app.js"), std::string::npos);
+  EXPECT_TRUE(Get("/app.js").content_type.starts_with("text/javascript"));
+  json spec = Body(Get("/v1/openapi.json"));
+  EXPECT_EQ(spec["openapi"], "3.0.3");
+  EXPECT_TRUE(spec["paths"].contains("/v1/search"));
+}
+
+TEST_F(ApiTest, ParallelRequestsShareTheStore) {
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        if (t == 0 && i % 10 == 0) {
+          Post("/v1/articles", "Title " + std::to_string(i) + "\nFerry news number " + std::to_string(i) + ".");
+        }
+        if (Get("/v1/search", {{"q", "ferry"}}).status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok, 300);
+  EXPECT_EQ(Body(Get("/healthz"))["articles"], 8);
+}
+
+TEST(ServerTest, LoopbackAndTokenRules) {
+  EXPECT_TRUE(IsLoopback("127.0.0.1"));
+  EXPECT_TRUE(IsLoopback("::1"));
+  EXPECT_TRUE(IsLoopback("localhost"));
+  EXPECT_FALSE(IsLoopback("0.0.0.0"));
+  EXPECT_FALSE(IsLoopback("192.168.1.4"));
+  auto analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok());
+  ServerOptions open;
+  open.host = "0.0.0.0";
+  EXPECT_FALSE(Server::Create(MemoryStore::Share(std::make_unique<MemoryStore>(), 2), analyzer->get(), open).ok());
+  open.token = "secret";
+  EXPECT_TRUE(Server::Create(MemoryStore::Share(std::make_unique<MemoryStore>(), 2), analyzer->get(), open).ok());
+}
+
+}  // namespace
+}  // namespace newsgraph::server
