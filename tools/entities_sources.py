@@ -105,16 +105,26 @@ class Countries:
         with open(os.path.join(iso_dir, "iso_3166-1.json"), encoding="utf-8") as f:
             self.iso = json.load(f)["3166-1"]
         self.canonical = {}  # alpha3 -> display name
+        self.forms = {}  # alpha3 -> every name ISO gives it
         self.names = {}  # surface -> alpha3 (ISO names win over WordNet lemmas)
         self.synset_country = {}  # wordnet offset -> alpha3
         for c in self.iso:
             a3 = c["alpha_3"]
             forms = [c.get("common_name"), c["name"], c.get("official_name")]
             short = [f.split(",")[0].strip() for f in forms if f and "," in f]
+            # "Congo, The Democratic Republic of the" -> "Democratic Republic of the Congo".
+            for f in forms:
+                if f and "," in f:
+                    head, _, tail = f.partition(",")
+                    tail = tail.strip()
+                    if tail.startswith("The "):
+                        tail = tail[4:]
+                    if tail and tail[0].isupper() and (tail.endswith(" of") or tail.endswith(" of the")):
+                        short.append(tail + " " + head.strip())
             self.canonical[a3] = c.get("common_name") or (c["name"].split(",")[0] if "," in c["name"] else c["name"])
-            for f in forms + short:
-                if f and "(" not in f:
-                    self.names.setdefault(f, a3)
+            self.forms[a3] = [f for f in forms + short if f and "(" not in f]
+            for f in self.forms[a3]:
+                self.names.setdefault(f, a3)
         # Country names ISO no longer uses ("Turkey"), from the project's corrections file.
         extra = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "entities",
                              "places_extra.tsv")
@@ -137,12 +147,14 @@ class Countries:
         for c in self.iso:
             a3 = c["alpha_3"]
             extra = [n for n, code in self.extra_names.items() if code == a3]
-            for form in [self.canonical[a3], c["name"], c.get("official_name"), c.get("common_name")] + extra:
+            # Longest names first: "Democratic Republic of the Congo" before "Congo".
+            for form in sorted(set([self.canonical[a3]] + self.forms[a3] + extra), key=len, reverse=True):
                 if not form:
                     continue
                 cands = [o for o in by_lemma.get(form, []) if wn.closure(o) & (LOC_ROOTS | COUNTRY_CLASSES)]
+                cands = [o for o in cands if o not in self.synset_country]
                 if cands:
-                    self.synset_country.setdefault(cands[0], a3)
+                    self.synset_country[cands[0]] = a3
                     break
         for off, a3 in self.synset_country.items():
             lemmas = wn.nouns[off][0]
@@ -178,6 +190,23 @@ class Countries:
             self._pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
         m = self._pattern.search(text)
         return self.names[m.group(1)] if m else ""
+
+
+def geonames_cities(path="/usr/share/locale/en/LC_MESSAGES/geonames.mo"):
+    """City names of libgeonames-common's English gettext catalogue (msgstr values)."""
+    import struct
+    if not os.path.exists(path):
+        return []
+    with open(path, "rb") as f:
+        data = f.read()
+    _, _, count, _, values = struct.unpack("<5I", data[:20])
+    out = []
+    for i in range(count):
+        length, offset = struct.unpack("<2I", data[values + 8 * i:values + 8 * i + 8])
+        name = data[offset:offset + length].decode("utf-8", "replace")
+        if name and "\n" not in name and ":" not in name:
+            out.append(name)
+    return out
 
 
 def common_words(path="/usr/share/dict/american-english-huge"):

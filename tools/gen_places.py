@@ -80,10 +80,24 @@ def main():
             a3 = alpha2.get(fields[0].split(",")[0], "")
             add(city, "city", a3, city)
 
+    # GeoNames city names (libgeonames-common's English catalogue): no country there, so
+    # only names no other source has, and none that are also ordinary words or personal
+    # names ("Florence", "Mobile").
+    names = set()  # words of WordNet's people's names
+    for off, (lemmas, _, _) in wn.nouns.items():
+        if wn.is_instance(off) and src.PERSON_ROOT in wn.closure(off):
+            for l in lemmas:
+                names.update(l.split("_"))
+    for city in src.geonames_cities():
+        if city in rows or city.lower() in common or city in names or not src.is_proper(city):
+            continue
+        add(city, "city", "", city)
+
     src.write_tsv(out, [
         "Place names: surface, kind, country (ISO 3166-1 alpha-3, empty for seas, regions",
         "that cross borders, continents), canonical name.",
-        "Sources: iso-codes ISO 3166-1/3166-2, WordNet 3.0 location instances, tzdata zone1970.tab.",
+        "Sources: iso-codes ISO 3166-1/3166-2, WordNet 3.0 location instances, tzdata zone1970.tab,",
+        "libgeonames-common (GeoNames city names, without country).",
         "columns: surface\tkind\tcountry\tcanonical",
     ], ([s, k, c, n] for s, (_, k, c, n) in sorted(rows.items())))
 

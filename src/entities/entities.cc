@@ -169,6 +169,13 @@ class Resolver {
       if (rest.find(' ') != std::string_view::npos) org_part_.try_emplace(std::string(rest), cluster);
       pos = name.find(' ', pos + 1);
     }
+    // The first word of a company's name used alone ("Nordvik" for "Nordvik Corp.").
+    if (size_t sp = name.find(' '); sp != std::string_view::npos) {
+      std::string_view first = name.substr(0, sp);
+      if (first.size() >= 4 && gaz_.Classes(first) == 0 && !gaz_.Find(first) && gaz_.Demonym(first).empty() &&
+          !gaz_.IsGivenName(first))
+        org_first_.try_emplace(std::string(first), cluster);
+    }
     std::string ini = Initials(name);
     if (ini.size() >= 2 && name.find(' ') != std::string_view::npos) org_initials_.try_emplace(ini, cluster);
   }
@@ -209,6 +216,9 @@ class Resolver {
       Keyed(text, EntityType::kLoc, id);
       return;
     }
+    if (m.units == 1) {
+      if (auto it = org_first_.find(text); it != org_first_.end()) return Join(it->second, id);
+    }
     // A single unknown name: someone met before under this name, else an organisation if
     // it is an ordinary word written as a name ("Twitter"), a place after "in", a person.
     if (auto it = keyed_.find(text); it != keyed_.end()) return Join(it->second, id);
@@ -240,12 +250,11 @@ class Resolver {
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (!clusters_[c].mentions.empty()) order.push_back(static_cast<int>(c));
     }
-    auto first_start = [&](int c) {
-      uint32_t s = UINT32_MAX;
-      for (int id : clusters_[c].mentions) s = std::min(s, m_[id].span.start);
-      return s;
-    };
-    std::sort(order.begin(), order.end(), [&](int x, int y) { return first_start(x) < first_start(y); });
+    std::vector<uint32_t> first_start(clusters_.size(), UINT32_MAX);
+    for (int c : order) {
+      for (int id : clusters_[c].mentions) first_start[c] = std::min(first_start[c], m_[id].span.start);
+    }
+    std::sort(order.begin(), order.end(), [&](int x, int y) { return first_start[x] < first_start[y]; });
     for (int c : order) {
       Cluster& cl = clusters_[c];
       std::sort(cl.mentions.begin(), cl.mentions.end(),
@@ -303,7 +312,78 @@ class Resolver {
         }
       }
     }
+    HomeCountry(order, entity_of, &out);
     return out;
+  }
+
+  // Whether a body's name makes it international ("European Space Agency").
+  bool Supranational(std::string_view name) const {
+    size_t pos = 0;
+    while (pos < name.size()) {
+      size_t sp = name.find(' ', pos);
+      if (sp == std::string_view::npos) sp = name.size();
+      if (gaz_.Classes(name.substr(pos, sp - pos)) & entities::kSupranational) return true;
+      pos = sp + 1;
+    }
+    return false;
+  }
+
+  // The country most of the article's places lie in (the dateline counts twice and wins ties), when it
+  // holds at least a third of them; else empty.
+  std::string ArticleCountry() const {
+    std::unordered_map<std::string_view, int> votes;
+    int total = 0;
+    for (const Mention& m : m_) {
+      if (m.type != MentionType::kLoc || m.country.empty()) continue;
+      ++votes[m.country];
+      ++total;
+    }
+    std::string_view dateline = gaz_.DatelineCountry(a_.dateline);
+    if (!dateline.empty()) {
+      votes[dateline] += 2;
+      total += 2;
+    }
+    std::string_view best = dateline;  // wins ties
+    for (auto [country, n] : votes) {
+      if (best.empty() || n > votes[best] || (n == votes[best] && best != dateline && country < best)) best = country;
+    }
+    return !best.empty() && votes[best] * 3 >= total ? std::string(best) : std::string();
+  }
+
+  // Gives the article's country to what the text leaves without one but that news
+  // locates there: local places missing from the gazetteers, people with an official
+  // title, and public bodies ("the Interior Ministry", "police").
+  void HomeCountry(const std::vector<int>& order, const std::vector<int>& entity_of, std::vector<Entity>* out) {
+    std::string home = ArticleCountry();
+    if (home.empty()) return;
+    for (int c : order) {
+      Entity& e = (*out)[entity_of[c]];
+      if (!e.country.empty()) continue;
+      const Cluster& cl = clusters_[c];
+      bool gazetteer = false, titled = false;
+      for (int id : cl.mentions) {
+        const GazEntry* g = m_[id].gaz;
+        // GeoNames cities come without a country; they count as local places.
+        gazetteer |= g != nullptr && !(g->kind == PlaceKind::kCity && g->country.empty());
+        titled |= m_[id].title_rank > 0;
+      }
+      std::string_view last = e.name;
+      if (size_t sp = last.rfind(' '); sp != std::string_view::npos) last = last.substr(sp + 1);
+      uint32_t cls = gaz_.Classes(last);
+      bool local = false;
+      switch (e.type) {
+        case EntityType::kLoc:
+          local = !gazetteer && !(cls & entities::kNatural);
+          break;
+        case EntityType::kPerson:
+          local = titled;
+          break;
+        case EntityType::kOrg:
+          local = (cls & entities::kGov) != 0 && !Supranational(e.name);
+          break;
+      }
+      if (local) e.country = home;
+    }
   }
 
   const Analysis& a_;
@@ -311,7 +391,7 @@ class Resolver {
   std::vector<Mention> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
-  std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_;
+  std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
 };
 
 }  // namespace

@@ -239,6 +239,60 @@ TEST_F(EntitiesTest, MentionsPointAtTheirText) {
   EXPECT_EQ(Find(a, "Anna Kowalski")->title, "Defense Minister");
 }
 
+TEST_F(EntitiesTest, OrganisationsOfOrdinaryWords) {
+  Analysis a =
+      Run("Reporters Without Borders said the verdict was unjust. Analysts at Lindqvist & Partners agreed, and the "
+          "Karlstad Chamber of Commerce and Industry warned of job losses. Kurdish militants and Western officials "
+          "did not comment. A former Marine was released.");
+  const Entity* rwb = Find(a, "Reporters Without Borders");
+  ASSERT_NE(rwb, nullptr);
+  EXPECT_EQ(rwb->type, EntityType::kOrg);
+  const Entity* lp = Find(a, "Lindqvist & Partners");
+  ASSERT_NE(lp, nullptr);
+  EXPECT_EQ(lp->type, EntityType::kOrg);
+  const Entity* chamber = Find(a, "Karlstad Chamber of Commerce and Industry");
+  ASSERT_NE(chamber, nullptr);
+  EXPECT_EQ(chamber->type, EntityType::kOrg);
+  EXPECT_FALSE(HasSurface(a, "Kurdish"));
+  EXPECT_FALSE(HasSurface(a, "Western"));
+  EXPECT_FALSE(HasSurface(a, "Marine"));
+}
+
+TEST_F(EntitiesTest, HyphenatedSurnamesWithPlaceParts) {
+  Analysis a = Run("Opposition leader Tamaz Kipiani-Rhodes spoke. Kipiani-Rhodes was later detained near Tbilisi.");
+  const Entity* t = Find(a, "Tamaz Kipiani-Rhodes");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->type, EntityType::kPerson);
+  EXPECT_EQ(Find(a, "Kipiani-Rhodes"), t);
+  EXPECT_FALSE(HasSurface(a, "Rhodes"));
+}
+
+// The article's home country goes to local places, titled people and public bodies the
+// text leaves without one; an international body keeps none.
+TEST_F(EntitiesTest, HomeCountryForLocalNames) {
+  Analysis a;
+  a.dateline = "DHAKA";
+  a.body =
+      "Floods hit Bangladesh and the district of Koyra on Sunday. Disaster Management Minister Rafiq Hossain "
+      "said the Interior Ministry had sent boats, and the European Space Agency shared images of Bangladesh.";
+  text::Segment(&a);
+  recognizer_->Recognize(&a);
+  const Entity* koyra = Find(a, "Koyra");
+  ASSERT_NE(koyra, nullptr);
+  EXPECT_EQ(koyra->type, EntityType::kLoc);
+  EXPECT_EQ(koyra->country, "BGD");
+  const Entity* minister = Find(a, "Rafiq Hossain");
+  ASSERT_NE(minister, nullptr);
+  EXPECT_EQ(minister->title, "Disaster Management Minister");
+  EXPECT_EQ(minister->country, "BGD");
+  const Entity* ministry = Find(a, "Interior Ministry");
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->country, "BGD");
+  const Entity* esa = Find(a, "European Space Agency");
+  ASSERT_NE(esa, nullptr);
+  EXPECT_EQ(esa->country, "");
+}
+
 TEST_F(EntitiesTest, EmptyAndOddInputDoNotCrash) {
   for (const char* body : {"", " ", "'s", "\"", "-", "A", "von", "Mr.", "(IMF)", "U.S.-", "---", "Sino-U.S.", "X, Y",
                            "The the The", ", who heads"}) {

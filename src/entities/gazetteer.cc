@@ -29,6 +29,10 @@ constexpr ClassName kClassNames[] = {
     {"appos_stop", kApposStop},
     {"lead_verb", kLeadVerb},
     {"admin_suffix", kAdminSuffix},
+    {"natural", kNatural},
+    {"gov", kGov},
+    {"speech_verb", kSpeechVerb},
+    {"supranational", kSupranational},
 };
 
 PlaceKind KindOf(std::string_view kind) {
@@ -112,6 +116,13 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (Status s = g->LoadPlaces("gen/entities/places.tsv", false); !s.ok()) return s;
   if (Status s = g->LoadOrgs("gen/entities/orgs.tsv"); !s.ok()) return s;
   g->max_words_ = std::min(g->max_words_, 8);
+  for (const auto& [name, entry] : g->entries_) {
+    size_t sp = name.find(' ');
+    if (sp == std::string_view::npos) continue;
+    size_t& words = g->first_words_[name.substr(0, sp)];
+    words = std::max<size_t>({words, static_cast<size_t>(WordCount(name)), 1});
+    words = std::min<size_t>(words, 8);
+  }
 
   auto demonyms = ReadDataFile("gen/entities/demonyms.tsv");
   if (!demonyms.ok()) return demonyms.status();
@@ -124,6 +135,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   for (const DataLine& line : ParseTsv(g->Keep(std::move(names).value()))) {
     if (line.fields.size() < 2) return Malformed("gen/entities/names.tsv", line);
     if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
+    if (line.fields[1] == "surname") g->surnames_.insert(line.fields[0]);
   }
   auto common = ReadDataFile("gen/entities/common_words.txt");
   if (!common.ok()) return common.status();
@@ -135,6 +147,16 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     if (nl == std::string::npos) nl = words.size();
     std::string_view w(words.data() + pos, nl - pos);
     if (!w.empty() && w[0] != '#') g->common_.insert(w);
+    pos = nl + 1;
+  }
+  auto adjectives = ReadDataFile("gen/entities/adjectives.txt");
+  if (!adjectives.ok()) return adjectives.status();
+  const std::string& adjective_words = g->Keep(std::move(adjectives).value());
+  for (size_t pos = 0; pos < adjective_words.size();) {
+    size_t nl = adjective_words.find('\n', pos);
+    if (nl == std::string::npos) nl = adjective_words.size();
+    std::string_view w(adjective_words.data() + pos, nl - pos);
+    if (!w.empty() && w[0] != '#') g->adjectives_.insert(w);
     pos = nl + 1;
   }
   auto roles = ReadDataFile("gen/entities/roles.txt");
@@ -187,6 +209,12 @@ bool Gazetteer::IsCommon(std::string_view word) const {
   return common_.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
 
+bool Gazetteer::IsAdjective(std::string_view word) const {
+  char buf[64];
+  if (word.size() > sizeof buf) return false;
+  return adjectives_.count(LowerInto(word, buf, sizeof buf)) > 0;
+}
+
 uint32_t Gazetteer::Classes(std::string_view word) const {
   char buf[32];
   if (word.size() > sizeof buf) return 0;
@@ -197,6 +225,27 @@ uint32_t Gazetteer::Classes(std::string_view word) const {
 std::string_view Gazetteer::LeadRole(std::string_view word) const {
   auto it = lead_roles_.find(word);
   return it == lead_roles_.end() ? std::string_view() : it->second;
+}
+
+std::string_view Gazetteer::DatelineCountry(std::string_view dateline) const {
+  // The last comma-separated part that names a place: "KYIV, Ukraine", "BEIJING".
+  while (!dateline.empty()) {
+    size_t comma = dateline.rfind(',');
+    std::string_view part = comma == std::string_view::npos ? dateline : dateline.substr(comma + 1);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    std::string title(part);
+    bool start = true;
+    for (char& c : title) {
+      if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      start = c == ' ' || c == '-';
+    }
+    for (std::string_view s : {part, std::string_view(title)}) {
+      if (const GazEntry* g = Find(s); g && g->type == EntityType::kLoc && !g->country.empty()) return g->country;
+    }
+    if (comma == std::string_view::npos) break;
+    dateline = dateline.substr(0, comma);
+  }
+  return {};
 }
 
 std::string_view Gazetteer::CountryName(std::string_view alpha3) const {

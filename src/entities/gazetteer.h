@@ -37,6 +37,10 @@ enum WordClass : uint32_t {
   kLeadVerb = 1u << 15,
   kAdminSuffix = 1u << 16,  // "Province", "County": the place lies in the named one
   kRole = 1u << 17,         // a WordNet noun for a person ("geophysicist", "teacher")
+  kNatural = 1u << 18,
+  kGov = 1u << 19,
+  kSpeechVerb = 1u << 20,  // "said", "urged": what a named speaker does
+  kSupranational = 1u << 21,
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };
@@ -57,6 +61,9 @@ class Gazetteer {
   // Country (alpha-3) of a nationality word ("Chinese"), or empty.
   std::string_view Demonym(std::string_view s) const;
   bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
+  bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }
+  // True when the lower-case form of `word` is an adjective ("kurdish", "western").
+  bool IsAdjective(std::string_view word) const;
   // True when the lower-case form of `word` is an ordinary English word.
   bool IsCommon(std::string_view word) const;
   // Lexicon classes of `word`, case-insensitively.
@@ -66,9 +73,16 @@ class Gazetteer {
   bool IsAbbreviation(std::string_view word) const { return abbrevs_.count(word) > 0; }
   // The role implied by a lead verb ("heads" -> "head"), or empty.
   std::string_view LeadRole(std::string_view word) const;
+  // Country of a dateline ("BEIJING", "Kyiv, Ukraine"), or empty.
+  std::string_view DatelineCountry(std::string_view dateline) const;
   // Display name of a country code ("USA" -> "United States").
   std::string_view CountryName(std::string_view alpha3) const;
   int max_words() const { return max_words_; }
+  // Most words of an entry that starts with `word` (1 when none has more).
+  size_t MaxWordsFrom(std::string_view word) const {
+    auto it = first_words_.find(word);
+    return it == first_words_.end() ? 1 : it->second;
+  }
 
  private:
   Status LoadPlaces(std::string_view file, bool override_existing);
@@ -77,9 +91,12 @@ class Gazetteer {
 
   std::deque<std::string> texts_;  // owns every view below
   std::unordered_map<std::string_view, GazEntry> entries_;
+  std::unordered_map<std::string_view, size_t> first_words_;
   std::unordered_map<std::string_view, std::string_view> demonyms_;
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;
+  std::unordered_set<std::string_view> surnames_;
+  std::unordered_set<std::string_view> adjectives_;
   std::unordered_set<std::string_view> common_;
   std::unordered_set<std::string_view> abbrevs_;
   std::unordered_map<std::string_view, uint32_t> classes_;

@@ -51,6 +51,7 @@ class Finder {
  public:
   Finder(const Analysis& a, const Gazetteer& gaz) : a_(a), gaz_(gaz) {
     mention_at_.assign(a.tokens.size(), -1);
+    classes_cache_.assign(a.tokens.size(), kUnknownClasses);
     size_t words = 0, caps = 0;
     for (const Token& t : a.tokens) {
       if (t.kind != TokenKind::kWord) continue;
@@ -75,10 +76,14 @@ class Finder {
   std::string_view Text(Span s) const { return a_.Text(s); }
   std::string_view UnitText(const Unit& u) const { return Text(u.span); }
   // Lexicon classes of a unit, without its final period ("Corp." -> corp).
-  uint32_t ClassesOf(const Unit& u) const {
-    std::string_view t = UnitText(u);
-    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
-    return gaz_.Classes(t);
+  // Lexicon classes of a unit: those of its word without the period or "'s" joined to
+  // it ("Corp." -> corp).
+  uint32_t ClassesOf(const Unit& u) const { return TokClasses(u.first); }
+  // Lexicon classes of token i, looked up once per token.
+  uint32_t TokClasses(uint32_t i) const {
+    uint32_t& c = classes_cache_[i];
+    if (c == kUnknownClasses) c = gaz_.Classes(Tok(i));
+    return c;
   }
   bool IsWord(uint32_t i) const { return a_.tokens[i].kind == TokenKind::kWord; }
 
@@ -112,7 +117,7 @@ class Finder {
 
   bool IsParticle(uint32_t i) const {
     const Token& t = a_.tokens[i];
-    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (gaz_.Classes(Tok(i)) & kParticle);
+    return t.kind == TokenKind::kWord && !t.capitalized && t.span.size() <= 4 && (TokClasses(i) & kParticle);
   }
 
   // The last token of a hyphenated word that the tokenizer left in pieces because it ends
@@ -135,16 +140,26 @@ class Finder {
   bool IsHyphenModifier(uint32_t i) const {
     std::string_view w = HyphenWord(i);
     if (w.find('-') == std::string_view::npos || Find(w) || !Demonym(w).empty()) return false;
+    // Every part is a place, a nationality, a lower-case word ("-linked", "-based") or a
+    // combining form ("Sino", "Indo"); "Kipiani-Rhodes" is a surname, not Rhodes.
+    bool place = false;
     size_t pos = 0;
     while (pos <= w.size()) {
       size_t dash = w.find('-', pos);
       if (dash == std::string_view::npos) dash = w.size();
       std::string_view part = w.substr(pos, dash - pos);
-      const GazEntry* g = part.empty() ? nullptr : Find(part);
-      if ((g && g->type == EntityType::kLoc) || !Demonym(part).empty()) return true;
       pos = dash + 1;
+      if (part.empty()) continue;
+      const GazEntry* g = Find(part);
+      if ((g && g->type == EntityType::kLoc) || !Demonym(part).empty()) {
+        place = true;
+        continue;
+      }
+      bool lower = part[0] >= 'a' && part[0] <= 'z';
+      bool combining = part.size() <= 6 && part.back() == 'o' && dash < w.size();
+      if (!lower && !combining) return false;
     }
-    return false;
+    return place;
   }
 
   bool IsNameToken(uint32_t i) const {
@@ -158,10 +173,10 @@ class Finder {
              w[dash + 1] >= 'A' && w[dash + 1] <= 'Z';
     }
     if (w == "'s" || w == "'S") return false;
-    if (gaz_.Classes(w) & (kTime | kPronoun)) return false;
+    if (TokClasses(i) & (kTime | kPronoun)) return false;
     if (caps_mode_ && w.size() == 1 && !(i + 1 < a_.tokens.size() && Tok(i + 1) == ".")) return false;
     if (caps_mode_ && i < caps_name_.size() && caps_name_[i]) return true;
-    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(gaz_.Classes(w) & (kHead | kDomain))) {
+    if (caps_mode_ && t.all_caps && gaz_.IsCommon(w) && Demonym(w).empty() && !(TokClasses(i) & (kHead | kDomain))) {
       // In an all-capitals article an ordinary word is a name only as a country or capital.
       const GazEntry* g = Find(w);
       if (!g || w.size() <= 2 || (g->kind != PlaceKind::kCountry && g->kind != PlaceKind::kCapital)) return false;
@@ -171,6 +186,10 @@ class Finder {
 
   // Particles ("von der") followed by a name.
   bool ParticlesBeforeName(uint32_t i, uint32_t end) const {
+    // Cheap test first: a capitalised word must follow within three tokens.
+    bool cap = false;
+    for (uint32_t k = i + 1; k < end && k <= i + 3; ++k) cap |= a_.tokens[k].capitalized;
+    if (!cap) return false;
     uint32_t k = i;
     while (k < end && k - i < 3 && IsParticle(k)) ++k;
     return k > i && k < end && IsNameToken(k);
@@ -180,7 +199,7 @@ class Finder {
   // ("geophysicist"), which is too common a word to open a capitalised title.
   bool IsRole(uint32_t t) const {
     if (!IsWord(t)) return false;
-    uint32_t cls = gaz_.Classes(Tok(t));
+    uint32_t cls = TokClasses(t);
     return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
   }
 
@@ -188,6 +207,15 @@ class Finder {
   bool IsRoleWord(std::string_view w) const {
     if (gaz_.Classes(w) & (kHead | kMod | kHonorific | kDomain)) return true;
     return w.size() > 3 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & kHead);
+  }
+
+  // "Kurdish militants", "Western officials": an adjective, not a surname, before a
+  // lower-case word.
+  bool LoneAdjective(size_t a, size_t b) const {
+    std::string_view w = UnitsText(a, b);
+    uint32_t next = units_[b - 1].last + 1;
+    return gaz_.IsAdjective(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
+           IsWord(next) && !a_.tokens[next].capitalized && Tok(next) != "'s";
   }
 
   bool IsInitial(uint32_t i) const {
@@ -206,7 +234,7 @@ class Finder {
         return false;
       }
     }
-    return letters >= 2 && letters <= 6;
+    return letters >= 2 && letters <= 8;
   }
 
   Span UnitsSpan(size_t a, size_t b) const { return Span{units_[a].span.start, units_[b - 1].span.end}; }
@@ -214,7 +242,9 @@ class Finder {
 
   // Longest gazetteer entry starting at unit a, within [a, b). Returns its length.
   size_t LongestGaz(size_t a, size_t b, const GazEntry** out) const {
-    size_t max = std::min(b - a, static_cast<size_t>(gaz_.max_words()) + 2);
+    // Connectors count as units, so an entry of w words may span up to 2w - 1 units.
+    size_t words = caps_mode_ ? gaz_.max_words() : gaz_.MaxWordsFrom(UnitText(units_[a]));
+    size_t max = std::min(b - a, 2 * words - 1);
     for (size_t len = max; len >= 1; --len) {
       if (units_[a + len - 1].connector) continue;
       if (const GazEntry* g = Find(UnitsText(a, a + len))) {
@@ -266,6 +296,14 @@ class Finder {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
+          // "Children's Fund", "People's Liberation Army": an ordinary plural with "'s"
+          // inside an organisation's name.
+          if (u.last == j && j + 2 < end && Tok(j + 1) == "'s" && IsNameToken(j + 2) && Tok(j).size() >= 5 &&
+              gaz_.IsCommon(Tok(j)) && !Find(Tok(j)) && !gaz_.IsGivenName(Tok(j)) &&
+              !(TokClasses(j) & (kOrgSuffix | kLocSuffix | kHead))) {
+            u.last = j + 1;
+            u.span.end = a_.tokens[j + 1].span.end;
+          }
           units_.push_back(u);
           j = u.last + 1;
           continue;
@@ -274,12 +312,15 @@ class Finder {
         std::string_view w = LowerInto(Tok(j), buf, sizeof buf);
         // "and" joins names only inside an organisation or place name that opens with
         // its head word ("Department of Health and Human Services"); "Biden and Xi" are two.
-        bool and_ok =
-            w == "&" || (w == "and" && !units_.empty() &&
-                         ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) || AllOrdinary(0, units_.size())));
+        bool and_ok = w == "&" || (w == "and" && !units_.empty() &&
+                                   ((ClassesOf(units_.front()) & (kOrgHead | kLocHead)) ||
+                                    AllOrdinary(0, units_.size()) || OrgHeadBeforeOf(0, units_.size())));
         if (!units_.empty() && !units_.back().connector && (w == "of" || w == "for" || and_ok)) {
           uint32_t k = j + 1;
-          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") ++k;
+          if (k < end && StartsWithWord(Tok(k), "the") && w != "&") {
+            if (w == "and") break;  // "the University of Arizona and the European Space Agency"
+            ++k;
+          }
           if (k < end && IsNameToken(k)) {
             units_.push_back(Unit{j, k - 1, Span{a_.tokens[j].span.start, a_.tokens[k - 1].span.end}, true, false});
             j = k;
@@ -348,12 +389,18 @@ class Finder {
 
   // The country a leading nationality word or country name gives a chunk ("Chinese
   // Foreign Ministry", "U.S. Navy").
+  // Also a country or nationality inside the name ("State Bank of Pakistan", "Royal Thai
+  // Army", "Cricket Australia").
   std::string_view PrefixCountry(size_t a, size_t b) const {
-    std::string_view d = Demonym(UnitText(units_[a]));
-    if (!d.empty()) return d;
-    const GazEntry* g = nullptr;
-    size_t len = LongestGaz(a, b, &g);
-    if (len > 0 && len < b - a && g->type == EntityType::kLoc) return g->country;
+    for (size_t k = a; k < b; ++k) {
+      if (units_[k].connector) continue;
+      std::string_view d = Demonym(UnitText(units_[k]));
+      if (!d.empty()) return d;
+      const GazEntry* g = nullptr;
+      size_t len = LongestGaz(k, b, &g);
+      if (len > 0 && len < b - a && g->type == EntityType::kLoc && g->kind == PlaceKind::kCountry) return g->country;
+      if (len > 1) k += len - 1;
+    }
     return {};
   }
 
@@ -369,12 +416,22 @@ class Finder {
       if (units_[k].particle) person_shape = true;
       if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
     }
+    if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
-    if (n == 1 && !Demonym(text).empty()) return -1;
+    for (size_t k = a; k < b; ++k) {  // "Lindqvist & Partners", "Procter & Gamble"
+      if (units_[k].connector && UnitText(units_[k]) == "&") return Emit(a, b, MentionType::kOrg, nullptr, "");
+    }
     if (n >= 2 && (last & kOrgSuffix) && !person_shape)
       return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
-    if (n >= 3 && has_of && (first & kOrgHead)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
-    if (n >= 3 && has_of && (first & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
+    // "Max Planck Institute for Plasma Physics", "Chamber of Commerce", "Gulf of Aden".
+    uint32_t head_before_of = has_of ? first & (kOrgHead | kLocHead) : 0;
+    for (size_t k = a + 1; k < b; ++k) {
+      if (units_[k].connector && !StartsWithWord(UnitText(units_[k]), "and"))
+        head_before_of |= ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead);
+    }
+    if (n >= 3 && (head_before_of & (kOrgHead | kOrgSuffix)))
+      return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 3 && (head_before_of & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
     if (n >= 2 && (last & kLocSuffix) && !person_shape) {
       const GazEntry* inner = nullptr;
       size_t len = LongestGaz(a, b, &inner);
@@ -391,6 +448,15 @@ class Finder {
     if (n == 1 && IsAcronym(units_[a]) && !titled) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
+    if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
+    // "a former Marine", "an American": a single capitalised noun after an indefinite article.
+    if (n == 1 && !titled && units_[a].first >= 2 && !Find(text)) {
+      for (uint32_t t = units_[a].first - 1, k = 0; k < 3 && t > 0; --t, ++k) {
+        std::string_view w = Tok(t);
+        if (w == "a" || w == "an") return -1;
+        if (!(gaz_.Classes(w) & kMod)) break;
+      }
+    }
     if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
       // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
       // open a person's name, and people take no article ("the Red Crescent").
@@ -402,6 +468,8 @@ class Finder {
                       (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
       if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
     }
+    if (n >= 3 && !titled && !person_shape && Ordinary(units_[b - 1]) && Ordinary(units_[b - 2]))
+      return Emit(a, b, MentionType::kOrg, nullptr, "");  // "James Webb Space Telescope"
     if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
         UnitText(units_[a]).back() == '.')
       return -1;  // "Inc." alone
@@ -416,6 +484,12 @@ class Finder {
     return Emit(a, b, MentionType::kUnknown, nullptr, "");
   }
 
+  // An ordinary word that is no surname ("Space", "Telescope"; not "Gates").
+  bool Ordinary(const Unit& u) const {
+    std::string_view w = UnitText(u);
+    return gaz_.IsCommon(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && !Find(w);
+  }
+
   // Whether units [a, b) are all ordinary words written as a name ("Disaster" in "Disaster
   // and Emergency Management Authority"), not places, nationalities or given names.
   bool AllOrdinary(size_t a, size_t b) const {
@@ -426,6 +500,18 @@ class Finder {
         return false;
     }
     return true;
+  }
+
+  // Whether an "of"/"for" in units [a, b) follows an organisation's head word ("Chamber of
+  // Commerce and Industry").
+  bool OrgHeadBeforeOf(size_t a, size_t b) const {
+    for (size_t k = a + 1; k < b; ++k) {
+      std::string_view c = UnitText(units_[k]);
+      if (units_[k].connector && (StartsWithWord(c, "of") || StartsWithWord(c, "for")) &&
+          (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix)))
+        return true;
+    }
+    return false;
   }
 
   // Splits units [p, n) at connectors unless an organisation or place pattern holds them
@@ -448,8 +534,9 @@ class Finder {
         std::string_view c = UnitText(units_[k]);
         // "Ministry of Foreign Affairs", "Federal Reserve Bank of New York", "Disaster and
         // Emergency Management Authority" hold together; "Shares of Microsoft Corp." does not.
-        bool keep = (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
-                    (ClassesOf(units_[k - 1]) & (kOrgHead | kLocHead)) != 0 ||
+        bool keep = c == "&" || (ClassesOf(units_[a]) & (kOrgHead | kLocHead)) != 0 ||
+                    (StartsWithWord(c, "and") && OrgHeadBeforeOf(a, k)) ||
+                    (!StartsWithWord(c, "and") && (ClassesOf(units_[k - 1]) & (kOrgHead | kOrgSuffix | kLocHead))) ||
                     (org_end && StartsWithWord(c, "and") && AllOrdinary(a, k));
         if (keep) continue;
         flush(k);
@@ -490,7 +577,8 @@ class Finder {
     while (q < n) {
       const Unit& u = units_[q];
       if (u.connector) {
-        if (has_head && StartsWithWord(UnitText(u), "of") && q + 1 < n && (ClassesOf(units_[q + 1]) & kDomain)) {
+        if (has_head && (StartsWithWord(UnitText(u), "of") || StartsWithWord(UnitText(u), "for")) && q + 1 < n &&
+            (ClassesOf(units_[q + 1]) & kDomain)) {
           q += 2;
           while (q < n && !units_[q].connector && (ClassesOf(units_[q]) & kDomain)) ++q;
           title_end = q;
@@ -505,6 +593,13 @@ class Finder {
         continue;
       }
       if (cls & (kMod | kDomain)) {
+        ++q;
+        continue;
+      }
+      // An ordinary word qualifying a role: "Disaster Management Minister", "EU Competition
+      // Commissioner". Only kept if a role word follows (title_end moves only on heads).
+      std::string_view uw = UnitText(u);
+      if (gaz_.IsCommon(uw) && !gaz_.IsGivenName(uw) && !Find(uw) && q + 1 < n) {
         ++q;
         continue;
       }
@@ -540,7 +635,7 @@ class Finder {
       // "Justice Department", "General Motors": the rest is an organisation, not a name.
       const GazEntry* g = Find(UnitsText(p, n));
       uint32_t last = ClassesOf(units_[n - 1]);
-      if (g || (last & (kOrgSuffix | kLocSuffix))) title_end = p;
+      if (g || (last & (kOrgSuffix | kLocSuffix)) || AllOrdinary(title_end, n)) title_end = p;
     }
     int title_from = -1;
     if (title_end > p) {
@@ -554,10 +649,14 @@ class Finder {
       p = title_end;
     } else if (p == 0 && initial && DropsInitial(n)) {
       if (n == 1) {
-        Classify(0, 1, false, true);  // kept only if it names someone met elsewhere
+        int id = Classify(0, 1, false, true);  // kept only if it names something met elsewhere
+        if (id >= 0) mentions_[id].weak = true;
         return;
       }
-      p = 1;
+      units_.erase(units_.begin());  // "Despite", "Disaster" of "Disaster Management Minister"
+      while (!units_.empty() && units_.front().connector) units_.erase(units_.begin());
+      if (!units_.empty()) ProcessRun(false);
+      return;
     }
     while (p < n && units_[p].connector) ++p;
     if (p >= n) return;
@@ -589,6 +688,12 @@ class Finder {
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    // "Reporters Without Borders said", "Amnesty International urged": ordinary words that
+    // together name someone who speaks.
+    uint32_t next = units_[n - 1].last + 1;
+    if (n > 1 && !IsDeterminer(w) && next < a_.tokens.size() && (TokClasses(next) & kSpeechVerb) &&
+        std::none_of(units_.begin(), units_.begin() + n, [](const Unit& u) { return u.connector; }))
+      return false;
     if (n > 1 && (ClassesOf(units_[n - 1]) & kOrgSuffix) && !IsDeterminer(w) &&
         std::none_of(units_.begin(), units_.end(), [](const Unit& u) { return u.connector; }))
       return false;  // "Apple Inc.", "Greater Manchester Police"
@@ -597,16 +702,28 @@ class Finder {
 
   // ---- context around a mention: titles, "City, State", acronym definitions.
 
-  // After a locative preposition ("in Austin") or "the town of".
+  // After a locative preposition ("in Austin") or "the town of"; after a country's
+  // possessive ("Bangladesh's Foreign Ministry").
   void ReadPlaceContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
+    if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "'s" && m.country.empty() &&
+        m.type != MentionType::kLoc) {
+      int owner = mention_at_[m.first_token - 2];
+      if (owner >= 0 && mentions_[owner].gaz && mentions_[owner].gaz->kind == PlaceKind::kCountry)
+        m.country = mentions_[owner].country;
+    }
     if (m.first_token > s.first_token) {
       std::string_view prev = Tok(m.first_token - 1);
-      if (!a_.tokens[m.first_token - 1].capitalized && (gaz_.Classes(prev) & kLocative)) m.loc_context = true;
+      if (!a_.tokens[m.first_token - 1].capitalized && (TokClasses(m.first_token - 1) & kLocative))
+        m.loc_context = true;
       // "the town of Pututu", "Malatya province"
       if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
-          (gaz_.Classes(Tok(m.first_token - 2)) & kAdminSuffix))
+          (TokClasses(m.first_token - 2) & kAdminSuffix))
         m.loc_context = true;
+      // "in Oddar Meanchey": an unknown name after "in" that opens with no given name.
+      if (m.loc_context && m.type == MentionType::kPerson && m.title_rank == 0 && !m.gaz &&
+          !gaz_.IsGivenName(Tok(m.first_token)) && prev != "to" && prev != "from")
+        m.type = MentionType::kLoc;
     }
   }
 
@@ -635,6 +752,17 @@ class Finder {
         acr.defined_by = id;
         // People are not given acronyms: a name that defines one is an organisation.
         if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown) m.type = MentionType::kOrg;
+      }
+    }
+    // "the Africa Centres for Disease Control and Prevention (Africa CDC)": a short name
+    // ending in capitals, in parentheses after an organisation, is another name for it.
+    if (m.type == MentionType::kOrg && m.units >= 2 && e + 1 < s.end_token && Tok(e) == "(" &&
+        mention_at_[e + 1] >= 0) {
+      Mention& alias = mentions_[mention_at_[e + 1]];
+      if (alias.first_token == e + 1 && alias.end_token < s.end_token && Tok(alias.end_token) == ")" &&
+          alias.units <= 3 && a_.tokens[alias.end_token - 1].all_caps && alias.defined_by < 0) {
+        alias.defined_by = id;
+        alias.type = MentionType::kOrg;
       }
     }
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
@@ -693,6 +821,14 @@ class Finder {
   }
 
   // "CIA chief William Burns", "Chinese leader Xi Jinping": role words right before a name.
+  // The first token of an honorific right before a name ("Dr." of "Dr. Marie-Claire"), or
+  // the name's first token.
+  uint32_t BeforeHonorific(const Sentence& s, uint32_t first) const {
+    if (first >= s.first_token + 2 && Tok(first - 1) == "." && (TokClasses(first - 2) & kHonorific)) return first - 2;
+    if (first >= s.first_token + 1 && (TokClasses(first - 1) & kHonorific)) return first - 1;
+    return first;
+  }
+
   void TitleBefore(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
@@ -713,7 +849,7 @@ class Finder {
         Possessor(id, t);
         break;
       }
-      if ((gaz_.Classes(w) & (kHead | kMod)) || !Demonym(w).empty()) {
+      if ((TokClasses(t) & (kHead | kMod)) || !Demonym(w).empty()) {
         left = t;
         continue;
       }
@@ -736,9 +872,9 @@ class Finder {
 
   // "China's spokesperson for the Foreign Ministry, Hua Chunying".
   void TitleBeforeComma(const Sentence& s, int id) {
-    const Mention& m = mentions_[id];
-    if (m.first_token < s.first_token + 2 || Tok(m.first_token - 1) != ",") return;
-    uint32_t end = m.first_token - 2;  // last word of the role
+    const uint32_t first = BeforeHonorific(s, mentions_[id].first_token);
+    if (first < s.first_token + 2 || Tok(first - 1) != ",") return;
+    uint32_t end = first - 2;  // last word of the role
     int left = -1;
     bool head = false;
     uint32_t possessive = 0;
@@ -754,7 +890,7 @@ class Finder {
       }
       if (!IsWord(t)) break;
       std::string_view w = Tok(t);
-      uint32_t cls = gaz_.Classes(w);
+      uint32_t cls = TokClasses(t);
       if (w == "'s") {
         possessive = t;
         break;
@@ -762,7 +898,7 @@ class Finder {
       if (IsRole(t)) {
         head = true;
         left = static_cast<int>(t);
-      } else if ((cls & kMod) || !Demonym(w).empty()) {
+      } else if ((cls & (kMod | kDomain)) || !Demonym(w).empty()) {
         left = static_cast<int>(t);
       } else if (!IsDeterminer(w) && !IsPreposition(w)) {
         break;
@@ -812,7 +948,7 @@ class Finder {
       std::string_view w = Tok(k);
       if (a_.tokens[k].kind == TokenKind::kPunct && IsStopPunct(w)) break;
       if (a_.tokens[k].kind == TokenKind::kNumber && k == start) return;
-      uint32_t cls = IsWord(k) ? gaz_.Classes(w) : 0;
+      uint32_t cls = IsWord(k) ? TokClasses(k) : 0;
       if ((cls & kApposStop) && !(w == "and" && k + 1 < s.end_token && IsDeterminer(Tok(k + 1)) &&
                                   k + 2 < s.end_token && mention_at_[k + 2] >= 0)) {
         break;
@@ -837,6 +973,8 @@ class Finder {
   std::vector<Unit> units_;
   std::vector<int> title_subs_;
   std::vector<bool> caps_name_;
+  static constexpr uint32_t kUnknownClasses = 0xFFFFFFFFu;
+  mutable std::vector<uint32_t> classes_cache_;
 };
 
 }  // namespace

@@ -71,6 +71,6 @@ if [ -f "$src/../shared/eval/score.py" ] && ls "$src"/tests/gold/*.gold.json > /
     name=$(basename "$g" .gold.json)
     "$bin" analyze --json "$src/tests/gold/$name.txt" > "$tmp/gold/$name.json"
   done
-  check "$src/tests/gold" "$tmp/gold" 0.80 0.75 0.60 0.60
+  check "$src/tests/gold" "$tmp/gold" 0.92 0.87 0.80 0.75
 fi
 echo "entities e2e: ok"
