@@ -47,11 +47,15 @@ LUA
 run_wrk() {  # connections duration
   wrk -t2 -c"$1" -d"$2" --latency -s "$work/search.lua" "$base" | tee "$work/wrk.txt"
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+  p90=$(awk '$1 == "90%" {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
 }
 echo "-- /v1/search, 8 connections, 20 s"
+load=$(cut -d' ' -f1 /proc/loadavg)
 run_wrk 8 20s >/dev/null
-echo "search: ${rps} requests/s, p99 ${p99} (target >= 500/s, p99 < 50ms)"
+echo "search: ${rps} requests/s, latency p50 ${p50} p90 ${p90} p99 ${p99} (target >= 500/s, p99 < 50ms;" \
+  "load average before: $load on $(nproc) cores)"
 
 echo "-- 1,000 concurrent connections, 15 s"
 ulimit -n 4096 2>/dev/null || true
