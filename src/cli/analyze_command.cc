@@ -1,4 +1,4 @@
-// newsgraph analyze FILE|- ...: one article (or many) → readable report, JSON, or GDELT rows.
+// newsgraph analyze INPUT...: articles → readable report, JSON Lines (--json), in parallel.
 #include <unistd.h>
 
 #include <iostream>
@@ -8,7 +8,9 @@
 #include "cli/input.h"
 #include "cli/report.h"
 #include "core/json.h"
+#include "events/gdelt.h"
 #include "pipeline/analyzer.h"
+#include "pipeline/parallel.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -19,9 +21,15 @@ struct AnalyzeOptions {
   bool pretty = false;
   std::string format = "text";
   std::string dictionaries;
+  CorpusFlags corpus;
 };
 
 int RunAnalyze(const AnalyzeOptions& opt) {
+  PipelineOptions po;
+  if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) {
+    std::cerr << "newsgraph: " << s.message() << "\n";
+    return kExitUsage;
+  }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
   auto analyzer = Analyzer::Create(ao);
@@ -32,46 +40,76 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   std::string format = opt.json ? "json" : opt.format;
   ReportStyle style;
   style.color = format == "text" && isatty(STDOUT_FILENO);
-  size_t done = 0, failed = 0;
-  auto report_error = [&](const Status& s) { std::cerr << "newsgraph: error: " << s.message() << "\n"; };
-  failed += ForEachInputDocument(
-      opt.inputs,
-      [&](RawDocument&& doc) {
-        auto analysis = (*analyzer)->Analyze(doc);
-        if (!analysis.ok()) {
-          report_error(analysis.status());
-          ++failed;
-          return;
+  size_t next_event_id = 1;
+  PipelineProgress progress;
+  ProgressBar bar(&progress, !opt.corpus.quiet);
+  po.on_tick = [&] { bar.Tick(); };
+  // Pretty JSON only makes sense for one article from one plain file.
+  bool pretty = opt.pretty && opt.inputs.size() == 1;
+  size_t printed = 0;
+  auto clear_bar = [&] {
+    if (bar.enabled()) std::cerr << "\r\x1b[K";
+  };
+  PipelineStats stats = RunPipeline(
+      **analyzer, opt.inputs, po,
+      [&](Analysis&& a) {
+        if (!opt.corpus.quiet && !a.warnings.empty()) {
+          clear_bar();
+          for (const std::string& w : a.warnings) std::cerr << "newsgraph: warning: " << w << "\n";
         }
-        for (const std::string& w : analysis->warnings) std::cerr << "newsgraph: warning: " << w << "\n";
         if (format == "json") {
-          std::cout << ToJsonString(*analysis, opt.pretty && opt.inputs.size() == 1) << "\n";
+          std::cout << ToJsonString(a, pretty) << "\n";
+        } else if (format == "gdelt") {
+          GdeltContext ctx;
+          ctx.first_event_id = static_cast<int64_t>(next_event_id);
+          for (const std::string& row : GdeltEventRows(a, ctx)) std::cout << row << "\n";
+          next_event_id += a.events.size();
         } else {
-          if (done > 0) std::cout << "\n" << std::string(72, '-') << "\n\n";
-          PrintReport(*analysis, style, std::cout);
+          if (printed > 0) std::cout << "\n" << std::string(72, '-') << "\n\n";
+          PrintReport(a, style, std::cout);
         }
-        ++done;
+        ++printed;
       },
-      report_error);
+      [&](const RecordError& e) {
+        clear_bar();
+        std::cerr << "newsgraph: error: " << e.status.message() << "\n";
+      },
+      &progress);
+  bar.Finish();
   std::cout.flush();
-  if (failed == 0) return kExitOk;
-  return done == 0 ? kExitError : kExitSomeFailed;
+  if (stats.failed > 0 && !opt.corpus.quiet && stats.analyzed + stats.failed > 1) {
+    std::cerr << "newsgraph: " << stats.analyzed << " articles analyzed, " << stats.failed << " records failed\n";
+  }
+  if (stats.analyzed == 0 && stats.failed == 0) {
+    if (po.reader.shard_count > 1) return kExitOk;  // an empty shard is not an error
+    std::cerr << "newsgraph: no articles found in the input\n";
+    return kExitError;
+  }
+  if (stats.failed == 0) return kExitOk;
+  return stats.analyzed == 0 ? kExitError : kExitSomeFailed;
 }
 
 CommandRunner SetupAnalyze(CLI::App* app) {
   auto opt = std::make_shared<AnalyzeOptions>();
-  app->add_option("inputs", opt->inputs, "article files, or - for standard input")->required();
-  app->add_flag("--json", opt->json, "print the analysis contract as JSON (one object per line)");
+  app->add_option("inputs", opt->inputs,
+                  "files (text, HTML, JSON Lines, RSS/Atom, WARC, any of them gzipped), directories, globs, "
+                  "or - for standard input")
+      ->required();
+  app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
   app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article");
-  app->add_option("--format", opt->format, "text (readable report) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  app->add_option("--format", opt->format, "text (readable report), json, or gdelt (GDELT 2.0 event rows)")
+      ->check(CLI::IsMember({"text", "json", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");
+  AddCorpusFlags(app, &opt->corpus);
+  app->footer(
+      "Exit status: 0 all records analyzed, 3 some records failed (each reported on stderr with file and\n"
+      "offset), 1 nothing could be analyzed, 2 bad arguments.");
   return [opt] { return RunAnalyze(*opt); };
 }
 
-const bool kRegistered =
-    RegisterCommand("analyze", "analyze articles: readable report, --json for the analysis contract", SetupAnalyze);
+const bool kRegistered = RegisterCommand(
+    "analyze", "analyze articles: readable report, --json for the analysis contract (JSON Lines)", SetupAnalyze);
 
 }  // namespace
 }  // namespace newsgraph::cli

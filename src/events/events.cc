@@ -1,11 +1,735 @@
 #include "events/events.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_set>
+
+#include "events/dictionary.h"
+#include "events/petrarch.h"
+#include "events/phrases.h"
+#include "events/when.h"
+
 namespace newsgraph {
 
-StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions& options) {
-  return std::make_unique<EventCoder>();
+using events::Actor;
+using events::Dictionaries;
+using events::Elem;
+using events::Pattern;
+using events::Phrase;
+using events::Tok;
+
+namespace {
+
+constexpr size_t kMaxMatchesPerSentence = 64;
+constexpr size_t kMaxPhrasesPerSentence = 512;
+constexpr int kSubjectWindow = 40;  // tokens searched back for a subject
+constexpr int kTargetWindow = 16;   // tokens searched forward for a target
+constexpr int kCueWindow = 6;
+constexpr size_t kMaxGroup = 8;     // coordinated actors expanded pairwise
+
+constexpr std::string_view kBeForms[] = {"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"};
+constexpr std::string_view kClauseBreaks[] = {",", ";", ":", "and", "but", "while", "that", "which", "who",
+                                              "whom", "said", "says", "because", "although", "though", "after",
+                                              "before", "when", "(", ")"};
+// Words after which a following actor is no longer the verb's object.
+constexpr std::string_view kTargetBreaks[] = {",", ";", ":", "and", "said", "says", "told", "as", "when", "while", "because",
+                                              "although", "though", "whereas", "if", "unless", "but", "(", ")"};
+constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds",
+                                            "groups", "group", "crowd", "number", "some", "many", "all"};
+// Phrases that stand for the two sides of the story's last dyad: an appeal "to both sides".
+constexpr std::string_view kBothSides[] = {"sides", "countries", "parties", "nations", "governments"};
+constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
+// Prepositions whose object is a place or a time, never a target.
+constexpr std::string_view kLocativePreps[] = {"in", "at", "near", "since", "during", "across", "throughout",
+                                               "inside", "outside", "within", "over", "amid", "including",
+                                               "despite", "like", "than", "between", "among", "under", "about"};
+
+bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+
+bool IsQuote(std::string_view t) { return t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D"; }
+
+struct Match {
+  uint32_t pattern = 0;
+  int anchor = 0;
+  int first = 0, last = 0;     // token range of the matched words
+  std::vector<int> literals;   // positions of matched words
+  int source_phrase = -1, target_phrase = -1;
+  int elems = 0;
+};
+
+class ArticleCoder {
+ public:
+  ArticleCoder(const Dictionaries& d, Analysis* a) : d_(d), a_(*a), ents_(*a) {
+    lower_ = ToLowerAscii(a->body);
+    date_ = events::ParseDate(a->published);
+  }
+  void Run();
+
+ private:
+  static std::string ToLowerAscii(const std::string& s) {
+    std::string out = s;
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  void BuildTokens(const Sentence& s, std::vector<Tok>* toks) const;
+  void ResolveNames(std::vector<std::vector<Phrase>>* all) const;
+  void CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& phrases);
+  bool MatchPattern(const Pattern& p, int anchor, const std::vector<Tok>& toks, const std::vector<Phrase>& ph,
+                    const std::vector<int>& phrase_at, Match* m) const;
+  std::string Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const;
+  int Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const;
+  int Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m, int source) const;
+  int PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const;
+  std::string Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                       std::string* country) const;
+  bool Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const;
+
+  const Dictionaries& d_;
+  Analysis& a_;
+  events::EntityIndex ents_;
+  std::string lower_;
+  events::Date date_;
+  std::unordered_set<std::string> seen_;
+  std::vector<Actor> last_dyad_;  // source and target of the last coded dyadic event
+  std::optional<Actor> home_;     // the story's country: dateline, else the most mentioned
+  // A city or region taken as an actor stands for its country ("arrived in Brasilia").
+  bool AsCountry(const Actor& a, Actor* out) const {
+    if (!a.is_place || a.country.empty()) return false;
+    auto it = d_.country_names.find(a.country);
+    if (it == d_.country_names.end()) return false;
+    *out = a;
+    out->detail = a.name;
+    out->name = it->second;
+    out->is_place = false;
+    out->Finish();
+    return true;
+  }
+  void FindHome(std::vector<std::vector<Phrase>>* all);
+};
+
+void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const {
+  toks->clear();
+  for (uint32_t i = s.first_token; i < s.end_token && i < a_.tokens.size(); ++i) {
+    const Token& t = a_.tokens[i];
+    if (t.span.end > a_.body.size() || t.span.start > t.span.end) continue;
+    Tok k;
+    k.span = t.span;
+    k.text = std::string_view(a_.body).substr(t.span.start, t.span.size());
+    k.low = std::string_view(lower_).substr(t.span.start, t.span.size());
+    k.cap = t.capitalized || t.all_caps;
+    k.punct = t.kind == TokenKind::kPunct;
+    toks->push_back(k);
+  }
 }
 
-void EventCoder::Code(Analysis* analysis) const { analysis->events.clear(); }
+// Named actors mentioned only by surname ("Blinken") take the full name and the country
+// and role the article gives elsewhere ("Secretary of State Antony Blinken").
+void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
+  struct Known {
+    std::string name, country, role;
+  };
+  events::StringMap<Known> full;       // full name -> what is known
+  events::StringMap<std::string> part; // single name word -> full name
+  auto words_of = [](const std::string& s) { return events::SplitList(s, ' '); };
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members) {
+        if (!m.named || m.entity >= 0) continue;
+        auto w = words_of(m.raw);
+        if (w.size() < 2) continue;
+        Known& k = full[m.raw];
+        k.name = m.raw;
+        if (k.country.empty()) k.country = m.country;
+        if (k.role.empty()) k.role = m.role;
+        if (!part.contains(w.back())) part[w.back()] = m.raw;
+        if (!part.contains(w.front()) && w.size() == 2) part[w.front()] = m.raw;
+      }
+  auto lookup = [&](const std::string& raw) -> const Known* {
+    std::string key = raw;
+    if (auto it = part.find(key); it != part.end() && words_of(key).size() == 1) key = it->second;
+    auto it = full.find(key);
+    return it == full.end() ? nullptr : &it->second;
+  };
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members) {
+        if (m.named && m.entity < 0) {
+          if (const Known* k = lookup(m.raw)) {
+            m.name = k->name;
+            if (m.country.empty()) m.country = k->country;
+            if (m.role.empty()) m.role = k->role;
+          }
+        }
+        if (m.country.empty() && !m.possessor.empty()) {
+          if (const Known* k = lookup(m.possessor)) m.country = k->country;
+        }
+        m.Finish();
+      }
+}
+
+bool ArticleCoder::Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const {
+  for (const auto& words : list) {
+    if (words.empty()) continue;
+    for (size_t i = 0; i + words.size() <= toks.size(); ++i) {
+      size_t k = 0;
+      while (k < words.size() && toks[i + k].low == words[k]) ++k;
+      if (k == words.size()) return true;
+    }
+  }
+  return false;
+}
+
+bool ArticleCoder::MatchPattern(const Pattern& p, int anchor, const std::vector<Tok>& toks,
+                                const std::vector<Phrase>& ph, const std::vector<int>& phrase_at, Match* m) const {
+  const int n = static_cast<int>(toks.size());
+  m->anchor = anchor;
+  m->first = m->last = anchor;
+  m->literals.assign(1, anchor);
+  m->elems = 1;
+  // Forward from the anchor.
+  int pos = anchor + 1;
+  for (size_t e = p.anchor + 1; e < p.elems.size(); ++e) {
+    const Elem& el = p.elems[e];
+    bool found = false;
+    for (int k = pos; k <= pos + el.gap_before && k < n; ++k) {
+      if (toks[k].low == ";" || (el.gap_before > 0 && k > pos && toks[k].low == ".")) break;
+      if (el.kind == Elem::Kind::kWords) {
+        if (!toks[k].punct && el.Matches(toks[k].low)) {
+          m->literals.push_back(k);
+          m->last = k;
+          pos = k + 1;
+          found = true;
+        }
+      } else {
+        int q = phrase_at[k];
+        if (q >= 0 && ph[q].begin == k) {
+          (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
+          m->last = ph[q].end - 1;
+          pos = ph[q].end;
+          found = true;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) {
+      if (el.optional) continue;
+      return false;
+    }
+    ++m->elems;
+  }
+  // Backward from the anchor (PETRARCH patterns with words before the verb).
+  pos = anchor - 1;
+  for (int e = p.anchor - 1; e >= 0; --e) {
+    const Elem& el = p.elems[e];
+    int gap = p.elems[e + 1].gap_before;
+    bool found = false;
+    for (int k = pos; k >= pos - gap && k >= 0; --k) {
+      if (toks[k].low == ";") break;
+      if (el.kind == Elem::Kind::kWords) {
+        if (!toks[k].punct && el.Matches(toks[k].low)) {
+          m->literals.push_back(k);
+          m->first = k;
+          pos = k - 1;
+          found = true;
+        }
+      } else {
+        int q = phrase_at[k];
+        if (q >= 0 && ph[q].end - 1 == k) {
+          (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
+          m->first = ph[q].begin;
+          pos = ph[q].begin - 1;
+          found = true;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) {
+      if (el.optional) continue;
+      return false;
+    }
+    ++m->elems;
+  }
+  return true;
+}
+
+// The modality kind of the event phrase starting at token `start`: the nearest cue in the
+// clause before it ("refused to", "will"), or "cond" for a conditional clause.
+std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const {
+  for (int i = start - 1; i >= 0 && i >= start - kCueWindow; --i) {
+    if (In(toks[i].low, kClauseBreaks)) break;
+    for (const auto& cue : d_.cues) {
+      int len = static_cast<int>(cue.words.size());
+      int b = i - len + 1;
+      if (b < 0) continue;
+      bool ok = true;
+      for (int k = 0; k < len && ok; ++k) {
+        const Tok& t = toks[b + k];
+        if (t.cap && b + k > 0) {
+          ok = false;  // "May" the month, not the modal
+          break;
+        }
+        const std::string& w = cue.words[k];
+        if (!w.empty() && w.back() == '*')
+          ok = t.low.size() >= w.size() - 1 && t.low.compare(0, w.size() - 1, std::string_view(w).substr(0, w.size() - 1)) == 0;
+        else
+          ok = t.low == w;
+      }
+      if (ok) {
+        *cue_text = std::string(toks[b].text.data(), toks[i].text.data() + toks[i].text.size());
+        return cue.kind;
+      }
+    }
+  }
+  // A conditional clause: "if" or "unless" anywhere before the verb in the sentence.
+  for (int i = start - 1; i >= 0; --i) {
+    if (toks[i].low == ";") break;
+    if (toks[i].low == "if" || toks[i].low == "unless") {
+      *cue_text = std::string(toks[i].text);
+      return "cond";
+    }
+  }
+  return {};
+}
+
+bool IsPlaceOnly(const Phrase& p) {
+  for (const Actor& a : p.members)
+    if (!a.is_place) return false;
+  return true;
+}
+
+int ArticleCoder::Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const {
+  for (int q = static_cast<int>(ph.size()) - 1; q >= 0; --q) {
+    const Phrase& p = ph[q];
+    if (p.end > start) continue;
+    if (start - p.end > kSubjectWindow) break;
+    bool barrier = false;
+    for (int k = p.end; k < start; ++k)
+      if (toks[k].low == ";" || toks[k].low == ":" || IsQuote(toks[k].text)) barrier = true;
+    if (barrier) break;
+    // "thousands of protesters" is a subject; other prepositional objects are not.
+    bool quantity = p.prep == "of" && p.begin >= 2 && In(toks[p.begin - 2].low, kQuantities);
+    if (!p.prep.empty() && !quantity) continue;
+    if (IsPlaceOnly(p)) continue;
+    if (p.appos >= 0) {
+      // Skip an apposition unless the verb is inside it too (no "," between them).
+      bool same = true;
+      for (int k = p.end; k < start; ++k)
+        if (toks[k].low == ",") same = false;
+      if (!same) continue;
+    }
+    return q;
+  }
+  return -1;
+}
+
+int ArticleCoder::Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                         int source) const {
+  const std::string source_name = source >= 0 && !ph[source].members.empty() ? ph[source].members[0].name : "";
+  for (size_t q = 0; q < ph.size(); ++q) {
+    const Phrase& p = ph[q];
+    if (p.begin <= m.anchor) continue;
+    if (p.begin - m.last > kTargetWindow) break;
+    if (static_cast<int>(q) == source) continue;
+    bool overlaps = false;
+    for (int l : m.literals)
+      if (l >= p.begin && l < p.end) overlaps = true;
+    if (overlaps) continue;
+    bool barrier = false;
+    for (int k = m.last + 1; k < p.begin; ++k)
+      if (In(toks[k].low, kTargetBreaks) || IsQuote(toks[k].text)) barrier = true;
+    for (int k = m.anchor + 1; k < p.begin && k <= m.last; ++k)
+      if (toks[k].low == ";" || IsQuote(toks[k].text)) barrier = true;
+    if (barrier) break;
+    if (In(p.prep, kLocativePreps) && !d_.locative_targets) continue;
+    if (IsPlaceOnly(p)) continue;
+    if (p.members.size() == 1 && p.members[0].name == source_name) continue;
+    return static_cast<int>(q);
+  }
+  return -1;
+}
+
+// The "by" phrase shortly after the event words, or -1.
+int PassiveAgentAfter(const std::vector<Phrase>& ph, const Match& m) {
+  for (size_t q = 0; q < ph.size(); ++q)
+    if (ph[q].begin > m.anchor && ph[q].begin - m.last <= 8 && ph[q].prep == "by") return static_cast<int>(q);
+  return -1;
+}
+
+// For a passive verb ("was rebuffed by X"), the phrase after "by"; -2 when the verb is not
+// passive; -1 when it is passive without an agent.
+int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const {
+  int k = m.anchor - 1;
+  while (k >= 0 && (toks[k].low == "also" || toks[k].low == "reportedly" ||
+                    (toks[k].low.size() > 3 && toks[k].low.ends_with("ly"))))
+    --k;
+  if (k < 0 || !In(toks[k].low, kBeForms)) return -2;
+  std::string_view v = toks[m.anchor].low;
+  if (!(v.ends_with("ed") || v.ends_with("en") || v == "met" || v == "held" || v == "shot" || v == "hit" ||
+        v == "struck" || v == "freed" || v == "fought"))
+    return -2;
+  return PassiveAgentAfter(ph, m);
+}
+
+std::string ArticleCoder::Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
+                                   std::string* country) const {
+  int best = -1, best_dist = 1 << 30;
+  for (size_t q = 0; q < ph.size(); ++q) {
+    const Phrase& p = ph[q];
+    if (p.prep != "in" && p.prep != "at") continue;
+    const Actor& a = p.members[0];
+    // Places: dictionary states and capitals, LOC entities, or a bare name after "in".
+    bool bare_name = a.named && a.entity < 0 && a.role.empty() && a.country.empty() && p.prep == "in";
+    if (a.place.empty() && !a.is_place && !bare_name) continue;
+    int dist = p.begin > m.anchor ? p.begin - m.last : (m.anchor - p.end) * 2;
+    if (dist < best_dist) {
+      best_dist = dist;
+      best = static_cast<int>(q);
+    }
+  }
+  if (best < 0) return {};
+  const Actor& a = ph[best].members[0];
+  *country = a.country;
+  return a.place.empty() ? a.name : a.place;
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out;
+  bool start = true;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+    start = c == ' ' || c == '-';
+  }
+  return out;
+}
+
+void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& ph) {
+  const int n = static_cast<int>(toks.size());
+  if (n == 0) return;
+  if (toks.back().text == "?" || (n >= 2 && toks[n - 2].text == "?" && IsQuote(toks[n - 1].text))) return;
+  if (Discarded(toks, d_.discards)) return;
+  std::vector<int> phrase_at(n, -1);
+  for (size_t q = 0; q < ph.size(); ++q)
+    for (int k = ph[q].begin; k < ph[q].end && k < n; ++k) phrase_at[k] = static_cast<int>(q);
+  std::vector<bool> in_quote(n, false);
+  bool open = false;
+  for (int k = 0; k < n; ++k) {
+    if (IsQuote(toks[k].text)) {
+      open = toks[k].text == "\xE2\x80\x9C" ? true : toks[k].text == "\xE2\x80\x9D" ? false : !open;
+      continue;
+    }
+    in_quote[k] = open;
+  }
+
+  // 1. Pattern matches, the best per anchor.
+  std::vector<Match> matches;
+  std::vector<uint32_t> cands;
+  for (int k = 0; k < n && matches.size() < kMaxMatchesPerSentence; ++k) {
+    if (toks[k].punct || in_quote[k]) continue;
+    if (phrase_at[k] >= 0) continue;  // "protesters" is an actor, not a protest
+    cands.clear();
+    d_.verbs.Candidates(toks[k].low, &cands);
+    Match best;
+    bool have = false;
+    for (uint32_t c : cands) {
+      Match m;
+      m.pattern = c;
+      if (!MatchPattern(d_.verbs.at(c), k, toks, ph, phrase_at, &m)) continue;
+      if (!have || m.elems > best.elems || (m.elems == best.elems && m.last - m.first > best.last - best.first)) {
+        best = std::move(m);
+        have = true;
+      }
+    }
+    if (have) matches.push_back(std::move(best));
+  }
+  // 2. A match whose anchor is a word of a longer match is part of it ("defense
+  // cooperation" holds "cooperation"), unless it names its own source.
+  std::vector<bool> keep(matches.size(), true);
+  for (size_t i = 0; i < matches.size(); ++i)
+    for (size_t j = 0; j < matches.size(); ++j) {
+      if (i == j || !keep[j]) continue;
+      const Match& big = matches[j];
+      if (big.elems <= matches[i].elems) continue;
+      if (d_.verbs.at(matches[i].pattern).has_source_slot) continue;
+      if (std::find(big.literals.begin(), big.literals.end(), matches[i].anchor) != big.literals.end())
+        keep[i] = false;
+    }
+
+  // 3. Events.
+  int scope_from = n;
+  int prev_anchor = -100;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    if (!keep[i]) continue;
+    const Match& m = matches[i];
+    const Pattern& p = d_.verbs.at(m.pattern);
+    if (m.anchor > scope_from && m.anchor <= scope_from + 14 && !p.has_source_slot) {
+      bool crossed = false;  // a new clause ends the scope: "..., and X did Y"
+      for (int k = scope_from + 1; k < m.anchor; ++k)
+        if (toks[k].low == ";" || toks[k].low == "but" || (toks[k].low == "and" && toks[k - 1].low == ","))
+          crossed = true;
+      if (!crossed) continue;
+    }
+    std::string code = p.code;
+    std::string cue;
+    std::string kind = p.nomod ? "" : Modality(toks, m.first, &cue);
+    // An infinitive right after another event verb is its content ("pressed X to release").
+    bool complement = m.first > 0 && toks[m.first - 1].low == "to" && m.anchor - prev_anchor <= 8 && kind.empty();
+    prev_anchor = m.anchor;
+    if (complement) continue;
+    if (code == "---") continue;  // a PETRARCH null-coded pattern: matched, nothing to code
+    if (!kind.empty()) {
+      std::string mapped = d_.MapModality(kind, code);
+      if (mapped == "-") continue;
+      if (!mapped.empty()) code = mapped;
+    }
+    // Source and target.
+    int src = m.source_phrase, tgt = m.target_phrase;
+    int agent = (src < 0 && tgt < 0) ? PassiveAgent(toks, ph, m) : -2;
+    if (agent != -2) {
+      if (agent < 0) continue;
+      tgt = Subject(toks, ph, m.first, m.anchor);
+      src = agent;
+    } else {
+      // "Russia's war in Ukraine": a possessive right before the event noun is its agent.
+      for (size_t q = 0; q < ph.size() && src < 0; ++q)
+        if (ph[q].possessive && ph[q].end == m.first) src = static_cast<int>(q);
+      // "the shootdown of ...": a definite event noun has no subject of its own.
+      bool nominal = m.first > 0 && In(toks[m.first - 1].low, kDefinite);
+      if (src < 0 && !nominal) src = Subject(toks, ph, m.first, m.anchor);
+      if (src < 0 && nominal) {
+        int by = PassiveAgentAfter(ph, m);
+        if (by >= 0) src = by;
+      }
+      bool group = src >= 0 && p.sym && ph[src].members.size() >= 2 && !p.has_target_slot;
+      if (tgt < 0 && !group) tgt = Target(toks, ph, m, src);
+      if (tgt < 0 && !group && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
+    }
+    if (src < 0) continue;
+    std::vector<const Actor*> S, T;
+    for (const Actor& a : ph[src].members)
+      if (S.size() < kMaxGroup) S.push_back(&a);
+    if (tgt >= 0)
+      for (const Actor& a : ph[tgt].members)
+        if (T.size() < kMaxGroup) T.push_back(&a);
+    // "The two ministers signed ...": the subject is the last dyad.
+    if (S.size() == 1 && !S[0]->named && S[0]->country.empty() && last_dyad_.size() == 2 && ph[src].begin < n &&
+        ph[src].end - ph[src].begin >= 2 &&
+        (toks[ph[src].begin].low == "two" || toks[ph[src].begin].low == "both" ||
+         (ph[src].begin + 1 < n && (toks[ph[src].begin + 1].low == "two" || toks[ph[src].begin + 1].low == "both")))) {
+      S = {&last_dyad_[0], &last_dyad_[1]};
+      if (tgt >= 0 && !p.has_target_slot) {
+        T.clear();
+        tgt = -1;
+      }
+    }
+    // Aid with no recipient named in the sentence goes to the story's country.
+    if (tgt < 0 && T.empty() && home_.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
+      bool self = false;
+      for (const Actor* a : S) self |= a->country == home_->country;
+      if (!self) T.push_back(&*home_);
+    }
+    if (tgt < 0 && last_dyad_.size() == 2) {
+      // "urged both sides", "the two countries": one event per side of the last dyad.
+      for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
+        if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) {
+          for (const Actor& a : last_dyad_) T.push_back(&a);
+          break;
+        }
+    }
+    std::vector<std::pair<const Actor*, const Actor*>> pairs;
+    if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 &&
+                      T.empty())) {
+      if (p.sym && S.size() >= 2) {
+        for (size_t x = 0; x < S.size(); ++x)
+          for (size_t y = x + 1; y < S.size(); ++y) pairs.emplace_back(S[x], S[y]);
+      } else if (code.size() >= 2 && (code.compare(0, 2, "14") == 0 || code.compare(0, 2, "15") == 0 ||
+                                      code.compare(0, 2, "17") == 0 || code.compare(0, 2, "18") == 0)) {
+        for (const Actor* s : S) pairs.emplace_back(s, nullptr);
+      }
+    } else {
+      for (const Actor* s : S)
+        for (const Actor* t : T)
+          if (s->name != t->name) pairs.emplace_back(s, t);
+    }
+    if (pairs.empty()) continue;
+    if (p.scope) scope_from = m.anchor;
+    std::string loc_country;
+    std::string location = Location(toks, ph, m, &loc_country);
+    if (location.empty() && p.tgtloc && tgt >= 0) {
+      const Actor& t0 = ph[tgt].members[0];
+      location = t0.place.empty() ? t0.name : t0.place;
+      loc_country = t0.country;
+    }
+    const Sentence& sent = a_.sentences[si];
+    if (location.empty() && sent.paragraph == 0 && !a_.dateline.empty()) location = TitleCase(a_.dateline);
+    events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, code.size() >= 2 && code[0] == '0' && code[1] == '3');
+    int ev_first = std::min(m.first, ph[src].begin);
+    int ev_last = std::max(m.last, tgt >= 0 ? ph[tgt].end - 1 : m.last);
+    ev_first = std::max(0, ev_first);
+    ev_last = std::min(n - 1, ev_last);
+    bool in_dyad_update = false;
+    for (auto [s0, t0] : pairs) {
+      const Actor* s = s0;
+      const Actor* t = t0;
+      Actor s_country, t_country;
+      if (AsCountry(*s, &s_country)) s = &s_country;
+      if (t && AsCountry(*t, &t_country)) t = &t_country;
+      if (t && s->name == t->name) continue;
+      Event e;
+      e.source = s->name;
+      e.source_code = s->code;
+      e.source_detail = s->detail;
+      if (t) {
+        e.target = t->name;
+        e.target_code = t->code;
+        e.target_detail = t->detail;
+      }
+      e.cameo = code;
+      // A meeting in a third country.
+      if (e.cameo == "040" && !loc_country.empty() && (!s->country.empty() || (t && !t->country.empty())) &&
+          s->country != loc_country && (t == nullptr || t->country != loc_country))
+        e.cameo = "044";
+      e.root = e.cameo.substr(0, 2);
+      events::CodeInfo info = d_.Info(e.cameo);
+      e.quad_class = info.quad_class;
+      e.goldstein = info.goldstein;
+      e.location = location;
+      e.when = when.text;
+      e.date = when.date;
+      e.sentence = si;
+      e.evidence_span = Span{toks[ev_first].span.start, toks[ev_last].span.end};
+      e.evidence = std::string(a_.Text(e.evidence_span));
+      e.rule = p.rule + " " + p.code + " \"" + p.text + "\"";
+      if (!kind.empty()) e.rule += " + " + kind + " \"" + cue + "\"";
+      std::string a1 = e.source, a2 = e.target;
+      if (p.sym && a2 < a1) std::swap(a1, a2);
+      std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
+      if (!seen_.insert(key).second) continue;
+      if (t && !s->country.empty() && !t->country.empty() && s->country != t->country && !in_dyad_update) {
+        last_dyad_ = {*s, *t};
+        in_dyad_update = true;
+      }
+      a_.events.push_back(std::move(e));
+    }
+  }
+}
+
+// The story's country: the dateline's, else the country its actors name most. Unnamed
+// officials, police or troops with no country ("the government") are taken as its own.
+void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
+  std::string home;
+  if (!a_.dateline.empty()) {
+    std::vector<std::string> words = events::SplitList(TitleCase(a_.dateline), ' ');
+    uint32_t entry = 0;
+    int len = d_.actor_phrases.Longest(0, static_cast<int>(words.size()),
+                                       [&](int k, bool lower) -> std::string_view {
+                                         static thread_local std::string tmp;
+                                         tmp = lower ? events::ToLower(words[k]) : words[k];
+                                         return tmp;
+                                       },
+                                       &entry);
+    if (len > 0) home = d_.actors[entry].country;
+  }
+  if (home.empty()) {
+    std::map<std::string, int> count;
+    for (const auto& phrases : *all)
+      for (const auto& p : phrases)
+        for (const auto& m : p.members)
+          if (!m.country.empty() && d_.country_names.contains(m.country)) ++count[m.country];
+    int best = 0;
+    for (const auto& [c, k] : count)
+      if (k > best) {
+        best = k;
+        home = c;
+      }
+  }
+  auto it = d_.country_names.find(home);
+  if (home.empty() || it == d_.country_names.end()) return;
+  Actor h;
+  h.name = it->second;
+  h.country = home;
+  h.Finish();
+  home_ = h;
+  for (auto& phrases : *all)
+    for (auto& p : phrases)
+      for (auto& m : p.members)
+        if (!m.named && m.country.empty() && m.fixed_code.empty() && !m.role.empty() && !m.is_place) {
+          m.detail = m.detail.empty() ? m.name : m.detail;
+          m.name = h.name;
+          m.country = home;
+          m.Finish();
+        }
+}
+
+void ArticleCoder::Run() {
+  a_.events.clear();
+  std::vector<std::vector<Tok>> toks(a_.sentences.size());
+  std::vector<std::vector<Phrase>> phrases(a_.sentences.size());
+  for (size_t si = 0; si < a_.sentences.size(); ++si) {
+    BuildTokens(a_.sentences[si], &toks[si]);
+    if (Discarded(toks[si], d_.story_discards)) {
+      return;
+    }
+    phrases[si] = events::FindPhrases(d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
+                                      kMaxPhrasesPerSentence);
+  }
+  ResolveNames(&phrases);
+  FindHome(&phrases);
+  // "he"/"she" stand for the last named person mentioned before them.
+  Actor last_person;
+  bool have_person = false;
+  for (size_t si = 0; si < a_.sentences.size(); ++si) {
+    std::vector<Phrase> with_pronouns;
+    size_t q = 0;
+    const auto& ts = toks[si];
+    for (int k = 0; k < static_cast<int>(ts.size()); ++k) {
+      while (q < phrases[si].size() && phrases[si][q].begin <= k) {
+        with_pronouns.push_back(phrases[si][q]);
+        for (const Actor& m : phrases[si][q].members)
+          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos)
+          {
+            last_person = m;
+            have_person = true;
+          }
+        ++q;
+      }
+      if ((ts[k].low == "he" || ts[k].low == "she") && have_person &&
+          (with_pronouns.empty() || with_pronouns.back().end <= k)) {
+        Phrase p;
+        p.begin = k;
+        p.end = k + 1;
+        p.members.push_back(last_person);
+        p.members.back().detail = std::string(ts[k].text);
+        if (k > 0 && events::IsPreposition(ts[k - 1].low)) p.prep = ts[k - 1].low;
+        with_pronouns.push_back(std::move(p));
+      }
+    }
+    while (q < phrases[si].size()) with_pronouns.push_back(phrases[si][q++]);
+    phrases[si] = std::move(with_pronouns);
+  }
+  for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);
+}
+
+}  // namespace
+
+EventCoder::EventCoder(std::unique_ptr<const events::Dictionaries> dicts) : dicts_(std::move(dicts)) {}
+EventCoder::~EventCoder() = default;
+
+StatusOr<std::unique_ptr<EventCoder>> EventCoder::Create(const EventCoderOptions& options) {
+  auto d = std::make_unique<events::Dictionaries>();
+  Status s = events::LoadOwnDictionaries(d.get(), options.own_dictionaries);
+  if (!s.ok()) return s;
+  if (!options.dictionaries_dir.empty()) {
+    s = events::LoadPetrarchDirectory(options.dictionaries_dir, d.get());
+    if (!s.ok()) return s;
+  }
+  return std::make_unique<EventCoder>(std::move(d));
+}
+
+void EventCoder::Code(Analysis* analysis) const {
+  ArticleCoder(*dicts_, analysis).Run();
+}
 
 }  // namespace newsgraph

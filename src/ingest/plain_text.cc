@@ -3,6 +3,8 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "ingest/charset.h"
+#include "ingest/date.h"
 
 namespace newsgraph {
 
@@ -30,8 +32,13 @@ StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
   Article article;
   std::string text;
   if (Status s = DecodeTextInput(doc.bytes, doc.source, &text, &article.warnings); !s.ok()) return s;
+  if (!doc.charset.empty() && CharsetFromContentType("charset=" + doc.charset) != "utf-8") {
+    // A declared legacy charset (HTTP header, feed encoding): convert from it instead.
+    article.warnings.clear();
+    ConvertToUtf8(doc.bytes, doc.charset, doc.source, &text, &article.warnings);
+  }
   size_t pos = 0;
-  bool have_title = !doc.title.empty();
+  bool have_title = !doc.title.empty() || doc.body_only;
   if (have_title) article.title = doc.title;
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
@@ -50,14 +57,14 @@ StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
     }
   }
   // A lone long line is a body without a headline, not a 100 KB title.
-  if (article.paragraphs.empty() && article.title.size() > 300 && doc.title.empty()) {
+  if (article.paragraphs.empty() && article.title.size() > 300 && doc.title.empty() && !doc.body_only) {
     article.paragraphs.push_back(std::move(article.title));
     article.title.clear();
   }
   article.url = doc.url;
   article.source = doc.source;
   article.language = doc.language;
-  if (doc.date.size() >= 10) article.published = doc.date.substr(0, 10);
+  article.published = NormalizeDate(doc.date);
   return article;
 }
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,7 @@ struct SearchQuery {
   std::string story;    // only articles of this story id
   int limit = 20;
   int offset = 0;
+  bool facets = true;  // compute SearchResult facets (costs a pass over all matches)
 };
 
 struct SearchHit {
@@ -89,6 +91,7 @@ struct EventRow {
   Event event;
   std::string published;
   int64_t mentions = 1;  // reports of this event across the story (GDELT NumMentions)
+  int64_t articles = 1;  // articles of the story reporting it (GDELT NumArticles)
 };
 
 struct EventQuery {
@@ -101,6 +104,8 @@ struct EventQuery {
 
 struct StoreStats {
   int64_t articles = 0, stories = 0, entities = 0, quotes = 0, events = 0;
+  int64_t event_mentions = 0;  // event reports before counting each story once (events <= this)
+  int schema_version = 0;
 };
 
 class Store {
@@ -128,6 +133,34 @@ class Store {
   // Entities that co-occur with `id` in articles, most frequent first.
   [[nodiscard]] virtual StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) = 0;
   [[nodiscard]] virtual StatusOr<StoreStats> Stats() = 0;
+
+  // Added after the first sketch of this interface; they have defaults so that other
+  // implementations (test fakes) need not provide them.
+
+  // Every stored article in storage order with its story id, read in pages (memory stays
+  // bounded); `fn` returns false to stop.
+  [[nodiscard]] virtual Status ForEachArticle(
+      const std::function<bool(const Analysis& a, const std::string& story_id)>& fn) {
+    return Status::Internal("ForEachArticle: not supported");
+  }
+  // The story an article belongs to.
+  [[nodiscard]] virtual StatusOr<std::string> StoryOf(std::string_view article_id) {
+    return Status::Internal("StoryOf: not supported");
+  }
+  // Speakers quoted the most, each story counted once.
+  [[nodiscard]] virtual StatusOr<std::vector<Facet>> TopSpeakers(int limit) {
+    return Status::Internal("TopSpeakers: not supported");
+  }
+  // Events per CAMEO root code, each event counted once per story.
+  [[nodiscard]] virtual StatusOr<std::vector<Facet>> EventRoots() {
+    return Status::Internal("EventRoots: not supported");
+  }
+  // Records an ingest run (how many articles were new and how many already stored).
+  [[nodiscard]] virtual Status LogIngest(int64_t inserted, int64_t skipped) { return Status::Ok(); }
 };
+
+// Normalised form under which entities are merged and names looked up: Unicode lower
+// case, dots dropped ("U.S." = "us"), other punctuation and spaces collapsed to one space.
+std::string NormalizeName(std::string_view name);
 
 }  // namespace newsgraph

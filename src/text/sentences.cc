@@ -107,7 +107,7 @@ bool SentenceSplitter::IsBoundary(std::string_view s, size_t punct, size_t next)
   if (punct >= 2 && s[punct - 1] == '.' ) return true;  // "..." ellipsis
   std::string_view word = WordBefore(s, punct);
   if (word.empty()) return true;
-  // Initials: "William J. Burns", "J.R.R." ends with a single letter.
+  // Initials: "Amara J. Okafor", "J.R.R." ends with a single letter.
   if (word.size() == 1 && utf8::IsUpper(static_cast<unsigned char>(word[0]))) return false;
   auto it = abbrevs_.find(std::string(word));
   if (it == abbrevs_.end()) {
@@ -133,7 +133,7 @@ bool SentenceSplitter::OpensSentenceAfterAbbreviation(std::string_view s, size_t
   if (continuations_.count(word) != 0) return false;
   // A capitalised word followed by another one is the head of a name ("U.S. Africa
   // Command", "U.S. Deputy Secretary"); followed by a lower-case word it is the subject
-  // of a new sentence ("... over the U.S. Blinken is ...").
+  // of a new sentence ("... landed in the U.S. Okafor is ...").
   size_t i = next + word.size();
   while (i < s.size() && s[i] == ' ') ++i;
   if (i >= s.size()) return true;

@@ -2,7 +2,7 @@
 // closing quotes and brackets after it, followed by space and a sentence opener (upper case
 // letter, digit, or an opening quote/bracket before one). Abbreviations come from
 // data/text/abbreviations.tsv: titles ("Gen.", "Dr.") never end a sentence, initials
-// ("William J. Burns") never do, and abbreviations that can ("U.S.", "Corp.", "Jan.") end
+// ("Amara J. Okafor") never do, and abbreviations that can ("U.S.", "Corp.", "Jan.") end
 // one only before a capitalised word that is not a usual continuation ("U.S. President").
 // Linear in the input; paragraphs (lines) are split independently by the caller.
 #pragma once

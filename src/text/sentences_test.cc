@@ -17,17 +17,17 @@ TEST(SentenceSplitterTest, SplitsPlainSentences) {
 }
 
 TEST(SentenceSplitterTest, KeepsTitlesAndInitials) {
-  EXPECT_EQ(Split("Gen. Mark Milley met Sen. Jane Roe and Dr. Ann Lee. CIA chief William J. Burns agreed."),
+  EXPECT_EQ(Split("Gen. Mark Milley met Sen. Jane Roe and Dr. Ann Lee. CIA chief Tomas K. Lindqvist agreed."),
             (std::vector<std::string>{"Gen. Mark Milley met Sen. Jane Roe and Dr. Ann Lee.",
-                                      "CIA chief William J. Burns agreed."}));
+                                      "CIA chief Tomas K. Lindqvist agreed."}));
   EXPECT_EQ(Split("St. Louis and Mt. Hood are places."), (std::vector<std::string>{"St. Louis and Mt. Hood are places."}));
 }
 
 TEST(SentenceSplitterTest, AcronymsEndSentencesOnlyBeforeANewSubject) {
   EXPECT_EQ(Split("U.S. President Joe Biden spoke. The U.K. Defense Ministry agreed."),
             (std::vector<std::string>{"U.S. President Joe Biden spoke.", "The U.K. Defense Ministry agreed."}));
-  EXPECT_EQ(Split("A balloon flew over the U.S. Blinken is the highest official."),
-            (std::vector<std::string>{"A balloon flew over the U.S.", "Blinken is the highest official."}));
+  EXPECT_EQ(Split("The envoy landed in the U.S. Okafor is the senior negotiator."),
+            (std::vector<std::string>{"The envoy landed in the U.S.", "Okafor is the senior negotiator."}));
   EXPECT_EQ(Split("At the summit, U.S. Deputy Secretary of State Ann Roe met the U.S. Africa Command chief."),
             (std::vector<std::string>{
                 "At the summit, U.S. Deputy Secretary of State Ann Roe met the U.S. Africa Command chief."}));
@@ -36,8 +36,8 @@ TEST(SentenceSplitterTest, AcronymsEndSentencesOnlyBeforeANewSubject) {
 }
 
 TEST(SentenceSplitterTest, CompanySuffixesAndMonths) {
-  EXPECT_EQ(Split("Microsoft Corp. co-founder Bill Gates met Xi on Jan. 5 in Beijing. He left."),
-            (std::vector<std::string>{"Microsoft Corp. co-founder Bill Gates met Xi on Jan. 5 in Beijing.", "He left."}));
+  EXPECT_EQ(Split("Acme Corp. co-founder Lena Moreau met Haddad on Jan. 5 in Geneva. He left."),
+            (std::vector<std::string>{"Acme Corp. co-founder Lena Moreau met Haddad on Jan. 5 in Geneva.", "He left."}));
   EXPECT_EQ(Split("Shares rose at Acme Inc. The company said so."),
             (std::vector<std::string>{"Shares rose at Acme Inc.", "The company said so."}));
 }

@@ -1,4 +1,4 @@
-// Tokenizer with UTF-8 byte offsets. Words keep internal hyphens ("highest-level"),
+// Tokenizer with UTF-8 byte offsets. Words keep internal hyphens ("long-running"),
 // apostrophes ("doesn't") and the dots of dotted acronyms ("U.S."); a possessive "'s" is a
 // token of its own so "Xi's" yields "Xi" + "'s". Numbers keep internal '.' and ','
 // ("1,200.5"). Everything else that is not space is a one-character punctuation token.

@@ -1,0 +1,337 @@
+#include "events/dictionary.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/data.h"
+
+namespace newsgraph::events {
+
+std::string ToLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> SplitList(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t next = s.find(sep, pos);
+    if (next == std::string_view::npos) next = s.size();
+    std::string_view piece = s.substr(pos, next - pos);
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == '\t')) piece.remove_prefix(1);
+    while (!piece.empty() && (piece.back() == ' ' || piece.back() == '\t' || piece.back() == '\r'))
+      piece.remove_suffix(1);
+    if (!piece.empty()) out.emplace_back(piece);
+    pos = next + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> PhraseTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    char c = phrase[i];
+    if (c == ' ' || c == '_' || c == '\t') {
+      flush();
+    } else if (c == '\'' && i + 1 < phrase.size() && (phrase[i + 1] == 's' || phrase[i + 1] == 'S') &&
+               (i + 2 == phrase.size() || phrase[i + 2] == ' ' || phrase[i + 2] == '_')) {
+      flush();
+      cur.assign(phrase.substr(i, 2));
+      ++i;
+      flush();
+    } else if (c == ',' && (i + 1 == phrase.size() || phrase[i + 1] == ' ' || phrase[i + 1] == '_')) {
+      flush();
+      out.emplace_back(",");
+    } else {
+      cur.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
+bool Elem::Matches(std::string_view w) const {
+  for (const auto& x : words)
+    if (w == x) return true;
+  for (const auto& p : prefixes)
+    if (w.size() >= p.size() && w.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+StatusOr<Pattern> ParsePattern(std::string_view text) {
+  Pattern p;
+  p.text = std::string(text);
+  int pending_gap = 0;
+  for (const std::string& piece : SplitList(text, ' ')) {
+    if (piece == "..") {
+      pending_gap = 8;
+      continue;
+    }
+    Elem e;
+    e.gap_before = pending_gap;
+    pending_gap = 0;
+    std::string body = piece;
+    if (body.size() > 1 && body.back() == '?') {
+      e.optional = true;
+      body.pop_back();
+    }
+    if (body == "$") {
+      e.kind = Elem::Kind::kSource;
+      p.has_source_slot = true;
+    } else if (body == "+") {
+      e.kind = Elem::Kind::kTarget;
+      p.has_target_slot = true;
+    } else {
+      for (const std::string& alt : SplitList(body, '|')) {
+        std::string w = ToLower(alt);
+        if (w.size() > 1 && w.back() == '*') {
+          w.pop_back();
+          e.prefixes.push_back(w);
+        } else {
+          e.words.push_back(w);
+        }
+      }
+      if (e.words.empty() && e.prefixes.empty()) return Status::InvalidArgument("empty element in \"" + p.text + "\"");
+    }
+    p.elems.push_back(std::move(e));
+  }
+  if (p.elems.empty()) return Status::InvalidArgument("empty pattern");
+  if (p.elems[0].kind != Elem::Kind::kWords || p.elems[0].optional)
+    return Status::InvalidArgument("pattern \"" + p.text + "\" must start with a word (its anchor)");
+  return p;
+}
+
+void PatternSet::Add(Pattern p) {
+  auto idx = static_cast<uint32_t>(patterns_.size());
+  const Elem& a = p.elems[p.anchor];
+  for (const auto& w : a.words) exact_[w].push_back(idx);
+  for (const auto& s : a.prefixes) prefix_[s.substr(0, std::min<size_t>(3, s.size()))].push_back(idx);
+  patterns_.push_back(std::move(p));
+}
+
+void PatternSet::Candidates(std::string_view w, std::vector<uint32_t>* out) const {
+  if (auto it = exact_.find(w); it != exact_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+  for (size_t len = 1; len <= 3 && len <= w.size(); ++len) {
+    auto it = prefix_.find(w.substr(0, len));
+    if (it == prefix_.end()) continue;
+    for (uint32_t i : it->second) {
+      if (patterns_[i].elems[patterns_[i].anchor].Matches(w) &&
+          std::find(out->begin(), out->end(), i) == out->end())
+        out->push_back(i);
+    }
+  }
+}
+
+std::string ActorEntry::CodeOn(int yyyymmdd) const {
+  if (yyyymmdd > 0) {
+    for (const Dated& d : dated)
+      if ((d.from == 0 || yyyymmdd >= d.from) && (d.to == 0 || yyyymmdd <= d.to)) return d.code;
+  }
+  return code;
+}
+
+int Dictionaries::AddActor(ActorEntry e) {
+  actors.push_back(std::move(e));
+  return static_cast<int>(actors.size()) - 1;
+}
+
+std::string Dictionaries::MapModality(std::string_view kind, std::string_view code) const {
+  std::string key(kind);
+  key.push_back('/');
+  for (size_t len = code.size(); len >= 1; --len) {
+    key.resize(kind.size() + 1);
+    key.append(code.substr(0, len));
+    auto it = modality_map.find(key);
+    if (it != modality_map.end()) return it->second == "=" ? std::string() : it->second;
+  }
+  return std::string();
+}
+
+CodeInfo Dictionaries::Info(std::string_view code) const {
+  for (size_t len = code.size(); len >= 2; --len) {
+    std::string key(code.substr(0, len));
+    if (len == 2) key += "0";
+    auto it = codes.find(key);
+    if (it != codes.end()) return it->second;
+    if (len == 3) {  // a 3-digit code not listed: its root
+      key = std::string(code.substr(0, 2)) + "0";
+      if (auto r = codes.find(key); r != codes.end()) return r->second;
+    }
+  }
+  CodeInfo none;
+  if (code.size() >= 2 && code[0] >= '0' && code[0] <= '2') {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    none.quad_class = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+  }
+  return none;
+}
+
+namespace {
+
+Status LineError(std::string_view file, int line, std::string_view what) {
+  return Status::InvalidArgument("data/events/" + std::string(file) + ":" + std::to_string(line) + ": " +
+                                 std::string(what));
+}
+
+StatusOr<std::vector<DataLine>> ReadTsv(std::string_view file, std::string* storage) {
+  auto text = ReadDataFile("events/" + std::string(file));
+  if (!text.ok()) return text.status();
+  *storage = std::move(text).value();
+  return ParseTsv(*storage);
+}
+
+bool IsCode(std::string_view c) {
+  if (c.size() < 3 || c.size() > 4) return false;
+  return std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
+}
+
+Status LoadVerbs(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("verbs.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) {
+    if (l.fields.size() < 2) return LineError("verbs.tsv", l.line_number, "expected code<TAB>pattern");
+    if (!IsCode(l.fields[0])) return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
+    auto p = ParsePattern(l.fields[1]);
+    if (!p.ok()) return LineError("verbs.tsv", l.line_number, p.status().message());
+    p->code = std::string(l.fields[0]);
+    if (l.fields.size() > 2) {
+      for (const std::string& f : SplitList(l.fields[2], ',')) {
+        if (f == "sym") p->sym = true;
+        else if (f == "nomod") p->nomod = true;
+        else if (f == "tgtloc") p->tgtloc = true;
+        else if (f == "scope") p->scope = true;
+        else return LineError("verbs.tsv", l.line_number, "unknown flag " + f);
+      }
+    }
+    p->rule = "verbs.tsv:" + std::to_string(l.line_number);
+    d->verbs.Add(std::move(p).value());
+  }
+  return Status::Ok();
+}
+
+Status LoadCountries(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("countries.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) {
+    if (l.fields.size() < 2 || l.fields[0].empty() || l.fields[1].empty())
+      return LineError("countries.tsv", l.line_number, "expected code<TAB>name[<TAB>aliases<TAB>capitals]");
+    ActorEntry e;
+    e.code = std::string(l.fields[0]);
+    e.name = std::string(l.fields[1]);
+    bool igo = e.code.rfind("IGO", 0) == 0;
+    e.kind = igo ? ActorEntry::Kind::kOrg : ActorEntry::Kind::kCountry;
+    if (!igo) e.country = e.code;
+    if (!igo) d->country_names[e.code] = e.name;
+    int idx = d->AddActor(e);
+    d->actor_phrases.Add(PhraseTokens(e.name), idx, true);
+    if (l.fields.size() > 2)
+      for (const std::string& a : SplitList(l.fields[2], '|')) d->actor_phrases.Add(PhraseTokens(a), idx, true);
+    if (l.fields.size() > 3) {
+      for (const std::string& cap : SplitList(l.fields[3], '|')) {
+        ActorEntry c = e;
+        c.kind = ActorEntry::Kind::kCapital;
+        c.place = cap;
+        int ci = d->AddActor(c);
+        d->actor_phrases.Add(PhraseTokens(cap), ci, true);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadAgents(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("agents.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) {
+    if (l.fields.size() < 2 || l.fields[1].empty()) return LineError("agents.tsv", l.line_number, "expected phrase<TAB>role");
+    for (const std::string& ph : SplitList(l.fields[0], '|'))
+      d->agents.Add(PhraseTokens(ph), std::string(l.fields[1]), false);
+  }
+  return Status::Ok();
+}
+
+Status LoadModality(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("modality.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) {
+    if (l.fields.size() == 3 && l.fields[0] == "cue") {
+      d->cues.push_back({std::string(l.fields[1]), PhraseTokens(ToLower(l.fields[2]))});
+    } else if (l.fields.size() == 4 && l.fields[0] == "map") {
+      d->modality_map[std::string(l.fields[1]) + "/" + std::string(l.fields[2])] = std::string(l.fields[3]);
+    } else {
+      return LineError("modality.tsv", l.line_number, "expected cue<TAB>kind<TAB>phrase or map<TAB>kind<TAB>from<TAB>to");
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadCodes(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("codes.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) {
+    if (l.fields.size() < 3 || !IsCode(l.fields[0]))
+      return LineError("codes.tsv", l.line_number, "expected code<TAB>quad_class<TAB>goldstein<TAB>label");
+    CodeInfo info;
+    std::string q(l.fields[1]), g(l.fields[2]);
+    char* end = nullptr;
+    info.quad_class = static_cast<int>(std::strtol(q.c_str(), &end, 10));
+    if (*end != '\0' || info.quad_class < 1 || info.quad_class > 4)
+      return LineError("codes.tsv", l.line_number, "quad_class must be 1-4");
+    info.goldstein = std::strtod(g.c_str(), &end);
+    if (*end != '\0' || info.goldstein < -10 || info.goldstein > 10)
+      return LineError("codes.tsv", l.line_number, "goldstein must be a number in [-10, 10]");
+    if (l.fields.size() > 3) info.label = std::string(l.fields[3]);
+    d->codes[std::string(l.fields[0])] = std::move(info);
+  }
+  return Status::Ok();
+}
+
+Status LoadStopwordsAndTime(Dictionaries* d) {
+  std::string text;
+  auto lines = ReadTsv("stopwords.tsv", &text);
+  if (!lines.ok()) return lines.status();
+  for (const DataLine& l : *lines) d->stopwords[ToLower(l.fields[0])] = true;
+  std::string ttext;
+  auto tl = ReadTsv("time.tsv", &ttext);
+  if (!tl.ok()) return tl.status();
+  for (const DataLine& l : *tl) {
+    if (l.fields.size() != 3) return LineError("time.tsv", l.line_number, "expected word<TAB>kind<TAB>value");
+    int v = 0;
+    auto r = std::from_chars(l.fields[2].data(), l.fields[2].data() + l.fields[2].size(), v);
+    if (r.ec != std::errc()) return LineError("time.tsv", l.line_number, "value must be an integer");
+    d->time_words.Add(PhraseTokens(l.fields[0]), {std::string(l.fields[1]), v}, false);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadOwnDictionaries(Dictionaries* d, bool verbs) {
+  if (verbs) {
+    for (auto* load : {LoadVerbs, LoadCountries, LoadAgents, LoadModality}) {
+      Status s = load(d);
+      if (!s.ok()) return s;
+    }
+  }
+  d->locative_targets = !verbs;
+  for (auto* load : {LoadCodes, LoadStopwordsAndTime}) {
+    Status s = load(d);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace newsgraph::events

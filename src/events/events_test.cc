@@ -1,0 +1,220 @@
+// Event coder tests on invented sentences.
+#include "events/events.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "text/tokenizer.h"
+
+namespace newsgraph {
+namespace {
+
+class EventsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto c = EventCoder::Create({});
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    coder_ = std::move(c).value().release();
+  }
+  static Analysis Code(const std::string& body, const std::string& published = "") {
+    Analysis a;
+    a.body = body;
+    a.published = published;
+    text::Segment(&a);
+    coder_->Code(&a);
+    return a;
+  }
+  static const Event* Find(const Analysis& a, const std::string& src, const std::string& tgt) {
+    for (const Event& e : a.events)
+      if (e.source == src && e.target == tgt) return &e;
+    return nullptr;
+  }
+  static EventCoder* coder_;
+};
+EventCoder* EventsTest::coder_ = nullptr;
+
+TEST_F(EventsTest, SimpleMeetingIsConsult) {
+  Analysis a = Code("The Estonian president met with Portugal's prime minister.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source, "Estonia");
+  EXPECT_EQ(a.events[0].source_code, "ESTGOV");
+  EXPECT_EQ(a.events[0].target, "Portugal");
+  EXPECT_EQ(a.events[0].target_code, "PRTGOV");
+  EXPECT_EQ(a.events[0].cameo, "040");
+  EXPECT_EQ(a.events[0].root, "04");
+  EXPECT_EQ(a.events[0].quad_class, 1);
+  EXPECT_FALSE(a.events[0].rule.empty());
+  EXPECT_EQ(a.events[0].sentence, 0);
+  EXPECT_NE(a.events[0].evidence.find("met"), std::string::npos);
+}
+
+TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
+  Analysis a = Code("Kenya met Uganda for talks on the border.");
+  const Event* e = Find(a, "Kenya", "Uganda");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "046");
+}
+
+TEST_F(EventsTest, CapitalStandsForGovernment) {
+  Analysis a = Code("Ottawa accused Havana of hosting spies.");
+  const Event* e = Find(a, "Canada", "Cuba");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "112");
+  EXPECT_EQ(e->source_code, "CANGOV");
+}
+
+TEST_F(EventsTest, UnnamedOfficialIsCodedAsCountry) {
+  Analysis a = Code("Norway's defense minister rebuffed a request from Sweden for a meeting.");
+  const Event* refusal = Find(a, "Norway", "Sweden");
+  ASSERT_NE(refusal, nullptr);
+  EXPECT_EQ(refusal->cameo, "125");
+  EXPECT_EQ(refusal->source_code, "NORGOV");
+  EXPECT_EQ(refusal->source_detail, "Norway's defense minister");
+  const Event* request = Find(a, "Sweden", "Norway");
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(request->cameo, "026");
+}
+
+TEST_F(EventsTest, RoleWordsGiveRoleCodes) {
+  Analysis a = Code("Police arrested dozens of protesters in Lima.");
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].source_code, "PERCOP");  // unnamed police take the story's country (Lima)
+  EXPECT_EQ(a.events[0].cameo, "173");
+  EXPECT_EQ(a.events[0].location, "Lima");
+  Analysis b = Code("Colombian rebels attacked an army base.");
+  ASSERT_FALSE(b.events.empty());
+  EXPECT_EQ(b.events[0].source_code, "COLREB");
+  EXPECT_EQ(b.events[0].root, "19");
+}
+
+TEST_F(EventsTest, NegationConditionAndQuestionAreNotEvents) {
+  EXPECT_TRUE(Code("Ghana did not meet Togo.").events.empty());
+  EXPECT_TRUE(Code("If Ghana attacks Togo, the region will suffer.").events.empty());
+  EXPECT_TRUE(Code("Will Ghana meet Togo?").events.empty());
+}
+
+TEST_F(EventsTest, RefusalAndIntent) {
+  Analysis r = Code("Chile refused to meet Peru.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].cameo, "125");
+  Analysis i = Code("The talks could pave the way for a meeting with Bolivia, Chile said.");
+  for (const Event& e : i.events) EXPECT_NE(e.root, "04") << e.rule;
+  Analysis w = Code("Peru will meet Ecuador next week.");
+  ASSERT_EQ(w.events.size(), 1u);
+  EXPECT_EQ(w.events[0].cameo, "036");
+  Analysis t = Code("Egypt threatened to impose sanctions on Libya.");
+  ASSERT_FALSE(t.events.empty());
+  EXPECT_EQ(t.events[0].cameo, "1312");
+}
+
+TEST_F(EventsTest, PassiveVoiceSwapsActors) {
+  Analysis a = Code("Mali was attacked by Niger on Tuesday.", "2030-03-08");
+  const Event* e = Find(a, "Niger", "Mali");
+  ASSERT_NE(e, nullptr) << (a.events.empty() ? "" : a.events[0].source);
+  EXPECT_EQ(e->root, "19");
+  EXPECT_EQ(e->when, "Tuesday");
+  EXPECT_EQ(e->date, "2030-03-05");  // 2030-03-08 is a Friday
+}
+
+TEST_F(EventsTest, CoordinationIsExpandedPairwise) {
+  Analysis a = Code("The foreign ministers of Chile, Peru and Bolivia held talks in Lima.");
+  EXPECT_EQ(a.events.size(), 3u);
+  for (const Event& e : a.events) EXPECT_EQ(e.root, "04");
+  Analysis b = Code("Greece signed an agreement with Italy and Spain.");
+  EXPECT_NE(Find(b, "Greece", "Italy"), nullptr);
+  EXPECT_NE(Find(b, "Greece", "Spain"), nullptr);
+}
+
+TEST_F(EventsTest, SurnameResolvesToFullNameAndRole) {
+  Analysis a = Code(
+      "Kenyan Foreign Minister Amara Odhiambo arrived on Monday.\n"
+      "Odhiambo visited Tanzania on Tuesday.");
+  const Event* e = Find(a, "Amara Odhiambo", "Tanzania");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source_code, "KENGOV");
+  EXPECT_EQ(e->cameo, "042");
+}
+
+TEST_F(EventsTest, EntitiesGiveCanonicalNames) {
+  Analysis a;
+  a.body = "Mr. Varga criticized Romania.";
+  text::Segment(&a);
+  Entity e;
+  e.name = "Zoltan Varga";
+  e.type = EntityType::kPerson;
+  e.country = "HUN";
+  e.title = "foreign minister";
+  e.mentions.push_back({4, 9});
+  a.entities.push_back(e);
+  coder_->Code(&a);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source, "Zoltan Varga");
+  EXPECT_EQ(a.events[0].source_code, "HUNGOV");
+  EXPECT_EQ(a.events[0].cameo, "111");
+}
+
+TEST_F(EventsTest, QuotedSpeechIsNotCoded) {
+  EXPECT_TRUE(Code("\"We will attack Sudan,\" a commentator wrote.").events.empty());
+}
+
+TEST_F(EventsTest, MeetingInThirdCountry) {
+  Analysis a = Code("Argentina's president met with Brazil's president in Vienna.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "044") << a.events[0].location;
+}
+
+TEST_F(EventsTest, DuplicateEventsAreCodedOnce) {
+  Analysis a = Code("Iraq condemned Syria. Later, Iraq condemned Syria.");
+  EXPECT_EQ(a.events.size(), 1u);
+}
+
+TEST_F(EventsTest, LongSentenceAndManyActorsStayBounded) {
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += (i % 7 == 0) ? "France met Germany and " : "word ";
+  big += "end.";
+  auto t0 = std::chrono::steady_clock::now();
+  Analysis a = Code(big);
+  std::string many;
+  for (int i = 0; i < 500; ++i) many += "Chile, ";
+  many += "and Peru met Bolivia.";
+  Analysis b = Code(many);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(ms, 5000);  // generous: a guard against quadratic blow-ups, not a benchmark
+  EXPECT_LE(a.events.size(), 64u * 28u);
+}
+
+TEST_F(EventsTest, EveryCodeHasQuadClassAndGoldstein) {
+  Analysis a = Code("Turkey bombed Syria. Japan praised Korea. Iran protested.");
+  for (const Event& e : a.events) {
+    EXPECT_GE(e.quad_class, 1) << e.cameo;
+    EXPECT_LE(e.quad_class, 4) << e.cameo;
+    EXPECT_GE(e.goldstein, -10.0);
+    EXPECT_LE(e.goldstein, 10.0);
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Regression: the pronoun pass once kept a pointer into a vector it then replaced.
+TEST(EventsPronounTest, PronounTakesLastNamedPerson) {
+  auto coder = EventCoder::Create({});
+  ASSERT_TRUE(coder.ok());
+  Analysis a;
+  std::string body;
+  for (int i = 0; i < 20; ++i) body += "Finance Minister Lena Moreau of France met officials from Ghana and Peru. ";
+  body += "She later visited Chile.";
+  a.body = body;
+  text::Segment(&a);
+  (*coder)->Code(&a);
+  bool found = false;
+  for (const Event& e : a.events) found |= e.source == "Lena Moreau" && e.target == "Chile" && e.cameo == "042";
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -1,0 +1,422 @@
+#include "events/phrases.h"
+
+#include <algorithm>
+
+namespace newsgraph::events {
+namespace {
+
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "its", "their", "our", "two",
+                                             "three", "four", "both", "several", "some", "other"};
+constexpr std::string_view kPrepositions[] = {
+    "in",     "at",      "to",     "from",    "with",    "for",    "on",     "over",  "into",
+    "against", "by",     "of",     "near",    "during", "across",
+    "between", "under",  "about",  "than",    "like",    "via",    "toward", "towards", "amid",
+    "among",  "including", "despite", "through", "within", "without", "inside", "outside", "throughout"};
+
+bool In(std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); }
+
+bool IsNameToken(const Dictionaries& d, const Tok& t) {
+  if (t.punct || !t.cap) return false;
+  if (d.stopwords.contains(t.low)) return false;
+  return true;
+}
+
+struct Unit {
+  int begin = 0, content = 0, end = 0;
+  std::vector<std::pair<int, int>> countries;  // (token, actor entry index)
+  std::string role;
+  int role_pos = -1;
+  std::vector<std::pair<int, int>> name_runs;  // [begin, end)
+  int possessor_run = -1;                      // index in name_runs
+  std::vector<int> of_list;                    // actor entries after "ROLE of"
+  bool possessive = false;
+  int content_end = 0;  // end of the last word that is not a bare modifier
+  bool empty() const { return countries.empty() && role.empty() && name_runs.empty() && of_list.empty(); }
+};
+
+class Finder {
+ public:
+  Finder(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a, const EntityIndex& ents, int date)
+      : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {}
+
+  std::vector<Phrase> Run(size_t max_phrases);
+
+ private:
+  int DictAt(int j, int* entry) const {
+    uint32_t v = 0;
+    int len = d_.actor_phrases.Longest(j, n_, [&](int k, bool lower) { return lower ? t_[k].low : t_[k].text; }, &v);
+    if (len > 0) *entry = static_cast<int>(v);
+    return len;
+  }
+  int AgentAt(int j, std::string* role) const {
+    if (t_[j].punct) return 0;
+    return d_.agents.Longest(j, n_, [&](int k, bool) { return t_[k].low; }, role);
+  }
+  // A role word or dictionary actor within the next three words, with only lower-case
+  // modifiers before it: "national security adviser", "top U.S. diplomat".
+  bool RoleAhead(int j) const {
+    for (int k = j; k < n_ && k < j + 4; ++k) {
+      if (t_[k].punct) return false;
+      std::string r;
+      int e;
+      if (AgentAt(k, &r) > 0) return true;
+      if (int len = DictAt(k, &e); len > 0) {
+        k += len - 1;
+        continue;
+      }
+      if (t_[k].cap || d_.stopwords.contains(t_[k].low)) return false;
+    }
+    return false;
+  }
+  // A lower-case word that can modify a role noun: not a verb form, and not an event word
+  // unless it is glued to the role ("security adviser").
+  bool Modifier(int j) const {
+    std::string_view w = t_[j].low;
+    if (w.size() < 3 || w.ends_with("ed") || w.ends_with("ing") || d_.stopwords.contains(w)) return false;
+    if (!RoleAhead(j + 1)) return false;
+    std::vector<uint32_t> c;
+    d_.verbs.Candidates(w, &c);
+    if (c.empty()) return true;
+    std::string r;
+    return !w.ends_with("s") && j + 1 < n_ && AgentAt(j + 1, &r) > 0;
+  }
+  int ParseUnit(int i, Unit* u) const;
+  Actor MakeActor(const Unit& u) const;
+  std::string Text(int b, int e) const {
+    if (b >= e) return {};
+    const char* s = t_[b].text.data();
+    const char* f = t_[e - 1].text.data() + t_[e - 1].text.size();
+    return std::string(s, f);
+  }
+
+  const Dictionaries& d_;
+  const std::vector<Tok>& t_;
+  const Analysis& a_;
+  const EntityIndex& ents_;
+  int n_;
+  int date_;
+};
+
+int Finder::ParseUnit(int i, Unit* u) const {
+  int j = i;
+  u->begin = i;
+  while (j < n_ && In(t_[j].low, kDeterminers) && !t_[j].punct) ++j;
+  u->content = j;
+  int run_start = -1;
+  auto close_run = [&](int at) {
+    if (run_start >= 0) u->name_runs.emplace_back(run_start, at);
+    run_start = -1;
+  };
+  while (j < n_) {
+    const Tok& t = t_[j];
+    if (t.punct) break;
+    if (t.low == "'s" && j > u->content) {
+      bool had_run = run_start >= 0;
+      close_run(j);
+      ++j;
+      if (had_run) u->possessor_run = static_cast<int>(u->name_runs.size()) - 1;
+      u->possessive = true;
+      if (j < n_ && !t_[j].punct && (RoleAhead(j) || IsNameToken(d_, t_[j]))) {
+        u->possessive = false;
+        continue;
+      }
+      break;
+    }
+    int entry = -1;
+    if (run_start < 0) {
+      if (int len = DictAt(j, &entry); len > 0) {
+        u->countries.emplace_back(j, entry);
+        j += len;
+        u->content_end = j;
+        continue;
+      }
+    }
+    std::string role;
+    int len = AgentAt(j, &role);
+    if (len > 0 && run_start >= 0 && t.cap) len = 0;  // "Qin Gang": a name, not the role "gang"
+    if (len > 0) {
+      close_run(j);
+      u->role = role;
+      u->role_pos = j + len - 1;
+      j += len;
+      u->content_end = j;
+      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->name_runs.empty() && u->countries.empty()) {
+        int k = j + 1;
+        std::vector<int> list;
+        while (k < n_) {
+          if (t_[k].low == "the") ++k;
+          if (k >= n_) break;
+          int e = -1;
+          int len2 = DictAt(k, &e);
+          if (len2 == 0) break;
+          list.push_back(e);
+          k += len2;
+          if (k < n_ && (t_[k].low == "," || t_[k].low == "and")) {
+            int save = k;
+            ++k;
+            if (k < n_ && t_[k].low == "and") ++k;
+            if (k < n_ && (t_[k].low == "the" ? k + 1 < n_ && DictAt(k + 1, &e) > 0 : DictAt(k, &e) > 0)) continue;
+            k = save;
+          }
+          break;
+        }
+        if (!list.empty()) {
+          u->of_list = std::move(list);
+          j = k;
+          break;
+        }
+      }
+      continue;
+    }
+    if (IsNameToken(d_, t) || (run_start >= 0 && (t.low == "corp." || t.low == "jr." || t.low == "inc."))) {
+      if (run_start < 0) run_start = j;
+      ++j;
+      u->content_end = j;
+      // "Corp." / "Jr.": the tokenizer may leave the dot as a token of its own.
+      if (j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end && t_[j + 1].span.start > t_[j].span.end &&
+          !t_[j + 1].punct && (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1)))
+        ++j;
+      continue;
+    }
+    if (!t.cap && run_start < 0 && Modifier(j)) {
+      ++j;  // a modifier before a role: "national security adviser", "top U.S. diplomat"
+      continue;
+    }
+    break;
+  }
+  close_run(j);
+  u->end = j;
+  if (u->empty()) return i;
+  // A modifier-only tail ("the top") cannot end a unit: trim back to the last content.
+  int last = std::max(u->content, u->content_end);
+  if (!u->of_list.empty() || u->possessive) last = j;
+  u->end = last;
+  if (u->end <= u->content) return i;
+  return u->end;
+}
+
+Actor Finder::MakeActor(const Unit& u) const {
+  Actor a;
+  int name_run = -1;
+  for (int k = static_cast<int>(u.name_runs.size()) - 1; k >= 0; --k) {
+    if (k == u.possessor_run && k != static_cast<int>(u.name_runs.size()) - 1) continue;
+    name_run = k;
+    break;
+  }
+  if (name_run == u.possessor_run && u.possessor_run >= 0 && u.role_pos > u.name_runs[name_run].second) {
+    // "Biden's national security adviser": the possessor only locates the actor.
+    name_run = -1;
+  }
+  for (auto [pos, entry] : u.countries) {
+    const ActorEntry& e = d_.actors[entry];
+    if (a.country.empty() && !e.country.empty()) a.country = e.country;
+    // IGOs and PETRARCH actors carry a code of their own.
+    if (a.fixed_code.empty() && e.country.empty()) a.fixed_code = e.CodeOn(date_);
+  }
+  a.role = u.role;
+  if (u.possessor_run >= 0 && name_run != u.possessor_run) {
+    auto [b, e] = u.name_runs[u.possessor_run];
+    a.possessor = Text(b, e);
+  }
+  if (name_run >= 0) {
+    auto [b, e] = u.name_runs[name_run];
+    a.raw = Text(b, e);
+    a.name = a.raw;
+    a.named = true;
+    Span s{t_[b].span.start, t_[e - 1].span.end};
+    int ent = ents_.At(s);
+    if (ent >= 0) {
+      const Entity& en = a_.entities[ent];
+      a.entity = ent;
+      a.name = en.name;
+      if (!en.country.empty() && a.country.empty()) a.country = en.country;
+      if (en.type == EntityType::kLoc) {
+        a.is_place = true;
+        a.place = en.name;
+      }
+      if (a.role.empty() && !en.title.empty()) {
+        std::vector<std::string> words = PhraseTokens(ToLower(en.title));
+        for (size_t k = 0; k < words.size(); ++k) {
+          std::string r;
+          int len = d_.agents.Longest(static_cast<int>(k), static_cast<int>(words.size()),
+                                      [&](int x, bool) { return std::string_view(words[x]); }, &r);
+          if (len > 0) a.role = r;
+        }
+      }
+    }
+  } else if (!u.countries.empty()) {
+    const ActorEntry& e = d_.actors[u.countries.front().second];
+    a.name = e.name;
+    a.is_capital = e.kind == ActorEntry::Kind::kCapital;
+    a.place = e.kind == ActorEntry::Kind::kCapital ? e.place : e.name;
+    if (!u.role.empty()) a.detail = Text(u.begin, u.end);
+    if (e.kind == ActorEntry::Kind::kPerson || e.kind == ActorEntry::Kind::kOrg) a.named = true;
+  } else if (u.possessor_run >= 0) {
+    auto [b, e] = u.name_runs[u.possessor_run];
+    a.raw = Text(b, e);  // resolved to a person later; the actor is that person's side
+    a.name = a.raw;
+    a.named = true;
+    a.detail = Text(u.begin, u.end);
+  } else {
+    a.name = Text(u.content, u.end);
+    a.detail = a.name;
+  }
+  return a;
+}
+
+std::vector<Phrase> Finder::Run(size_t max_phrases) {
+  std::vector<Phrase> out;
+  int appos_id = 0;
+  int appos_end = -1, appos_cur = -1;
+  int i = 0;
+  while (i < n_ && out.size() < max_phrases) {
+    Unit u;
+    int j = ParseUnit(i, &u);
+    if (j <= i) {
+      if (i == appos_end) appos_cur = -1;
+      ++i;
+      continue;
+    }
+    Phrase p;
+    p.begin = u.begin;
+    p.end = j;
+    p.possessive = u.possessive;
+    if (!u.of_list.empty()) {
+      for (int e : u.of_list) {
+        Actor a;
+        const ActorEntry& en = d_.actors[e];
+        a.name = en.name;
+        a.country = en.country;
+        a.fixed_code = en.country.empty() ? en.CodeOn(date_) : "";
+        a.role = u.role;
+        a.detail = Text(u.begin, u.end);
+        p.members.push_back(std::move(a));
+      }
+    } else {
+      p.members.push_back(MakeActor(u));
+    }
+    // Coordination: "X, Y and Z" / "X and Y".
+    int k = j;
+    std::vector<Actor> extra;
+    int coord_end = j;
+    while (k < n_ && (t_[k].low == "," || t_[k].low == "and") && extra.size() < 16) {
+      bool is_and = t_[k].low == "and";
+      int s = k + 1;
+      if (!is_and && s < n_ && t_[s].low == "and") {
+        if (extra.empty()) break;  // "X, and Y ...": two clauses, not a list
+        is_and = true;
+        ++s;
+      }
+      Unit v;
+      int e2 = ParseUnit(s, &v);
+      if (e2 <= s || !v.of_list.empty() || v.possessive) break;
+      extra.push_back(MakeActor(v));
+      k = e2;
+      if (is_and) {
+        coord_end = k;
+        break;
+      }
+    }
+    if (coord_end > j) {
+      for (auto& a : extra) p.members.push_back(std::move(a));
+      p.end = coord_end;
+      // "Indian and Pakistani troops": bare countries share the role of the last conjunct.
+      const Actor& last = p.members.back();
+      if (!last.role.empty())
+        for (auto& a : p.members)
+          if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
+    }
+    if (p.begin > 0) {
+      const Tok& before = t_[p.begin - 1];
+      if (In(before.low, kPrepositions)) p.prep = before.low;
+    }
+    if (appos_cur >= 0 && p.begin < appos_end) p.appos = appos_cur;
+    // An apposition follows: ", the top U.S. diplomat for ...," / ", Hua Chunying,".
+    if (p.end + 1 < n_ && t_[p.end].low == ",") {
+      int s = p.end + 1;
+      bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
+      if (det && p.appos < 0) {
+        int e2 = s;
+        while (e2 < n_ && e2 < s + 30 && t_[e2].low != "," && t_[e2].low != ";") ++e2;
+        if (e2 < n_ && t_[e2].low == ",") {
+          appos_cur = appos_id++;
+          appos_end = e2;
+          // The apposition's first phrase names the same actor: "Blinken, the highest-level
+          // American official to visit China".
+          Unit v;
+          int e3 = ParseUnit(s, &v);
+          if (e3 > s && v.name_runs.empty() && !v.role.empty()) {
+            Phrase q;
+            q.begin = s;
+            q.end = e3;
+            q.members = p.members;
+            for (auto& m : q.members) {
+              if (m.role.empty()) m.role = v.role;
+              for (auto [pos, entry] : v.countries)
+                if (m.country.empty()) m.country = d_.actors[entry].country;
+            }
+            q.appos = appos_cur;
+            out.push_back(std::move(p));
+            out.push_back(std::move(q));
+            i = e3;
+            continue;
+          }
+        }
+      }
+    }
+    // A named actor in commas after an unnamed one takes its country and role:
+    // "China's spokesperson for the Foreign Ministry, Hua Chunying, issued".
+    if (!out.empty() && p.begin >= 2 && t_[p.begin - 1].low == "," && out.back().end == p.begin - 1 &&
+        p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 &&
+        !out.back().members[0].named) {
+      Actor& m = p.members[0];
+      if (m.role.empty()) m.role = out.back().members[0].role;
+      if (m.country.empty()) m.country = out.back().members[0].country;
+    }
+    out.push_back(std::move(p));
+    i = out.back().end;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Actor::Finish() {
+  std::string base = fixed_code.empty() ? country : fixed_code;
+  std::string r = role;
+  if (is_capital && r.empty()) r = "GOV";
+  if (!fixed_code.empty() && fixed_code.size() != 3) r.clear();  // a full code already
+  if (!r.empty() && r.back() == '~') {  // PETRARCH prefix agent: "NGO~"
+    code = r.substr(0, r.size() - 1) + base;
+    return;
+  }
+  if (!r.empty() && r.front() == '~') r.erase(0, 1);
+  code = base + r;
+}
+
+EntityIndex::EntityIndex(const Analysis& a) {
+  for (size_t i = 0; i < a.entities.size(); ++i)
+    for (const Span& m : a.entities[i].mentions) mentions_.emplace_back(m, static_cast<int>(i));
+  std::sort(mentions_.begin(), mentions_.end(), [](auto& x, auto& y) { return x.first.start < y.first.start; });
+}
+
+int EntityIndex::At(Span s) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), s.end,
+                             [](const std::pair<Span, int>& m, uint32_t end) { return m.first.start < end; });
+  // candidates start before s.end; walk back while they may overlap
+  while (it != mentions_.begin()) {
+    --it;
+    if (it->first.end > s.start) return it->second;
+    if (s.start - it->first.start > 512) break;
+  }
+  return -1;
+}
+
+bool IsPreposition(std::string_view low) { return In(low, kPrepositions); }
+
+std::vector<Phrase> FindPhrases(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a,
+                                const EntityIndex& entities, int yyyymmdd, size_t max_phrases) {
+  return Finder(d, toks, a, entities, yyyymmdd).Run(max_phrases);
+}
+
+}  // namespace newsgraph::events

@@ -1,0 +1,867 @@
+// The Store written once over the SQL layer (store/sql.h); the two engines differ only in
+// DDL (schema.cc), the full-text clauses (FTS5 bm25 vs tsvector ts_rank_cd) and how a
+// write transaction begins. See store.h for the contract and docs/store.md for the schema.
+#include "store/sql_store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+#include <tuple>
+
+#include "core/json.h"
+#include "core/utf8.h"
+#include "store/schema.h"
+#include "store/sql.h"
+#include "stories/sketch.h"
+#include "stories/story_index.h"
+
+namespace newsgraph::store {
+namespace {
+
+using stories::Sketch;
+
+std::string_view SV(const std::string& s) { return s; }
+
+// Identity of an event inside a story: reposts of one report code the same actors and
+// action, so they share the key (and count once, with one mention per report).
+std::string EventKey(const Event& e) {
+  return NormalizeName(e.source_code.empty() ? e.source : e.source_code) + "|" +
+         NormalizeName(e.target_code.empty() ? e.target : e.target_code) + "|" + e.cameo;
+}
+
+// The candidate query: the most recent kMaxBucketScan articles of each LSH band bucket.
+const std::string& CandidateSql() {
+  static const std::string sql = [] {
+    std::string s = "SELECT c.article, a.story_id, k.sketch FROM (";
+    for (int b = 0; b < stories::kBands; ++b) {
+      if (b) s += " UNION ";
+      s += "SELECT article FROM (SELECT article FROM lsh WHERE band_key = $" + std::to_string(b + 1) +
+           " ORDER BY article DESC LIMIT " + std::to_string(stories::kMaxBucketScan) + ") AS b" + std::to_string(b);
+    }
+    s += ") AS c JOIN articles a ON a.rid = c.article JOIN sketches k ON k.article = c.article ORDER BY c.article";
+    return s;
+  }();
+  return sql;
+}
+
+const std::string& LshInsertSql() {
+  static const std::string sql = [] {
+    std::string s = "INSERT INTO lsh(band_key, article) VALUES ";
+    for (int b = 0; b < stories::kBands; ++b) {
+      s += (b ? ",($" : "($") + std::to_string(b + 1) + ",$" + std::to_string(stories::kBands + 1) + ")";
+    }
+    return s;
+  }();
+  return sql;
+}
+
+// FTS5 query from user text: words and "quoted phrases" become quoted FTS5 strings (so
+// no user character is syntax), OR between terms is kept, a trailing * is a prefix.
+std::string Fts5Query(std::string_view text) {
+  std::vector<std::string> terms;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+    if (i >= text.size()) break;
+    std::string term;
+    bool phrase = text[i] == '"';
+    if (phrase) {
+      size_t end = text.find('"', i + 1);
+      if (end == std::string_view::npos) end = text.size();
+      term = std::string(text.substr(i + 1, end - i - 1));
+      i = end + 1;
+    } else {
+      size_t end = i;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
+      term = std::string(text.substr(i, end - i));
+      i = end;
+    }
+    if (!phrase && term == "OR") {
+      if (!terms.empty() && terms.back() != "OR") terms.push_back("OR");
+      continue;
+    }
+    bool prefix = !phrase && term.size() > 1 && term.back() == '*';
+    if (prefix) term.pop_back();
+    std::string quoted = "\"";
+    bool any = false;
+    for (char c : term) {
+      auto u = static_cast<unsigned char>(c);
+      bool word = u >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      quoted += word ? c : ' ';
+      any |= word;
+    }
+    if (!any) continue;
+    quoted += "\"";
+    if (prefix) quoted += "*";
+    terms.push_back(quoted);
+  }
+  while (!terms.empty() && terms.back() == "OR") terms.pop_back();
+  std::string q;
+  for (const std::string& t : terms) q += (q.empty() ? "" : " ") + t;
+  return q;
+}
+
+// Bound parameters that own their text: conditions append "$N" placeholders.
+class Params {
+ public:
+  std::string Add(std::string v) {
+    owned_.push_back(std::move(v));
+    params_.emplace_back(std::string_view(owned_.back()));
+    return "$" + std::to_string(params_.size());
+  }
+  std::string Add(int64_t v) {
+    params_.emplace_back(v);
+    return "$" + std::to_string(params_.size());
+  }
+  const std::vector<Param>& get() const { return params_; }
+
+ private:
+  std::deque<std::string> owned_;
+  std::vector<Param> params_;
+};
+
+}  // namespace
+
+SqlStore::SqlStore(std::unique_ptr<SqlDb> db) : db_(std::move(db)) {}
+SqlStore::~SqlStore() = default;
+
+StatusOr<std::unique_ptr<Store>> SqlStore::Create(std::unique_ptr<SqlDb> db) {
+  Status s = Migrate(db.get());
+  if (!s.ok()) return s;
+  return std::unique_ptr<Store>(new SqlStore(std::move(db)));
+}
+
+bool SqlStore::pg() const { return db_->dialect() == Dialect::kPostgres; }
+
+Status SqlStore::Put(const std::vector<Analysis>& batch, size_t* inserted) {
+  // Writers that collide (PostgreSQL deadlock, a concurrent insert of the same article)
+  // roll back and retry the whole batch: it is idempotent.
+  std::mt19937 rng(std::random_device{}());
+  Status s;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    size_t n = 0;
+    s = PutOnce(batch, &n);
+    if (s.ok()) {
+      if (inserted) *inserted = n;
+      return s;
+    }
+    if (!db_->LastErrorRetryable()) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % (20 * (attempt + 1))));
+  }
+  return s;
+}
+
+StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
+                                          const std::vector<Pending>& earlier) {
+  std::vector<Param> params(keys.begin(), keys.end());
+  std::vector<Row> rows;
+  Status s = db_->Exec(CandidateSql(), params, &rows);
+  if (!s.ok()) return s;
+  double best = 0.0;
+  std::string story;
+  for (const Row& r : rows) {
+    Sketch other;
+    if (!stories::DecodeSketch(r[2].text.data(), r[2].text.size(), &other)) continue;
+    double score = stories::NearDuplicateScore(sketch, other);
+    if (score > best) {
+      best = score;
+      story = r[1].text;
+    }
+  }
+  // Earlier articles of this batch are not in the tables yet.
+  for (const Pending& p : earlier) {
+    double score = stories::NearDuplicateScore(sketch, p.sketch);
+    if (score > best) {
+      best = score;
+      story = p.story;
+    }
+  }
+  return story;
+}
+
+// One batch in one transaction, in phases that take locks in a global order, so that
+// concurrent PostgreSQL writers wait for each other but never deadlock:
+//   1. read only: skip stored articles, sketch the rest and find their stories in input
+//      order (a story is named after the first article that has it);
+//   2. entities, sorted by (norm, type), then their aliases and titles, sorted;
+//   3. the stories this batch founds, sorted by id;
+//   4. articles, sorted by id, each with its children. An article that a concurrent
+//      writer stored meanwhile is skipped (ON CONFLICT DO NOTHING).
+Status SqlStore::PutOnce(const std::vector<Analysis>& batch, size_t* inserted) {
+  Status s = db_->Begin();
+  if (s.ok()) s = PutPhases(batch, inserted);
+  if (s.ok()) s = db_->Commit();
+  if (!s.ok()) db_->Rollback();
+  return s;
+}
+
+Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted) {
+  std::vector<Pending> pending;
+  std::vector<std::string_view> seen;
+  for (const Analysis& a : batch) {
+    if (a.id.empty()) return Status::InvalidArgument("store: article without id (source " + a.source + ")");
+    if (std::find(seen.begin(), seen.end(), std::string_view(a.id)) != seen.end()) continue;
+    seen.push_back(a.id);
+    std::vector<Row> rows;
+    Status s = db_->Exec("SELECT 1 FROM articles WHERE id = $1", {SV(a.id)}, &rows);
+    if (!s.ok()) return s;
+    if (!rows.empty()) continue;
+    Pending p{&a, stories::ComputeSketch(a.body), {}, {}};
+    p.keys = stories::BandKeys(p.sketch);
+    auto story = FindStory(p.sketch, p.keys, pending);
+    if (!story.ok()) return story.status();
+    p.story = story->empty() ? a.id : *story;
+    pending.push_back(std::move(p));
+  }
+  if (pending.empty()) return Status::Ok();
+
+  // 2. Entities.
+  struct EntityKey {
+    std::string norm;
+    const char* type;
+    const Entity* e;
+    bool operator<(const EntityKey& o) const {
+      int c = norm.compare(o.norm);
+      return c != 0 ? c < 0 : std::strcmp(type, o.type) < 0;
+    }
+  };
+  std::vector<EntityKey> ents;
+  for (const Pending& p : pending) {
+    for (const Entity& e : p.a->entities) {
+      std::string norm = NormalizeName(e.name);
+      if (!norm.empty()) ents.push_back(EntityKey{std::move(norm), EntityTypeName(e.type), &e});
+    }
+  }
+  std::stable_sort(ents.begin(), ents.end());
+  std::map<std::pair<std::string, std::string>, int64_t> ids;
+  struct NameRow {
+    int64_t id;
+    std::string kind, value, norm;
+    bool operator<(const NameRow& o) const { return std::tie(id, kind, value) < std::tie(o.id, o.kind, o.value); }
+  };
+  std::vector<NameRow> names;
+  for (const EntityKey& k : ents) {
+    auto key = std::make_pair(k.norm, std::string(k.type));
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+      auto id = EnsureEntity(k.norm, k.type, *k.e);
+      if (!id.ok()) return id.status();
+      it = ids.emplace(key, *id).first;
+    } else if (!k.e->country.empty()) {
+      Status s =
+          db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(k.e->country), it->second});
+      if (!s.ok()) return s;
+    }
+    for (const std::string& alias : k.e->aliases) names.push_back({it->second, "alias", alias, NormalizeName(alias)});
+    if (!k.e->title.empty()) names.push_back({it->second, "title", k.e->title, NormalizeName(k.e->title)});
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(
+      std::unique(names.begin(), names.end(), [](const NameRow& x, const NameRow& y) { return !(x < y) && !(y < x); }),
+      names.end());
+  for (const NameRow& n : names) {
+    if (n.norm.empty()) continue;
+    Status s =
+        db_->Exec("INSERT INTO entity_names(entity_id, kind, value, norm) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
+                  {n.id, SV(n.kind), SV(n.value), SV(n.norm)});
+    if (!s.ok()) return s;
+  }
+
+  // 3. Stories founded here.
+  std::vector<const Pending*> order;
+  for (const Pending& p : pending) order.push_back(&p);
+  std::sort(order.begin(), order.end(), [](const Pending* x, const Pending* y) { return x->a->id < y->a->id; });
+  for (const Pending* p : order) {
+    if (p->story != p->a->id) continue;
+    Status s = db_->Exec("INSERT INTO stories(id, title, first_article) VALUES($1,$2,$3) ON CONFLICT(id) DO NOTHING",
+                         {SV(p->story), SV(p->a->title), SV(p->a->id)});
+    if (!s.ok()) return s;
+  }
+
+  // 4. Articles.
+  for (const Pending* p : order) {
+    Status s = InsertArticle(*p, ids, inserted);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* type, const Entity& e) {
+  // Read first: an existing entity is not locked (a country is filled in only when missing).
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT id, country FROM entities WHERE norm = $1 AND type = $2",
+                       {SV(norm), std::string_view(type)}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) {
+    s = db_->Exec(
+        "INSERT INTO entities(norm, type, name, country) VALUES($1,$2,$3,$4) ON CONFLICT(norm, type) DO NOTHING "
+        "RETURNING id, country",
+        {SV(norm), std::string_view(type), SV(e.name), SV(e.country)}, &rows);
+    if (!s.ok()) return s;
+    if (rows.empty()) {  // a concurrent writer created it
+      s = db_->Exec("SELECT id, country FROM entities WHERE norm = $1 AND type = $2",
+                    {SV(norm), std::string_view(type)}, &rows);
+      if (!s.ok()) return s;
+      if (rows.empty()) return Status::Internal("store: entity vanished: " + e.name);
+    }
+  }
+  int64_t id = rows[0][0].Int();
+  if (rows[0][1].text.empty() && !e.country.empty()) {
+    s = db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(e.country), id});
+    if (!s.ok()) return s;
+  }
+  return id;
+}
+
+Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
+                               size_t* inserted) {
+  const Analysis& a = *p.a;
+  nlohmann::json j = ToJson(a);
+  j.erase("body");  // kept once, in its column
+  std::string analysis = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "INSERT INTO articles(id, story_id, title, published, dateline, url, source, language, byline, body, tone, "
+      "analysis) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT(id) DO NOTHING RETURNING rid",
+      {SV(a.id), SV(p.story), SV(a.title), SV(a.published), SV(a.dateline), SV(a.url), SV(a.source), SV(a.language),
+       SV(a.byline), SV(a.body), a.tone.score, SV(analysis)},
+      &rows);
+  if (!s.ok() || rows.empty()) return s;  // empty: a concurrent writer stored it first
+  int64_t rid = rows[0][0].Int();
+  ++*inserted;
+  if (!pg()) {
+    s = db_->Exec("INSERT INTO articles_fts(rowid, title, body) VALUES($1,$2,$3)", {rid, SV(a.title), SV(a.body)});
+    if (!s.ok()) return s;
+  }
+  std::vector<uint8_t> bytes = stories::EncodeSketch(p.sketch);
+  s = db_->Exec("INSERT INTO sketches(article, sketch) VALUES($1,$2)",
+                {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}});
+  if (!s.ok()) return s;
+  std::vector<Param> lsh(p.keys.begin(), p.keys.end());
+  lsh.emplace_back(rid);
+  if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
+
+  std::map<std::string, int64_t> corpus_id;  // local entity id -> corpus entity id
+  for (const Entity& e : a.entities) {
+    auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
+    if (it == ids.end()) continue;  // no name
+    int64_t id = it->second;
+    corpus_id[e.id] = id;
+    s = db_->Exec(
+        "INSERT INTO article_entities(article, local_id, entity_id, title, mentions) VALUES($1,$2,$3,$4,$5) "
+        "ON CONFLICT DO NOTHING",
+        {rid, SV(e.id), id, SV(e.title), static_cast<int64_t>(e.mentions.size())});
+    if (!s.ok()) return s;
+    for (const Span& m : e.mentions) {
+      s = db_->Exec("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES($1,$2,$3,$4)",
+                    {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
+      if (!s.ok()) return s;
+    }
+  }
+  for (size_t i = 0; i < a.quotes.size(); ++i) {
+    const Quote& q = a.quotes[i];
+    auto it = corpus_id.find(q.speaker_id);
+    Param speaker_entity = it == corpus_id.end() ? Param(Null{}) : Param(it->second);
+    std::string norm = NormalizeName(q.speaker);
+    s = db_->Exec(
+        "INSERT INTO quotes(article, idx, text, start_byte, end_byte, speaker, speaker_norm, speaker_entity, cue) "
+        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+        {rid, static_cast<int64_t>(i), SV(q.text), static_cast<int64_t>(q.span.start), static_cast<int64_t>(q.span.end),
+         SV(q.speaker), SV(norm), speaker_entity, SV(q.cue)});
+    if (!s.ok()) return s;
+  }
+  for (size_t i = 0; i < a.events.size(); ++i) {
+    const Event& e = a.events[i];
+    std::string key = EventKey(e);
+    s = db_->Exec(
+        "INSERT INTO events(article, idx, story_id, event_key, source, source_code, source_detail, target, "
+        "target_code, target_detail, cameo, root, quad_class, goldstein, location, when_text, date, sentence, "
+        "evidence, evidence_start, evidence_end, rule) "
+        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)",
+        {rid,
+         static_cast<int64_t>(i),
+         SV(p.story),
+         SV(key),
+         SV(e.source),
+         SV(e.source_code),
+         SV(e.source_detail),
+         SV(e.target),
+         SV(e.target_code),
+         SV(e.target_detail),
+         SV(e.cameo),
+         SV(e.root),
+         static_cast<int64_t>(e.quad_class),
+         e.goldstein,
+         SV(e.location),
+         SV(e.when),
+         SV(e.date),
+         static_cast<int64_t>(e.sentence),
+         SV(e.evidence),
+         static_cast<int64_t>(e.evidence_span.start),
+         static_cast<int64_t>(e.evidence_span.end),
+         SV(e.rule)});
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+StatusOr<bool> SqlStore::Contains(std::string_view article_id) {
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT 1 FROM articles WHERE id = $1", {article_id}, &rows);
+  if (!s.ok()) return s;
+  return !rows.empty();
+}
+
+StatusOr<Analysis> SqlStore::ArticleFromRow(const Row& r) {
+  // r: analysis, body
+  nlohmann::json j = nlohmann::json::parse(r[0].text, nullptr, false);
+  if (j.is_discarded()) return Status::Corrupt("store: stored analysis is not JSON");
+  auto a = AnalysisFromJson(j);
+  if (!a.ok()) return a.status();
+  a->body = r[1].text;
+  return a;
+}
+
+StatusOr<Analysis> SqlStore::GetArticle(std::string_view article_id) {
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT analysis, body FROM articles WHERE id = $1", {article_id}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::NotFound("no article " + std::string(article_id));
+  return ArticleFromRow(rows[0]);
+}
+
+StatusOr<std::string> SqlStore::StoryOf(std::string_view article_id) {
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT story_id FROM articles WHERE id = $1", {article_id}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::NotFound("no article " + std::string(article_id));
+  return rows[0][0].text;
+}
+
+Status SqlStore::ForEachArticle(const std::function<bool(const Analysis&, const std::string&)>& fn) {
+  int64_t after = 0;
+  while (true) {
+    std::vector<Row> rows;
+    Status s = db_->Exec("SELECT analysis, body, story_id, rid FROM articles WHERE rid > $1 ORDER BY rid LIMIT 256",
+                         {after}, &rows);
+    if (!s.ok()) return s;
+    if (rows.empty()) return Status::Ok();
+    for (const Row& r : rows) {
+      auto a = ArticleFromRow(r);
+      if (!a.ok()) return a.status();
+      if (!fn(*a, r[2].text)) return Status::Ok();
+      after = r[3].Int();
+    }
+  }
+}
+
+StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
+  Params p;
+  std::string text_cond, from = "articles a", score = "0.0", order = "a.published DESC, a.rid DESC";
+  std::string snippet = "substr(a.body, 1, 240)";
+  bool fts = false;
+  if (!q.text.empty()) {
+    if (pg()) {
+      std::string t = p.Add(q.text);
+      from = "articles a, websearch_to_tsquery('english', " + t + ") AS tq";
+      text_cond = "a.tsv @@ tq";
+      score = "ts_rank_cd(a.tsv, tq)";
+      order = "score DESC, a.rid";
+      fts = true;
+    } else {
+      std::string fq = Fts5Query(q.text);
+      if (!fq.empty()) {
+        std::string t = p.Add(fq);
+        from = "articles_fts JOIN articles a ON a.rid = articles_fts.rowid";
+        text_cond = "articles_fts MATCH " + t;
+        score = "-bm25(articles_fts, 4.0, 1.0)";
+        snippet = "snippet(articles_fts, 1, '[', ']', '...', 24)";
+        order = "bm25(articles_fts, 4.0, 1.0), articles_fts.rowid";
+        fts = true;
+      }
+    }
+  }
+  std::vector<std::string> conds;
+  if (!text_cond.empty()) conds.push_back(text_cond);
+  if (!q.entity.empty()) {
+    std::string n = p.Add(NormalizeName(q.entity));
+    conds.push_back(
+        "a.rid IN (SELECT ae.article FROM article_entities ae WHERE ae.entity_id IN (SELECT id FROM "
+        "entities WHERE norm = " +
+        n + " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
+  }
+  if (!q.speaker.empty()) {
+    std::string n = p.Add(NormalizeName(q.speaker));
+    conds.push_back("a.rid IN (SELECT article FROM quotes WHERE speaker_norm = " + n +
+                    " OR speaker_entity IN (SELECT id FROM entities WHERE norm = " + n +
+                    " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
+  }
+  if (!q.cameo.empty()) {
+    std::string c = p.Add(q.cameo);
+    conds.push_back("a.rid IN (SELECT article FROM events WHERE substr(cameo, 1, length(CAST(" + c +
+                    " AS TEXT))) = " + c + ")");
+  }
+  if (!q.from.empty()) conds.push_back("a.published >= " + p.Add(q.from) + " AND a.published <> ''");
+  if (!q.to.empty()) conds.push_back("a.published <= " + p.Add(q.to) + " AND a.published <> ''");
+  if (!q.story.empty()) conds.push_back("a.story_id = " + p.Add(q.story));
+  std::string where;
+  for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
+
+  SearchResult result;
+  std::vector<Row> rows;
+  // SQLite without filters counts on the full-text index alone.
+  bool fts_only = fts && !pg() && conds.size() == 1;
+  Status s = db_->Exec(
+      fts_only ? "SELECT COUNT(*) FROM articles_fts WHERE " + text_cond : "SELECT COUNT(*) FROM " + from + where,
+      p.get(), &rows);
+  if (!s.ok()) return s;
+  result.total = rows.empty() ? 0 : rows[0][0].Int();
+
+  Params page = p;
+  std::string limit = page.Add(static_cast<int64_t>(std::max(0, q.limit)));
+  std::string offset = page.Add(static_cast<int64_t>(std::max(0, q.offset)));
+  std::string sql;
+  if (pg() && fts) {
+    // ts_headline only for the page's rows.
+    sql =
+        "SELECT h.id, h.title, h.url, h.published, h.story_id, ts_headline('english', h.body, "
+        "websearch_to_tsquery('english', $1), 'StartSel=[, StopSel=], MaxWords=35, MinWords=15, "
+        "MaxFragments=1'), h.score FROM (SELECT a.id, a.title, a.url, a.published, a.story_id, a.body, " +
+        score + " AS score, a.rid FROM " + from + where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " +
+        offset + ") AS h ORDER BY h.score DESC, h.rid";
+  } else if (fts) {
+    // Rank first (bm25 over every match is the cost), then build snippets for the page only:
+    // SQLite would otherwise compute a snippet for every match before sorting.
+    sql = fts_only ? "SELECT rowid, " + score + " FROM articles_fts WHERE " + text_cond + " ORDER BY " + order
+                   : "SELECT a.rid, " + score + " AS score FROM " + from + where + " ORDER BY " + order;
+    sql += " LIMIT " + limit + " OFFSET " + offset;
+  } else {
+    sql = "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet + ", " + score + " AS score FROM " + from +
+          where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset;
+  }
+  rows.clear();
+  s = db_->Exec(sql, page.get(), &rows);
+  if (!s.ok()) return s;
+  if (fts && !pg()) {
+    std::vector<Row> ranked = std::move(rows);
+    rows.clear();
+    for (const Row& r : ranked) {
+      std::vector<Row> one;
+      s = db_->Exec(
+          "SELECT a.id, a.title, a.url, a.published, a.story_id, " + snippet +
+              " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH $1 AND "
+              "articles_fts.rowid = $2",
+          {p.get()[0], r[0].Int()}, &one);
+      if (!s.ok()) return s;
+      if (one.empty()) continue;
+      one[0].push_back(r[1]);
+      rows.push_back(std::move(one[0]));
+    }
+  }
+  for (const Row& r : rows) {
+    SearchHit h{r[0].text, r[1].text, r[2].text, r[3].text, r[4].text, r[5].text, r[6].Real()};
+    if (!fts && h.snippet.size() >= 240) h.snippet += "...";
+    result.hits.push_back(std::move(h));
+  }
+  if (!q.facets || result.total == 0) return result;
+
+  std::string m = "SELECT a.rid FROM " + from + where;
+  auto facet = [&](const std::string& fsql, std::vector<Facet>* out) {
+    std::vector<Row> fr;
+    Status fs = db_->Exec(fsql, p.get(), &fr);
+    for (const Row& r : fr) out->push_back(Facet{r[0].text, r[1].Int()});
+    return fs;
+  };
+  if (s = facet("SELECT e.name, COUNT(*) AS n FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
+                "WHERE ae.article IN (" +
+                    m + ") GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT 10",
+                &result.entities);
+      !s.ok()) {
+    return s;
+  }
+  if (s = facet("SELECT speaker, COUNT(DISTINCT article) AS n FROM quotes WHERE speaker <> '' AND article IN (" + m +
+                    ") GROUP BY speaker ORDER BY n DESC, speaker LIMIT 10",
+                &result.speakers);
+      !s.ok()) {
+    return s;
+  }
+  if (s = facet("SELECT root, COUNT(DISTINCT article) AS n FROM events WHERE root <> '' AND article IN (" + m +
+                    ") GROUP BY root ORDER BY n DESC, root LIMIT 20",
+                &result.cameo_roots);
+      !s.ok()) {
+    return s;
+  }
+  s = facet("SELECT a.published, COUNT(*) AS n FROM " + from + where + (where.empty() ? " WHERE " : " AND ") +
+                "a.published <> '' GROUP BY a.published ORDER BY a.published DESC LIMIT 60",
+            &result.dates);
+  if (!s.ok()) return s;
+  return result;
+}
+
+namespace {
+constexpr const char* kStorySelect =
+    "SELECT s.id, s.title, COUNT(a.rid), COALESCE(MIN(NULLIF(a.published, '')), ''), "
+    "COALESCE(MAX(NULLIF(a.published, '')), '') FROM stories s JOIN articles a ON a.story_id = s.id ";
+StorySummary StoryFromRow(const Row& r) {
+  StorySummary st;
+  st.id = r[0].text;
+  st.title = r[1].text;
+  st.articles = r[2].Int();
+  st.first_published = r[3].text;
+  st.last_published = r[4].text;
+  return st;
+}
+}  // namespace
+
+StatusOr<std::vector<StorySummary>> SqlStore::ListStories(int limit, int offset) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      std::string(kStorySelect) + "GROUP BY s.id, s.title ORDER BY COUNT(a.rid) DESC, s.id LIMIT $1 OFFSET $2",
+      {static_cast<int64_t>(limit), static_cast<int64_t>(offset)}, &rows);
+  if (!s.ok()) return s;
+  std::vector<StorySummary> out;
+  for (const Row& r : rows) out.push_back(StoryFromRow(r));
+  return out;
+}
+
+StatusOr<StorySummary> SqlStore::GetStory(std::string_view story_id) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(std::string(kStorySelect) + "WHERE s.id = $1 GROUP BY s.id, s.title", {story_id}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::NotFound("no story " + std::string(story_id));
+  StorySummary st = StoryFromRow(rows[0]);
+  rows.clear();
+  s = db_->Exec("SELECT id FROM articles WHERE story_id = $1 ORDER BY rid", {story_id}, &rows);
+  if (!s.ok()) return s;
+  for (const Row& r : rows) st.article_ids.push_back(r[0].text);
+  return st;
+}
+
+namespace {
+constexpr const char* kEntitySelect =
+    "SELECT e.id, e.name, e.type, e.country, COUNT(DISTINCT a.story_id) AS stories, "
+    "COALESCE(SUM(ae.mentions), 0) AS mentions FROM entities e LEFT JOIN article_entities ae ON ae.entity_id = e.id "
+    "LEFT JOIN articles a ON a.rid = ae.article ";
+constexpr const char* kEntityGroup = " GROUP BY e.id, e.name, e.type, e.country ";
+}  // namespace
+
+Status SqlStore::EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out) {
+  for (const Row& r : rows) {
+    EntitySummary e;
+    e.id = r[0].Int();
+    e.name = r[1].text;
+    e.type = r[2].text;
+    e.country = r[3].text;
+    e.articles = r[4].Int();
+    e.mentions = r[5].Int();
+    std::vector<Row> names;
+    Status s =
+        db_->Exec("SELECT kind, value FROM entity_names WHERE entity_id = $1 ORDER BY kind, value", {e.id}, &names);
+    if (!s.ok()) return s;
+    for (const Row& n : names) (n[0].text == "alias" ? e.aliases : e.titles).push_back(n[1].text);
+    out->push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::vector<EntitySummary>> SqlStore::ListEntities(std::string_view q, int limit, int offset) {
+  // A word prefix of the name or of an alias or title; the normalised query holds no LIKE
+  // wildcards (NormalizeName keeps letters and digits only).
+  std::string norm = NormalizeName(q);
+  std::vector<Row> rows;
+  Status s = db_->Exec(std::string(kEntitySelect) +
+                           "WHERE CAST($1 AS TEXT) = '' OR (' ' || e.norm) LIKE ('% ' || $1 || '%') OR e.id IN (SELECT "
+                           "entity_id FROM entity_names WHERE (' ' || norm) LIKE ('% ' || $1 || '%'))" +
+                           kEntityGroup + "ORDER BY stories DESC, mentions DESC, e.name LIMIT $2 OFFSET $3",
+                       {SV(norm), static_cast<int64_t>(limit), static_cast<int64_t>(offset)}, &rows);
+  if (!s.ok()) return s;
+  std::vector<EntitySummary> out;
+  if (s = EntitiesFromRows(rows, &out); !s.ok()) return s;
+  return out;
+}
+
+StatusOr<EntitySummary> SqlStore::GetEntity(int64_t id) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(std::string(kEntitySelect) + "WHERE e.id = $1" + kEntityGroup, {id}, &rows);
+  if (!s.ok()) return s;
+  if (rows.empty()) return Status::NotFound("no entity " + std::to_string(id));
+  std::vector<EntitySummary> out;
+  if (s = EntitiesFromRows(rows, &out); !s.ok()) return s;
+  return out[0];
+}
+
+StatusOr<std::vector<EntitySummary>> SqlStore::CoOccurring(int64_t id, int limit) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT e.id, e.name, e.type, e.country, COUNT(DISTINCT a.story_id) AS stories, SUM(ae2.mentions) AS mentions "
+      "FROM article_entities ae1 JOIN article_entities ae2 ON ae2.article = ae1.article AND ae2.entity_id <> "
+      "ae1.entity_id JOIN entities e ON e.id = ae2.entity_id JOIN articles a ON a.rid = ae1.article "
+      "WHERE ae1.entity_id = $1" +
+          std::string(kEntityGroup) + "ORDER BY stories DESC, mentions DESC, e.name LIMIT $2",
+      {id, static_cast<int64_t>(limit)}, &rows);
+  if (!s.ok()) return s;
+  std::vector<EntitySummary> out;
+  if (s = EntitiesFromRows(rows, &out); !s.ok()) return s;
+  return out;
+}
+
+StatusOr<std::vector<QuoteRow>> SqlStore::Quotes(std::string_view speaker, int limit, int offset) {
+  std::string norm = NormalizeName(speaker);
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published FROM quotes q JOIN articles a ON a.rid = "
+      "q.article WHERE CAST($1 AS TEXT) = '' OR q.speaker_norm = $1 OR q.speaker_entity IN (SELECT id FROM entities "
+      "WHERE norm = $1 UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = $1) "
+      "ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT $2 OFFSET $3",
+      {SV(norm), static_cast<int64_t>(limit), static_cast<int64_t>(offset)}, &rows);
+  if (!s.ok()) return s;
+  std::vector<QuoteRow> out;
+  for (const Row& r : rows) {
+    out.push_back(QuoteRow{r[0].text, r[1].text, r[2].text, r[3].Int(), r[4].text, r[5].text});
+  }
+  return out;
+}
+
+StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
+  // One row per (story, event key): the first report, with the count of reports.
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "WITH g AS (SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, "
+      "COUNT(DISTINCT e.article) AS arts FROM events e JOIN articles a ON a.rid = e.article "
+      "WHERE (CAST($1 AS TEXT) = '' OR lower(e.source) = lower($1) OR lower(e.target) = lower($1) OR "
+      "e.source_code = $1 OR e.target_code = $1) "
+      "AND (CAST($2 AS TEXT) = '' OR substr(e.cameo, 1, length(CAST($2 AS TEXT))) = $2) "
+      "AND (CAST($3 AS TEXT) = '' OR a.published >= $3) AND (CAST($4 AS TEXT) = '' OR a.published <= $4) "
+      "GROUP BY e.story_id, e.event_key) "
+      "SELECT a.id, g.story_id, a.published, g.n, g.arts, e.source, e.source_code, e.source_detail, e.target, "
+      "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, e.date, "
+      "e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule "
+      "FROM g JOIN events e ON e.article = g.first AND e.event_key = g.event_key AND e.idx = (SELECT MIN(e3.idx) "
+      "FROM events e3 WHERE e3.article = g.first AND e3.event_key = g.event_key) JOIN articles a ON a.rid = g.first "
+      "ORDER BY a.published DESC, a.rid DESC, e.idx LIMIT $5 OFFSET $6",
+      {SV(q.actor), SV(q.cameo), SV(q.from), SV(q.to), static_cast<int64_t>(q.limit), static_cast<int64_t>(q.offset)},
+      &rows);
+  if (!s.ok()) return s;
+  std::vector<EventRow> out;
+  for (const Row& r : rows) {
+    EventRow er;
+    er.article_id = r[0].text;
+    er.story_id = r[1].text;
+    er.published = r[2].text;
+    er.mentions = r[3].Int();
+    er.articles = r[4].Int();
+    Event& e = er.event;
+    e.source = r[5].text;
+    e.source_code = r[6].text;
+    e.source_detail = r[7].text;
+    e.target = r[8].text;
+    e.target_code = r[9].text;
+    e.target_detail = r[10].text;
+    e.cameo = r[11].text;
+    e.root = r[12].text;
+    e.quad_class = static_cast<int>(r[13].Int());
+    e.goldstein = r[14].Real();
+    e.location = r[15].text;
+    e.when = r[16].text;
+    e.date = r[17].text;
+    e.sentence = static_cast<int>(r[18].Int());
+    e.evidence = r[19].text;
+    e.evidence_span = Span{static_cast<uint32_t>(r[20].Int()), static_cast<uint32_t>(r[21].Int())};
+    e.rule = r[22].text;
+    out.push_back(std::move(er));
+  }
+  return out;
+}
+
+StatusOr<std::vector<Facet>> SqlStore::Facets(const std::string& sql, const std::vector<Param>& params) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(sql, params, &rows);
+  if (!s.ok()) return s;
+  std::vector<Facet> out;
+  for (const Row& r : rows) out.push_back(Facet{r[0].text, r[1].Int()});
+  return out;
+}
+
+StatusOr<std::vector<Facet>> SqlStore::TopSpeakers(int limit) {
+  return Facets(
+      "SELECT COALESCE(e.name, q.speaker) AS who, COUNT(DISTINCT a.story_id) AS n FROM quotes q JOIN articles a ON "
+      "a.rid = q.article LEFT JOIN entities e ON e.id = q.speaker_entity WHERE q.speaker <> '' "
+      "GROUP BY COALESCE(e.name, q.speaker) ORDER BY n DESC, who LIMIT $1",
+      {static_cast<int64_t>(limit)});
+}
+
+StatusOr<std::vector<Facet>> SqlStore::EventRoots() {
+  return Facets(
+      "SELECT root, COUNT(*) AS n FROM (SELECT DISTINCT story_id, event_key, root FROM events) AS d "
+      "GROUP BY root ORDER BY root",
+      {});
+}
+
+Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+  char now[32];
+  std::time_t t = std::time(nullptr);
+  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return db_->Exec("INSERT INTO ingest_runs(started, inserted, skipped) VALUES($1,$2,$3)",
+                   {std::string_view(now), inserted, skipped});
+}
+
+StatusOr<StoreStats> SqlStore::Stats() {
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(DISTINCT story_id) FROM articles), (SELECT COUNT(*) FROM "
+      "entities), "
+      "(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM (SELECT DISTINCT story_id, event_key FROM events) AS d), "
+      "(SELECT COUNT(*) FROM events), (SELECT value FROM meta WHERE key = 'schema_version')",
+      {}, &rows);
+  if (!s.ok()) return s;
+  StoreStats st;
+  const Row& r = rows.at(0);
+  st.articles = r[0].Int();
+  st.stories = r[1].Int();
+  st.entities = r[2].Int();
+  st.quotes = r[3].Int();
+  st.events = r[4].Int();
+  st.event_mentions = r[5].Int();
+  st.schema_version = static_cast<int>(r[6].Int());
+  return st;
+}
+
+}  // namespace newsgraph::store
+
+namespace newsgraph {
+
+std::string NormalizeName(std::string_view name) {
+  std::string lower = utf8::Lower(name);
+  std::string out;
+  bool space = false;
+  for (char c : lower) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '.') continue;
+    bool word = u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    if (!word) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+StatusOr<std::unique_ptr<Store>> Store::Open(std::string_view db) {
+  if (db.empty()) return Status::InvalidArgument("store: empty database name");
+  StatusOr<std::unique_ptr<store::SqlDb>> conn = db.starts_with("postgresql://") || db.starts_with("postgres://")
+                                                     ? store::OpenPostgres(db)
+                                                     : store::OpenSqlite(db);
+  if (!conn.ok()) return conn.status();
+  return store::SqlStore::Create(std::move(conn).value());
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,66 @@
+// The Store over the SQL layer, shared by the SQLite and PostgreSQL engines. Internal to
+// src/store; callers use Store::Open.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "store/sql.h"
+#include "store/store.h"
+#include "stories/sketch.h"
+
+namespace newsgraph::store {
+
+class SqlStore final : public Store {
+ public:
+  // Migrates the schema, then wraps the connection.
+  static StatusOr<std::unique_ptr<Store>> Create(std::unique_ptr<SqlDb> db);
+  ~SqlStore() override;
+
+  Status Put(const std::vector<Analysis>& batch, size_t* inserted) override;
+  StatusOr<bool> Contains(std::string_view article_id) override;
+  StatusOr<Analysis> GetArticle(std::string_view article_id) override;
+  StatusOr<SearchResult> Search(const SearchQuery& q) override;
+  StatusOr<std::vector<StorySummary>> ListStories(int limit, int offset) override;
+  StatusOr<StorySummary> GetStory(std::string_view story_id) override;
+  StatusOr<std::vector<EntitySummary>> ListEntities(std::string_view q, int limit, int offset) override;
+  StatusOr<EntitySummary> GetEntity(int64_t id) override;
+  StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override;
+  StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override;
+  StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override;
+  StatusOr<StoreStats> Stats() override;
+  Status ForEachArticle(const std::function<bool(const Analysis&, const std::string&)>& fn) override;
+  StatusOr<std::string> StoryOf(std::string_view article_id) override;
+  StatusOr<std::vector<Facet>> TopSpeakers(int limit) override;
+  StatusOr<std::vector<Facet>> EventRoots() override;
+  Status LogIngest(int64_t inserted, int64_t skipped) override;
+
+ private:
+  explicit SqlStore(std::unique_ptr<SqlDb> db);
+  bool pg() const;
+  // An article of the batch on its way in.
+  struct Pending {
+    const Analysis* a;
+    stories::Sketch sketch;
+    std::array<int64_t, stories::kBands> keys;
+    std::string story;
+  };
+  Status PutOnce(const std::vector<Analysis>& batch, size_t* inserted);
+  Status PutPhases(const std::vector<Analysis>& batch, size_t* inserted);
+  // The story of the most similar stored (or earlier pending) near-duplicate, or "".
+  StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
+                                  const std::vector<Pending>& earlier);
+  StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e);
+  Status InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
+                       size_t* inserted);
+  StatusOr<Analysis> ArticleFromRow(const Row& r);
+  StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
+  Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
+
+  std::unique_ptr<SqlDb> db_;
+};
+
+}  // namespace newsgraph::store

@@ -1,0 +1,461 @@
+// One store test suite, run against both engines: SQLite (a temporary file) always, and
+// PostgreSQL when NEWSGRAPH_TEST_PG_URL names a server (tests/e2e/store_pg_test.sh starts
+// one and runs this suite with it; each test starts from an empty schema).
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+#include "store/schema.h"
+
+namespace newsgraph {
+namespace {
+
+Analysis MakeArticle(const std::string& id, const std::string& title, const std::string& body,
+                     const std::string& published) {
+  Analysis a;
+  a.id = id;
+  a.title = title;
+  a.body = body;
+  a.published = published;
+  a.url = "https://example.test/" + id;
+  a.source = id + ".txt";
+  a.sentences.push_back(Sentence{Span{0, static_cast<uint32_t>(body.size())}, 0, 0, 0});
+  a.tone.score = -1.25;
+  return a;
+}
+
+Entity MakeEntity(const std::string& id, const std::string& name, EntityType type, std::vector<std::string> aliases,
+                  const std::string& title, const std::string& country) {
+  Entity e;
+  e.id = id;
+  e.name = name;
+  e.type = type;
+  e.aliases = std::move(aliases);
+  e.title = title;
+  e.country = country;
+  e.mentions = {Span{0, 4}, Span{10, 14}};
+  return e;
+}
+
+Event MakeEvent(const std::string& source, const std::string& source_code, const std::string& target,
+                const std::string& target_code, const std::string& cameo) {
+  Event e;
+  e.source = source;
+  e.source_code = source_code;
+  e.target = target;
+  e.target_code = target_code;
+  e.cameo = cameo;
+  e.root = cameo.substr(0, 2);
+  e.quad_class = 1;
+  e.goldstein = 1.5;
+  e.location = "Geneva";
+  e.sentence = 0;
+  e.evidence = "met";
+  e.rule = "test";
+  return e;
+}
+
+// A body long enough for near-duplicate detection; different topics give unrelated text.
+std::string Body(const std::string& topic, int paragraphs) {
+  static const char* const kWords[] = {"harbour", "tariffs", "grain",    "quotas",  "river",   "border",  "envoys",
+                                       "council", "budget",  "treaty",   "summit",  "bridge",  "protest", "court",
+                                       "vaccine", "drought", "festival", "reactor", "airport", "strike"};
+  uint64_t x = std::hash<std::string>{}(topic) | 1;
+  std::string b;
+  for (int i = 0; i < paragraphs; ++i) {
+    b += topic;
+    for (int w = 0; w < 30; ++w) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      b += " ";
+      b += kWords[x % 20];
+    }
+    b += ".\n";
+  }
+  return b;
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres") {
+      const char* url = std::getenv("NEWSGRAPH_TEST_PG_URL");
+      if (url == nullptr || *url == '\0') GTEST_SKIP() << "NEWSGRAPH_TEST_PG_URL not set";
+      db_ = url;
+      PGconn* c = PQconnectdb(url);
+      ASSERT_EQ(PQstatus(c), CONNECTION_OK) << PQerrorMessage(c);
+      PGresult* r = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+      EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(c);
+      PQclear(r);
+      PQfinish(c);
+    } else {
+      dir_ = std::filesystem::temp_directory_path() / ("newsgraph_store_test_" + std::to_string(getpid()) + "_" +
+                                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+      for (char& ch : dir_) {
+        if (ch == '/' && false) ch = '_';
+      }
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+      db_ = dir_ + "/kb.db";
+    }
+    auto s = Store::Open(db_);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  size_t Put(std::vector<Analysis> batch) {
+    size_t n = 0;
+    Status s = store_->Put(batch, &n);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return n;
+  }
+  StoreStats Stats() {
+    auto st = store_->Stats();
+    EXPECT_TRUE(st.ok()) << st.status().message();
+    return st.ok() ? *st : StoreStats{};
+  }
+
+  std::string db_, dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreTest, RoundTripKeepsTheAnalysis) {
+  Analysis a = MakeArticle("a1", "Envoys meet", Body("Ruritania", 4), "2024-03-01");
+  a.entities.push_back(
+      MakeEntity("e1", "Antony Blinken", EntityType::kPerson, {"Blinken"}, "Secretary of State", "USA"));
+  a.quotes.push_back(Quote{"We will talk again", Span{5, 23}, "Antony Blinken", "e1", "said"});
+  a.events.push_back(MakeEvent("Antony Blinken", "USAGOV", "Qin Gang", "CHNGOV", "040"));
+  EXPECT_EQ(Put({a}), 1u);
+  auto got = store_->GetArticle("a1");
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  EXPECT_EQ(got->title, a.title);
+  EXPECT_EQ(got->body, a.body);
+  EXPECT_EQ(got->published, "2024-03-01");
+  ASSERT_EQ(got->entities.size(), 1u);
+  EXPECT_EQ(got->entities[0].aliases, std::vector<std::string>{"Blinken"});
+  ASSERT_EQ(got->quotes.size(), 1u);
+  EXPECT_EQ(got->quotes[0].speaker, "Antony Blinken");
+  ASSERT_EQ(got->events.size(), 1u);
+  EXPECT_EQ(got->events[0].target_code, "CHNGOV");
+  EXPECT_TRUE(*store_->Contains("a1"));
+  EXPECT_FALSE(*store_->Contains("nope"));
+  EXPECT_EQ(store_->GetArticle("nope").status().code(), Status::Code::kNotFound);
+  StoreStats st = Stats();
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.entities, 1);
+  EXPECT_EQ(st.quotes, 1);
+  EXPECT_EQ(st.events, 1);
+  EXPECT_EQ(st.schema_version, store::kSchemaVersion);
+}
+
+TEST_P(StoreTest, PutIsIdempotentByArticleId) {
+  Analysis a = MakeArticle("a1", "One", Body("Ruritania", 3), "2024-03-01");
+  a.entities.push_back(MakeEntity("e1", "Ruritania", EntityType::kLoc, {}, "", "RUR"));
+  a.events.push_back(MakeEvent("Ruritania", "RUR", "Freedonia", "FRE", "043"));
+  Analysis b = MakeArticle("b1", "Two", Body("Freedonia", 3), "2024-03-02");
+  EXPECT_EQ(Put({a, b}), 2u);
+  StoreStats before = Stats();
+  EXPECT_EQ(Put({a, b, a}), 0u);
+  auto reopened = Store::Open(db_);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  size_t n = 7;
+  ASSERT_TRUE((*reopened)->Put({b, a}, &n).ok());
+  EXPECT_EQ(n, 0u);
+  StoreStats after = Stats();
+  EXPECT_EQ(after.articles, before.articles);
+  EXPECT_EQ(after.entities, before.entities);
+  EXPECT_EQ(after.event_mentions, before.event_mentions);
+  EXPECT_EQ(after.stories, 2);
+}
+
+TEST_P(StoreTest, FailedBatchLeavesNothingBehind) {
+  Analysis good = MakeArticle("g1", "Good", Body("Ruritania", 3), "");
+  Analysis bad = MakeArticle("", "No id", "text", "");
+  size_t n = 0;
+  EXPECT_FALSE(store_->Put({good, bad}, &n).ok());
+  EXPECT_EQ(Stats().articles, 0);
+  EXPECT_EQ(Put({good}), 1u);
+}
+
+TEST_P(StoreTest, EntitiesMergeAcrossTheCorpusByNormalisedNameAndType) {
+  Analysis a = MakeArticle("a1", "One", Body("Ruritania", 3), "2024-03-01");
+  a.entities.push_back(MakeEntity("e1", "Antony Blinken", EntityType::kPerson, {"Blinken"}, "Secretary of State", ""));
+  a.entities.push_back(MakeEntity("e2", "U.S.", EntityType::kLoc, {}, "", "USA"));
+  Analysis b = MakeArticle("b1", "Two", Body("Freedonia", 3), "2024-03-02");
+  b.entities.push_back(MakeEntity("e1", "ANTONY  BLINKEN", EntityType::kPerson, {"Tony"}, "", "USA"));
+  b.entities.push_back(MakeEntity("e2", "US", EntityType::kLoc, {}, "", ""));
+  b.entities.push_back(MakeEntity("e3", "Antony Blinken", EntityType::kOrg, {}, "", ""));  // another type
+  b.quotes.push_back(Quote{"Talks went well", Span{0, 10}, "Blinken", "e1", "said"});
+  EXPECT_EQ(Put({a, b}), 2u);
+  EXPECT_EQ(Stats().entities, 3);
+  auto list = store_->ListEntities("blinken", 10, 0);
+  ASSERT_TRUE(list.ok()) << list.status().message();
+  ASSERT_EQ(list->size(), 2u);
+  const EntitySummary& person = (*list)[0].type == "PERSON" ? (*list)[0] : (*list)[1];
+  EXPECT_EQ(person.name, "Antony Blinken");
+  EXPECT_EQ(person.articles, 2);
+  EXPECT_EQ(person.mentions, 4);
+  EXPECT_EQ(person.country, "USA");  // filled by the second article
+  EXPECT_EQ(person.aliases, (std::vector<std::string>{"Blinken", "Tony"}));
+  EXPECT_EQ(person.titles, std::vector<std::string>{"Secretary of State"});
+  auto by_alias = store_->ListEntities("Tony", 10, 0);
+  ASSERT_TRUE(by_alias.ok());
+  ASSERT_EQ(by_alias->size(), 1u);
+  EXPECT_EQ((*by_alias)[0].id, person.id);
+  auto one = store_->GetEntity(person.id);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  EXPECT_EQ(one->name, "Antony Blinken");
+  EXPECT_EQ(store_->GetEntity(999999).status().code(), Status::Code::kNotFound);
+  auto co = store_->CoOccurring(person.id, 10);
+  ASSERT_TRUE(co.ok()) << co.status().message();
+  ASSERT_GE(co->size(), 1u);
+  EXPECT_EQ((*co)[0].name, "U.S.");
+  EXPECT_EQ((*co)[0].articles, 2);
+  auto quotes = store_->Quotes("Antony Blinken", 10, 0);  // by the speaker's entity
+  ASSERT_TRUE(quotes.ok()) << quotes.status().message();
+  ASSERT_EQ(quotes->size(), 1u);
+  EXPECT_EQ((*quotes)[0].text, "Talks went well");
+  EXPECT_EQ((*quotes)[0].speaker_entity, person.id);
+}
+
+TEST_P(StoreTest, NearDuplicatesShareAStoryAndTheirEventCountsOnce) {
+  std::string body = Body("Ruritania", 12);
+  Analysis a = MakeArticle("a1", "Envoys meet", body, "2024-03-01");
+  Analysis repost = MakeArticle("a2", "Envoys meet again, reports say",
+                                "Subscribe to our newsletter.\n" + body + "Copyright the agency.", "2024-03-02");
+  Analysis truncated = MakeArticle("a3", "Envoys", body.substr(0, body.size() / 2), "2024-03-02");
+  Analysis other = MakeArticle("b1", "Other", Body("Freedonia", 12), "2024-03-03");
+  for (Analysis* x : {&a, &repost, &truncated})
+    x->events.push_back(MakeEvent("Ruritania", "RUR", "Freedonia", "FRE", "043"));
+  other.events.push_back(MakeEvent("Ruritania", "RUR", "Freedonia", "FRE", "043"));
+  EXPECT_EQ(Put({a}), 1u);
+  EXPECT_EQ(Put({repost, other}), 2u);  // incremental: a later batch joins the stored story
+  EXPECT_EQ(Put({truncated}), 1u);
+  EXPECT_EQ(*store_->StoryOf("a2"), "a1");
+  EXPECT_EQ(*store_->StoryOf("a3"), "a1");
+  EXPECT_EQ(*store_->StoryOf("b1"), "b1");
+  StoreStats st = Stats();
+  EXPECT_EQ(st.stories, 2);
+  EXPECT_EQ(st.events, 2);
+  EXPECT_EQ(st.event_mentions, 4);
+  auto stories = store_->ListStories(10, 0);
+  ASSERT_TRUE(stories.ok()) << stories.status().message();
+  ASSERT_EQ(stories->size(), 2u);
+  EXPECT_EQ((*stories)[0].id, "a1");
+  EXPECT_EQ((*stories)[0].articles, 3);
+  EXPECT_EQ((*stories)[0].first_published, "2024-03-01");
+  EXPECT_EQ((*stories)[0].last_published, "2024-03-02");
+  auto story = store_->GetStory("a1");
+  ASSERT_TRUE(story.ok());
+  EXPECT_EQ(story->article_ids, (std::vector<std::string>{"a1", "a2", "a3"}));
+  auto events = store_->Events(EventQuery{});
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 2u);
+  for (const EventRow& e : *events) {
+    EXPECT_EQ(e.mentions, e.story_id == "a1" ? 3 : 1);
+    EXPECT_EQ(e.articles, e.mentions);
+    EXPECT_EQ(e.event.cameo, "043");
+  }
+  EventQuery q;
+  q.actor = "FRE";
+  q.from = "2024-03-03";
+  events = store_->Events(q);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].article_id, "b1");
+}
+
+TEST_P(StoreTest, SearchRanksFiltersAndMarksSnippets) {
+  Analysis a = MakeArticle("a1", "Harbour tariffs rise", Body("Ruritania", 3), "2024-03-01");
+  a.entities.push_back(MakeEntity("e1", "Ruritania", EntityType::kLoc, {}, "", ""));
+  a.quotes.push_back(Quote{"No comment", Span{0, 3}, "Ann Smith", "", "said"});
+  a.events.push_back(MakeEvent("Ruritania", "RUR", "Freedonia", "FRE", "0431"));
+  Analysis b = MakeArticle("b1", "Grain quotas", Body("Freedonia", 3), "2024-04-01");
+  b.entities.push_back(MakeEntity("e1", "Freedonia", EntityType::kLoc, {"Fredonia"}, "", ""));
+  Analysis c = MakeArticle("c1", "Weather", "Rain fell on the hills all week and nobody minded much.", "2024-05-01");
+  EXPECT_EQ(Put({a, b, c}), 3u);
+
+  SearchQuery q;
+  q.text = "tariffs";
+  auto r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 2);
+  ASSERT_EQ(r->hits.size(), 2u);
+  EXPECT_EQ(r->hits[0].article_id, "a1");  // the title match ranks first
+  EXPECT_GT(r->hits[0].score, r->hits[1].score);
+  EXPECT_NE(r->hits[0].snippet.find("[tariff"), std::string::npos) << r->hits[0].snippet;
+  EXPECT_EQ(r->hits[0].url, "https://example.test/a1");
+  EXPECT_FALSE(r->entities.empty());
+  EXPECT_EQ(r->dates.size(), 2u);
+
+  q.entity = "fredonia";  // by alias
+  r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].article_id, "b1");
+
+  SearchQuery f;
+  f.speaker = "ann smith";
+  r = store_->Search(f);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].article_id, "a1");
+  ASSERT_EQ(r->speakers.size(), 1u);
+  EXPECT_EQ(r->speakers[0].value, "Ann Smith");
+
+  f = SearchQuery{};
+  f.cameo = "043";
+  r = store_->Search(f);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 1);
+  f.cameo = "05";
+  EXPECT_EQ(store_->Search(f)->total, 0);
+
+  f = SearchQuery{};
+  f.from = "2024-03-15";
+  f.to = "2024-04-30";
+  r = store_->Search(f);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->total, 1);
+  EXPECT_EQ(r->hits[0].article_id, "b1");
+
+  f = SearchQuery{};
+  f.story = "c1";
+  EXPECT_EQ(store_->Search(f)->total, 1);
+  f = SearchQuery{};
+  f.limit = 2;
+  f.offset = 2;
+  r = store_->Search(f);
+  EXPECT_EQ(r->total, 3);
+  EXPECT_EQ(r->hits.size(), 1u);
+
+  q = SearchQuery{};
+  q.text = "\"grain quotas\" OR weather";
+  r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 3);
+  q.text = "zzzunknownword";
+  EXPECT_EQ(store_->Search(q)->total, 0);
+}
+
+TEST_P(StoreTest, SqlAndQuoteSoupIsJustText) {
+  const std::string soup =
+      "Robert'); DROP TABLE articles; -- said \"hello\" \\' \\\" ''; SELECT * FROM sqlite_master; $1 ?1 :name "
+      "@x NEAR(a b) AND OR NOT * ^ {title}: \"unterminated\n'; TRUNCATE events CASCADE; /* comment */ %_";
+  Analysis a =
+      MakeArticle("x'); DROP TABLE stories; --", "Title \"with\" 'quotes'; DELETE FROM entities;", soup, "2024-01-01");
+  a.entities.push_back(MakeEntity("e1", "O'Brien \"The Hammer\"; DROP TABLE entities", EntityType::kPerson, {"O'B"},
+                                  "Dir. 'of' \"stuff\"", ""));
+  a.quotes.push_back(Quote{"'); DELETE FROM quotes; --", Span{0, 5}, "O'Brien", "e1", "said \"loudly\""});
+  a.events.push_back(MakeEvent("'; DROP", "A'B", "\"x\"", "C;D", "010"));
+  EXPECT_EQ(Put({a}), 1u);
+  auto got = store_->GetArticle(a.id);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  EXPECT_EQ(got->body, soup);
+  EXPECT_EQ(got->title, a.title);
+  EXPECT_EQ(got->quotes.at(0).text, a.quotes[0].text);
+  for (const char* text :
+       {"DROP TABLE", "\"unterminated", "NEAR(a b)", "'); --", "*", "\"", "OR", "AND NOT", "title: x", "$1 ?1"}) {
+    SearchQuery q;
+    q.text = text;
+    q.entity = "";
+    auto r = store_->Search(q);
+    EXPECT_TRUE(r.ok()) << text << ": " << r.status().message();
+  }
+  SearchQuery q;
+  q.text = "DROP TABLE";
+  auto r = store_->Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total, 1);
+  q = SearchQuery{};
+  q.entity = "o'brien \"the hammer\"; drop table entities";
+  q.speaker = "O'Brien";
+  r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 1);
+  StoreStats st = Stats();
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.entities, 1);
+  EXPECT_EQ(st.quotes, 1);
+  EXPECT_EQ(st.events, 1);
+  EXPECT_EQ(st.stories, 1);
+}
+
+TEST_P(StoreTest, ForEachArticleWalksEverythingInPages) {
+  std::vector<Analysis> batch;
+  for (int i = 0; i < 600; ++i) {
+    batch.push_back(
+        MakeArticle("id" + std::to_string(i), "T" + std::to_string(i), "short body " + std::to_string(i), ""));
+  }
+  EXPECT_EQ(Put(batch), 600u);
+  std::set<std::string> seen;
+  ASSERT_TRUE(store_
+                  ->ForEachArticle([&](const Analysis& a, const std::string& story) {
+                    EXPECT_TRUE(seen.insert(a.id).second) << a.id << " twice";
+                    EXPECT_EQ(story, a.id);  // short distinct bodies: each its own story
+                    return true;
+                  })
+                  .ok());
+  EXPECT_EQ(seen.size(), 600u);
+  int visited = 0;
+  ASSERT_TRUE(store_->ForEachArticle([&](const Analysis&, const std::string&) { return ++visited < 10; }).ok());
+  EXPECT_EQ(visited, 10);
+}
+
+TEST_P(StoreTest, ReopeningKeepsTheSchemaVersion) {
+  store_.reset();
+  auto again = Store::Open(db_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  auto st = (*again)->Stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->schema_version, store::kSchemaVersion);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param == "sqlite" ? "Sqlite" : "Postgres"; });
+
+TEST(StoreOpen, RefusesANewerSchemaAndBadPaths) {
+  std::string dir = std::filesystem::temp_directory_path() / ("newsgraph_store_open_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    auto s = Store::Open(dir + "/kb.db");
+    ASSERT_TRUE(s.ok());
+  }
+  // A database written by a future newsgraph.
+  auto db = Store::Open(dir + "/kb.db");
+  ASSERT_TRUE(db.ok());
+  db->reset();
+  {
+    std::string cmd = "sqlite3 '" + dir + "/kb.db' \"UPDATE meta SET value = '999' WHERE key = 'schema_version'\"";
+    if (std::system(cmd.c_str()) == 0) {
+      auto newer = Store::Open(dir + "/kb.db");
+      EXPECT_FALSE(newer.ok());
+      EXPECT_NE(newer.status().message().find("newer"), std::string::npos);
+    }
+  }
+  EXPECT_FALSE(Store::Open(dir + "/no/such/dir/kb.db").ok());
+  EXPECT_FALSE(Store::Open("").ok());
+  EXPECT_FALSE(Store::Open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2").ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(NormalizeName, FoldsCaseDotsAndPunctuation) {
+  EXPECT_EQ(NormalizeName("U.S."), "us");
+  EXPECT_EQ(NormalizeName("  Antony   BLINKEN "), "antony blinken");
+  EXPECT_EQ(NormalizeName("O'Brien-Smith"), "o brien smith");
+  EXPECT_EQ(NormalizeName("Élysée Palace"), "élysée palace");
+  EXPECT_EQ(NormalizeName(""), "");
+}
+
+}  // namespace
+}  // namespace newsgraph
