@@ -23,4 +23,5 @@ Try it yourself:
   $bin search --db $db --entity NAME --from 2024-01-01   filters: --entity --speaker --cameo --from --to --story
   $bin search --db $db QUERY --json --facets           for machines
   $bin export --db $db --format gdelt                  GDELT 2.0 event rows (reposts counted once)
+  $bin serve --db $db                                  web UI and JSON API on http://127.0.0.1:8080/
 TXT

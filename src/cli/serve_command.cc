@@ -32,8 +32,13 @@ StatusOr<std::vector<std::unique_ptr<Store>>> OpenServeStores(const std::string&
     if (!store.ok()) return store.status();
     return MemoryStore::Share(std::move(*store), n);
   }
-  // The SQLite/PostgreSQL engines arrive with the store branch (Store::Open).
-  return Status::InvalidArgument(db + ": this build serves .jsonl analysis files only");
+  std::vector<std::unique_ptr<Store>> stores;
+  for (size_t i = 0; i < n; ++i) {
+    auto store = Store::Open(db);
+    if (!store.ok()) return store.status();
+    stores.push_back(std::move(*store));
+  }
+  return stores;
 }
 
 server::Server* g_server = nullptr;

@@ -370,7 +370,9 @@ ApiResponse Api::Story(const std::string& id) {
   if (!story.ok()) return FromStatus(story.status());
   json j = StoryJson(*story);
   json articles = json::array();
-  for (const std::string& article_id : story->article_ids) {
+  // The first kMaxLimit articles in full; all ids are in article_ids.
+  for (size_t i = 0; i < story->article_ids.size() && i < static_cast<size_t>(kMaxLimit); ++i) {
+    const std::string& article_id = story->article_ids[i];
     auto a = store->GetArticle(article_id);
     if (!a.ok()) continue;
     articles.push_back({{"id", a->id},

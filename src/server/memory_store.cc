@@ -212,6 +212,8 @@ void MemoryStore::Index(uint32_t index) {
   ForEachWord(a.body, [&](std::string w) { weights[std::move(w)] += 1; });
   for (auto& [word, weight] : weights) postings_[word].push_back(Posting{index, weight});
   stories_[d.story_id].push_back(index);
+  quotes_ += static_cast<int64_t>(a.quotes.size());
+  events_ += static_cast<int64_t>(a.events.size());
   for (const Entity& e : a.entities) {
     std::string key = std::string(EntityTypeName(e.type)) + "\t" + Lower(e.name);
     auto [it, fresh] = entity_by_key_.emplace(key, static_cast<int64_t>(entities_.size()) + 1);
@@ -561,10 +563,8 @@ StatusOr<StoreStats> MemoryStore::Stats() {
   s.articles = static_cast<int64_t>(docs_.size());
   s.stories = static_cast<int64_t>(stories_.size());
   s.entities = static_cast<int64_t>(entities_.size());
-  for (const Doc& d : docs_) {
-    s.quotes += static_cast<int64_t>(d.analysis.quotes.size());
-    s.events += static_cast<int64_t>(d.analysis.events.size());
-  }
+  s.quotes = quotes_;
+  s.events = events_;
   return s;
 }
 

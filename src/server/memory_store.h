@@ -95,6 +95,7 @@ class MemoryStore : public Store {
   std::vector<std::vector<uint32_t>> speaker_docs_;  // by speaker id, doc order
   std::vector<std::string> speaker_names_;           // display name per speaker id
   std::map<std::string, std::vector<uint32_t>> stories_;
+  int64_t quotes_ = 0, events_ = 0;
 };
 
 }  // namespace newsgraph

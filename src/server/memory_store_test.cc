@@ -24,7 +24,11 @@ TEST(MemoryStoreTest, PutIsIdempotentById) {
   size_t inserted = 99;
   ASSERT_TRUE(store->Put(server::testing::SmallCorpus(), &inserted).ok());
   EXPECT_EQ(inserted, 0u);
-  EXPECT_EQ(store->Stats()->articles, 3);
+  auto stats = store->Stats();
+  EXPECT_EQ(stats->articles, 3);
+  EXPECT_EQ(stats->stories, 2);
+  EXPECT_EQ(stats->quotes, 2);
+  EXPECT_EQ(stats->events, 3);
   EXPECT_TRUE(*store->Contains("a2"));
   EXPECT_FALSE(*store->Contains("zz"));
 }
