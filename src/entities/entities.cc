@@ -1,7 +1,7 @@
 // Resolution of mentions (mentions.cc) into entities, within one article.
 //
 // Full names are resolved first, longest first, so that later short forms can join them:
-// a surname or given name joins the person whose name contains it ("Blinken", "Xi"), a
+// a surname or given name joins the person whose name contains it ("Okafor", "Wen"), a
 // trailing part of a name joins it ("von der Leyen"), an acronym joins the organisation
 // that defined it ("(IMF)") or whose initials it spells, a shorter organisation name joins
 // a longer one that ends with it ("Foreign Ministry"), and every name of a country joins

@@ -463,7 +463,7 @@ class Finder {
       const GazEntry* tail = Find(UnitText(units_[b - 1]));
       uint32_t before = units_[a].first;
       bool article = before > 0 && StartsWithWord(Tok(before - 1), "the");
-      bool role_before = before > 0 && IsRole(before - 1);  // "Chinese leader Xi Jinping"
+      bool role_before = before > 0 && IsRole(before - 1);  // "Kenyan leader Amina Waweru"
       bool ordinary = gaz_.IsCommon(UnitText(units_[a])) &&
                       (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
       if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
@@ -820,7 +820,7 @@ class Finder {
     if (m.country.empty() && o.gaz && o.gaz->kind == PlaceKind::kCountry) m.country = o.country;
   }
 
-  // "CIA chief William Burns", "Chinese leader Xi Jinping": role words right before a name.
+  // "MI6 chief Tomas Lindqvist", "Kenyan leader Amina Waweru": role words right before a name.
   // The first token of an honorific right before a name ("Dr." of "Dr. Marie-Claire"), or
   // the name's first token.
   uint32_t BeforeHonorific(const Sentence& s, uint32_t first) const {
@@ -870,7 +870,7 @@ class Finder {
     TitleCountry(id, left, k + 1);
   }
 
-  // "China's spokesperson for the Foreign Ministry, Hua Chunying".
+  // "Peru's spokesperson for the Foreign Ministry, Ana Soto".
   void TitleBeforeComma(const Sentence& s, int id) {
     const uint32_t first = BeforeHonorific(s, mentions_[id].first_token);
     if (first < s.first_token + 2 || Tok(first - 1) != ",") return;
@@ -916,7 +916,7 @@ class Finder {
   }
   bool t_is_preposition(uint32_t t) const { return IsPreposition(Tok(t)); }
 
-  // "Daniel Kritenbrink, the top U.S. diplomat for East Asia and the Pacific" and
+  // "Lena Moreau, the top EU envoy for the Sahel and West Africa" and
   // "X, who heads the agency".
   void Appositive(const Sentence& s, int id) {
     const Mention& m = mentions_[id];

@@ -10,7 +10,7 @@
 // name, initials, particles) and by context (a title before it, a locative preposition).
 // Titles are then read around person chunks: the words before the name ("CIA chief"),
 // a role before a comma ("spokesperson for the Foreign Ministry, Hua"), an appositive
-// after it ("Kritenbrink, the top U.S. diplomat for ..."). Every step looks at a bounded
+// after it ("Moreau, the top EU envoy for ..."). Every step looks at a bounded
 // window of tokens, so the scan is linear in the article.
 #pragma once
 

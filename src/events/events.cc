@@ -129,8 +129,8 @@ void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const 
   }
 }
 
-// Named actors mentioned only by surname ("Blinken") take the full name and the country
-// and role the article gives elsewhere ("Secretary of State Antony Blinken").
+// Named actors mentioned only by surname ("Okafor") take the full name and the country
+// and role the article gives elsewhere ("Secretary of State Amara Okafor").
 void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
   struct Known {
     std::string name, country, role;

@@ -8,7 +8,7 @@
 // of a passive, or the nearest actor before the anchor that is not a prepositional object
 // or inside an apposition; the target the `+` slot or the first actor after the anchor.
 // Modality cues before the verb (data/events/modality.tsv) turn "refused to meet" into 125,
-// "could pave the way for a meeting" into 036 and drop negated, conditional and questioned
+// "could open the way to a meeting" into 036 and drop negated, conditional and questioned
 // events. Coordinated actors are expanded into pairs. Time is linear in the sentence
 // length times the patterns keyed on its words; actor searches are bounded per event.
 #pragma once

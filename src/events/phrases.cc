@@ -137,7 +137,7 @@ int Finder::ParseUnit(int i, Unit* u) const {
     }
     std::string role;
     int len = AgentAt(j, &role);
-    // "Qin Gang": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
+    // "Rosa Quintana": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
     if (len == 1 && run_start >= 0 && t.cap && !(j + 1 < n_ && t_[j + 1].cap)) len = 0;
     if (len > 0) {
       close_run(j);
@@ -337,7 +337,7 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
       if (In(before.low, kPrepositions)) p.prep = before.low;
     }
     if (appos_cur >= 0 && p.begin < appos_end) p.appos = appos_cur;
-    // An apposition follows: ", the top U.S. diplomat for ...," / ", Hua Chunying,".
+    // An apposition follows: ", the top EU envoy for ...," / ", Ana Soto,".
     if (p.end + 1 < n_ && t_[p.end].low == ",") {
       int s = p.end + 1;
       bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
@@ -347,7 +347,7 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
         if (e2 < n_ && t_[e2].low == ",") {
           appos_cur = appos_id++;
           appos_end = e2;
-          // The apposition's first phrase names the same actor: "Blinken, the highest-level
+          // The apposition's first phrase names the same actor: "Okafor, the most senior
           // American official to visit China".
           Unit v;
           int e3 = ParseUnit(s, &v);
@@ -371,7 +371,7 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
       }
     }
     // A named actor in commas after an unnamed one takes its country and role:
-    // "China's spokesperson for the Foreign Ministry, Hua Chunying, issued".
+    // "Peru's spokesperson for the Foreign Ministry, Ana Soto, issued".
     if (!out.empty() && p.begin >= 2 && t_[p.begin - 1].low == "," && out.back().end == p.begin - 1 &&
         p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 && !out.back().members[0].named) {
       Actor& m = p.members[0];

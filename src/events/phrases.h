@@ -30,7 +30,7 @@ struct Actor {
   std::string code;         // full CAMEO actor code, set by Finish()
   std::string detail;       // the words of an unnamed actor ("China's defense minister")
   std::string place;        // for capitals and places: the place name
-  std::string possessor;    // "Biden" of "Biden's national security adviser Jake Sullivan"
+  std::string possessor;    // "Ruto" of "Ruto's national security adviser Jane Roe"
   bool named = false;       // the text names it (not a country standing for an official)
   bool is_place = false;    // a city or region with no actor reading (Bali, Vienna)
   bool is_capital = false;  // a seat of government ("Beijing said")

@@ -231,7 +231,7 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
     return it->second;
   }
-  // A surname ("Blinken", "von der Heyden") or, alone, a first word ("Xi") of a person
+  // A surname ("Okafor", "von der Heyden") or, alone, a first word ("Wen") of a person
   // named in full earlier.
   for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
     const Referent& ref = refs_[r];
@@ -443,7 +443,7 @@ void Attributor::BuildGroups() {
 }
 
 bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
-  // "spokesperson Hua Chunying", "the ministry's spokesperson, Hua Chunying,".
+  // "spokesperson Ana Soto", "the ministry's spokesperson, Ana Soto,".
   if (first <= lo) return false;
   uint32_t p = first - 1;
   if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
@@ -814,7 +814,7 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
     } else if (kind == CueKind::kParticiple) {
       *s = SubjectMain(lo, k);
     } else {
-      // "said Daniel Kritenbrink: "...": a name right after the cue, then only punctuation.
+      // "said Lena Moreau: "...": a name right after the cue, then only punctuation.
       Subject right = SubjectRight(m.end, open_tok);
       bool inverted = false;
       if (right.kind == Subject::kName) {

@@ -1,7 +1,7 @@
 // Who said it: the speaker of each quotation, from the reporting cue around it.
 //
 // Method. Candidate speakers are name groups: runs of capitalised words outside quotations
-// ("Secretary of State Antony Blinken"), joined with the entity mentions they contain;
+// ("Secretary of State Amara Okafor"), joined with the entity mentions they contain;
 // a group stands for the PERSON entity in it, else its ORG, else its LOC, else (before or
 // without the entities stage) for its own words less titles, a surname or first name
 // joined to a full name seen earlier. For each quotation, in order:
