@@ -296,7 +296,7 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
   c->phrases_.Build();
   auto cues = ReadDataFile("clean/attribution_cues.txt");
   if (!cues.ok()) return cues.status();
-  for (const DataLine& line : ParseTsv(*cues)) c->attribution_cues_.insert(std::string(line.fields[0]));
+  for (const DataLine& line : ParseTsv(*cues)) c->attribution_cues_.insert(FoldedWordHash(line.fields[0]));
   return c;
 }
 
@@ -314,7 +314,7 @@ const Token* Cleaner::AttributionTail(std::string_view text, const Token* begin,
   for (const Token* t = comma + 1; t != end; ++t) {
     if (t->kind == TokenKind::kPunct) continue;
     if (++words > 6) return nullptr;
-    if (attribution_cues_.count(FoldForMatch(text.substr(t->span.start, t->span.size()))) != 0) cue = true;
+    if (attribution_cues_.count(FoldedWordHash(text.substr(t->span.start, t->span.size()))) != 0) cue = true;
   }
   return cue ? comma : nullptr;
 }
@@ -339,7 +339,8 @@ std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
     }
   }
   // A row of share/follow buttons.
-  if (paragraph.size() <= 200 && !vocab_.empty()) {
+  if (paragraph.size() <= 200 && !vocab_.empty() &&
+      vocab_.count(FoldForMatch(paragraph.substr(0, paragraph.find(' ')))) != 0) {
     std::vector<Token> tokens;
     text::Tokenize(paragraph, 0, &tokens);
     size_t words = 0;

@@ -50,7 +50,7 @@ class Cleaner {
   size_t max_fixed_len_ = 0;    // longest line/prefix pattern
   std::vector<uint16_t> by_first_byte_[256];  // line/prefix patterns by their first byte
   std::unordered_set<std::string> vocab_;  // share-button words
-  std::unordered_set<std::string> attribution_cues_;
+  std::unordered_set<size_t> attribution_cues_;  // hashes of folded cue words
 
   // The comma opening a trailing attribution (", officials said") among the sentence's
   // tokens [begin, end), or nullptr when there is none.

@@ -69,14 +69,20 @@ bool IsValid(std::string_view in) {
 }
 
 bool NfcIfNeeded(std::string_view s, std::string* out) {
-  bool ascii = true;
-  for (char ch : s) {
-    if (static_cast<uint8_t>(ch) >= 0xCC) {  // below U+0300 nothing composes or reorders
-      ascii = false;
-      break;
+  // Below U+0300 nothing composes or reorders, nor in General Punctuation (U+2000-U+203F:
+  // dashes, curly quotes), the commonest non-Latin-1 characters in news.
+  bool stable = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    uint8_t b = static_cast<uint8_t>(s[i]);
+    if (b < 0xCC) continue;
+    if (b == 0xE2 && i + 2 < s.size() && static_cast<uint8_t>(s[i + 1]) == 0x80) {
+      i += 2;
+      continue;
     }
+    stable = false;
+    break;
   }
-  if (ascii) return false;
+  if (stable) return false;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return false;
