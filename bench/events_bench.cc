@@ -5,6 +5,7 @@
 
 #include "clean/cleaner.h"
 #include "corpus.h"
+#include "prepared.h"
 #include "events/events.h"
 #include "ingest/plain_text.h"
 #include "text/tokenizer.h"
@@ -13,22 +14,7 @@ namespace newsgraph::bench {
 namespace {
 
 std::vector<Analysis>& Segmented() {
-  static auto* corpus = [] {
-    auto* out = new std::vector<Analysis>();
-    auto cleaner = Cleaner::Create();
-    size_t mb = CorpusBytes();
-    for (const std::string& text : GenerateArticles(std::min<size_t>(mb, 8u << 20))) {
-      RawDocument doc;
-      doc.bytes = text;
-      auto article = ExtractPlainText(doc);
-      if (!article.ok()) continue;
-      Analysis a;
-      (*cleaner)->Clean(*article, &a);
-      text::Segment(&a);
-      out->push_back(std::move(a));
-    }
-    return out;
-  }();
+  static auto* corpus = new std::vector<Analysis>(PreparedCorpus(std::min<size_t>(CorpusBytes(), 8u << 20), false));
   return *corpus;
 }
 

@@ -5,6 +5,7 @@
 
 #include "clean/cleaner.h"
 #include "corpus.h"
+#include "prepared.h"
 #include "entities/entities.h"
 #include "ingest/plain_text.h"
 #include "quotes/quotes.h"
@@ -15,23 +16,7 @@ namespace newsgraph::bench {
 namespace {
 
 std::vector<Analysis>& Prepared() {
-  static auto* analyses = [] {
-    auto* out = new std::vector<Analysis>();
-    auto cleaner = Cleaner::Create();
-    auto entities = EntityRecognizer::Create();
-    for (const std::string& text : GenerateArticles(CorpusBytes())) {
-      RawDocument doc;
-      doc.bytes = text;
-      auto article = ExtractPlainText(doc);
-      if (!article.ok()) continue;
-      Analysis a;
-      (*cleaner)->Clean(*article, &a);
-      text::Segment(&a);
-      if (entities.ok()) (*entities)->Recognize(&a);
-      out->push_back(std::move(a));
-    }
-    return out;
-  }();
+  static auto* analyses = new std::vector<Analysis>(PreparedCorpus(CorpusBytes(), true));
   return *analyses;
 }
 

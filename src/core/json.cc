@@ -31,6 +31,28 @@ const char* EntityTypeName(EntityType t) {
   return "PERSON";
 }
 
+json EventToJson(const Event& e) {
+  json ev = {{"source", OrNull(e.source)},
+             {"source_code", OrNull(e.source_code)},
+             {"target", OrNull(e.target)},
+             {"target_code", OrNull(e.target_code)},
+             {"cameo", e.cameo},
+             {"root", e.root},
+             {"quad_class", e.quad_class},
+             {"goldstein", e.goldstein},
+             {"location", OrNull(e.location)},
+             {"when", OrNull(e.when)},
+             {"date", OrNull(e.date)},
+             {"sentence", e.sentence},
+             {"evidence", e.evidence},
+             {"evidence_start", e.evidence_span.start},
+             {"evidence_end", e.evidence_span.end},
+             {"rule", e.rule}};
+  if (!e.source_detail.empty()) ev["source_detail"] = e.source_detail;
+  if (!e.target_detail.empty()) ev["target_detail"] = e.target_detail;
+  return ev;
+}
+
 json ToJson(const Analysis& a) {
   json j;
   j["id"] = a.id;
@@ -74,27 +96,7 @@ json ToJson(const Analysis& a) {
   }
   j["quotes"] = std::move(quotes);
   json events = json::array();
-  for (const Event& e : a.events) {
-    json ev = {{"source", OrNull(e.source)},
-               {"source_code", OrNull(e.source_code)},
-               {"target", OrNull(e.target)},
-               {"target_code", OrNull(e.target_code)},
-               {"cameo", e.cameo},
-               {"root", e.root},
-               {"quad_class", e.quad_class},
-               {"goldstein", e.goldstein},
-               {"location", OrNull(e.location)},
-               {"when", OrNull(e.when)},
-               {"date", OrNull(e.date)},
-               {"sentence", e.sentence},
-               {"evidence", e.evidence},
-               {"evidence_start", e.evidence_span.start},
-               {"evidence_end", e.evidence_span.end},
-               {"rule", e.rule}};
-    if (!e.source_detail.empty()) ev["source_detail"] = e.source_detail;
-    if (!e.target_detail.empty()) ev["target_detail"] = e.target_detail;
-    events.push_back(std::move(ev));
-  }
+  for (const Event& e : a.events) events.push_back(EventToJson(e));
   j["events"] = std::move(events);
   j["tone"] = {{"score", a.tone.score},
                {"positive", a.tone.positive},

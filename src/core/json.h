@@ -10,6 +10,8 @@
 namespace newsgraph {
 
 nlohmann::json ToJson(const Analysis& a);
+// One event as it appears in the contract's `events` array.
+nlohmann::json EventToJson(const Event& e);
 std::string ToJsonString(const Analysis& a, bool pretty = false);
 
 // The inverse, for stores and tests. Reads what ToJson writes; tokens are not stored in

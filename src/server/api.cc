@@ -110,26 +110,11 @@ json QuoteJson(const QuoteRow& q) {
 }
 
 json EventJson(const EventRow& r) {
-  const Event& e = r.event;
-  json j = {{"article_id", r.article_id},
-            {"story_id", OrNull(r.story_id)},
-            {"published", OrNull(r.published)},
-            {"mentions", r.mentions},
-            {"source", OrNull(e.source)},
-            {"source_code", OrNull(e.source_code)},
-            {"target", OrNull(e.target)},
-            {"target_code", OrNull(e.target_code)},
-            {"cameo", e.cameo},
-            {"root", e.root},
-            {"quad_class", e.quad_class},
-            {"goldstein", e.goldstein},
-            {"location", OrNull(e.location)},
-            {"when", OrNull(e.when)},
-            {"date", OrNull(e.date)},
-            {"evidence", e.evidence},
-            {"rule", e.rule}};
-  if (!e.source_detail.empty()) j["source_detail"] = e.source_detail;
-  if (!e.target_detail.empty()) j["target_detail"] = e.target_detail;
+  json j = EventToJson(r.event);
+  j["article_id"] = r.article_id;
+  j["story_id"] = OrNull(r.story_id);
+  j["published"] = OrNull(r.published);
+  j["mentions"] = r.mentions;
   return j;
 }
 
