@@ -150,7 +150,44 @@ std::string FoldForMatch(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// True when `s` needs no normalisation at all: printable ASCII and UTF-8 letters or
+// punctuation only, single spaces between words, no space at either end, no backquote or
+// doubled apostrophe, and every non-ASCII character one that stays as it is (checked
+// conservatively: only lead bytes of Latin-1 letters and of curly quotes and dashes).
+bool AlreadyNormal(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return s.empty();
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x21 && b < 0x7F) {
+      if (b == '`' || (b == '\'' && i + 1 < s.size() && s[i + 1] == '\'')) return false;
+      continue;
+    }
+    if (b == ' ') {
+      if (s[i + 1] == ' ') return false;
+      continue;
+    }
+    if (b == 0xC3) {  // U+00C0..U+00FF: Latin-1 letters
+      ++i;
+      continue;
+    }
+    if (b == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char c = static_cast<unsigned char>(s[i + 2]);
+      if (c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0xA6) {
+        i += 2;  // en and em dash, curly quotes, ellipsis
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string NormalizeParagraph(std::string_view in) {
+  if (AlreadyNormal(in)) return std::string(in);
   std::string composed;
   std::string_view nfc = utf8::NfcIfNeeded(in, &composed) ? std::string_view(composed) : in;
   std::string out;
@@ -427,6 +464,10 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   };
   std::vector<Sent> sents;
   std::vector<Token> tokens;
+  size_t text_bytes = 0;
+  for (const std::string& p : paragraphs) text_bytes += p.size();
+  tokens.reserve(text_bytes / 4 + 16);
+  out->tokens.reserve(text_bytes / 4 + 16);
   const auto& splitter = text::SentenceSplitter::Default();
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
     std::string_view para = paragraphs[pi];
