@@ -194,10 +194,17 @@ StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array
 //   4. articles, sorted by id, each with its children. An article that a concurrent
 //      writer stored meanwhile is skipped (ON CONFLICT DO NOTHING).
 Status SqlStore::PutOnce(const std::vector<Analysis>& batch, size_t* inserted) {
+  batch_entities_.clear();
+  batch_names_.clear();
   Status s = db_->Begin();
   if (s.ok()) s = PutPhases(batch, inserted);
   if (s.ok()) s = db_->Commit();
-  if (!s.ok()) db_->Rollback();
+  if (!s.ok()) {
+    db_->Rollback();
+    return s;
+  }
+  for (auto& [key, known] : batch_entities_) known_entities_[key] = known;
+  known_names_.merge(batch_names_);
   return s;
 }
 
@@ -246,17 +253,29 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
     bool operator<(const NameRow& o) const { return std::tie(id, kind, value) < std::tie(o.id, o.kind, o.value); }
   };
   std::vector<NameRow> names;
+  std::map<EntityMapKey, bool> has_country;  // per entity of this batch
   for (const EntityKey& k : ents) {
     auto key = std::make_pair(k.norm, std::string(k.type));
     auto it = ids.find(key);
     if (it == ids.end()) {
-      auto id = EnsureEntity(k.norm, k.type, *k.e);
-      if (!id.ok()) return id.status();
-      it = ids.emplace(key, *id).first;
-    } else if (!k.e->country.empty()) {
+      auto known = known_entities_.find(key);
+      if (known != known_entities_.end() && (known->second.has_country || k.e->country.empty())) {
+        it = ids.emplace(key, known->second.id).first;
+        has_country[key] = known->second.has_country;
+      } else {
+        bool country = false;
+        auto id = EnsureEntity(k.norm, k.type, *k.e, &country);
+        if (!id.ok()) return id.status();
+        it = ids.emplace(key, *id).first;
+        has_country[key] = country;
+        batch_entities_[key] = KnownEntity{*id, country};
+      }
+    } else if (!k.e->country.empty() && !has_country[key]) {
       Status s =
           db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(k.e->country), it->second});
       if (!s.ok()) return s;
+      has_country[key] = true;
+      batch_entities_[key] = KnownEntity{it->second, true};
     }
     for (const std::string& alias : k.e->aliases) names.push_back({it->second, "alias", alias, NormalizeName(alias)});
     if (!k.e->title.empty()) names.push_back({it->second, "title", k.e->title, NormalizeName(k.e->title)});
@@ -267,6 +286,9 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
       names.end());
   for (const NameRow& n : names) {
     if (n.norm.empty()) continue;
+    NameKey name_key{n.id, n.kind, n.value};
+    if (known_names_.count(name_key) != 0) continue;
+    batch_names_.insert(std::move(name_key));
     Status s =
         db_->Exec("INSERT INTO entity_names(entity_id, kind, value, norm) VALUES($1,$2,$3,$4) ON CONFLICT DO NOTHING",
                   {n.id, SV(n.kind), SV(n.value), SV(n.norm)});
@@ -292,7 +314,8 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
   return Status::Ok();
 }
 
-StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* type, const Entity& e) {
+StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* type, const Entity& e,
+                                         bool* has_country) {
   // Read first: an existing entity is not locked (a country is filled in only when missing).
   std::vector<Row> rows;
   Status s = db_->Exec("SELECT id, country FROM entities WHERE norm = $1 AND type = $2",
@@ -312,9 +335,11 @@ StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* ty
     }
   }
   int64_t id = rows[0][0].Int();
-  if (rows[0][1].text.empty() && !e.country.empty()) {
+  *has_country = !rows[0][1].text.empty();
+  if (!*has_country && !e.country.empty()) {
     s = db_->Exec("UPDATE entities SET country = $1 WHERE id = $2 AND country = ''", {SV(e.country), id});
     if (!s.ok()) return s;
+    *has_country = true;
   }
   return id;
 }

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <map>
+#include <set>
+#include <tuple>
 #include <memory>
 #include <string>
 #include <utility>
@@ -53,7 +55,9 @@ class SqlStore final : public Store {
   // The story of the most similar stored (or earlier pending) near-duplicate, or "".
   StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
                                   const std::vector<Pending>& earlier);
-  StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e);
+  // The corpus id of entity (norm, type), created when missing; *has_country tells
+  // whether its country is now set.
+  StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e, bool* has_country);
   Status InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
                        size_t* inserted);
   // Multi-row INSERT of `values` (columns per row) after `head` ("INSERT INTO t(a, b) VALUES ").
@@ -63,6 +67,18 @@ class SqlStore final : public Store {
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
 
   std::unique_ptr<SqlDb> db_;
+
+  // What this handle knows to be committed, to save a round trip per entity and name on
+  // later batches. Entities and their names are never deleted, so an entry stays true;
+  // what a batch learns joins only after its commit (a rolled-back id is never cached).
+  struct KnownEntity {
+    int64_t id;
+    bool has_country;
+  };
+  using EntityMapKey = std::pair<std::string, std::string>;  // (normalised name, type)
+  using NameKey = std::tuple<int64_t, std::string, std::string>;  // (entity, kind, value)
+  std::map<EntityMapKey, KnownEntity> known_entities_, batch_entities_;
+  std::set<NameKey> known_names_, batch_names_;
 };
 
 }  // namespace newsgraph::store
