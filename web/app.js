@@ -401,7 +401,10 @@ async function networkPage(params) {
 }
 
 // ---------------------------------------------------------------- routing
+let routeSeq = 0;  // renders started; only the latest one may mark the page ready
+
 async function route() {
+  const seq = ++routeSeq;
   const hash = location.hash.replace(/^#/, '') || '/';
   const [path, query] = hash.split('?');
   const params = Object.fromEntries(new URLSearchParams(query || ''));
@@ -419,7 +422,9 @@ async function route() {
   } catch (err) {
     showError(err);
   }
-  document.body.dataset.ready = hash;
+  // The route now in the address bar (a page may have canonicalised it, e.g. an entity
+  // name to its id), set only by the latest render so tests never see a stale page.
+  if (seq === routeSeq) document.body.dataset.ready = location.hash.replace(/^#/, '') || '/';
 }
 
 async function loadStats() {

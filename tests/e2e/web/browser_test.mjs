@@ -34,7 +34,13 @@ try {
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  const ready = (hashPrefix) => page.waitForFunction((p) => (document.body.dataset.ready || '').startsWith(p), hashPrefix);
+  // The page is ready when it has rendered the route now in the address bar (not the one
+  // before it) and that route starts with `hashPrefix`.
+  const ready = (hashPrefix) =>
+    page.waitForFunction((p) => {
+      const rendered = document.body.dataset.ready || '';
+      return rendered.startsWith(p) && rendered === (location.hash.replace(/^#/, '') || '/');
+    }, hashPrefix);
 
   // Search page: a term from the fixtures, results and facets.
   await page.goto(base + '/');
@@ -85,8 +91,13 @@ try {
   check(xss.total === 1, 'markup test article found');
   await page.goto(base + '/#/article/' + xss.hits[0].id);
   await ready('/article/');
+  // The previous page was an article too: wait until this article's title is rendered.
+  const titleShown = await page
+    .waitForFunction(() => (document.querySelector('#article-title')?.textContent || '').includes('<script>'), null,
+                     { timeout: 10000 })
+    .then(() => true, () => false);
   check(await page.evaluate(() => window.__xss) === undefined, 'no injected script ran');
-  check((await page.locator('#article-title').textContent()).includes('<script>'), 'title markup shown as text');
+  check(titleShown, 'title markup shown as text');
   const bodyText = await page.locator('#article-body').textContent();
   check(bodyText.includes('<img src=x onerror="window.__xss=2">'), 'body markup shown as text');
   check(await page.locator('#article-body img, #article-body script, main script').count() === 0, 'no element made from article text');
