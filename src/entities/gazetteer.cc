@@ -141,34 +141,14 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (!common.ok()) return common.status();
   const std::string& words = g->Keep(std::move(common).value());
   g->common_.reserve(words.size() / 9);
-  size_t pos = 0;
-  while (pos < words.size()) {
-    size_t nl = words.find('\n', pos);
-    if (nl == std::string::npos) nl = words.size();
-    std::string_view w(words.data() + pos, nl - pos);
-    if (!w.empty() && w[0] != '#') g->common_.insert(w);
-    pos = nl + 1;
-  }
+  // One word per line, '#' comments: ParseTsv's views point into the kept text.
+  for (const DataLine& line : ParseTsv(words)) g->common_.insert(line.fields[0]);
   auto adjectives = ReadDataFile("gen/entities/adjectives.txt");
   if (!adjectives.ok()) return adjectives.status();
-  const std::string& adjective_words = g->Keep(std::move(adjectives).value());
-  for (size_t pos = 0; pos < adjective_words.size();) {
-    size_t nl = adjective_words.find('\n', pos);
-    if (nl == std::string::npos) nl = adjective_words.size();
-    std::string_view w(adjective_words.data() + pos, nl - pos);
-    if (!w.empty() && w[0] != '#') g->adjectives_.insert(w);
-    pos = nl + 1;
-  }
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(adjectives).value()))) g->adjectives_.insert(line.fields[0]);
   auto roles = ReadDataFile("gen/entities/roles.txt");
   if (!roles.ok()) return roles.status();
-  const std::string& role_words = g->Keep(std::move(roles).value());
-  for (size_t pos = 0; pos < role_words.size();) {
-    size_t nl = role_words.find('\n', pos);
-    if (nl == std::string::npos) nl = role_words.size();
-    std::string_view w(role_words.data() + pos, nl - pos);
-    if (!w.empty() && w[0] != '#') g->classes_[w] |= kRole;
-    pos = nl + 1;
-  }
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(roles).value()))) g->classes_[line.fields[0]] |= kRole;
   auto abbrevs = ReadDataFile("text/abbreviations.tsv");
   if (!abbrevs.ok()) return abbrevs.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(abbrevs).value()))) {
