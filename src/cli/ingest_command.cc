@@ -1,19 +1,23 @@
 // newsgraph ingest PATH... --db DB: a corpus into the knowledge base, idempotently.
 //
 // Reading and analysing (ReadAnalyses: the parallel pipeline, analyses in input order)
-// is kept apart from storing (StoreAnalyses, which takes a stream of Analysis, on the
-// calling thread), so the writer overlaps the analysis of the next articles. Articles are written in batched
+// is kept apart from storing (StoreAnalyses, which takes a stream of Analysis and writes
+// it on a thread of its own), so the writer overlaps the analysis of the next articles. Articles are written in batched
 // transactions: a crash or kill loses at most the batch in flight, and a re-run skips what is stored and completes it.
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 
 #include "cli/command.h"
 #include "cli/input.h"
@@ -139,28 +143,75 @@ class Progress {
 
 }  // namespace
 
-// Stores a stream of analyses in batches of `batch`; the stream calls the returned sink.
-// Kept free of how the analyses are produced (see the file comment).
+// Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
+// that writing one batch overlaps the analysis (and the emitting, in input order) of the
+// next: the stream calls the sink, which hands a full batch over and goes on. At most two
+// batches are held, the one being written and the one filling. After a failed write the
+// rest of the stream is read but not stored. `on_batch` runs on the calling thread.
 Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status(const AnalysisSink&)>& produce,
                      const std::function<void(size_t read, size_t inserted)>& on_batch) {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<Analysis> queued;  // handed over, not yet taken by the writer
+  bool has_queued = false, done = false;
+  Status failure;
+  std::atomic<size_t> inserted{0};
+  std::thread writer([&] {
+    std::vector<Analysis> batch;
+    while (true) {
+      bool failed;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return has_queued || done; });
+        if (!has_queued) return;
+        batch = std::move(queued);
+        queued.clear();
+        has_queued = false;
+        failed = !failure.ok();
+      }
+      cv.notify_all();
+      if (failed) {
+        batch.clear();
+        continue;
+      }
+      size_t n = 0;
+      Status s = store->Put(batch, &n);
+      inserted += n;
+      batch.clear();
+      if (!s.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        failure = s;
+      }
+    }
+  });
   std::vector<Analysis> batch;
   batch.reserve(batch_size);
-  Status failure;
-  size_t read = 0, inserted = 0;
-  auto flush = [&] {
-    if (batch.empty() || !failure.ok()) return;
-    size_t n = 0;
-    failure = store->Put(batch, &n);
-    inserted += n;
-    batch.clear();
+  size_t read = 0;
+  auto hand_over = [&] {
+    if (batch.empty()) return;
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return !has_queued; });
+    queued = std::move(batch);
+    has_queued = true;
+    batch = std::vector<Analysis>();
+    batch.reserve(batch_size);
+    lock.unlock();
+    cv.notify_all();
     on_batch(read, inserted);
   };
   Status s = produce([&](Analysis&& a) {
     ++read;
     batch.push_back(std::move(a));
-    if (batch.size() >= batch_size) flush();
+    if (batch.size() >= batch_size) hand_over();
   });
-  flush();
+  hand_over();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  cv.notify_all();
+  writer.join();
+  on_batch(read, inserted);
   if (!s.ok()) return s;
   return failure;
 }

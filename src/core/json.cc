@@ -53,7 +53,9 @@ json EventToJson(const Event& e) {
   return ev;
 }
 
-json ToJson(const Analysis& a) {
+json ToJson(const Analysis& a) { return ToJson(a, JsonOmit{}); }
+
+json ToJson(const Analysis& a, const JsonOmit& omit) {
   json j;
   j["id"] = a.id;
   j["title"] = OrNull(a.title);
@@ -63,7 +65,7 @@ json ToJson(const Analysis& a) {
   j["source"] = OrNull(a.source);
   j["language"] = OrNull(a.language);
   j["byline"] = OrNull(a.byline);
-  j["body"] = a.body;
+  if (!omit.body) j["body"] = a.body;
   json removed = json::array();
   for (const Removal& r : a.removed) removed.push_back({{"kind", r.kind}, {"reason", r.reason}, {"text", r.text}});
   j["removed"] = std::move(removed);
@@ -74,30 +76,37 @@ json ToJson(const Analysis& a) {
   j["sentences"] = std::move(sentences);
   json entities = json::array();
   for (const Entity& e : a.entities) {
-    json m = json::array();
-    for (Span s : e.mentions) m.push_back(SpanJson(s));
-    entities.push_back({{"id", e.id},
-                        {"name", e.name},
-                        {"type", EntityTypeName(e.type)},
-                        {"aliases", e.aliases},
-                        {"title", OrNull(e.title)},
-                        {"country", OrNull(e.country)},
-                        {"mentions", std::move(m)}});
+    json ej = {{"id", e.id},
+               {"name", e.name},
+               {"type", EntityTypeName(e.type)},
+               {"aliases", e.aliases},
+               {"title", OrNull(e.title)},
+               {"country", OrNull(e.country)}};
+    if (!omit.entity_mentions) {
+      json m = json::array();
+      for (Span s : e.mentions) m.push_back(SpanJson(s));
+      ej["mentions"] = std::move(m);
+    }
+    entities.push_back(std::move(ej));
   }
   j["entities"] = std::move(entities);
-  json quotes = json::array();
-  for (const Quote& q : a.quotes) {
-    quotes.push_back({{"text", q.text},
-                      {"start", q.span.start},
-                      {"end", q.span.end},
-                      {"speaker", OrNull(q.speaker)},
-                      {"speaker_id", OrNull(q.speaker_id)},
-                      {"cue", OrNull(q.cue)}});
+  if (!omit.quotes) {
+    json quotes = json::array();
+    for (const Quote& q : a.quotes) {
+      quotes.push_back({{"text", q.text},
+                        {"start", q.span.start},
+                        {"end", q.span.end},
+                        {"speaker", OrNull(q.speaker)},
+                        {"speaker_id", OrNull(q.speaker_id)},
+                        {"cue", OrNull(q.cue)}});
+    }
+    j["quotes"] = std::move(quotes);
   }
-  j["quotes"] = std::move(quotes);
-  json events = json::array();
-  for (const Event& e : a.events) events.push_back(EventToJson(e));
-  j["events"] = std::move(events);
+  if (!omit.events) {
+    json events = json::array();
+    for (const Event& e : a.events) events.push_back(EventToJson(e));
+    j["events"] = std::move(events);
+  }
   j["tone"] = {{"score", a.tone.score},
                {"positive", a.tone.positive},
                {"negative", a.tone.negative},

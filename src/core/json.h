@@ -10,6 +10,15 @@
 namespace newsgraph {
 
 nlohmann::json ToJson(const Analysis& a);
+// The same with parts left out: their keys are absent (a store keeps them in tables of
+// their own and puts them back on reading).
+struct JsonOmit {
+  bool body = false;
+  bool entity_mentions = false;
+  bool quotes = false;
+  bool events = false;
+};
+nlohmann::json ToJson(const Analysis& a, const JsonOmit& omit);
 // One event as it appears in the contract's `events` array.
 nlohmann::json EventToJson(const Event& e);
 std::string ToJsonString(const Analysis& a, bool pretty = false);

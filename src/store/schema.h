@@ -8,7 +8,7 @@
 
 namespace newsgraph::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 [[nodiscard]] Status Migrate(SqlDb* db);
 

@@ -307,8 +307,16 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
   }
 
   // 4. Articles.
+  fts_rows_.clear();
   for (const Pending* p : order) {
     Status s = InsertArticle(*p, ids, inserted);
+    if (!s.ok()) return s;
+  }
+  // The full-text rows last: FTS5 flushes its pending index at every statement savepoint
+  // once it has been written in a transaction, so rows added between the other inserts
+  // would each become a segment of their own; added together they make one per batch.
+  for (const auto& [rid, a] : fts_rows_) {
+    Status s = db_->Exec("INSERT INTO articles_fts(rowid, title, body) VALUES($1,$2,$3)", {rid, SV(a->title), SV(a->body)});
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -347,8 +355,15 @@ StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* ty
 Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
                                size_t* inserted) {
   const Analysis& a = *p.a;
-  nlohmann::json j = ToJson(a);
-  j.erase("body");  // kept once, in its column
+  // Corpus entity of each entity of the article (0: none, its name normalises to nothing).
+  std::vector<int64_t> corpus(a.entities.size(), 0);
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& e = a.entities[i];
+    auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
+    if (it != ids.end()) corpus[i] = it->second;
+  }
+  // What the tables below do not hold (see schema version 3).
+  nlohmann::json j = ToJson(a, JsonOmit{.body = true, .entity_mentions = true, .quotes = true, .events = true});
   std::string analysis = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::vector<Row> rows;
   Status s = db_->Exec(
@@ -360,10 +375,7 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
   if (!s.ok() || rows.empty()) return s;  // empty: a concurrent writer stored it first
   int64_t rid = rows[0][0].Int();
   ++*inserted;
-  if (!pg()) {
-    s = db_->Exec("INSERT INTO articles_fts(rowid, title, body) VALUES($1,$2,$3)", {rid, SV(a.title), SV(a.body)});
-    if (!s.ok()) return s;
-  }
+  if (!pg()) fts_rows_.emplace_back(rid, &a);
   std::vector<uint8_t> bytes = stories::EncodeSketch(p.sketch);
   s = db_->Exec("INSERT INTO sketches(article, sketch) VALUES($1,$2)",
                 {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}});
@@ -372,87 +384,103 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
   lsh.emplace_back(rid);
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
 
-  std::map<std::string, int64_t> corpus_id;  // local entity id -> corpus entity id
-  std::vector<Param> mentions;
-  for (const Entity& e : a.entities) {
-    auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
-    if (it == ids.end()) continue;  // no name
-    int64_t id = it->second;
-    corpus_id[e.id] = id;
-    s = db_->Exec(
-        "INSERT INTO article_entities(article, local_id, entity_id, title, mentions) VALUES($1,$2,$3,$4,$5) "
-        "ON CONFLICT DO NOTHING",
-        {rid, SV(e.id), id, SV(e.title), static_cast<int64_t>(e.mentions.size())});
-    if (!s.ok()) return s;
+  std::map<std::string_view, int64_t> corpus_id;  // local entity id -> corpus entity id
+  std::vector<Param> values, mentions;
+  for (size_t i = 0; i < a.entities.size(); ++i) {
+    const Entity& e = a.entities[i];
     for (const Span& m : e.mentions) {
-      mentions.insert(mentions.end(), {rid, id, static_cast<int64_t>(m.start), static_cast<int64_t>(m.end)});
+      mentions.insert(mentions.end(),
+                      {rid, corpus[i], static_cast<int64_t>(m.start), static_cast<int64_t>(m.end), SV(e.id)});
     }
+    if (corpus[i] == 0) continue;
+    corpus_id.emplace(e.id, corpus[i]);
+    values.insert(values.end(), {rid, SV(e.id), corpus[i], SV(e.title), static_cast<int64_t>(e.mentions.size())});
   }
-  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte) VALUES ", 4, mentions); !s.ok()) {
+  if (s = InsertRows("INSERT INTO article_entities(article, local_id, entity_id, title, mentions) VALUES ", 5, values,
+                     " ON CONFLICT DO NOTHING");
+      !s.ok()) {
     return s;
   }
+  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte, local_id) VALUES ", 5, mentions);
+      !s.ok()) {
+    return s;
+  }
+  values.clear();
+  std::vector<std::string> norms;  // owned here, bound by view
+  norms.reserve(a.quotes.size());
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
     auto it = corpus_id.find(q.speaker_id);
     Param speaker_entity = it == corpus_id.end() ? Param(Null{}) : Param(it->second);
-    std::string norm = NormalizeName(q.speaker);
-    s = db_->Exec(
-        "INSERT INTO quotes(article, idx, text, start_byte, end_byte, speaker, speaker_norm, speaker_entity, cue) "
-        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
-        {rid, static_cast<int64_t>(i), SV(q.text), static_cast<int64_t>(q.span.start), static_cast<int64_t>(q.span.end),
-         SV(q.speaker), SV(norm), speaker_entity, SV(q.cue)});
-    if (!s.ok()) return s;
+    norms.push_back(NormalizeName(q.speaker));
+    values.insert(values.end(), {rid, static_cast<int64_t>(i), SV(q.text), static_cast<int64_t>(q.span.start),
+                                 static_cast<int64_t>(q.span.end), SV(q.speaker), SV(norms.back()), speaker_entity,
+                                 SV(q.cue), SV(q.speaker_id)});
   }
+  if (s = InsertRows(
+          "INSERT INTO quotes(article, idx, text, start_byte, end_byte, speaker, speaker_norm, speaker_entity, cue, "
+          "speaker_id) VALUES ",
+          10, values);
+      !s.ok()) {
+    return s;
+  }
+  values.clear();
+  std::vector<std::string> keys;
+  keys.reserve(a.events.size());
   for (size_t i = 0; i < a.events.size(); ++i) {
     const Event& e = a.events[i];
-    std::string key = EventKey(e);
-    s = db_->Exec(
-        "INSERT INTO events(article, idx, story_id, event_key, source, source_code, source_detail, target, "
-        "target_code, target_detail, cameo, root, quad_class, goldstein, location, when_text, date, sentence, "
-        "evidence, evidence_start, evidence_end, rule) "
-        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)",
-        {rid,
-         static_cast<int64_t>(i),
-         SV(p.story),
-         SV(key),
-         SV(e.source),
-         SV(e.source_code),
-         SV(e.source_detail),
-         SV(e.target),
-         SV(e.target_code),
-         SV(e.target_detail),
-         SV(e.cameo),
-         SV(e.root),
-         static_cast<int64_t>(e.quad_class),
-         e.goldstein,
-         SV(e.location),
-         SV(e.when),
-         SV(e.date),
-         static_cast<int64_t>(e.sentence),
-         SV(e.evidence),
-         static_cast<int64_t>(e.evidence_span.start),
-         static_cast<int64_t>(e.evidence_span.end),
-         SV(e.rule)});
-    if (!s.ok()) return s;
+    keys.push_back(EventKey(e));
+    values.insert(values.end(), {rid,
+                                 static_cast<int64_t>(i),
+                                 SV(p.story),
+                                 SV(keys.back()),
+                                 SV(e.source),
+                                 SV(e.source_code),
+                                 SV(e.source_detail),
+                                 SV(e.target),
+                                 SV(e.target_code),
+                                 SV(e.target_detail),
+                                 SV(e.cameo),
+                                 SV(e.root),
+                                 static_cast<int64_t>(e.quad_class),
+                                 e.goldstein,
+                                 SV(e.location),
+                                 SV(e.when),
+                                 SV(e.date),
+                                 static_cast<int64_t>(e.sentence),
+                                 SV(e.evidence),
+                                 static_cast<int64_t>(e.evidence_span.start),
+                                 static_cast<int64_t>(e.evidence_span.end),
+                                 SV(e.rule)});
   }
-  return Status::Ok();
+  return InsertRows(
+      "INSERT INTO events(article, idx, story_id, event_key, source, source_code, source_detail, target, "
+      "target_code, target_detail, cameo, root, quad_class, goldstein, location, when_text, date, sentence, "
+      "evidence, evidence_start, evidence_end, rule) VALUES ",
+      22, values);
 }
 
-Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values) {
-  // Up to kRowsPerInsert rows per statement: one statement per size, prepared once.
+Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values,
+                            std::string_view tail) {
+  // Up to kRowsPerInsert rows per statement; the text of each shape is built once.
   constexpr size_t kRowsPerInsert = 32;
   size_t rows = values.size() / columns;
+  std::vector<Param> chunk;
   for (size_t at = 0; at < rows; at += kRowsPerInsert) {
     size_t n = std::min(kRowsPerInsert, rows - at);
-    std::string sql(head);
-    int next = 1;
-    for (size_t r = 0; r < n; ++r) {
-      sql += r ? ",(" : "(";
-      for (size_t c = 0; c < columns; ++c) sql += (c ? ",$" : "$") + std::to_string(next++);
-      sql += ")";
+    std::string& sql = insert_sql_[std::make_tuple(head.data(), columns, n)];
+    if (sql.empty()) {
+      sql = head;
+      int next = 1;
+      for (size_t r = 0; r < n; ++r) {
+        sql += r ? ",(" : "(";
+        for (size_t c = 0; c < columns; ++c) sql += (c ? ",$" : "$") + std::to_string(next++);
+        sql += ")";
+      }
+      sql += tail;
     }
-    std::vector<Param> chunk(values.begin() + static_cast<long>(at * columns),
-                             values.begin() + static_cast<long>((at + n) * columns));
+    chunk.assign(values.begin() + static_cast<long>(at * columns),
+                 values.begin() + static_cast<long>((at + n) * columns));
     if (Status s = db_->Exec(sql, chunk); !s.ok()) return s;
   }
   return Status::Ok();
@@ -465,22 +493,76 @@ StatusOr<bool> SqlStore::Contains(std::string_view article_id) {
   return !rows.empty();
 }
 
-StatusOr<Analysis> SqlStore::ArticleFromRow(const Row& r) {
+StatusOr<Analysis> SqlStore::ArticleFromRow(const Row& r, int64_t rid) {
   // r: analysis, body
   nlohmann::json j = nlohmann::json::parse(r[0].text, nullptr, false);
   if (j.is_discarded()) return Status::Corrupt("store: stored analysis is not JSON");
   auto a = AnalysisFromJson(j);
   if (!a.ok()) return a.status();
   a->body = r[1].text;
+  if (j.contains("events")) return a;  // written by schema version 2: the JSON is whole
+  if (Status s = LoadChildren(rid, &*a); !s.ok()) return s;
   return a;
+}
+
+Status SqlStore::LoadChildren(int64_t rid, Analysis* a) {
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT local_id, start_byte, end_byte FROM mentions WHERE article = $1 ORDER BY local_id, start_byte, end_byte",
+      {rid}, &rows);
+  if (!s.ok()) return s;
+  std::map<std::string_view, Entity*> by_id;
+  for (Entity& e : a->entities) by_id.emplace(e.id, &e);
+  for (const Row& m : rows) {
+    auto it = by_id.find(m[0].text);
+    if (it == by_id.end()) return Status::Corrupt("store: mention of unknown entity " + m[0].text);
+    it->second->mentions.push_back(Span{static_cast<uint32_t>(m[1].Int()), static_cast<uint32_t>(m[2].Int())});
+  }
+  rows.clear();
+  s = db_->Exec(
+      "SELECT text, start_byte, end_byte, speaker, speaker_id, cue FROM quotes WHERE article = $1 ORDER BY idx", {rid},
+      &rows);
+  if (!s.ok()) return s;
+  for (Row& q : rows) {
+    a->quotes.push_back(Quote{std::move(q[0].text), Span{static_cast<uint32_t>(q[1].Int()), static_cast<uint32_t>(q[2].Int())},
+                              std::move(q[3].text), std::move(q[4].text), std::move(q[5].text)});
+  }
+  rows.clear();
+  s = db_->Exec(
+      "SELECT source, source_code, source_detail, target, target_code, target_detail, cameo, root, quad_class, "
+      "goldstein, location, when_text, date, sentence, evidence, evidence_start, evidence_end, rule FROM events "
+      "WHERE article = $1 ORDER BY idx",
+      {rid}, &rows);
+  if (!s.ok()) return s;
+  for (Row& r : rows) {
+    Event& e = a->events.emplace_back();
+    e.source = std::move(r[0].text);
+    e.source_code = std::move(r[1].text);
+    e.source_detail = std::move(r[2].text);
+    e.target = std::move(r[3].text);
+    e.target_code = std::move(r[4].text);
+    e.target_detail = std::move(r[5].text);
+    e.cameo = std::move(r[6].text);
+    e.root = std::move(r[7].text);
+    e.quad_class = static_cast<int>(r[8].Int());
+    e.goldstein = r[9].Real();
+    e.location = std::move(r[10].text);
+    e.when = std::move(r[11].text);
+    e.date = std::move(r[12].text);
+    e.sentence = static_cast<int>(r[13].Int());
+    e.evidence = std::move(r[14].text);
+    e.evidence_span = Span{static_cast<uint32_t>(r[15].Int()), static_cast<uint32_t>(r[16].Int())};
+    e.rule = std::move(r[17].text);
+  }
+  return Status::Ok();
 }
 
 StatusOr<Analysis> SqlStore::GetArticle(std::string_view article_id) {
   std::vector<Row> rows;
-  Status s = db_->Exec("SELECT analysis, body FROM articles WHERE id = $1", {article_id}, &rows);
+  Status s = db_->Exec("SELECT analysis, body, rid FROM articles WHERE id = $1", {article_id}, &rows);
   if (!s.ok()) return s;
   if (rows.empty()) return Status::NotFound("no article " + std::string(article_id));
-  return ArticleFromRow(rows[0]);
+  return ArticleFromRow(rows[0], rows[0][2].Int());
 }
 
 StatusOr<std::string> SqlStore::StoryOf(std::string_view article_id) {
@@ -500,7 +582,7 @@ Status SqlStore::ForEachArticle(const std::function<bool(const Analysis&, const 
     if (!s.ok()) return s;
     if (rows.empty()) return Status::Ok();
     for (const Row& r : rows) {
-      auto a = ArticleFromRow(r);
+      auto a = ArticleFromRow(r, r[3].Int());
       if (!a.ok()) return a.status();
       if (!fn(*a, r[2].text)) return Status::Ok();
       after = r[3].Int();

@@ -60,13 +60,21 @@ class SqlStore final : public Store {
   StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e, bool* has_country);
   Status InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
                        size_t* inserted);
-  // Multi-row INSERT of `values` (columns per row) after `head` ("INSERT INTO t(a, b) VALUES ").
-  Status InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values);
-  StatusOr<Analysis> ArticleFromRow(const Row& r);
+  // Multi-row INSERT of `values` (columns per row) after `head` ("INSERT INTO t(a, b) VALUES "),
+  // then `tail` (" ON CONFLICT ..."). `head` must be a string literal: its address keys the
+  // cache of statement texts.
+  Status InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values,
+                    std::string_view tail = "");
+  // An article from (analysis, body) of its row `rid`, with its mentions, quotes and
+  // events put back from their tables (LoadChildren) unless the JSON still has them.
+  StatusOr<Analysis> ArticleFromRow(const Row& r, int64_t rid);
+  Status LoadChildren(int64_t rid, Analysis* a);
   StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
 
   std::unique_ptr<SqlDb> db_;
+  std::vector<std::pair<int64_t, const Analysis*>> fts_rows_;  // SQLite: full-text rows of the batch
+  std::map<std::tuple<const char*, size_t, size_t>, std::string> insert_sql_;  // (head, columns, rows) -> text
 
   // What this handle knows to be committed, to save a round trip per entity and name on
   // later batches. Entities and their names are never deleted, so an entry stays true;

@@ -1,9 +1,13 @@
 // SQLite engine of the SQL layer: WAL journal, NORMAL sync (a crash loses at most the
 // last transactions, never consistency), a busy timeout so that readers and a second
-// writer wait rather than fail, prepared statements cached by their text.
+// writer wait rather than fail, prepared statements cached by their text. Parameters are
+// bound without copying (SQLITE_STATIC): they outlive the statement's run, which ends
+// with a reset before Exec returns.
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <functional>
+#include <string_view>
 #include <unordered_map>
 
 #include "store/sql.h"
@@ -48,7 +52,7 @@ class SqliteDb final : public SqlDb {
 
   Status Exec(std::string_view sql, const std::vector<Param>& params, std::vector<Row>* rows) override {
     sqlite3_stmt* stmt = nullptr;
-    auto it = stmts_.find(std::string(sql));
+    auto it = stmts_.find(sql);
     if (it != stmts_.end()) {
       stmt = it->second;
     } else {
@@ -69,13 +73,15 @@ class SqliteDb final : public SqlDb {
       } else if (auto* d = std::get_if<double>(&p)) {
         rc = sqlite3_bind_double(stmt, idx, *d);
       } else if (auto* s = std::get_if<std::string_view>(&p)) {
-        rc = sqlite3_bind_text64(stmt, idx, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, idx, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
       } else if (auto* b = std::get_if<Blob>(&p)) {
-        rc = sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) {
+        Status error = Error("bind", sql);
         sqlite3_reset(stmt);
-        return Error("bind", sql);
+        sqlite3_clear_bindings(stmt);
+        return error;
       }
     }
     Status status;
@@ -134,7 +140,12 @@ class SqliteDb final : public SqlDb {
   sqlite3* db_ = nullptr;
   std::string path_;
   int last_code_ = SQLITE_OK;
-  std::unordered_map<std::string, sqlite3_stmt*> stmts_;
+  // Keyed by the statement's text, looked up without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> stmts_;
 };
 
 }  // namespace

@@ -7,10 +7,17 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
+#include "core/json.h"
+#include "pipeline/analyzer.h"
 #include "store/schema.h"
 
 namespace newsgraph {
@@ -156,6 +163,78 @@ TEST_P(StoreTest, RoundTripKeepsTheAnalysis) {
   EXPECT_EQ(st.quotes, 1);
   EXPECT_EQ(st.events, 1);
   EXPECT_EQ(st.schema_version, store::kSchemaVersion);
+}
+
+// Whole analyses of real articles (the golden set) come back exactly as they went in,
+// although mentions, quotes and events are kept in their tables, not in the stored JSON.
+TEST_P(StoreTest, AnalyzedArticlesComeBackExactly) {
+  auto analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
+  std::vector<Analysis> batch;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(NEWSGRAPH_SOURCE_DIR) + "/tests/golden")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    RawDocument doc;
+    doc.bytes = text.str();
+    doc.media_type = "text/plain";
+    doc.source = entry.path().filename().string();
+    auto a = (*analyzer)->Analyze(doc);
+    ASSERT_TRUE(a.ok()) << a.status().message();
+    batch.push_back(std::move(a).value());
+  }
+  ASSERT_GE(batch.size(), 4u);
+  size_t quotes = 0, events = 0;
+  for (const Analysis& a : batch) {
+    quotes += a.quotes.size();
+    events += a.events.size();
+  }
+  EXPECT_GT(quotes, 0u);
+  EXPECT_GT(events, 0u);
+  EXPECT_EQ(Put(batch), batch.size());
+  for (const Analysis& a : batch) {
+    auto got = store_->GetArticle(a.id);
+    ASSERT_TRUE(got.ok()) << got.status().message();
+    EXPECT_EQ(ToJsonString(*got), ToJsonString(a)) << a.source;
+  }
+  size_t walked = 0;
+  ASSERT_TRUE(store_
+                  ->ForEachArticle([&](const Analysis& got, const std::string&) {
+                    auto it = std::find_if(batch.begin(), batch.end(), [&](const Analysis& a) { return a.id == got.id; });
+                    EXPECT_TRUE(it != batch.end());
+                    if (it != batch.end()) EXPECT_EQ(ToJsonString(got), ToJsonString(*it));
+                    ++walked;
+                    return true;
+                  })
+                  .ok());
+  EXPECT_EQ(walked, batch.size());
+}
+
+// A row written by schema version 2 holds the whole analysis in its JSON; it is read as it
+// is, without adding the rows of the tables a second time.
+TEST_P(StoreTest, ReadsVersion2RowsWithTheirWholeJson) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "edits the SQLite file directly";
+  Analysis a = MakeArticle("a1", "Envoys meet", Body("Ruritania", 4), "2024-03-01");
+  a.entities.push_back(
+      MakeEntity("e1", "Antony Blinken", EntityType::kPerson, {"Blinken"}, "Secretary of State", "USA"));
+  a.quotes.push_back(Quote{"We will talk again", Span{5, 23}, "Antony Blinken", "e1", "said"});
+  a.events.push_back(MakeEvent("Antony Blinken", "USAGOV", "Qin Gang", "CHNGOV", "040"));
+  EXPECT_EQ(Put({a}), 1u);
+  nlohmann::json whole = ToJson(a);
+  whole.erase("body");
+  std::string text = whole.dump();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE articles SET analysis = ?1", -1, &stmt, nullptr), SQLITE_OK);
+  sqlite3_bind_text(stmt, 1, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  auto got = store_->GetArticle("a1");
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  EXPECT_EQ(ToJsonString(*got), ToJsonString(a));
 }
 
 TEST_P(StoreTest, PutIsIdempotentByArticleId) {
