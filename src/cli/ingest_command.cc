@@ -145,19 +145,20 @@ class Progress {
 
 // Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
 // that writing one batch overlaps the analysis (and the emitting, in input order) of the
-// next: the stream calls the sink, which hands a full batch over and goes on. At most two
+// next: the stream calls the sink, which prepares the article (PrepareArticle: the
+// store's work that needs no database) and hands a full batch over. At most two
 // batches are held, the one being written and the one filling. After a failed write the
 // rest of the stream is read but not stored. `on_batch` runs on the calling thread.
 Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status(const AnalysisSink&)>& produce,
                      const std::function<void(size_t read, size_t inserted)>& on_batch) {
   std::mutex mu;
   std::condition_variable cv;
-  std::vector<Analysis> queued;  // handed over, not yet taken by the writer
+  std::vector<PreparedArticle> queued;  // handed over, not yet taken by the writer
   bool has_queued = false, done = false;
   Status failure;
   std::atomic<size_t> inserted{0};
   std::thread writer([&] {
-    std::vector<Analysis> batch;
+    std::vector<PreparedArticle> batch;
     while (true) {
       bool failed;
       {
@@ -175,7 +176,7 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
         continue;
       }
       size_t n = 0;
-      Status s = store->Put(batch, &n);
+      Status s = store->PutPrepared(batch, &n);
       inserted += n;
       batch.clear();
       if (!s.ok()) {
@@ -184,7 +185,7 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
       }
     }
   });
-  std::vector<Analysis> batch;
+  std::vector<PreparedArticle> batch;
   batch.reserve(batch_size);
   size_t read = 0;
   auto hand_over = [&] {
@@ -193,7 +194,7 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
     cv.wait(lock, [&] { return !has_queued; });
     queued = std::move(batch);
     has_queued = true;
-    batch = std::vector<Analysis>();
+    batch = std::vector<PreparedArticle>();
     batch.reserve(batch_size);
     lock.unlock();
     cv.notify_all();
@@ -201,7 +202,7 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
   };
   Status s = produce([&](Analysis&& a) {
     ++read;
-    batch.push_back(std::move(a));
+    batch.push_back(PrepareArticle(std::move(a)));
     if (batch.size() >= batch_size) hand_over();
   });
   hand_over();

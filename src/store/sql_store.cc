@@ -38,13 +38,13 @@ std::string EventKey(const Event& e) {
 // The candidate query: the most recent kMaxBucketScan articles of each LSH band bucket.
 const std::string& CandidateSql() {
   static const std::string sql = [] {
-    std::string s = "SELECT c.article, a.story_id, k.sketch FROM (";
+    std::string s = "SELECT c.article, k.story_id, k.sketch FROM (";
     for (int b = 0; b < stories::kBands; ++b) {
       if (b) s += " UNION ";
       s += "SELECT article FROM (SELECT article FROM lsh WHERE band_key = $" + std::to_string(b + 1) +
            " ORDER BY article DESC LIMIT " + std::to_string(stories::kMaxBucketScan) + ") AS b" + std::to_string(b);
     }
-    s += ") AS c JOIN articles a ON a.rid = c.article JOIN sketches k ON k.article = c.article ORDER BY c.article";
+    s += ") AS c JOIN sketches k ON k.article = c.article ORDER BY c.article";
     return s;
   }();
   return sql;
@@ -128,6 +128,36 @@ class Params {
 
 }  // namespace
 
+}  // namespace newsgraph::store
+
+namespace newsgraph {
+
+PreparedArticle PrepareArticle(Analysis analysis) {
+  PreparedArticle p;
+  p.analysis = std::move(analysis);
+  const Analysis& a = p.analysis;
+  // What the tables do not hold (see schema version 3).
+  p.stored_json = ToJson(a, JsonOmit{.body = true, .entity_mentions = true, .quotes = true, .events = true})
+                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  p.sketch = stories::ComputeSketch(a.body);
+  p.band_keys = stories::BandKeys(p.sketch);
+  for (const Entity& e : a.entities) p.entity_norms.push_back(NormalizeName(e.name));
+  for (const Quote& q : a.quotes) p.speaker_norms.push_back(NormalizeName(q.speaker));
+  for (const Event& e : a.events) p.event_keys.push_back(store::EventKey(e));
+  return p;
+}
+
+Status Store::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* inserted) {
+  std::vector<Analysis> analyses;
+  analyses.reserve(batch.size());
+  for (const PreparedArticle& p : batch) analyses.push_back(p.analysis);
+  return Put(analyses, inserted);
+}
+
+}  // namespace newsgraph
+
+namespace newsgraph::store {
+
 SqlStore::SqlStore(std::unique_ptr<SqlDb> db) : db_(std::move(db)) {}
 SqlStore::~SqlStore() = default;
 
@@ -140,6 +170,13 @@ StatusOr<std::unique_ptr<Store>> SqlStore::Create(std::unique_ptr<SqlDb> db) {
 bool SqlStore::pg() const { return db_->dialect() == Dialect::kPostgres; }
 
 Status SqlStore::Put(const std::vector<Analysis>& batch, size_t* inserted) {
+  std::vector<PreparedArticle> prepared;
+  prepared.reserve(batch.size());
+  for (const Analysis& a : batch) prepared.push_back(PrepareArticle(a));
+  return PutPrepared(prepared, inserted);
+}
+
+Status SqlStore::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* inserted) {
   // Writers that collide (PostgreSQL deadlock, a concurrent insert of the same article)
   // roll back and retry the whole batch: it is idempotent.
   std::mt19937 rng(std::random_device{}());
@@ -176,7 +213,7 @@ StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array
   }
   // Earlier articles of this batch are not in the tables yet.
   for (const Pending& p : earlier) {
-    double score = stories::NearDuplicateScore(sketch, p.sketch);
+    double score = stories::NearDuplicateScore(sketch, p.p->sketch);
     if (score > best) {
       best = score;
       story = p.story;
@@ -193,7 +230,7 @@ StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array
 //   3. the stories this batch founds, sorted by id;
 //   4. articles, sorted by id, each with its children. An article that a concurrent
 //      writer stored meanwhile is skipped (ON CONFLICT DO NOTHING).
-Status SqlStore::PutOnce(const std::vector<Analysis>& batch, size_t* inserted) {
+Status SqlStore::PutOnce(const std::vector<PreparedArticle>& batch, size_t* inserted) {
   batch_entities_.clear();
   batch_names_.clear();
   Status s = db_->Begin();
@@ -208,10 +245,11 @@ Status SqlStore::PutOnce(const std::vector<Analysis>& batch, size_t* inserted) {
   return s;
 }
 
-Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted) {
+Status SqlStore::PutPhases(const std::vector<PreparedArticle>& batch, size_t* inserted) {
   std::vector<Pending> pending;
   std::vector<std::string_view> seen;
-  for (const Analysis& a : batch) {
+  for (const PreparedArticle& prepared : batch) {
+    const Analysis& a = prepared.analysis;
     if (a.id.empty()) return Status::InvalidArgument("store: article without id (source " + a.source + ")");
     if (std::find(seen.begin(), seen.end(), std::string_view(a.id)) != seen.end()) continue;
     seen.push_back(a.id);
@@ -219,9 +257,8 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
     Status s = db_->Exec("SELECT 1 FROM articles WHERE id = $1", {SV(a.id)}, &rows);
     if (!s.ok()) return s;
     if (!rows.empty()) continue;
-    Pending p{&a, stories::ComputeSketch(a.body), {}, {}};
-    p.keys = stories::BandKeys(p.sketch);
-    auto story = FindStory(p.sketch, p.keys, pending);
+    Pending p{&prepared, &a, {}};
+    auto story = FindStory(prepared.sketch, prepared.band_keys, pending);
     if (!story.ok()) return story.status();
     p.story = story->empty() ? a.id : *story;
     pending.push_back(std::move(p));
@@ -240,9 +277,10 @@ Status SqlStore::PutPhases(const std::vector<Analysis>& batch, size_t* inserted)
   };
   std::vector<EntityKey> ents;
   for (const Pending& p : pending) {
-    for (const Entity& e : p.a->entities) {
-      std::string norm = NormalizeName(e.name);
-      if (!norm.empty()) ents.push_back(EntityKey{std::move(norm), EntityTypeName(e.type), &e});
+    for (size_t i = 0; i < p.a->entities.size(); ++i) {
+      const Entity& e = p.a->entities[i];
+      const std::string& norm = p.p->entity_norms[i];
+      if (!norm.empty()) ents.push_back(EntityKey{norm, EntityTypeName(e.type), &e});
     }
   }
   std::stable_sort(ents.begin(), ents.end());
@@ -355,32 +393,29 @@ StatusOr<int64_t> SqlStore::EnsureEntity(const std::string& norm, const char* ty
 Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::string, std::string>, int64_t>& ids,
                                size_t* inserted) {
   const Analysis& a = *p.a;
+  const PreparedArticle& prepared = *p.p;
   // Corpus entity of each entity of the article (0: none, its name normalises to nothing).
   std::vector<int64_t> corpus(a.entities.size(), 0);
   for (size_t i = 0; i < a.entities.size(); ++i) {
-    const Entity& e = a.entities[i];
-    auto it = ids.find({NormalizeName(e.name), EntityTypeName(e.type)});
+    auto it = ids.find({prepared.entity_norms[i], EntityTypeName(a.entities[i].type)});
     if (it != ids.end()) corpus[i] = it->second;
   }
-  // What the tables below do not hold (see schema version 3).
-  nlohmann::json j = ToJson(a, JsonOmit{.body = true, .entity_mentions = true, .quotes = true, .events = true});
-  std::string analysis = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::vector<Row> rows;
   Status s = db_->Exec(
       "INSERT INTO articles(id, story_id, title, published, dateline, url, source, language, byline, body, tone, "
       "analysis) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT(id) DO NOTHING RETURNING rid",
       {SV(a.id), SV(p.story), SV(a.title), SV(a.published), SV(a.dateline), SV(a.url), SV(a.source), SV(a.language),
-       SV(a.byline), SV(a.body), a.tone.score, SV(analysis)},
+       SV(a.byline), SV(a.body), a.tone.score, SV(prepared.stored_json)},
       &rows);
   if (!s.ok() || rows.empty()) return s;  // empty: a concurrent writer stored it first
   int64_t rid = rows[0][0].Int();
   ++*inserted;
   if (!pg()) fts_rows_.emplace_back(rid, &a);
-  std::vector<uint8_t> bytes = stories::EncodeSketch(p.sketch);
-  s = db_->Exec("INSERT INTO sketches(article, sketch) VALUES($1,$2)",
-                {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}});
+  std::vector<uint8_t> bytes = stories::EncodeSketch(prepared.sketch);
+  s = db_->Exec("INSERT INTO sketches(article, sketch, story_id) VALUES($1,$2,$3)",
+                {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}, SV(p.story)});
   if (!s.ok()) return s;
-  std::vector<Param> lsh(p.keys.begin(), p.keys.end());
+  std::vector<Param> lsh(prepared.band_keys.begin(), prepared.band_keys.end());
   lsh.emplace_back(rid);
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
 
@@ -401,20 +436,20 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
       !s.ok()) {
     return s;
   }
-  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte, local_id) VALUES ", 5, mentions);
+  // A span given twice for one entity is kept once (SQLite: the primary key).
+  if (s = InsertRows("INSERT INTO mentions(article, entity_id, start_byte, end_byte, local_id) VALUES ", 5, mentions,
+                     " ON CONFLICT DO NOTHING");
       !s.ok()) {
     return s;
   }
   values.clear();
-  std::vector<std::string> norms;  // owned here, bound by view
-  norms.reserve(a.quotes.size());
   for (size_t i = 0; i < a.quotes.size(); ++i) {
     const Quote& q = a.quotes[i];
     auto it = corpus_id.find(q.speaker_id);
     Param speaker_entity = it == corpus_id.end() ? Param(Null{}) : Param(it->second);
-    norms.push_back(NormalizeName(q.speaker));
     values.insert(values.end(), {rid, static_cast<int64_t>(i), SV(q.text), static_cast<int64_t>(q.span.start),
-                                 static_cast<int64_t>(q.span.end), SV(q.speaker), SV(norms.back()), speaker_entity,
+                                 static_cast<int64_t>(q.span.end), SV(q.speaker), SV(prepared.speaker_norms[i]),
+                                 speaker_entity,
                                  SV(q.cue), SV(q.speaker_id)});
   }
   if (s = InsertRows(
@@ -425,15 +460,12 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
     return s;
   }
   values.clear();
-  std::vector<std::string> keys;
-  keys.reserve(a.events.size());
   for (size_t i = 0; i < a.events.size(); ++i) {
     const Event& e = a.events[i];
-    keys.push_back(EventKey(e));
     values.insert(values.end(), {rid,
                                  static_cast<int64_t>(i),
                                  SV(p.story),
-                                 SV(keys.back()),
+                                 SV(prepared.event_keys[i]),
                                  SV(e.source),
                                  SV(e.source_code),
                                  SV(e.source_detail),

@@ -23,6 +23,7 @@ class SqlStore final : public Store {
   ~SqlStore() override;
 
   Status Put(const std::vector<Analysis>& batch, size_t* inserted) override;
+  Status PutPrepared(const std::vector<PreparedArticle>& batch, size_t* inserted) override;
   StatusOr<bool> Contains(std::string_view article_id) override;
   StatusOr<Analysis> GetArticle(std::string_view article_id) override;
   StatusOr<SearchResult> Search(const SearchQuery& q) override;
@@ -45,13 +46,12 @@ class SqlStore final : public Store {
   bool pg() const;
   // An article of the batch on its way in.
   struct Pending {
-    const Analysis* a;
-    stories::Sketch sketch;
-    std::array<int64_t, stories::kBands> keys;
+    const PreparedArticle* p;
+    const Analysis* a;  // &p->analysis
     std::string story;
   };
-  Status PutOnce(const std::vector<Analysis>& batch, size_t* inserted);
-  Status PutPhases(const std::vector<Analysis>& batch, size_t* inserted);
+  Status PutOnce(const std::vector<PreparedArticle>& batch, size_t* inserted);
+  Status PutPhases(const std::vector<PreparedArticle>& batch, size_t* inserted);
   // The story of the most similar stored (or earlier pending) near-duplicate, or "".
   StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
                                   const std::vector<Pending>& earlier);

@@ -11,6 +11,7 @@
 // Thread-safety: a Store object is used by one thread at a time; open one per thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -20,6 +21,7 @@
 
 #include "core/analysis.h"
 #include "core/status.h"
+#include "stories/sketch.h"
 
 namespace newsgraph {
 
@@ -108,6 +110,21 @@ struct StoreStats {
   int schema_version = 0;
 };
 
+// An analysis with the part of storing it that needs no database done ahead: the JSON
+// kept in the article row, the near-duplicate sketch and the normalised names. Preparing
+// runs on any thread, so that an ingest prepares the next batch while one thread writes
+// (Store::PutPrepared); its cost is then off the writer's serial path.
+struct PreparedArticle {
+  Analysis analysis;
+  std::string stored_json;  // the contract JSON without body, mentions, quotes, events
+  stories::Sketch sketch;
+  std::array<int64_t, stories::kBands> band_keys{};
+  std::vector<std::string> entity_norms;   // NormalizeName of each entity's name
+  std::vector<std::string> speaker_norms;  // of each quote's speaker
+  std::vector<std::string> event_keys;     // identity of each event inside a story
+};
+PreparedArticle PrepareArticle(Analysis analysis);
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -119,6 +136,8 @@ class Store {
   // Stores a batch of analyses in one transaction. Articles already present are skipped;
   // *inserted (when not null) receives how many were new.
   [[nodiscard]] virtual Status Put(const std::vector<Analysis>& batch, size_t* inserted) = 0;
+  // The same for prepared articles (PrepareArticle); by default their analyses are Put.
+  [[nodiscard]] virtual Status PutPrepared(const std::vector<PreparedArticle>& batch, size_t* inserted);
 
   [[nodiscard]] virtual StatusOr<bool> Contains(std::string_view article_id) = 0;
   [[nodiscard]] virtual StatusOr<Analysis> GetArticle(std::string_view article_id) = 0;
