@@ -544,5 +544,42 @@ TEST(NormalizeName, FoldsCaseDotsAndPunctuation) {
   EXPECT_EQ(NormalizeName(""), "");
 }
 
+// Enough writes to cross SQLite's checkpoint threshold many times over: everything is
+// there after reopening, the file is sound, and closing the last connection folds the
+// write-ahead log into the database.
+TEST(SqliteStoreTest, ManyBatchesKeepTheDatabaseWhole) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("newsgraph_store_ckpt_" + std::to_string(getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  {
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    for (int b = 0; b < 40; ++b) {
+      std::vector<Analysis> batch;
+      for (int i = 0; i < 50; ++i) {
+        std::string id = "c" + std::to_string(b) + "_" + std::to_string(i);
+        batch.push_back(MakeArticle(id, "T " + id, Body(id, 12), "2024-01-01"));
+      }
+      size_t n = 0;
+      ASSERT_TRUE((*store)->Put(batch, &n).ok());
+      ASSERT_EQ(n, 50u);
+    }
+  }
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+  auto store = Store::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->Stats()->articles, 2000);
+  store->reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "ok");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
 }  // namespace
 }  // namespace newsgraph
