@@ -94,9 +94,19 @@ class ArticleCoder {
   events::EntityIndex ents_;
   std::string lower_;
   events::Date date_;
+  // "both sides", "the two countries" right after the event's words, with a dyad to stand for.
+  bool BothSides(const std::vector<Tok>& toks, const Match& m) const {
+    if (last_dyad_.size() != 2) return false;
+    int n = static_cast<int>(toks.size());
+    for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
+      if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) return true;
+    return false;
+  }
+
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
   std::optional<Actor> home_;                           // the story's country: dateline, else the most mentioned
+  std::optional<Actor> focus_;                          // the country its actors name most (aid recipients)
   Actor referent_;                                      // the actor behind "the attack" in the current event
   std::vector<std::pair<Actor, std::string>> history_;  // sources and codes of earlier event phrases
   // A city or region taken as an actor stands for its country ("arrived in Brasilia").
@@ -524,7 +534,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         if (by >= 0) src = by;
       }
       bool group = src >= 0 && p.sym && ph[src].members.size() >= 2 && !p.has_target_slot;
-      if (tgt < 0 && !group) tgt = Target(toks, ph, m, src);
+      if (tgt < 0 && !group && !BothSides(toks, m)) tgt = Target(toks, ph, m, src);
       if (tgt < 0 && !group && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
     }
     if (src < 0) continue;
@@ -569,11 +579,12 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         break;
       }
     }
-    // Aid with no recipient named in the sentence goes to the story's country.
-    if (tgt < 0 && T.empty() && home_.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
+    // Aid with no recipient named in the sentence goes to the country the story is about.
+    const std::optional<Actor>& recipient = focus_.has_value() ? focus_ : home_;
+    if (tgt < 0 && T.empty() && recipient.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
       bool self = false;
-      for (const Actor* a : S) self |= a->country == home_->country;
-      if (!self) T.push_back(&*home_);
+      for (const Actor* a : S) self |= a->country == recipient->country;
+      if (!self) T.push_back(&*recipient);
     }
     // An appeal for restraint or calm with no addressee goes to the parties of the conflict.
     if (tgt < 0 && T.empty() && last_dyad_.size() == 2 && code == "0256") {
@@ -581,14 +592,9 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor* a : S) party |= SameActor(*a, last_dyad_[0]) || SameActor(*a, last_dyad_[1]);
       if (!party) T = {&last_dyad_[0], &last_dyad_[1]};
     }
-    if (tgt < 0 && T.empty() && last_dyad_.size() == 2) {
-      // "urged both sides", "the two countries": one event per side of the last dyad.
-      for (int k = m.anchor + 1; k + 1 < n && k <= m.last + 4; ++k)
-        if ((toks[k].low == "both" || toks[k].low == "two") && In(toks[k + 1].low, kBothSides)) {
-          for (const Actor& a : last_dyad_) T.push_back(&a);
-          break;
-        }
-    }
+    // "urged both sides", "thanked both governments": one event per side of the last dyad.
+    if (tgt < 0 && T.empty() && BothSides(toks, m))
+      for (const Actor& a : last_dyad_) T.push_back(&a);
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
     if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 && T.empty())) {
       if (p.sym && S.size() >= 2) {
@@ -699,18 +705,28 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
       if (same && e.type == EntityType::kLoc && !e.country.empty()) home = e.country;
     }
   }
-  if (home.empty()) {
-    std::map<std::string, int> count;
-    for (const auto& phrases : *all)
-      for (const auto& p : phrases)
-        for (const auto& m : p.members)
-          if (!m.country.empty() && d_.country_names.contains(m.country)) ++count[m.country];
-    int best = 0;
-    for (const auto& [c, k] : count)
-      if (k > best) {
-        best = k;
-        home = c;
-      }
+  // The country the article's actors name most: the story's country when no dateline
+  // gives one, and the recipient of aid with none named (a story datelined Geneva about
+  // aid to Congo is about Congo).
+  std::map<std::string, int> count;
+  for (const auto& phrases : *all)
+    for (const auto& p : phrases)
+      for (const auto& m : p.members)
+        if (!m.country.empty() && d_.country_names.contains(m.country)) ++count[m.country];
+  std::string most;
+  int best = 0;
+  for (const auto& [c, k] : count)
+    if (k > best) {
+      best = k;
+      most = c;
+    }
+  if (home.empty()) home = most;
+  if (auto f = d_.country_names.find(most); f != d_.country_names.end()) {
+    Actor focus;
+    focus.name = f->second;
+    focus.country = most;
+    focus.Finish();
+    focus_ = focus;
   }
   auto it = d_.country_names.find(home);
   if (home.empty() || it == d_.country_names.end()) return;
