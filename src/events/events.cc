@@ -105,6 +105,7 @@ class ArticleCoder {
 
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
+  std::vector<Actor> dyad_;                             // last_dyad_ as the current event began
   std::optional<Actor> home_;                           // the story's country: dateline, else the most mentioned
   std::optional<Actor> focus_;                          // the country its actors name most (aid recipients)
   Actor referent_;                                      // the actor behind "the attack" in the current event
@@ -538,6 +539,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       if (tgt < 0 && !group && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
     }
     if (src < 0) continue;
+    // Actors taken from the last dyad point into this copy: coding this event may replace it.
+    dyad_ = last_dyad_;
     std::vector<const Actor*> S, T;
     for (const Actor& a : ph[src].members)
       if (S.size() < kMaxGroup) S.push_back(&a);
@@ -549,7 +552,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         ph[src].end - ph[src].begin >= 2 &&
         (toks[ph[src].begin].low == "two" || toks[ph[src].begin].low == "both" ||
          (ph[src].begin + 1 < n && (toks[ph[src].begin + 1].low == "two" || toks[ph[src].begin + 1].low == "both")))) {
-      S = {&last_dyad_[0], &last_dyad_[1]};
+      S = {&dyad_[0], &dyad_[1]};
       if (tgt >= 0 && !p.has_target_slot) {
         T.clear();
         tgt = -1;
@@ -558,7 +561,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     if (T.size() == 1 && !T[0]->named && last_dyad_.size() == 2 && tgt >= 0 && ph[tgt].begin + 1 < n &&
         (toks[ph[tgt].begin].low == "two" || toks[ph[tgt].begin + 1].low == "two" ||
          toks[ph[tgt].begin].low == "both")) {
-      T = {&last_dyad_[0], &last_dyad_[1]};
+      T = {&dyad_[0], &dyad_[1]};
     }
     // "condemned the attack": the target is whoever carried out the event referred to.
     if (T.empty() && tgt < 0) {
@@ -590,11 +593,11 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
     if (tgt < 0 && T.empty() && last_dyad_.size() == 2 && code == "0256") {
       bool party = false;
       for (const Actor* a : S) party |= SameActor(*a, last_dyad_[0]) || SameActor(*a, last_dyad_[1]);
-      if (!party) T = {&last_dyad_[0], &last_dyad_[1]};
+      if (!party) T = {&dyad_[0], &dyad_[1]};
     }
     // "urged both sides", "thanked both governments": one event per side of the last dyad.
     if (tgt < 0 && T.empty() && BothSides(toks, m))
-      for (const Actor& a : last_dyad_) T.push_back(&a);
+      for (const Actor& a : dyad_) T.push_back(&a);
     std::vector<std::pair<const Actor*, const Actor*>> pairs;
     if (T.empty() || (p.sym && S.size() >= 2 && !p.has_target_slot && m.target_phrase < 0 && tgt < 0 && T.empty())) {
       if (p.sym && S.size() >= 2) {

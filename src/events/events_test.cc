@@ -49,6 +49,37 @@ TEST_F(EventsTest, SimpleMeetingIsConsult) {
   EXPECT_NE(a.events[0].evidence.find("met"), std::string::npos);
 }
 
+TEST_F(EventsTest, PledgedSumIsIntentToGiveEconomicAid) {
+  Analysis a = Code("Norway pledged $2 billion to Kenya on Monday.");
+  const Event* e = Find(a, "Norway", "Kenya");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0331");
+  a = Code("Norway said it would lend $1 billion to Kenya.");
+  e = Find(a, "Norway", "Kenya");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0331");  // 071 under the intent cue "would"
+}
+
+TEST_F(EventsTest, AidWithoutRecipientGoesToTheCountryTheStoryIsAbout) {
+  // Datelined elsewhere (the story's country would be Switzerland); its actors name Peru.
+  Analysis a;
+  a.dateline = "GENEVA";
+  a.body =
+      "Peru asked for help after the floods. Peru said the rivers had risen. Japan donated tents and rice last "
+      "week.";
+  text::Segment(&a);
+  coder_->Code(&a);
+  const Event* e = Find(a, "Japan", "Peru");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "07");
+}
+
+TEST_F(EventsTest, BothGovernmentsAreTheLastDyad) {
+  Analysis a = Code("Kenya signed a deal with Uganda. Norway thanked both governments for their patience.");
+  EXPECT_NE(Find(a, "Norway", "Kenya"), nullptr);
+  EXPECT_NE(Find(a, "Norway", "Uganda"), nullptr);
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
