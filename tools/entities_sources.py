@@ -98,6 +98,17 @@ def is_proper(name):
     return bool(words) and words[0][:1].isupper() and not name.lower().startswith(("capital of", "capital "))
 
 
+def country_lemma_ok(name, lemmas, canonical, common):
+    """Whether a WordNet lemma of a country's synset may name it: two letters only as the
+    initials of its name ("US", not "GU" for Guam), and not an ordinary word that is part
+    of a longer lemma ("Man" beside "Isle of Man")."""
+    if len(name) <= 2:
+        return name == "".join(w[0] for w in canonical.split())
+    if " " not in name and name.lower() in common:
+        return not any(name in l.split() for l in lemmas if l != name)
+    return True
+
+
 class Countries:
     """ISO 3166-1 countries joined with their WordNet synsets (for aliases and demonyms)."""
 
@@ -153,20 +164,35 @@ class Countries:
                     continue
                 cands = [o for o in by_lemma.get(form, []) if wn.closure(o) & (LOC_ROOTS | COUNTRY_CLASSES)]
                 cands = [o for o in cands if o not in self.synset_country]
+                # A synset this form names first; one that only lists it must not be a part
+                # of another country (WordNet's only "Jersey" is New Jersey, a part of the
+                # United States, not the Channel island).
+                cands = [o for o in cands
+                         if surface(wn.nouns[o][0][0]) == form or not self._part_of_other(wn, o, a3)]
+                cands.sort(key=lambda o: surface(wn.nouns[o][0][0]) != form)
                 if cands:
                     self.synset_country[cands[0]] = a3
                     break
+        # Other WordNet names of a country (country_lemma_ok).
+        common = common_words()
         for off, a3 in self.synset_country.items():
-            lemmas = wn.nouns[off][0]
-            for l in lemmas:
-                s = surface(l)
-                if is_proper(s):
+            lemmas = [surface(l) for l in wn.nouns[off][0]]
+            for s in lemmas:
+                if is_proper(s) and country_lemma_ok(s, lemmas, self.canonical[a3], common):
                     self.names.setdefault(s, a3)
         # Prefer a short WordNet lemma over a long ISO display name ("Russia", "Iran").
         for off, a3 in self.synset_country.items():
             first = surface(wn.nouns[off][0][0])
             if len(first) < len(self.canonical[a3]) and self.names.get(first) == a3 and len(first) > 3:
                 self.canonical[a3] = first
+
+    def _part_of_other(self, wn, offset, a3):
+        """Whether a direct part holonym is named first by another country's canonical name."""
+        for h in wn.part_holonyms(offset):
+            first = surface(wn.nouns[h][0][0])
+            if any(name == first and code != a3 for code, name in self.canonical.items()):
+                return True
+        return False
 
     def country_of_synset(self, wn, offset, depth=8):
         """The country a place lies in, by walking WordNet part holonyms."""

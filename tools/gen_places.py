@@ -60,9 +60,12 @@ def main():
         if off in countries.synset_country:
             kind = "country"
         proper = [src.surface(l) for l in lemmas if src.is_proper(src.surface(l))]
+        is_country = off in countries.synset_country
+        if is_country:
+            proper = [p for p in proper if src.country_lemma_ok(p, proper, countries.canonical[country], common)]
         if not proper:
             continue
-        canonical = proper[0]
+        canonical = countries.canonical[country] if is_country else proper[0]
         for p in proper:
             # Postal codes of states ("IN", "OR", "ME") read as words in capitals.
             if len(p) <= 2 and kind != "country":

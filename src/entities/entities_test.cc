@@ -66,6 +66,22 @@ TEST_F(EntitiesTest, ParticlesKeepMultiWordNames) {
   EXPECT_TRUE(HasSurface(a, "European Commission"));
 }
 
+// The place data keeps US states out of small countries that share a word with them
+// (WordNet's only "Jersey" is New Jersey) and keeps ordinary words ("Man") from naming one.
+TEST_F(EntitiesTest, NewJerseyIsInTheUnitedStates) {
+  Analysis a = Run("Flooding hit New Jersey and the Isle of Man on Monday, officials in Trenton said.");
+  const Entity* nj = Find(a, "New Jersey");
+  ASSERT_NE(nj, nullptr);
+  EXPECT_EQ(nj->country, "USA");
+  const Entity* trenton = Find(a, "Trenton");
+  ASSERT_NE(trenton, nullptr);
+  EXPECT_EQ(trenton->country, "USA");
+  const Entity* man = Find(a, "Isle of Man");
+  ASSERT_NE(man, nullptr);
+  EXPECT_EQ(man->country, "IMN");
+  EXPECT_FALSE(HasSurface(Run("Man held after the robbery, police said."), "Man"));
+}
+
 TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
   Analysis a =
       Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "core/data.h"
 
@@ -253,6 +254,33 @@ Status LoadCountries(Dictionaries* d) {
   return Status::Ok();
 }
 
+// Every other state of ISO 3166 (the entities stage's generated place list, from Debian's
+// iso-codes) is an actor too, under its short name, with the names the list gives it;
+// countries.tsv comes first and keeps its own names and capitals.
+Status LoadOtherCountries(Dictionaries* d) {
+  auto text = ReadDataFile("gen/entities/places.tsv");
+  if (!text.ok()) return text.status();
+  std::map<std::string, int> added;  // code -> actor index
+  for (const DataLine& l : ParseTsv(*text)) {
+    if (l.fields.size() < 4 || l.fields[1] != "country" || l.fields[2].size() != 3) continue;
+    std::string code(l.fields[2]);
+    if (d->country_names.contains(code) && !added.contains(code)) continue;
+    auto it = added.find(code);
+    if (it == added.end()) {
+      ActorEntry e;
+      e.code = code;
+      e.name = std::string(l.fields[3]);
+      e.kind = ActorEntry::Kind::kCountry;
+      e.country = code;
+      d->country_names[code] = e.name;
+      it = added.emplace(code, d->AddActor(e)).first;
+      d->actor_phrases.Add(PhraseTokens(e.name), it->second, true);
+    }
+    d->actor_phrases.Add(PhraseTokens(l.fields[0]), it->second, true);
+  }
+  return Status::Ok();
+}
+
 Status LoadAgents(Dictionaries* d) {
   std::string text;
   auto lines = ReadTsv("agents.tsv", &text);
@@ -335,7 +363,7 @@ Status LoadStopwordsAndTime(Dictionaries* d) {
 
 Status LoadOwnDictionaries(Dictionaries* d, bool verbs) {
   if (verbs) {
-    for (auto* load : {LoadVerbs, LoadCountries, LoadAgents, LoadModality}) {
+    for (auto* load : {LoadVerbs, LoadCountries, LoadOtherCountries, LoadAgents, LoadModality}) {
       Status s = load(d);
       if (!s.ok()) return s;
     }

@@ -687,8 +687,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
 // officials, police or troops with no country ("the government") are taken as its own.
 void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
   std::string home;
-  if (!a_.dateline.empty()) {
-    std::vector<std::string> words = events::SplitList(TitleCase(a_.dateline), ' ');
+  // The dateline is "CITY" or "CITY, Country" (or a region): the first of its parts that
+  // names a known actor, else a LOC entity with a country, gives the story's country.
+  for (const std::string& raw : events::SplitList(a_.dateline, ',')) {
+    if (!home.empty()) break;
+    std::string part = TitleCase(raw);
+    if (part.empty()) continue;
+    std::vector<std::string> words = events::SplitList(part, ' ');
     uint32_t entry = 0;
     int len = d_.actor_phrases.Longest(
         0, static_cast<int>(words.size()),
@@ -699,12 +704,10 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
         },
         &entry);
     if (len > 0) home = d_.actors[entry].country;
-    // A dateline city the dictionaries lack may be a LOC entity with a country.
-    std::string city = TitleCase(a_.dateline);
     for (size_t i = 0; i < a_.entities.size() && home.empty(); ++i) {
       const Entity& e = a_.entities[i];
-      bool same = e.name == city;
-      for (const auto& al : e.aliases) same |= al == city;
+      bool same = e.name == part;
+      for (const auto& al : e.aliases) same |= al == part;
       if (same && e.type == EntityType::kLoc && !e.country.empty()) home = e.country;
     }
   }

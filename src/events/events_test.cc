@@ -80,6 +80,16 @@ TEST_F(EventsTest, BothGovernmentsAreTheLastDyad) {
   EXPECT_NE(Find(a, "Norway", "Uganda"), nullptr);
 }
 
+TEST_F(EventsTest, EveryIsoCountryIsAnActor) {
+  // Neither is in countries.tsv: they come from the ISO 3166 place list.
+  Analysis a = Code("Madagascar accused Mauritius of harbouring smugglers.");
+  const Event* e = Find(a, "Madagascar", "Mauritius");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source_code, "MDG");
+  EXPECT_EQ(e->target_code, "MUS");
+  EXPECT_EQ(e->root, "11");
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
