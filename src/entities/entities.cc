@@ -134,8 +134,17 @@ class Resolver {
     return -1;
   }
 
+  // Names keyed without regard to ASCII case: "Al-Shabaab" opening a sentence and
+  // "al-Shabaab" inside one are one entity.
+  static std::string Fold(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+
   int Keyed(const std::string& key, EntityType type, int id) {
-    auto [it, inserted] = keyed_.try_emplace(key, -1);
+    auto [it, inserted] = keyed_.try_emplace(Fold(key), -1);
     if (inserted) {
       it->second = NewCluster(type, id);
     } else {
@@ -191,7 +200,7 @@ class Resolver {
       if (p >= 0 && !m.forced_loc && !(m.loc_context && m.gaz)) return Join(p, id);
     }
     if (m.weak) {
-      if (auto it = keyed_.find(text); it != keyed_.end()) Join(it->second, id);
+      if (auto it = keyed_.find(Fold(text)); it != keyed_.end()) Join(it->second, id);
       return;  // an ordinary sentence-initial word that names nothing met elsewhere
     }
     if (m.gaz && m.gaz->type == EntityType::kLoc && m.gaz->kind == PlaceKind::kCountry && !m.country.empty()) {
@@ -221,7 +230,7 @@ class Resolver {
     }
     // A single unknown name: someone met before under this name, else an organisation if
     // it is an ordinary word written as a name ("Twitter"), a place after "in", a person.
-    if (auto it = keyed_.find(text); it != keyed_.end()) return Join(it->second, id);
+    if (auto it = keyed_.find(Fold(text)); it != keyed_.end()) return Join(it->second, id);
     EntityType type = EntityType::kPerson;
     if (m.type == MentionType::kUnknown) {
       std::string_view prev = m.first_token > 0 ? a_.Text(a_.tokens[m.first_token - 1].span) : "";

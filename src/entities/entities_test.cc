@@ -82,6 +82,34 @@ TEST_F(EntitiesTest, NewJerseyIsInTheUnitedStates) {
   EXPECT_FALSE(HasSurface(Run("Man held after the robbery, police said."), "Man"));
 }
 
+// Unknown single names take their type from what the text says of them.
+TEST_F(EntitiesTest, DescriptionsTypeUnknownNames) {
+  Analysis a = Run(
+      "Protesters gathered outside Quellora, the state water company. A spokeswoman for Quellora said talks "
+      "would resume. Power is supplied by the state utility Vantrel. Zarbani rebels attacked a convoy near "
+      "the port of Ostmark, said Pim Jansen, an analyst at Kelbridge in London. Later zarbani rebels "
+      "withdrew. Lodona, a suburb of Ostmark, was quiet.");
+  struct Want {
+    const char* name;
+    EntityType type;
+  };
+  for (const Want& w : {Want{"Quellora", EntityType::kOrg}, Want{"Vantrel", EntityType::kOrg},
+                        Want{"Zarbani", EntityType::kOrg}, Want{"Ostmark", EntityType::kLoc},
+                        Want{"Kelbridge", EntityType::kOrg}, Want{"Lodona", EntityType::kLoc}}) {
+    const Entity* e = Find(a, w.name);
+    ASSERT_NE(e, nullptr) << w.name;
+    EXPECT_EQ(e->type, w.type) << w.name;
+  }
+  const Entity* jansen = Find(a, "Pim Jansen");
+  ASSERT_NE(jansen, nullptr);
+  EXPECT_EQ(jansen->type, EntityType::kPerson);
+  // A person described by a company's role stays a person.
+  Analysis b = Run("Tomas Quell, the company's founder, said sales rose.");
+  const Entity* quell = Find(b, "Tomas Quell");
+  ASSERT_NE(quell, nullptr);
+  EXPECT_EQ(quell->type, EntityType::kPerson);
+}
+
 TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
   Analysis a =
       Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "

@@ -33,6 +33,9 @@ constexpr ClassName kClassNames[] = {
     {"gov", kGov},
     {"speech_verb", kSpeechVerb},
     {"supranational", kSupranational},
+    {"org_noun", kOrgNoun},
+    {"place_noun", kPlaceNoun},
+    {"group_member", kGroupMember},
 };
 
 PlaceKind KindOf(std::string_view kind) {

@@ -41,6 +41,9 @@ enum WordClass : uint32_t {
   kGov = 1u << 19,
   kSpeechVerb = 1u << 20,  // "said", "urged": what a named speaker does
   kSupranational = 1u << 21,
+  kOrgNoun = 1u << 22,    // "company": an appositive headed by it describes an organisation
+  kPlaceNoun = 1u << 23,  // "suburb": an appositive headed by it describes a place
+  kGroupMember = 1u << 24,  // "rebels": after a name, the members of that organisation
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };

@@ -716,10 +716,12 @@ class Finder {
       std::string_view prev = Tok(m.first_token - 1);
       if (!a_.tokens[m.first_token - 1].capitalized && (TokClasses(m.first_token - 1) & kLocative))
         m.loc_context = true;
-      // "the town of Pututu", "Malatya province"
+      // "the town of Pututu", "the port of Mongla", "Malatya province"
       if (prev == "of" && m.first_token >= s.first_token + 2 && !a_.tokens[m.first_token - 2].capitalized &&
-          (TokClasses(m.first_token - 2) & kAdminSuffix))
+          (TokClasses(m.first_token - 2) & (kAdminSuffix | kPlaceNoun)))
         m.loc_context = true;
+      // "an analyst at Drewry": a workplace, not a place.
+      if (prev == "at" && m.first_token >= s.first_token + 2 && IsRole(m.first_token - 2)) m.loc_context = false;
       // "in Oddar Meanchey": an unknown name after "in" that opens with no given name.
       if (m.loc_context && m.type == MentionType::kPerson && m.title_rank == 0 && !m.gaz &&
           !gaz_.IsGivenName(Tok(m.first_token)) && prev != "to" && prev != "from")
@@ -766,6 +768,7 @@ class Finder {
       }
     }
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
+    if (m.title_rank == 0 && DescribedAsNoPerson(s, id)) return;
     if (m.title_rank == 0) TitleBefore(s, id);
     if (m.title_rank == 0) TitleBeforeComma(s, id);
     if (m.title_rank == 0) Appositive(s, id);
@@ -918,6 +921,65 @@ class Finder {
 
   // "Lena Moreau, the top EU envoy for the Sahel and West Africa" and
   // "X, who heads the agency".
+  // "Sedapal, the state water company", "Ikeja, a suburb of Lagos", "a spokeswoman for
+  // Sedapal": a name no given name opens that an appositive describes as an organisation
+  // or a place, or that a spokesperson speaks for, is typed so. True when it typed it.
+  bool DescribedAsNoPerson(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
+    if (gaz_.IsGivenName(Tok(m.first_token)) || m.gaz) return false;
+    if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "for" &&
+        Tok(m.first_token - 2).starts_with("spokes")) {
+      m.type = MentionType::kOrg;
+      return true;
+    }
+    // "the state utility Jirama", "the militant group Al-Shabaab": a describing noun
+    // right before the name, in a noun phrase that a determiner opens.
+    if (m.first_token >= s.first_token + 2 && IsWord(m.first_token - 1) &&
+        !a_.tokens[m.first_token - 1].capitalized && (TokClasses(m.first_token - 1) & kOrgNoun)) {
+      for (uint32_t t = m.first_token - 1; t-- > s.first_token && t + 5 > m.first_token;) {
+        if (!IsWord(t) || a_.tokens[t].capitalized) break;
+        if (IsDeterminer(Tok(t)) || Tok(t) == "its" || Tok(t) == "their") {
+          m.type = MentionType::kOrg;
+          return true;
+        }
+      }
+    }
+    // "M23 rebels", "Al-Shabaab fighters".
+    if (m.end_token < s.end_token && IsWord(m.end_token) && !a_.tokens[m.end_token].capitalized &&
+        (TokClasses(m.end_token) & kGroupMember)) {
+      m.type = MentionType::kOrg;
+      return true;
+    }
+    // "an analyst at Drewry": where someone in a role works.
+    if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "at" && IsRole(m.first_token - 2)) {
+      m.type = MentionType::kOrg;
+      return true;
+    }
+    uint32_t k = m.end_token;
+    if (k + 2 >= s.end_token || Tok(k) != "," || !IsDeterminer(Tok(k + 1))) return false;
+    k += 2;
+    uint32_t head = 0;
+    for (uint32_t start = k; k < s.end_token && k - start < 5; ++k) {
+      std::string_view w = Tok(k);
+      if (mention_at_[k] >= 0 || a_.tokens[k].capitalized) return false;
+      if (w == "'s") return false;  // "X, the company's founder": a person
+      if (!IsWord(k) || (TokClasses(k) & kApposStop) || w == "of" || w == "for" || w == "in" || w == "at" ||
+          w == "with" || w == "based")
+        break;
+      head = k;
+    }
+    if (head == 0) return false;
+    uint32_t cls = TokClasses(head);
+    if (cls & kOrgNoun) {
+      m.type = MentionType::kOrg;
+    } else if (cls & kPlaceNoun) {
+      m.type = MentionType::kLoc;
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   void Appositive(const Sentence& s, int id) {
     const Mention& m = mentions_[id];
     uint32_t k = m.end_token;
