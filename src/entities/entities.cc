@@ -295,6 +295,11 @@ class Resolver {
       for (int id : cl.mentions) {
         if (e.country.empty()) e.country = m_[id].country;
       }
+      // "Cricket Australia", "Karachi Chamber of Commerce", "Chinese Foreign Ministry": a
+      // place or nationality in an organisation's own name beats its context.
+      if (e.type == EntityType::kOrg) {
+        if (std::string inside = CountryInName(e.name); !inside.empty()) e.country = std::move(inside);
+      }
       entity_of[c] = static_cast<int>(out.size());
       e.id = "e" + std::to_string(out.size() + 1);
       out.push_back(std::move(e));
@@ -323,6 +328,35 @@ class Resolver {
     }
     HomeCountry(order, entity_of, &out);
     return out;
+  }
+
+  // The country of a nationality word or a place (country, city, subdivision) inside a
+  // name of several words, or empty; nothing for international bodies.
+  std::string CountryInName(std::string_view name) const {
+    if (Supranational(name)) return "";
+    std::vector<std::string_view> words;
+    for (size_t pos = 0; pos < name.size();) {
+      size_t sp = name.find(' ', pos);
+      if (sp == std::string_view::npos) sp = name.size();
+      if (sp > pos) words.push_back(name.substr(pos, sp - pos));
+      pos = sp + 1;
+    }
+    if (words.size() < 2) return "";
+    for (std::string_view w : words) {
+      if (std::string_view d = gaz_.Demonym(w); !d.empty()) return std::string(d);
+    }
+    const size_t longest = std::min<size_t>(words.size() - 1, static_cast<size_t>(gaz_.max_words()));
+    for (size_t len = longest; len >= 1; --len) {
+      for (size_t i = 0; i + len <= words.size(); ++i) {
+        std::string_view span(words[i].data(), words[i + len - 1].data() + words[i + len - 1].size() - words[i].data());
+        const GazEntry* g = gaz_.Find(span);
+        if (g == nullptr || g->type != EntityType::kLoc || g->country.empty()) continue;
+        if (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital || g->kind == PlaceKind::kCity ||
+            g->kind == PlaceKind::kSubdivision)
+          return std::string(g->country);
+      }
+    }
+    return "";
   }
 
   // Whether a body's name makes it international ("European Space Agency").

@@ -110,6 +110,25 @@ TEST_F(EntitiesTest, DescriptionsTypeUnknownNames) {
   EXPECT_EQ(quell->type, EntityType::kPerson);
 }
 
+TEST_F(EntitiesTest, OrganisationsTakeTheCountryOfTheirNameOrDescription) {
+  Analysis a = Run(
+      "Researchers at the University of Cape Town and officials of Cricket Australia met the Karachi Chamber "
+      "of Commerce. The Danish shipping group Nordlys Corp. said it would bid. The Chinese Foreign Ministry "
+      "objected, and the European Space Agency said nothing.");
+  struct Want {
+    const char* name;
+    const char* country;
+  };
+  for (const Want& w : {Want{"University of Cape Town", "ZAF"}, Want{"Cricket Australia", "AUS"},
+                        Want{"Karachi Chamber of Commerce", "PAK"}, Want{"Nordlys Corp.", "DNK"},
+                        Want{"Chinese Foreign Ministry", "CHN"}, Want{"European Space Agency", ""}}) {
+    const Entity* e = Find(a, w.name);
+    ASSERT_NE(e, nullptr) << w.name;
+    EXPECT_EQ(e->type, EntityType::kOrg) << w.name;
+    EXPECT_EQ(e->country, w.country) << w.name;
+  }
+}
+
 TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
   Analysis a =
       Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "

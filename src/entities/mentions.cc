@@ -729,6 +729,23 @@ class Finder {
     }
   }
 
+  // "the Danish shipping group A.P. Moller-Maersk", "its German rival Hapag-Lloyd": a
+  // nationality inside the noun phrase that ends with an organisation's name.
+  void PrenominalCountry(const Sentence& s, int id) {
+    Mention& m = mentions_[id];
+    if (!m.country.empty()) return;
+    for (uint32_t t = m.first_token; t-- > s.first_token && t + 6 > m.first_token;) {
+      if (!IsWord(t) || mention_at_[t] >= 0) return;
+      std::string_view w = Tok(t);
+      if (IsDeterminer(w) || w == "its" || w == "their") return;
+      if (std::string_view d = Demonym(w); !d.empty() && a_.tokens[t].capitalized) {
+        m.country = std::string(d);
+        return;
+      }
+      if (a_.tokens[t].capitalized) return;
+    }
+  }
+
   void ReadContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     uint32_t e = m.end_token;
@@ -767,8 +784,12 @@ class Finder {
         alias.type = MentionType::kOrg;
       }
     }
+    if (m.type == MentionType::kOrg) PrenominalCountry(s, id);
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
-    if (m.title_rank == 0 && DescribedAsNoPerson(s, id)) return;
+    if (m.title_rank == 0 && DescribedAsNoPerson(s, id)) {
+      if (m.type == MentionType::kOrg) PrenominalCountry(s, id);
+      return;
+    }
     if (m.title_rank == 0) TitleBefore(s, id);
     if (m.title_rank == 0) TitleBeforeComma(s, id);
     if (m.title_rank == 0) Appositive(s, id);
