@@ -5,6 +5,7 @@
 Source: WordNet 3.0 adjectives with a pertainym pointer to a country ("of or relating to
 China"), nouns that are members of a country (member holonym), and their plurals; the
 country is the one the gloss names, else the pointer's target. Countries from iso-codes.
+Then the project's additions in data/entities/demonyms_extra.tsv.
 Usage: gen_demonyms.py OUTPUT
 """
 import os
@@ -54,6 +55,14 @@ def main():
             if s[:1].isupper() and " " not in s and s not in countries.names:
                 rows.setdefault(s, a3)
                 rows.setdefault(plural(s), a3)
+    # The project's additions (data/entities/demonyms_extra.tsv), after WordNet's.
+    extra = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "entities", "demonyms_extra.tsv")
+    with open(extra, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) < 2 or not fields[1]:
+                continue
+            rows.setdefault(fields[0], fields[1])
     src.write_tsv(out, [
         "Nationality words: surface, country (ISO 3166-1 alpha-3).",
         "Source: WordNet 3.0 pertainym adjectives and member-holonym nouns; iso-codes.",

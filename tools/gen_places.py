@@ -57,6 +57,9 @@ def main():
         elif kind in ("town", "port", "urban center", "metropolis"):
             kind = "city"
         country = countries.synset_country.get(off) or countries.country_of_synset(wn, off)
+        if not country and kind in ("capital", "city"):
+            # No holonym chain: a city's gloss may say ("remote city of Kazakhstan ...").
+            country = countries.country_in_text(wn.nouns[off][2].split(";")[0])
         if off in countries.synset_country:
             kind = "country"
         proper = [src.surface(l) for l in lemmas if src.is_proper(src.surface(l))]

@@ -5,7 +5,8 @@ set(_lib ${CMAKE_SOURCE_DIR}/tools/entities_sources.py ${CMAKE_SOURCE_DIR}/data/
 newsgraph_generate(entities/places.tsv tools/gen_places.py ${_lib} ${_wn} ${_iso}
                    /usr/share/zoneinfo/zone1970.tab /usr/share/locale/en/LC_MESSAGES/geonames.mo)
 newsgraph_generate(entities/orgs.tsv tools/gen_orgs.py ${_lib} ${_wn} ${_iso})
-newsgraph_generate(entities/demonyms.tsv tools/gen_demonyms.py ${_lib} ${_wn} ${_iso})
+newsgraph_generate(entities/demonyms.tsv tools/gen_demonyms.py ${_lib} ${_wn} ${_iso}
+                   ${CMAKE_SOURCE_DIR}/data/entities/demonyms_extra.tsv)
 newsgraph_generate(entities/names.tsv tools/gen_names.py ${_lib} ${_wn})
 newsgraph_generate(entities/common_words.txt tools/gen_common_words.py ${_lib}
                    /usr/share/dict/american-english-huge)

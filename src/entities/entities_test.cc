@@ -129,6 +129,19 @@ TEST_F(EntitiesTest, OrganisationsTakeTheCountryOfTheirNameOrDescription) {
   }
 }
 
+// Nationality words and capitals the generated data gets from the project's additions
+// and from WordNet glosses ("remote city of Kazakhstan").
+TEST_F(EntitiesTest, CentralAsianNationalitiesAndCapitals) {
+  Analysis a = Run("Kyrgyz President Aibek Tokton flew to Astana, where Uzbek officials met him.");
+  const Entity* p = Find(a, "Aibek Tokton");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->title, "Kyrgyz President");
+  EXPECT_EQ(p->country, "KGZ");
+  const Entity* astana = Find(a, "Astana");
+  ASSERT_NE(astana, nullptr);
+  EXPECT_EQ(astana->country, "KAZ");
+}
+
 TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
   Analysis a =
       Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "
