@@ -90,6 +90,21 @@ TEST_F(EventsTest, EveryIsoCountryIsAnActor) {
   EXPECT_EQ(e->root, "11");
 }
 
+TEST_F(EventsTest, UrgedRestraintIsAnAppealToTheParties) {
+  Analysis a = Code("Kenya and Uganda exchanged fire on Monday. Norway and Chile both urged restraint.");
+  for (const char* src : {"Norway", "Chile"}) {
+    for (const char* tgt : {"Kenya", "Uganda"}) {
+      const Event* e = Find(a, src, tgt);
+      ASSERT_NE(e, nullptr) << src << " -> " << tgt;
+      EXPECT_EQ(e->cameo, "0256");
+    }
+  }
+  a = Code("Peru urged Chile to lift sanctions on its fishing fleet.");
+  const Event* e = Find(a, "Peru", "Chile");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0254");
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
