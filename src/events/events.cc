@@ -582,9 +582,11 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         break;
       }
     }
-    // Aid with no recipient named in the sentence goes to the country the story is about.
+    // Aid given or pledged with no recipient named in the sentence goes to the country the
+    // story is about.
     const std::optional<Actor>& recipient = focus_.has_value() ? focus_ : home_;
-    if (tgt < 0 && T.empty() && recipient.has_value() && code.size() >= 2 && code.compare(0, 2, "07") == 0) {
+    bool aid = code.compare(0, 2, "07") == 0 || code.compare(0, 3, "033") == 0;  // given or pledged
+    if (tgt < 0 && T.empty() && recipient.has_value() && aid) {
       bool self = false;
       for (const Actor* a : S) self |= a->country == recipient->country;
       if (!self) T.push_back(&*recipient);

@@ -72,6 +72,14 @@ TEST_F(EventsTest, AidWithoutRecipientGoesToTheCountryTheStoryIsAbout) {
   const Event* e = Find(a, "Japan", "Peru");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->root, "07");
+  // Pledged aid too.
+  a = Analysis();
+  a.body = "Peru asked for help after the floods. Peru said the rivers had risen. Norway pledged $50 million.";
+  text::Segment(&a);
+  coder_->Code(&a);
+  e = Find(a, "Norway", "Peru");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0331");
 }
 
 TEST_F(EventsTest, BothGovernmentsAreTheLastDyad) {
