@@ -766,6 +766,26 @@ void ArticleCoder::Run() {
     phrases[si] = events::FindPhrases(
         d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0, kMaxPhrasesPerSentence);
   }
+  // "farmers in France", "police in Tbilisi": an unnamed actor right before "in <place>"
+  // belongs to the place's country (before the story's country is given to the rest).
+  for (size_t si = 0; si < phrases.size(); ++si) {
+    std::vector<Phrase>& ph = phrases[si];
+    for (size_t q = 0; q + 1 < ph.size(); ++q) {
+      const Phrase& next = ph[q + 1];
+      if (next.prep != "in" || next.begin != ph[q].end + 1 || next.members.empty()) continue;
+      const Actor& place = next.members[0];
+      if (place.country.empty() || !(place.is_place || !place.place.empty() || place.named)) continue;
+      for (Actor& m : ph[q].members) {
+        if (m.named || !m.country.empty() || !m.fixed_code.empty() || m.role.empty() || m.is_place) continue;
+        m.detail = m.detail.empty() ? m.name : m.detail;
+        auto name = d_.country_names.find(place.country);
+        if (name == d_.country_names.end()) continue;
+        m.name = name->second;
+        m.country = place.country;
+        m.Finish();
+      }
+    }
+  }
   ResolveNames(&phrases);
   FindHome(&phrases);
   // "he"/"she" stand for the last named person mentioned before them.

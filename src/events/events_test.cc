@@ -113,6 +113,18 @@ TEST_F(EventsTest, UrgedRestraintIsAnAppealToTheParties) {
   EXPECT_EQ(e->cameo, "0254");
 }
 
+TEST_F(EventsTest, UnnamedActorInAPlaceBelongsToItsCountry) {
+  Analysis a;
+  a.dateline = "NAIROBI";
+  a.body = "Farmers in France staged protests on Monday. Police in Lima detained 12 people.";
+  text::Segment(&a);
+  coder_->Code(&a);
+  ASSERT_GE(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].source, "France");
+  EXPECT_EQ(a.events[0].source_code, "FRAAGR");
+  EXPECT_EQ(a.events[1].source_code, "PERCOP");
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
