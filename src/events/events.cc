@@ -728,7 +728,9 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
       best = k;
       most = c;
     }
-  if (home.empty()) home = most;
+  // A dateline names where the reporter is; a story from Strasbourg or Geneva about Turkey
+  // is about Turkey: the most named country wins when named twice as often.
+  if (home.empty() || (!most.empty() && most != home && count[most] >= 2 * std::max(1, count[home]))) home = most;
   if (auto f = d_.country_names.find(most); f != d_.country_names.end()) {
     Actor focus;
     focus.name = f->second;

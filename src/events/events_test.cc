@@ -125,6 +125,24 @@ TEST_F(EventsTest, UnnamedActorInAPlaceBelongsToItsCountry) {
   EXPECT_EQ(a.events[1].source_code, "PERCOP");
 }
 
+TEST_F(EventsTest, StoryCountryIsTheOneNamedMostWhenTheDatelineIsElsewhere) {
+  Analysis a;
+  a.dateline = "STRASBOURG, France";
+  a.body =
+      "Turkey and Greece traded accusations. Turkey said Greece had provoked it, and Turkey recalled its envoy. "
+      "Police detained a journalist on Monday.";
+  text::Segment(&a);
+  coder_->Code(&a);
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.cameo == "173") {
+      found = true;
+      EXPECT_EQ(e.source_code, "TURCOP");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
