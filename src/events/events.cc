@@ -106,6 +106,8 @@ class ArticleCoder {
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
   std::vector<Actor> dyad_;                             // last_dyad_ as the current event began
+  std::vector<Actor> fight_dyad_;                       // the two sides of the last hostile dyadic event
+  std::vector<Actor> fight_;                            // its copy while coding an event
   std::optional<Actor> home_;                           // the story's country: dateline, else the most mentioned
   std::optional<Actor> focus_;                          // the country its actors name most (aid recipients)
   Actor referent_;                                      // the actor behind "the attack" in the current event
@@ -591,6 +593,13 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor* a : S) self |= a->country == recipient->country;
       if (!self) T.push_back(&*recipient);
     }
+    // Fighting with no target named ("Thai forces responded with artillery") is against
+    // the other side of the last hostile event the source's country took part in.
+    if (tgt < 0 && T.empty() && fight_dyad_.size() == 2 && code.compare(0, 2, "19") == 0 && S.size() == 1) {
+      fight_ = fight_dyad_;
+      if (S[0]->country == fight_[0].country) T.push_back(&fight_[1]);
+      else if (S[0]->country == fight_[1].country) T.push_back(&fight_[0]);
+    }
     // An appeal for restraint or calm with no addressee goes to the parties of the conflict.
     if (tgt < 0 && T.empty() && last_dyad_.size() == 2 && code == "0256") {
       bool party = false;
@@ -679,6 +688,7 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       if (t && !s->country.empty() && !t->country.empty() && s->country != t->country && !in_dyad_update) {
         last_dyad_ = {*s, *t};
         in_dyad_update = true;
+        if (e.root >= "11" && e.root <= "20") fight_dyad_ = last_dyad_;
       }
       a_.events.push_back(std::move(e));
     }

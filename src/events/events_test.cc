@@ -143,6 +143,21 @@ TEST_F(EventsTest, StoryCountryIsTheOneNamedMostWhenTheDatelineIsElsewhere) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(EventsTest, FightingWithoutTargetIsAgainstTheOtherSideAndDenialsAnswerAccusations) {
+  Analysis a = Code(
+      "Kenya and Uganda exchanged fire on Monday. Kenyan forces had responded with artillery. Uganda accused "
+      "Kenya of shelling villages. The Kenyan government denied the accusation.");
+  const Event* e = Find(a, "Kenya", "Uganda");
+  ASSERT_NE(e, nullptr);
+  bool artillery = false, denial = false;
+  for (const Event& ev : a.events) {
+    artillery |= ev.cameo == "194" && ev.target == "Uganda";
+    denial |= ev.cameo == "016" && ev.target == "Uganda";
+  }
+  EXPECT_TRUE(artillery);
+  EXPECT_TRUE(denial);
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
