@@ -39,6 +39,9 @@ constexpr std::string_view kTargetBreaks[] = {",",  ";",      ":",     "and",   
 constexpr std::string_view kQuantities[] = {"thousands", "hundreds", "dozens", "scores", "millions", "crowds", "groups",
                                             "group",     "crowd",    "number", "some",   "many",     "all"};
 // Phrases that stand for the two sides of the story's last dyad: an appeal "to both sides".
+constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
+// Verbs that report a claim: "the army said (that) ...".
+constexpr std::string_view kClaimVerbs[] = {"said", "says", "claimed", "claims", "alleged", "alleges", "charged"};
 constexpr std::string_view kBothSides[] = {"sides", "countries", "parties", "nations", "governments"};
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Prepositions whose object is a place or a time, never a target.
@@ -85,6 +88,7 @@ class ArticleCoder {
   int Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const;
   int Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m, int source) const;
   int PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const;
+  int Accuser(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int src) const;
   std::string Location(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m,
                        std::string* country) const;
   bool Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const;
@@ -388,6 +392,33 @@ int PassiveAgentAfter(const std::vector<Phrase>& ph, const Match& m) {
 
 // For a passive verb ("was rebuffed by X"), the phrase after "by"; -2 when the verb is not
 // passive; -1 when it is passive without an agent.
+// The phrase that claims the clause whose subject is phrase `src`: "X said <src> ..." or
+// "X said (on Monday) that <src> ...", with X right before the speech verb; -1 when there
+// is none.
+int ArticleCoder::Accuser(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int src) const {
+  if (src < 0 || In(toks[ph[src].begin].low, kPronouns)) return -1;  // "police said they had ..."
+  // Right after the verb, or after "that" with a few words between it and the verb
+  // ("said on Monday that ...").
+  int k = ph[src].begin - 1;
+  int reach = 1;
+  if (k >= 0 && toks[k].low == "that") {
+    --k;
+    reach = 5;
+  }
+  for (int skipped = 0; k >= 0 && skipped < reach; --k, ++skipped) {
+    std::string_view w = toks[k].low;
+    if (w == "," || w == ";" || w == ":" || w == "and" || w == "but" || IsQuote(toks[k].text)) return -1;
+    if (!In(w, kClaimVerbs)) continue;
+    for (size_t q = 0; q < ph.size(); ++q) {
+      if (ph[q].end != k || static_cast<int>(q) == src || ph[q].members.empty()) continue;
+      if (In(toks[ph[q].begin].low, kPronouns)) return -1;  // a named or described accuser only
+      return static_cast<int>(q);
+    }
+    return -1;
+  }
+  return -1;
+}
+
 int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const {
   int k = m.anchor - 1;
   while (k >= 0 && (toks[k].low == "also" || toks[k].low == "reportedly" ||
@@ -623,6 +654,46 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       for (const Actor* s : S)
         for (const Actor* t : T)
           if (!SameActor(*s, *t)) pairs.emplace_back(s, t);
+    }
+    // "The army said Cambodian soldiers had opened fire": a hostile act the text reports as
+    // someone's claim is also that someone's accusation (112) against the act's source.
+    if (kind.empty() && code.compare(0, 2, "12") >= 0 && code.compare(0, 2, "20") <= 0) {
+      int accuser = Accuser(toks, ph, src);
+      if (accuser >= 0) {
+        const Actor* who = &ph[accuser].members[0];
+        Actor who_country;
+        if (AsCountry(*who, &who_country)) who = &who_country;
+        for (const Actor* s0 : S) {
+          Actor s_country;
+          const Actor* sa = AsCountry(*s0, &s_country) ? &s_country : s0;
+          if (SameActor(*who, *sa)) continue;
+          Event e;
+          e.source = who->name;
+          e.source_code = who->code;
+          e.source_detail = who->detail;
+          e.target = sa->name;
+          e.target_code = sa->code;
+          e.target_detail = sa->detail;
+          e.cameo = "112";
+          e.root = "11";
+          events::CodeInfo info = d_.Info(e.cameo);
+          e.quad_class = info.quad_class;
+          e.goldstein = info.goldstein;
+          std::string loc_country;
+          e.location = Location(toks, ph, m, &loc_country);
+          events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, false);
+          e.when = when.text;
+          e.date = when.date;
+          e.sentence = si;
+          e.evidence_span = Span{toks[ph[accuser].begin].span.start, toks[std::min(n - 1, m.last)].span.end};
+          e.evidence = std::string(a_.Text(e.evidence_span));
+          e.rule = "allegation: " + p.rule + " " + p.code + " \"" + p.text + "\" reported by its accuser";
+          std::string key = e.source + "/" + e.source_code + "\x1f" + e.target + "/" + e.target_code + "\x1f" "112";
+          if (!seen_.insert(key).second) continue;
+          history_.emplace_back(*who, "112");
+          a_.events.push_back(std::move(e));
+        }
+      }
     }
     if (pairs.empty()) {
       // Not coded (no target), but "the attack" may refer to it later.

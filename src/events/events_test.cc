@@ -158,6 +158,20 @@ TEST_F(EventsTest, FightingWithoutTargetIsAgainstTheOtherSideAndDenialsAnswerAcc
   EXPECT_TRUE(denial);
 }
 
+// The gold conventions: an act the text reports only as someone's claim requires that
+// someone's accusation (112); the act itself is optional.
+TEST_F(EventsTest, ReportedHostileActIsTheReportersAccusation) {
+  Analysis a = Code("Kenya said Ugandan soldiers had opened fire first.");
+  const Event* e = Find(a, "Kenya", "Uganda");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "112");
+  // Not for what the speaker says it did or will do, nor across a clause.
+  for (const char* text : {"Kenyan police said they had arrested 14 people.", "Kenya said Uganda would impose sanctions.",
+                           "Kenya said, and Uganda later shelled a town."}) {
+    for (const Event& ev : Code(text).events) EXPECT_NE(ev.cameo, "112") << text;
+  }
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");

@@ -75,8 +75,17 @@ class Finder {
   // A lower-case word that can modify a role noun: not a verb form, and not an event word
   // unless it is glued to the role ("security adviser").
   bool Modifier(int j) const {
+    // Irregular verb forms that no -ed/-ing test catches: "Thailand said Cambodian soldiers
+    // ..." is two phrases, not "Thailand said Cambodian soldiers".
+    static constexpr std::string_view kVerbForms[] = {
+        "said", "says", "say", "told", "tells", "met", "meets", "held", "holds", "sent", "sends", "gave",
+        "gives", "took", "takes", "made", "makes", "led", "leads", "left", "won", "lost", "saw", "sees",
+        "went", "came", "became", "began", "brought", "fought", "sought", "kept", "put", "set", "cut",
+        "hit", "shot", "struck", "spoke", "wrote", "ran", "stood", "knew", "thought", "felt", "let"};
     std::string_view w = t_[j].low;
     if (w.size() < 3 || w.ends_with("ed") || w.ends_with("ing") || d_.stopwords.contains(w)) return false;
+    for (std::string_view v : kVerbForms)
+      if (w == v) return false;
     if (!RoleAhead(j + 1)) return false;
     std::vector<uint32_t> c;
     d_.verbs.Candidates(w, &c);
