@@ -84,9 +84,9 @@ class Finder {
         "hit", "shot", "struck", "spoke", "wrote", "ran", "stood", "knew", "thought", "felt", "let"};
     std::string_view w = t_[j].low;
     if (w.size() < 3 || w.ends_with("ed") || w.ends_with("ing") || d_.stopwords.contains(w)) return false;
+    if (!RoleAhead(j + 1)) return false;
     for (std::string_view v : kVerbForms)
       if (w == v) return false;
-    if (!RoleAhead(j + 1)) return false;
     std::vector<uint32_t> c;
     d_.verbs.Candidates(w, &c);
     if (c.empty()) return true;
