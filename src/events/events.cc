@@ -518,13 +518,19 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
 
   // 3. Events.
   int scope_from = n;
+  int scope_src = -1;  // the source phrase of the match that opened the scope
   int prev_anchor = -100;
   for (size_t i = 0; i < matches.size(); ++i) {
     if (!keep[i]) continue;
     const Match& m = matches[i];
     const Pattern& p = d_.verbs.at(m.pattern);
     if (m.anchor > scope_from && m.anchor <= scope_from + 14 && !p.has_source_slot) {
-      bool crossed = false;  // a new clause ends the scope: "..., and X did Y"
+      // A new clause ends the scope ("..., and X did Y"), and so does a second predicate of
+      // the same subject ("rejected the criticism and accused ..."), but not a verb whose
+      // nearest subject lies inside the first verb's content ("repeated accusations that
+      // Washington hacks ... and complained").
+      bool crossed = m.first > 0 && toks[m.first - 1].low == "and" && scope_src >= 0 &&
+                     Subject(toks, ph, m.first, m.anchor) == scope_src;
       for (int k = scope_from + 1; k < m.anchor; ++k)
         if (toks[k].low == ";" || toks[k].low == "but" || (toks[k].low == "and" && toks[k - 1].low == ","))
           crossed = true;
@@ -702,7 +708,10 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       continue;
     }
     for (auto [s, t] : pairs) history_.emplace_back(*s, code);
-    if (p.scope) scope_from = m.anchor;
+    if (p.scope) {
+      scope_from = m.anchor;
+      scope_src = src;
+    }
     std::string loc_country;
     std::string location = Location(toks, ph, m, &loc_country);
     if (location.empty() && p.tgtloc && tgt >= 0) {

@@ -172,6 +172,19 @@ TEST_F(EventsTest, ReportedHostileActIsTheReportersAccusation) {
   }
 }
 
+TEST_F(EventsTest, SecondPredicateOfTheSameSubjectIsCoded) {
+  Analysis a = Code(
+      "Kenya rejected the criticism from Uganda and accused Tanzania of arming rebels. Norway repeated "
+      "accusations that Chile spies on its citizens and complained about it.");
+  const Event* deny = Find(a, "Kenya", "Uganda");
+  ASSERT_NE(deny, nullptr);
+  EXPECT_EQ(deny->cameo, "016");  // rejecting criticism = denying an accusation
+  const Event* accuse = Find(a, "Kenya", "Tanzania");
+  ASSERT_NE(accuse, nullptr);
+  EXPECT_EQ(accuse->cameo, "112");
+  for (const Event& e : a.events) EXPECT_FALSE(e.source == "Chile" && e.cameo == "114") << e.evidence;
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
