@@ -185,6 +185,15 @@ TEST_F(EventsTest, SecondPredicateOfTheSameSubjectIsCoded) {
   for (const Event& e : a.events) EXPECT_FALSE(e.source == "Chile" && e.cameo == "114") << e.evidence;
 }
 
+TEST_F(EventsTest, SeatsOfGovernmentStandForIt) {
+  Analysis a = Code("A Kremlin spokesman accused the White House of meddling. Brussels criticized Moscow.");
+  const Event* e = Find(a, "Russia", "United States");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source_code, "RUSGOV");
+  EXPECT_EQ(e->cameo, "112");
+  EXPECT_NE(Find(a, "European Union", "Russia"), nullptr);
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
