@@ -199,7 +199,9 @@ Status LoadVerbs(Dictionaries* d) {
   if (!lines.ok()) return lines.status();
   for (const DataLine& l : *lines) {
     if (l.fields.size() < 2) return LineError("verbs.tsv", l.line_number, "expected code<TAB>pattern");
-    if (!IsCode(l.fields[0])) return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
+    // "---": words that look like an event but are none ("an appeal against the verdict").
+    if (!IsCode(l.fields[0]) && l.fields[0] != "---")
+      return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
     auto p = ParsePattern(l.fields[1]);
     if (!p.ok()) return LineError("verbs.tsv", l.line_number, p.status().message());
     p->code = std::string(l.fields[0]);

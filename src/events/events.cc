@@ -608,15 +608,19 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         if (In(toks[k].low, kTargetBreaks)) break;
         auto it = d_.event_nouns.find(toks[k].low);
         if (it == d_.event_nouns.end() || !(k > 0 && In(toks[k - 1].low, kDefinite))) continue;
-        for (auto ev = history_.rbegin(); ev != history_.rend() && T.empty(); ++ev) {
-          bool fits = false;
-          for (const std::string& pre : it->second) fits |= pre == "*" || ev->second.starts_with(pre);
-          bool self = false;
-          for (const Actor* a : S) self |= a->name == ev->first.name;
-          if (fits && !self) {
-            referent_ = ev->first;
-            T.push_back(&referent_);
+        // The noun's codes in the order its line gives them ("attack": an 18 assault before
+        // a 19 fight), the latest such event first.
+        for (const std::string& pre : it->second) {
+          for (auto ev = history_.rbegin(); ev != history_.rend() && T.empty(); ++ev) {
+            bool fits = pre == "*" || ev->second.starts_with(pre);
+            bool self = false;
+            for (const Actor* a : S) self |= a->name == ev->first.name;
+            if (fits && !self) {
+              referent_ = ev->first;
+              T.push_back(&referent_);
+            }
           }
+          if (!T.empty()) break;
         }
         break;
       }

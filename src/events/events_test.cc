@@ -194,6 +194,27 @@ TEST_F(EventsTest, SeatsOfGovernmentStandForIt) {
   EXPECT_NE(Find(a, "European Union", "Russia"), nullptr);
 }
 
+TEST_F(EventsTest, LegalAppealsAreNoAppeals) {
+  for (const char* text : {"The court upheld an appeal by Kenya against the ruling.",
+                           "Kenya can appeal to the Supreme Court of Uganda."}) {
+    for (const Event& e : Code(text).events) EXPECT_NE(e.root, "02") << text;
+  }
+}
+
+TEST_F(EventsTest, TheAttackIsTheAssaultBeforeLaterFighting) {
+  Analysis a = Code(
+      "Somali rebels carried out a suicide bombing against Kenya. Ugandan aircraft later bombed the rebels. "
+      "Norway condemned the attack.");
+  bool found = false;
+  for (const Event& e : a.events) {
+    if (e.source == "Norway" && e.cameo == "111") {
+      found = true;
+      EXPECT_EQ(e.target, "Somalia") << e.evidence;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(EventsTest, MeetingForTalksIsNegotiation) {
   Analysis a = Code("Kenya met Uganda for talks on the border.");
   const Event* e = Find(a, "Kenya", "Uganda");
