@@ -111,6 +111,14 @@ TEST_F(EventsTest, UrgedRestraintIsAnAppealToTheParties) {
   const Event* e = Find(a, "Peru", "Chile");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->cameo, "0254");
+  a = Code("Peru called on Chile to lift sanctions on its fishing fleet.");
+  e = Find(a, "Peru", "Chile");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0254");
+  a = Code("Peru called on Chile to respect the right to protest.");
+  e = Find(a, "Peru", "Chile");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo, "0243");
 }
 
 TEST_F(EventsTest, UnnamedActorInAPlaceBelongsToItsCountry) {
