@@ -142,6 +142,16 @@ TEST_F(EntitiesTest, CentralAsianNationalitiesAndCapitals) {
   EXPECT_EQ(astana->country, "KAZ");
 }
 
+TEST_F(EntitiesTest, MalaysianHonorificsAreNoPartOfTheName) {
+  Analysis a = Run("Malaysia's Foreign Minister, Dato' Seri Hisham bin Kamal, spoke with Datuk Anwar Salleh.");
+  const Entity* h = Find(a, "Hisham bin Kamal");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->title, "Foreign Minister");
+  EXPECT_EQ(h->country, "MYS");
+  EXPECT_NE(Find(a, "Anwar Salleh"), nullptr);
+  EXPECT_EQ(Find(a, "Dato"), nullptr);
+}
+
 TEST_F(EntitiesTest, InitialsAndSuffixesJoinTheShortForm) {
   Analysis a =
       Run("U.S. Defense Secretary Lloyd J. Austin III landed in Manila on Friday. "

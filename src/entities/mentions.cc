@@ -847,10 +847,20 @@ class Finder {
   // "MI6 chief Tomas Lindqvist", "Kenyan leader Amina Waweru": role words right before a name.
   // The first token of an honorific right before a name ("Dr." of "Dr. Marie-Claire"), or
   // the name's first token.
+  // The first token of the honorifics before a name ("Mr.", "Dato' Seri"), or `first`.
   uint32_t BeforeHonorific(const Sentence& s, uint32_t first) const {
-    if (first >= s.first_token + 2 && Tok(first - 1) == "." && (TokClasses(first - 2) & kHonorific)) return first - 2;
-    if (first >= s.first_token + 1 && (TokClasses(first - 1) & kHonorific)) return first - 1;
-    return first;
+    uint32_t t = first;
+    while (t > s.first_token) {
+      uint32_t p = t - 1;
+      if ((Tok(p) == "." || Tok(p) == "'") && p > s.first_token && (TokClasses(p - 1) & kHonorific)) {
+        t = p - 1;
+      } else if (TokClasses(p) & kHonorific) {
+        t = p;
+      } else {
+        break;
+      }
+    }
+    return t;
   }
 
   void TitleBefore(const Sentence& s, int id) {
