@@ -15,6 +15,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/utf8.h"
 #include "entities/gazetteer.h"
 #include "entities/mentions.h"
 
@@ -134,17 +135,10 @@ class Resolver {
     return -1;
   }
 
-  // Names keyed without regard to ASCII case: "Al-Shabaab" opening a sentence and
+  // Names are keyed without regard to ASCII case: "Al-Shabaab" opening a sentence and
   // "al-Shabaab" inside one are one entity.
-  static std::string Fold(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
-
   int Keyed(const std::string& key, EntityType type, int id) {
-    auto [it, inserted] = keyed_.try_emplace(Fold(key), -1);
+    auto [it, inserted] = keyed_.try_emplace(utf8::AsciiLower(key), -1);
     if (inserted) {
       it->second = NewCluster(type, id);
     } else {
@@ -200,7 +194,7 @@ class Resolver {
       if (p >= 0 && !m.forced_loc && !(m.loc_context && m.gaz)) return Join(p, id);
     }
     if (m.weak) {
-      if (auto it = keyed_.find(Fold(text)); it != keyed_.end()) Join(it->second, id);
+      if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) Join(it->second, id);
       return;  // an ordinary sentence-initial word that names nothing met elsewhere
     }
     if (m.gaz && m.gaz->type == EntityType::kLoc && m.gaz->kind == PlaceKind::kCountry && !m.country.empty()) {
@@ -230,7 +224,7 @@ class Resolver {
     }
     // A single unknown name: someone met before under this name, else an organisation if
     // it is an ordinary word written as a name ("Twitter"), a place after "in", a person.
-    if (auto it = keyed_.find(Fold(text)); it != keyed_.end()) return Join(it->second, id);
+    if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) return Join(it->second, id);
     EntityType type = EntityType::kPerson;
     if (m.type == MentionType::kUnknown) {
       std::string_view prev = m.first_token > 0 ? a_.Text(a_.tokens[m.first_token - 1].span) : "";
@@ -334,13 +328,7 @@ class Resolver {
   // name of several words, or empty; nothing for international bodies.
   std::string CountryInName(std::string_view name) const {
     if (Supranational(name)) return "";
-    std::vector<std::string_view> words;
-    for (size_t pos = 0; pos < name.size();) {
-      size_t sp = name.find(' ', pos);
-      if (sp == std::string_view::npos) sp = name.size();
-      if (sp > pos) words.push_back(name.substr(pos, sp - pos));
-      pos = sp + 1;
-    }
+    std::vector<std::string_view> words = Words(name);
     if (words.size() < 2) return "";
     for (std::string_view w : words) {
       if (std::string_view d = gaz_.Demonym(w); !d.empty()) return std::string(d);
@@ -361,14 +349,21 @@ class Resolver {
 
   // Whether a body's name makes it international ("European Space Agency").
   bool Supranational(std::string_view name) const {
-    size_t pos = 0;
-    while (pos < name.size()) {
+    for (std::string_view w : Words(name))
+      if (gaz_.Classes(w) & entities::kSupranational) return true;
+    return false;
+  }
+
+  // The space-separated words of a name.
+  static std::vector<std::string_view> Words(std::string_view name) {
+    std::vector<std::string_view> words;
+    for (size_t pos = 0; pos < name.size();) {
       size_t sp = name.find(' ', pos);
       if (sp == std::string_view::npos) sp = name.size();
-      if (gaz_.Classes(name.substr(pos, sp - pos)) & entities::kSupranational) return true;
+      if (sp > pos) words.push_back(name.substr(pos, sp - pos));
       pos = sp + 1;
     }
-    return false;
+    return words;
   }
 
   // The country most of the article's places lie in (the dateline counts twice and wins ties), when it

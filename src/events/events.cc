@@ -116,6 +116,54 @@ class ArticleCoder {
   std::optional<Actor> focus_;                          // the country its actors name most (aid recipients)
   Actor referent_;                                      // the actor behind "the attack" in the current event
   std::vector<std::pair<Actor, std::string>> history_;  // sources and codes of earlier event phrases
+  // An event of `s` (on `t`, when not null) coded `cameo`, with its code's quad class and
+  // Goldstein value and its evidence; the caller adds location, time and rule.
+  Event NewEvent(const Actor& s, const Actor* t, const std::string& cameo, int sentence, Span evidence) const {
+    Event e;
+    e.source = s.name;
+    e.source_code = s.code;
+    e.source_detail = s.detail;
+    if (t) {
+      e.target = t->name;
+      e.target_code = t->code;
+      e.target_detail = t->detail;
+    }
+    e.cameo = cameo;
+    e.root = cameo.substr(0, 2);
+    events::CodeInfo info = d_.Info(cameo);
+    e.quad_class = info.quad_class;
+    e.goldstein = info.goldstein;
+    e.sentence = sentence;
+    e.evidence_span = evidence;
+    e.evidence = std::string(a_.Text(evidence));
+    return e;
+  }
+  // Whether an event of these actors and code is new to the article (a mutual action is
+  // the same either way round).
+  bool FirstTime(const Event& e, bool sym) {
+    std::string a1 = e.source + "/" + e.source_code, a2 = e.target + "/" + e.target_code;
+    if (sym && a2 < a1) std::swap(a1, a2);
+    return seen_.insert(a1 + "\x1f" + a2 + "\x1f" + e.cameo).second;
+  }
+  // The actor of a country code, or nothing when the dictionaries do not name it.
+  std::optional<Actor> CountryActor(const std::string& code) const {
+    auto it = d_.country_names.find(code);
+    if (code.empty() || it == d_.country_names.end()) return std::nullopt;
+    Actor a;
+    a.name = it->second;
+    a.country = code;
+    a.Finish();
+    return a;
+  }
+  // An unnamed actor with a role and no country ("police") becomes that country's, its
+  // words kept as the detail.
+  static void GiveCountry(const Actor& country, Actor* m) {
+    if (m->named || !m->country.empty() || !m->fixed_code.empty() || m->role.empty() || m->is_place) return;
+    m->detail = m->detail.empty() ? m->name : m->detail;
+    m->name = country.name;
+    m->country = country.country;
+    m->Finish();
+  }
   // A city or region taken as an actor stands for its country ("arrived in Brasilia").
   bool AsCountry(const Actor& a, Actor* out) const {
     if (!a.is_place || a.country.empty()) return false;
@@ -673,33 +721,20 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
         const Actor* who = &ph[accuser].members[0];
         Actor who_country;
         if (AsCountry(*who, &who_country)) who = &who_country;
+        std::string loc_country;
+        std::string location = Location(toks, ph, m, &loc_country);
+        events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, false);
+        Span evidence{toks[ph[accuser].begin].span.start, toks[std::min(n - 1, m.last)].span.end};
         for (const Actor* s0 : S) {
           Actor s_country;
           const Actor* sa = AsCountry(*s0, &s_country) ? &s_country : s0;
           if (SameActor(*who, *sa)) continue;
-          Event e;
-          e.source = who->name;
-          e.source_code = who->code;
-          e.source_detail = who->detail;
-          e.target = sa->name;
-          e.target_code = sa->code;
-          e.target_detail = sa->detail;
-          e.cameo = "112";
-          e.root = "11";
-          events::CodeInfo info = d_.Info(e.cameo);
-          e.quad_class = info.quad_class;
-          e.goldstein = info.goldstein;
-          std::string loc_country;
-          e.location = Location(toks, ph, m, &loc_country);
-          events::When when = events::FindWhen(d_, toks, m.anchor, m.last, date_, false);
+          Event e = NewEvent(*who, sa, "112", si, evidence);
+          e.location = location;
           e.when = when.text;
           e.date = when.date;
-          e.sentence = si;
-          e.evidence_span = Span{toks[ph[accuser].begin].span.start, toks[std::min(n - 1, m.last)].span.end};
-          e.evidence = std::string(a_.Text(e.evidence_span));
           e.rule = "allegation: " + p.rule + " " + p.code + " \"" + p.text + "\" reported by its accuser";
-          std::string key = e.source + "/" + e.source_code + "\x1f" + e.target + "/" + e.target_code + "\x1f" "112";
-          if (!seen_.insert(key).second) continue;
+          if (!FirstTime(e, false)) continue;
           history_.emplace_back(*who, "112");
           a_.events.push_back(std::move(e));
         }
@@ -739,36 +774,18 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       if (AsCountry(*s, &s_country)) s = &s_country;
       if (t && AsCountry(*t, &t_country)) t = &t_country;
       if (t && SameActor(*s, *t)) continue;
-      Event e;
-      e.source = s->name;
-      e.source_code = s->code;
-      e.source_detail = s->detail;
-      if (t) {
-        e.target = t->name;
-        e.target_code = t->code;
-        e.target_detail = t->detail;
-      }
-      e.cameo = code;
       // A meeting in a third country.
-      if (e.cameo == "040" && !loc_country.empty() && (!s->country.empty() || (t && !t->country.empty())) &&
+      std::string cameo = code;
+      if (cameo == "040" && !loc_country.empty() && (!s->country.empty() || (t && !t->country.empty())) &&
           s->country != loc_country && (t == nullptr || t->country != loc_country))
-        e.cameo = "044";
-      e.root = e.cameo.substr(0, 2);
-      events::CodeInfo info = d_.Info(e.cameo);
-      e.quad_class = info.quad_class;
-      e.goldstein = info.goldstein;
+        cameo = "044";
+      Event e = NewEvent(*s, t, cameo, si, Span{toks[ev_first].span.start, toks[ev_last].span.end});
       e.location = location;
       e.when = when.text;
       e.date = when.date;
-      e.sentence = si;
-      e.evidence_span = Span{toks[ev_first].span.start, toks[ev_last].span.end};
-      e.evidence = std::string(a_.Text(e.evidence_span));
       e.rule = p.rule + " " + p.code + " \"" + p.text + "\"";
       if (!kind.empty()) e.rule += " + " + kind + " \"" + cue + "\"";
-      std::string a1 = e.source + "/" + e.source_code, a2 = e.target + "/" + e.target_code;
-      if (p.sym && a2 < a1) std::swap(a1, a2);
-      std::string key = a1 + "\x1f" + a2 + "\x1f" + e.cameo;
-      if (!seen_.insert(key).second) continue;
+      if (!FirstTime(e, p.sym)) continue;
       if (t && !s->country.empty() && !t->country.empty() && s->country != t->country && !in_dyad_update) {
         last_dyad_ = {*s, *t};
         in_dyad_update = true;
@@ -825,29 +842,12 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
   // A dateline names where the reporter is; a story from Strasbourg or Geneva about Turkey
   // is about Turkey: the most named country wins when named twice as often.
   if (home.empty() || (!most.empty() && most != home && count[most] >= 2 * std::max(1, count[home]))) home = most;
-  if (auto f = d_.country_names.find(most); f != d_.country_names.end()) {
-    Actor focus;
-    focus.name = f->second;
-    focus.country = most;
-    focus.Finish();
-    focus_ = focus;
-  }
-  auto it = d_.country_names.find(home);
-  if (home.empty() || it == d_.country_names.end()) return;
-  Actor h;
-  h.name = it->second;
-  h.country = home;
-  h.Finish();
-  home_ = h;
+  focus_ = CountryActor(most);
+  home_ = CountryActor(home);
+  if (!home_) return;
   for (auto& phrases : *all)
     for (auto& p : phrases)
-      for (auto& m : p.members)
-        if (!m.named && m.country.empty() && m.fixed_code.empty() && !m.role.empty() && !m.is_place) {
-          m.detail = m.detail.empty() ? m.name : m.detail;
-          m.name = h.name;
-          m.country = home;
-          m.Finish();
-        }
+      for (auto& m : p.members) GiveCountry(*home_, &m);
 }
 
 void ArticleCoder::Run() {
@@ -870,16 +870,10 @@ void ArticleCoder::Run() {
       const Phrase& next = ph[q + 1];
       if (next.prep != "in" || next.begin != ph[q].end + 1 || next.members.empty()) continue;
       const Actor& place = next.members[0];
-      if (place.country.empty() || !(place.is_place || !place.place.empty() || place.named)) continue;
-      for (Actor& m : ph[q].members) {
-        if (m.named || !m.country.empty() || !m.fixed_code.empty() || m.role.empty() || m.is_place) continue;
-        m.detail = m.detail.empty() ? m.name : m.detail;
-        auto name = d_.country_names.find(place.country);
-        if (name == d_.country_names.end()) continue;
-        m.name = name->second;
-        m.country = place.country;
-        m.Finish();
-      }
+      if (!(place.is_place || !place.place.empty() || place.named)) continue;
+      std::optional<Actor> country = CountryActor(place.country);
+      if (!country) continue;
+      for (Actor& m : ph[q].members) GiveCountry(*country, &m);
     }
   }
   ResolveNames(&phrases);

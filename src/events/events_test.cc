@@ -17,10 +17,12 @@ class EventsTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().message();
     coder_ = std::move(c).value().release();
   }
-  static Analysis Code(const std::string& body, const std::string& published = "") {
+  static Analysis Code(const std::string& body, const std::string& published = "",
+                       const std::string& dateline = "") {
     Analysis a;
     a.body = body;
     a.published = published;
+    a.dateline = dateline;
     text::Segment(&a);
     coder_->Code(&a);
     return a;
@@ -62,21 +64,15 @@ TEST_F(EventsTest, PledgedSumIsIntentToGiveEconomicAid) {
 
 TEST_F(EventsTest, AidWithoutRecipientGoesToTheCountryTheStoryIsAbout) {
   // Datelined elsewhere (the story's country would be Switzerland); its actors name Peru.
-  Analysis a;
-  a.dateline = "GENEVA";
-  a.body =
+  Analysis a = Code(
       "Peru asked for help after the floods. Peru said the rivers had risen. Japan donated tents and rice last "
-      "week.";
-  text::Segment(&a);
-  coder_->Code(&a);
+      "week.",
+      "", "GENEVA");
   const Event* e = Find(a, "Japan", "Peru");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->root, "07");
   // Pledged aid too.
-  a = Analysis();
-  a.body = "Peru asked for help after the floods. Peru said the rivers had risen. Norway pledged $50 million.";
-  text::Segment(&a);
-  coder_->Code(&a);
+  a = Code("Peru asked for help after the floods. Peru said the rivers had risen. Norway pledged $50 million.");
   e = Find(a, "Norway", "Peru");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->cameo, "0331");
@@ -122,11 +118,7 @@ TEST_F(EventsTest, UrgedRestraintIsAnAppealToTheParties) {
 }
 
 TEST_F(EventsTest, UnnamedActorInAPlaceBelongsToItsCountry) {
-  Analysis a;
-  a.dateline = "NAIROBI";
-  a.body = "Farmers in France staged protests on Monday. Police in Lima detained 12 people.";
-  text::Segment(&a);
-  coder_->Code(&a);
+  Analysis a = Code("Farmers in France staged protests on Monday. Police in Lima detained 12 people.", "", "NAIROBI");
   ASSERT_GE(a.events.size(), 2u);
   EXPECT_EQ(a.events[0].source, "France");
   EXPECT_EQ(a.events[0].source_code, "FRAAGR");
@@ -134,13 +126,10 @@ TEST_F(EventsTest, UnnamedActorInAPlaceBelongsToItsCountry) {
 }
 
 TEST_F(EventsTest, StoryCountryIsTheOneNamedMostWhenTheDatelineIsElsewhere) {
-  Analysis a;
-  a.dateline = "STRASBOURG, France";
-  a.body =
+  Analysis a = Code(
       "Turkey and Greece traded accusations. Turkey said Greece had provoked it, and Turkey recalled its envoy. "
-      "Police detained a journalist on Monday.";
-  text::Segment(&a);
-  coder_->Code(&a);
+      "Police detained a journalist on Monday.",
+      "", "STRASBOURG, France");
   bool found = false;
   for (const Event& e : a.events) {
     if (e.cameo == "173") {

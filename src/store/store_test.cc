@@ -477,13 +477,42 @@ TEST_P(StoreTest, ReopeningKeepsTheSchemaVersion) {
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param == "sqlite" ? "Sqlite" : "Postgres"; });
 
+// A SQLite database file in the temp folder, removed (with its log) before and after.
+struct TempSqlite {
+  explicit TempSqlite(const std::string& name)
+      : path((std::filesystem::temp_directory_path() / (name + "_" + std::to_string(getpid()) + ".db")).string()) {
+    Remove();
+  }
+  ~TempSqlite() { Remove(); }
+  void Remove() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  }
+  // Runs one statement on its own connection (with `param` bound to ?1 when given) and
+  // returns the first column of its first row, or "" when it returns none.
+  std::string Run(const char* sql, const std::string* param = nullptr) const {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    std::string out;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK || sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db);
+    } else {
+      if (param) sqlite3_bind_text(stmt, 1, param->c_str(), static_cast<int>(param->size()), SQLITE_TRANSIENT);
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      EXPECT_TRUE(rc == SQLITE_ROW || rc == SQLITE_DONE) << sql << ": " << sqlite3_errmsg(db);
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+  }
+  std::string path;
+};
+
 // A row written by schema version 2 holds the whole analysis in its JSON; it is read as it
 // is, without adding the rows of the tables a second time.
 TEST(SqliteStoreTest, ReadsVersion2RowsWithTheirWholeJson) {
-  std::string path = (std::filesystem::temp_directory_path() /
-                     ("newsgraph_store_v2_" + std::to_string(getpid()) + ".db")).string();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  auto store = Store::Open(path);
+  TempSqlite file("newsgraph_store_v2");
+  auto store = Store::Open(file.path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   Analysis a = MakeArticle("a1", "Envoys meet", Body("Ruritania", 4), "2024-03-01");
   a.entities.push_back(
@@ -496,19 +525,11 @@ TEST(SqliteStoreTest, ReadsVersion2RowsWithTheirWholeJson) {
   nlohmann::json whole = ToJson(a);
   whole.erase("body");
   std::string text = whole.dump();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE articles SET analysis = ?1", -1, &stmt, nullptr), SQLITE_OK);
-  sqlite3_bind_text(stmt, 1, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE);
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
+  file.Run("UPDATE articles SET analysis = ?1", &text);
   auto got = (*store)->GetArticle("a1");
   ASSERT_TRUE(got.ok()) << got.status().message();
   EXPECT_EQ(ToJsonString(*got), ToJsonString(a));
   store->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 TEST(StoreOpen, RefusesANewerSchemaAndBadPaths) {
@@ -548,11 +569,9 @@ TEST(NormalizeName, FoldsCaseDotsAndPunctuation) {
 // there after reopening, the file is sound, and closing the last connection folds the
 // write-ahead log into the database.
 TEST(SqliteStoreTest, ManyBatchesKeepTheDatabaseWhole) {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      ("newsgraph_store_ckpt_" + std::to_string(getpid()) + ".db")).string();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  TempSqlite file("newsgraph_store_ckpt");
   {
-    auto store = Store::Open(path);
+    auto store = Store::Open(file.path);
     ASSERT_TRUE(store.ok()) << store.status().message();
     for (int b = 0; b < 40; ++b) {
       std::vector<Analysis> batch;
@@ -565,20 +584,12 @@ TEST(SqliteStoreTest, ManyBatchesKeepTheDatabaseWhole) {
       ASSERT_EQ(n, 50u);
     }
   }
-  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
-  auto store = Store::Open(path);
+  EXPECT_FALSE(std::filesystem::exists(file.path + "-wal"));
+  auto store = Store::Open(file.path);
   ASSERT_TRUE(store.ok()) << store.status().message();
   EXPECT_EQ((*store)->Stats()->articles, 2000);
   store->reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "ok");
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  EXPECT_EQ(file.Run("PRAGMA integrity_check"), "ok");
 }
 
 }  // namespace
