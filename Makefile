@@ -10,6 +10,10 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 LAUNCHER := $(shell command -v ccache >/dev/null 2>&1 && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Checkouts side by side (git worktrees) share ccache hits: paths are taken relative to the
+# folder above the checkout, and the build folder is left out of the hash.
+export CCACHE_BASEDIR := $(abspath $(CURDIR)/..)
+export CCACHE_NOHASHDIR := 1
 
 # Every Debian 12 package the build, the tests and the demo need: tools/packages/*.txt.
 DEB_PACKAGES := $(shell cat tools/packages/*.txt | sed 's/\#.*//')
