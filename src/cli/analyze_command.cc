@@ -11,6 +11,7 @@
 #include "events/gdelt.h"
 #include "pipeline/analyzer.h"
 #include "pipeline/parallel.h"
+#include "syntax/syntax.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -19,6 +20,7 @@ struct AnalyzeOptions {
   std::vector<std::string> inputs;
   bool json = false;
   bool pretty = false;
+  bool tokens = false;
   std::string format = "text";
   std::string dictionaries;
   CorpusFlags corpus;
@@ -58,7 +60,11 @@ int RunAnalyze(const AnalyzeOptions& opt) {
           for (const std::string& w : a.warnings) std::cerr << "newsgraph: warning: " << w << "\n";
         }
         if (format == "json") {
-          std::cout << ToJsonString(a, pretty) << "\n";
+          std::cout << ToJsonString(a, pretty, opt.tokens) << "\n";
+        } else if (format == "conllu") {
+          std::string conllu;
+          syntax::AppendConllu(a, &conllu);
+          std::cout << conllu;
         } else if (format == "gdelt") {
           GdeltContext ctx;
           ctx.first_event_id = static_cast<int64_t>(next_event_id);
@@ -97,8 +103,12 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       ->required();
   app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
   app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article");
-  app->add_option("--format", opt->format, "text (readable report), json, or gdelt (GDELT 2.0 event rows)")
-      ->check(CLI::IsMember({"text", "json", "gdelt"}));
+  app->add_flag("--tokens", opt->tokens,
+                "with --json: each sentence also lists its words (start, end, upos, lemma, head, deprel)");
+  app->add_option("--format", opt->format,
+                  "text (readable report), json, conllu (words, tags, lemmas and dependency trees as CoNLL-U), "
+                  "or gdelt (GDELT 2.0 event rows)")
+      ->check(CLI::IsMember({"text", "json", "conllu", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");
   AddCorpusFlags(app, &opt->corpus);

@@ -40,6 +40,19 @@ struct Sentence {
   uint32_t paragraph = 0;    // index of the paragraph (line of body) it lies in
   uint32_t first_token = 0;  // [first_token, end_token) into Analysis::tokens
   uint32_t end_token = 0;
+  uint32_t first_word = 0;   // [first_word, end_word) into Analysis::words (syntax stage)
+  uint32_t end_word = 0;
+};
+
+// One syntactic word as Universal Dependencies English splits text ("don't" is "do" +
+// "n't", "Xi's" is "Xi" + "'s", "Al-Zaman" is "Al" "-" "Zaman"), with its part of speech,
+// lemma and dependency arc. Filled by the syntax stage (src/syntax/).
+struct Word {
+  Span span;
+  int32_t head = -1;   // index into Analysis::words of the head; -1 for the sentence root
+  uint8_t upos = 0;    // ud::Upos
+  uint8_t deprel = 0;  // index into ud::DeprelName
+  std::string lemma;
 };
 
 enum class EntityType : uint8_t { kPerson, kOrg, kLoc };
@@ -101,6 +114,7 @@ struct Analysis {
   std::vector<std::string> warnings;  // repaired input and the like
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  std::vector<Word> words;  // syntax: UD words of every sentence, in order
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
   std::vector<Event> events;

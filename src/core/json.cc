@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ud.h"
+
 namespace newsgraph {
 namespace {
 
@@ -71,7 +73,22 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
   j["removed"] = std::move(removed);
   json sentences = json::array();
   for (const Sentence& s : a.sentences) {
-    sentences.push_back({{"start", s.span.start}, {"end", s.span.end}, {"paragraph", s.paragraph}});
+    json sj = {{"start", s.span.start}, {"end", s.span.end}, {"paragraph", s.paragraph}};
+    if (!omit.tokens) {
+      // head: index into the article's word list (-1 for the sentence root).
+      json words = json::array();
+      for (uint32_t i = s.first_word; i < s.end_word && i < a.words.size(); ++i) {
+        const Word& w = a.words[i];
+        words.push_back({{"start", w.span.start},
+                         {"end", w.span.end},
+                         {"upos", ud::UposName(w.upos)},
+                         {"lemma", w.lemma},
+                         {"head", w.head},
+                         {"deprel", ud::DeprelName(w.deprel)}});
+      }
+      sj["tokens"] = std::move(words);
+    }
+    sentences.push_back(std::move(sj));
   }
   j["sentences"] = std::move(sentences);
   json entities = json::array();
@@ -116,8 +133,10 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
   return j;
 }
 
-std::string ToJsonString(const Analysis& a, bool pretty) {
-  return ToJson(a).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+std::string ToJsonString(const Analysis& a, bool pretty, bool tokens) {
+  JsonOmit omit;
+  omit.tokens = !tokens;
+  return ToJson(a, omit).dump(pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
 }
 
 StatusOr<Analysis> AnalysisFromJson(const json& j) {

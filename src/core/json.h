@@ -17,11 +17,12 @@ struct JsonOmit {
   bool entity_mentions = false;
   bool quotes = false;
   bool events = false;
+  bool tokens = true;  // the syntax words per sentence are opt-in (analyze --tokens)
 };
 nlohmann::json ToJson(const Analysis& a, const JsonOmit& omit);
 // One event as it appears in the contract's `events` array.
 nlohmann::json EventToJson(const Event& e);
-std::string ToJsonString(const Analysis& a, bool pretty = false);
+std::string ToJsonString(const Analysis& a, bool pretty = false, bool tokens = false);
 
 // The inverse, for stores and tests. Reads what ToJson writes; tokens are not stored in
 // JSON, so the caller re-segments when it needs them.

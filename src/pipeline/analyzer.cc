@@ -42,6 +42,11 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
   auto tone = ToneScorer::Create();
   if (!tone.ok()) return tone.status();
   a->tone_ = std::move(tone).value();
+  if (options.syntax) {
+    auto syntax = syntax::SyntaxModel::Default();
+    if (!syntax.ok()) return syntax.status();
+    a->syntax_ = *syntax;
+  }
   return a;
 }
 
@@ -68,6 +73,7 @@ Analysis Analyzer::AnalyzeArticle(const Article& article) const {
   cleaner_->Clean(article, &a);
   a.id = ArticleId(a.title, a.body);
   text::Segment(&a);
+  if (syntax_ != nullptr) syntax_->Annotate(&a);
   entities_->Recognize(&a);
   quotes_->Find(&a);
   events_->Code(&a);

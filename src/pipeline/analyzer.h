@@ -1,5 +1,5 @@
-// The whole per-article pipeline: extract → clean → text → entities → quotes → events →
-// tone. One Analyzer holds every stage's loaded data; it is immutable after Create and
+// The whole per-article pipeline: extract → clean → text → syntax → entities → quotes →
+// events → tone. One Analyzer holds every stage's loaded data; it is immutable after Create and
 // safe to share between worker threads.
 #pragma once
 
@@ -13,6 +13,7 @@
 #include "events/events.h"
 #include "ingest/document.h"
 #include "quotes/quotes.h"
+#include "syntax/syntax.h"
 #include "tone/tone.h"
 
 namespace newsgraph {
@@ -22,6 +23,8 @@ struct AnalyzerOptions {
   // Input beyond this many bytes is dropped with a warning, so one runaway record (a log
   // file, a dump) cannot take unbounded memory. News articles are far smaller.
   size_t max_document_bytes = 16u << 20;
+  // Run the syntax stage (UD words, tags, lemmas, dependency trees: Analysis::words).
+  bool syntax = true;
 };
 
 class Analyzer {
@@ -40,6 +43,7 @@ class Analyzer {
   std::unique_ptr<QuoteFinder> quotes_;
   std::unique_ptr<EventCoder> events_;
   std::unique_ptr<ToneScorer> tone_;
+  const syntax::SyntaxModel* syntax_ = nullptr;  // process-wide, never freed
 };
 
 // Stable article id: 16 hex digits of XXH3-64 over the cleaned title and body.

@@ -1,0 +1,33 @@
+// Scores of the syntax models against UD treebanks. With gold words: UPOS accuracy, lemma
+// accuracy, UAS, and LAS (universal relations, as CoNLL 2018 compares; and with subtypes).
+// From raw text, as the pipeline runs: the sentence splitter and UD tokenizer on each
+// document's text, scored as CoNLL 2018 does, by aligning words on their character spans
+// (word, sentence, UPOS, UAS and LAS F1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "syntax/conllu.h"
+#include "syntax/syntax.h"
+
+namespace newsgraph::syntax {
+
+struct GoldTokenScores {
+  size_t words = 0;
+  double upos = 0, lemma = 0, uas = 0, las = 0, las_subtypes = 0;  // percentages
+  double uas_gold_tags = 0, las_gold_tags = 0;  // parser alone, given the treebank's UPOS
+};
+
+struct RawTextScores {
+  size_t gold_words = 0, predicted_words = 0;
+  double words_f1 = 0, sentences_f1 = 0, upos_f1 = 0, uas_f1 = 0, las_f1 = 0;  // percentages
+};
+
+GoldTokenScores EvaluateGoldTokens(const SyntaxModel& model, const std::vector<ConlluSentence>& gold);
+RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<ConlluSentence>& gold);
+
+// Sentences of one genre: GUM's sentence ids start with the genre ("GUM_news_...").
+std::vector<ConlluSentence> FilterBySentIdPrefix(const std::vector<ConlluSentence>& all, const std::string& prefix);
+
+}  // namespace newsgraph::syntax

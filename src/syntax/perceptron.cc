@@ -1,0 +1,293 @@
+#include "syntax/perceptron.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace newsgraph::syntax {
+
+uint64_t HashString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+namespace {
+
+inline uint32_t Key32(Feature f) {
+  uint32_t k = static_cast<uint32_t>(f ^ (f >> 32));
+  return k == 0 ? 1 : k;
+}
+inline size_t Slot32(uint32_t k, size_t mask) { return (k * 0x9E3779B1u) & mask; }
+
+}  // namespace
+
+// ---- CompactModel
+
+void CompactModel::Build(std::vector<uint32_t> keys, std::vector<uint32_t> starts, std::vector<Entry> entries) {
+  row_count_ = keys.size();
+  row_start_ = std::move(starts);
+  entries_ = std::move(entries);
+  size_t cap = 16;
+  while (cap < row_count_ * 2) cap <<= 1;
+  table_keys_.assign(cap, 0);
+  table_rows_.assign(cap, 0);
+  for (size_t r = 0; r < keys.size(); ++r) {
+    size_t s = Slot32(keys[r], cap - 1);
+    while (table_keys_[s] != 0) s = (s + 1) & (cap - 1);
+    table_keys_[s] = keys[r];
+    table_rows_[s] = static_cast<uint32_t>(r);
+  }
+}
+
+const uint32_t* CompactModel::Find(uint32_t key) const {
+  if (table_keys_.empty()) return nullptr;
+  size_t mask = table_keys_.size() - 1;
+  for (size_t s = Slot32(key, mask);; s = (s + 1) & mask) {
+    uint32_t k = table_keys_[s];
+    if (k == key) return &table_rows_[s];
+    if (k == 0) return nullptr;
+  }
+}
+
+void CompactModel::Score(const Feature* feats, size_t n, float* scores) const {
+  int32_t acc[256] = {};
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t* row = Find(Key32(feats[i]));
+    if (row == nullptr) continue;
+    for (uint32_t e = row_start_[*row], end = row_start_[*row + 1]; e < end; ++e) {
+      acc[entries_[e].cls] += entries_[e].weight;
+    }
+  }
+  for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
+}
+
+void CompactModel::Save(std::string* out) const {
+  PutVarint(static_cast<uint64_t>(classes_), out);
+  PutFloat(scale_, out);
+  PutVarint(row_count_, out);
+  // Rows sorted by key, keys delta-coded: compresses well and loads deterministically.
+  std::vector<std::pair<uint32_t, uint32_t>> order;
+  order.reserve(row_count_);
+  for (size_t s = 0; s < table_keys_.size(); ++s) {
+    if (table_keys_[s] != 0) order.emplace_back(table_keys_[s], table_rows_[s]);
+  }
+  std::sort(order.begin(), order.end());
+  uint32_t prev = 0;
+  for (const auto& [key, row] : order) {
+    PutVarint(key - prev, out);
+    prev = key;
+    uint32_t b = row_start_[row], e = row_start_[row + 1];
+    PutVarint(e - b, out);
+    for (uint32_t i = b; i < e; ++i) {
+      out->push_back(static_cast<char>(entries_[i].cls));
+      uint16_t w = static_cast<uint16_t>(entries_[i].weight);
+      out->push_back(static_cast<char>(w & 0xFF));
+      out->push_back(static_cast<char>(w >> 8));
+    }
+  }
+}
+
+StatusOr<CompactModel> CompactModel::Load(std::string_view* in) {
+  CompactModel m;
+  uint64_t classes = 0, rows = 0;
+  if (!GetVarint(in, &classes) || classes == 0 || classes > 256 || !GetFloat(in, &m.scale_) ||
+      !GetVarint(in, &rows) || rows > (1u << 28)) {
+    return Status::Corrupt("syntax model: bad header");
+  }
+  m.classes_ = static_cast<int>(classes);
+  std::vector<uint32_t> keys, starts;
+  std::vector<Entry> entries;
+  keys.reserve(rows);
+  starts.reserve(rows + 1);
+  uint64_t key = 0;
+  for (uint64_t r = 0; r < rows; ++r) {
+    uint64_t delta = 0, count = 0;
+    if (!GetVarint(in, &delta) || !GetVarint(in, &count) || count > classes || in->size() < count * 3) {
+      return Status::Corrupt("syntax model: truncated row " + std::to_string(r));
+    }
+    key += delta;
+    keys.push_back(static_cast<uint32_t>(key));
+    starts.push_back(static_cast<uint32_t>(entries.size()));
+    for (uint64_t i = 0; i < count; ++i) {
+      Entry e;
+      e.cls = static_cast<uint8_t>((*in)[0]);
+      e.weight = static_cast<int16_t>(static_cast<uint16_t>(static_cast<uint8_t>((*in)[1])) |
+                                      (static_cast<uint16_t>(static_cast<uint8_t>((*in)[2])) << 8));
+      in->remove_prefix(3);
+      if (e.cls >= classes) return Status::Corrupt("syntax model: class out of range");
+      entries.push_back(e);
+    }
+  }
+  starts.push_back(static_cast<uint32_t>(entries.size()));
+  m.Build(std::move(keys), std::move(starts), std::move(entries));
+  return m;
+}
+
+// ---- PerceptronTrainer
+
+PerceptronTrainer::PerceptronTrainer(int classes) : classes_(classes) {
+  slot_key_.assign(1 << 16, 0);
+  slot_row_.assign(1 << 16, -1);
+}
+
+int64_t PerceptronTrainer::Row(Feature f) const {
+  if (f == 0) f = 1;
+  size_t mask = slot_key_.size() - 1;
+  for (size_t s = (f * 0x9E3779B97F4A7C15ull) >> 20 & mask;; s = (s + 1) & mask) {
+    if (slot_key_[s] == f) return slot_row_[s];
+    if (slot_key_[s] == 0) return -1;
+  }
+}
+
+void PerceptronTrainer::Grow() {
+  std::vector<Feature> keys(slot_key_.size() * 2, 0);
+  std::vector<int64_t> rows(slot_key_.size() * 2, -1);
+  size_t mask = keys.size() - 1;
+  for (size_t i = 0; i < slot_key_.size(); ++i) {
+    if (slot_key_[i] == 0) continue;
+    size_t s = (slot_key_[i] * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+    while (keys[s] != 0) s = (s + 1) & mask;
+    keys[s] = slot_key_[i];
+    rows[s] = slot_row_[i];
+  }
+  slot_key_.swap(keys);
+  slot_row_.swap(rows);
+}
+
+int64_t PerceptronTrainer::RowOrInsert(Feature f) {
+  if (f == 0) f = 1;
+  if ((keys_used_ + 1) * 2 > slot_key_.size()) Grow();
+  size_t mask = slot_key_.size() - 1;
+  size_t s = (f * 0x9E3779B97F4A7C15ull) >> 20 & mask;
+  for (;; s = (s + 1) & mask) {
+    if (slot_key_[s] == f) return slot_row_[s];
+    if (slot_key_[s] == 0) break;
+  }
+  int64_t row = static_cast<int64_t>(row_key_.size());
+  slot_key_[s] = f;
+  slot_row_[s] = row;
+  ++keys_used_;
+  row_key_.push_back(f);
+  w_.resize(w_.size() + classes_, 0.0f);
+  total_.resize(total_.size() + classes_, 0.0);
+  stamp_.resize(stamp_.size() + classes_, now_);
+  return row;
+}
+
+void PerceptronTrainer::Score(const std::vector<Feature>& feats, float* scores) const {
+  for (Feature f : feats) {
+    int64_t r = Row(f);
+    if (r < 0) continue;
+    const float* w = &w_[static_cast<size_t>(r) * classes_];
+    for (int c = 0; c < classes_; ++c) scores[c] += w[c];
+  }
+}
+
+void PerceptronTrainer::Update(const std::vector<Feature>& feats, int truth, int guess, float step) {
+  if (truth == guess) return;
+  for (Feature f : feats) {
+    size_t base = static_cast<size_t>(RowOrInsert(f)) * classes_;
+    for (int c : {truth, guess}) {
+      size_t i = base + c;
+      total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
+      stamp_[i] = now_;
+      w_[i] += c == truth ? step : -step;
+    }
+  }
+}
+
+CompactModel PerceptronTrainer::Finish(float min_relative_weight) const {
+  const size_t rows = row_key_.size();
+  std::vector<float> avg(w_.size());
+  float max_abs = 0.0f;
+  for (size_t i = 0; i < w_.size(); ++i) {
+    double t = total_[i] + static_cast<double>(now_ - stamp_[i]) * w_[i];
+    avg[i] = static_cast<float>(t / static_cast<double>(now_));
+    max_abs = std::max(max_abs, std::fabs(avg[i]));
+  }
+  CompactModel m;
+  m.classes_ = classes_;
+  m.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const float keep = max_abs * min_relative_weight;
+  // Merge rows whose 32-bit keys collide (summing, as hashing would) in key order.
+  std::vector<std::pair<uint32_t, size_t>> order;
+  order.reserve(rows);
+  for (size_t r = 0; r < rows; ++r) order.emplace_back(Key32(row_key_[r]), r);
+  std::sort(order.begin(), order.end());
+  std::vector<uint32_t> keys, starts;
+  std::vector<CompactModel::Entry> entries;
+  std::vector<float> sum(classes_);
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    std::fill(sum.begin(), sum.end(), 0.0f);
+    for (; j < order.size() && order[j].first == order[i].first; ++j) {
+      for (int c = 0; c < classes_; ++c) sum[c] += avg[order[j].second * classes_ + c];
+    }
+    size_t first = entries.size();
+    for (int c = 0; c < classes_; ++c) {
+      if (std::fabs(sum[c]) < keep || sum[c] == 0.0f) continue;
+      long q = std::lround(sum[c] / m.scale_);
+      q = std::clamp(q, -32767L, 32767L);
+      if (q != 0) entries.push_back({static_cast<uint8_t>(c), static_cast<int16_t>(q)});
+    }
+    if (entries.size() > first) {
+      keys.push_back(order[i].first);
+      starts.push_back(static_cast<uint32_t>(first));
+    }
+    i = j;
+  }
+  starts.push_back(static_cast<uint32_t>(entries.size()));
+  m.Build(std::move(keys), std::move(starts), std::move(entries));
+  return m;
+}
+
+// ---- serialisation helpers
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  uint64_t r = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    uint8_t b = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+    r |= static_cast<uint64_t>(b & 0x7F) << shift;
+    if (b < 0x80) {
+      *v = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+void PutString(std::string_view s, std::string* out) {
+  PutVarint(s.size(), out);
+  out->append(s);
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  uint64_t n = 0;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  s->assign(in->substr(0, n));
+  in->remove_prefix(n);
+  return true;
+}
+
+void PutFloat(float f, std::string* out) {
+  char b[4];
+  std::memcpy(b, &f, 4);
+  out->append(b, 4);
+}
+
+bool GetFloat(std::string_view* in, float* f) {
+  if (in->size() < 4) return false;
+  std::memcpy(f, in->data(), 4);
+  in->remove_prefix(4);
+  return true;
+}
+
+}  // namespace newsgraph::syntax

@@ -1,0 +1,107 @@
+// Averaged perceptron over hashed features, the learner of every syntax model (tagger,
+// parser transitions, arc labels). A feature is a 64-bit hash of its template and values;
+// a model maps features to one weight per class. Training keeps dense rows with lazily
+// averaged totals (Collins 2002; Daumé's trick of timestamps); Finish() averages, drops the
+// rows whose weights all stay small, and quantizes to 16 bits, giving the compact model that
+// ships in data/syntax/ and scores at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace newsgraph::syntax {
+
+using Feature = uint64_t;
+
+// Hash mixing for feature keys (a 64-bit finaliser over a running combination).
+inline uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h;
+}
+inline Feature F(uint64_t tmpl, uint64_t a) { return Mix(Mix(tmpl * 0x100000001B3ull, a), 1); }
+inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b) { return Mix(F(tmpl, a), b); }
+inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) { return Mix(F(tmpl, a, b), c); }
+uint64_t HashString(std::string_view s);
+
+// The shipped, read-only form of a model: 32-bit feature keys in an open-addressing table,
+// each with a short list of (class, weight) pairs.
+class CompactModel {
+ public:
+  int classes() const { return classes_; }
+  size_t features() const { return row_count_; }
+
+  // Adds the weights of `feats` to scores[0..classes).
+  void Score(const Feature* feats, size_t n, float* scores) const;
+  void Score(const std::vector<Feature>& feats, float* scores) const { Score(feats.data(), feats.size(), scores); }
+
+  // Serialises into / reads from a byte string (the caller frames and compresses it).
+  void Save(std::string* out) const;
+  [[nodiscard]] static StatusOr<CompactModel> Load(std::string_view* in);
+
+ private:
+  friend class PerceptronTrainer;
+  struct Entry {
+    uint8_t cls;
+    int16_t weight;
+  };
+  void Build(std::vector<uint32_t> keys, std::vector<uint32_t> starts, std::vector<Entry> entries);
+  const uint32_t* Find(uint32_t key) const;
+
+  int classes_ = 0;
+  float scale_ = 1.0f;
+  size_t row_count_ = 0;
+  std::vector<uint32_t> table_keys_;   // 0 = empty slot
+  std::vector<uint32_t> table_rows_;   // row index per slot
+  std::vector<uint32_t> row_start_;    // row -> first entry; row_count_+1 entries
+  std::vector<Entry> entries_;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int classes);
+
+  int classes() const { return classes_; }
+  // Current (not averaged) scores.
+  void Score(const std::vector<Feature>& feats, float* scores) const;
+  // One training instance seen (advances the averaging clock).
+  void Tick() { ++now_; }
+  // Moves weight toward `truth` and away from `guess` (no-op when equal).
+  void Update(const std::vector<Feature>& feats, int truth, int guess, float step = 1.0f);
+
+  // The averaged model; rows whose averaged weights are all below `min_weight` in absolute
+  // value (relative to the largest weight) are dropped.
+  CompactModel Finish(float min_relative_weight) const;
+  size_t rows() const { return keys_used_; }
+
+ private:
+  int64_t Row(Feature f) const;
+  int64_t RowOrInsert(Feature f);
+  void Grow();
+
+  int classes_;
+  uint64_t now_ = 1;
+  size_t keys_used_ = 0;
+  std::vector<Feature> slot_key_;    // 0 = empty
+  std::vector<int64_t> slot_row_;
+  std::vector<Feature> row_key_;
+  std::vector<float> w_;
+  std::vector<double> total_;
+  std::vector<uint64_t> stamp_;
+};
+
+// Little helpers for the model files: varints and length-prefixed strings.
+void PutVarint(uint64_t v, std::string* out);
+bool GetVarint(std::string_view* in, uint64_t* v);
+void PutString(std::string_view s, std::string* out);
+bool GetString(std::string_view* in, std::string* s);
+void PutFloat(float f, std::string* out);
+bool GetFloat(std::string_view* in, float* f);
+
+}  // namespace newsgraph::syntax

@@ -1,0 +1,156 @@
+#include "syntax/syntax.h"
+
+#include <zlib.h>
+
+#include <mutex>
+
+#include "core/data.h"
+#include "core/ud.h"
+#include "syntax/conllu.h"
+#include "syntax/perceptron.h"
+#include "text/ud_tokenizer.h"
+
+namespace newsgraph::syntax {
+namespace {
+
+constexpr std::string_view kMagic = "newsgraph-syntax-model-1\n";
+constexpr uint64_t kMaxModelBytes = 512ull << 20;
+
+}  // namespace
+
+std::string SyntaxModel::Serialize() const {
+  std::string raw;
+  PutString(info, &raw);
+  tagger.Save(&raw);
+  lemmatizer.Save(&raw);
+  parser.Save(&raw);
+  uLongf bound = compressBound(raw.size());
+  std::string out(kMagic);
+  PutVarint(raw.size(), &out);
+  size_t head = out.size();
+  out.resize(head + bound);
+  compress2(reinterpret_cast<Bytef*>(&out[head]), &bound, reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9);
+  out.resize(head + bound);
+  return out;
+}
+
+StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Deserialize(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic)) return Status::Corrupt("syntax model: not a newsgraph syntax model");
+  bytes.remove_prefix(kMagic.size());
+  uint64_t size = 0;
+  if (!GetVarint(&bytes, &size) || size > kMaxModelBytes) return Status::Corrupt("syntax model: bad size");
+  std::string raw(size, '\0');
+  uLongf got = size;
+  if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &got, reinterpret_cast<const Bytef*>(bytes.data()),
+                 bytes.size()) != Z_OK ||
+      got != size) {
+    return Status::Corrupt("syntax model: compressed data is damaged");
+  }
+  std::string_view in = raw;
+  auto m = std::make_unique<SyntaxModel>();
+  if (!GetString(&in, &m->info)) return Status::Corrupt("syntax model: truncated header");
+  auto t = Tagger::Load(&in);
+  if (!t.ok()) return t.status();
+  m->tagger = std::move(*t);
+  auto l = Lemmatizer::Load(&in);
+  if (!l.ok()) return l.status();
+  m->lemmatizer = std::move(*l);
+  auto p = Parser::Load(&in);
+  if (!p.ok()) return p.status();
+  m->parser = std::move(*p);
+  if (!in.empty()) return Status::Corrupt("syntax model: trailing bytes");
+  return m;
+}
+
+StatusOr<const SyntaxModel*> SyntaxModel::Default() {
+  static std::once_flag once;
+  static std::unique_ptr<SyntaxModel> model;
+  static Status error = Status::Ok();
+  std::call_once(once, [] {
+    auto bytes = ReadDataFile("syntax/en.model");
+    if (!bytes.ok()) {
+      error = Status::NotFound("syntax model data/syntax/en.model is missing (run make models): " +
+                               bytes.status().message());
+      return;
+    }
+    auto m = Deserialize(*bytes);
+    if (!m.ok()) {
+      error = m.status();
+      return;
+    }
+    model = std::move(*m);
+  });
+  if (!model) return error;
+  return model.get();
+}
+
+void SyntaxModel::ParseTagged(const std::vector<std::string_view>& forms, const std::vector<uint8_t>& tags,
+                              SentenceSyntax* out) const {
+  std::vector<Lexeme> lex = Tagger::Lexemes(forms);
+  out->upos = tags;
+  out->lemmas.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) out->lemmas[i] = lemmatizer.Lemma(forms[i], tags[i]);
+  parser.Parse(lex, tags, &out->heads, &out->deprels);
+}
+
+void SyntaxModel::AnalyzeSentence(const std::vector<std::string_view>& forms, SentenceSyntax* out) const {
+  std::vector<Lexeme> lex = Tagger::Lexemes(forms);
+  tagger.Tag(lex, &out->upos);
+  out->lemmas.resize(forms.size());
+  for (size_t i = 0; i < forms.size(); ++i) out->lemmas[i] = lemmatizer.Lemma(forms[i], out->upos[i]);
+  parser.Parse(lex, out->upos, &out->heads, &out->deprels);
+}
+
+void SyntaxModel::Annotate(Analysis* a) const {
+  a->words.clear();
+  std::vector<Span> spans;
+  std::vector<std::string_view> forms;
+  SentenceSyntax syn;
+  for (Sentence& s : a->sentences) {
+    spans.clear();
+    text::TokenizeUd(a->Text(s.span), s.span.start, &spans);
+    s.first_word = static_cast<uint32_t>(a->words.size());
+    forms.clear();
+    for (Span sp : spans) forms.push_back(a->Text(sp));
+    if (!forms.empty()) AnalyzeSentence(forms, &syn);
+    for (size_t i = 0; i < spans.size(); ++i) {
+      Word w;
+      w.span = spans[i];
+      w.upos = syn.upos[i];
+      w.deprel = syn.deprels[i];
+      w.head = syn.heads[i] < 0 ? -1 : static_cast<int32_t>(s.first_word) + syn.heads[i];
+      w.lemma = std::move(syn.lemmas[i]);
+      a->words.push_back(std::move(w));
+    }
+    s.end_word = static_cast<uint32_t>(a->words.size());
+  }
+}
+
+void AppendConllu(const Analysis& a, std::string* out) {
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    ConlluSentence c;
+    if (si == 0) c.comments.emplace_back("newdoc id", a.id);
+    c.comments.emplace_back("sent_id", a.id + "-" + std::to_string(si + 1));
+    std::string text(a.Text(s.span));
+    for (char& ch : text) {
+      if (ch == '\n' || ch == '\t') ch = ' ';
+    }
+    c.comments.emplace_back("text", text);
+    for (uint32_t i = s.first_word; i < s.end_word && i < a.words.size(); ++i) {
+      const Word& w = a.words[i];
+      ConlluWord cw;
+      cw.form = a.Text(w.span);
+      cw.lemma = w.lemma;
+      cw.upos = ud::UposName(w.upos);
+      cw.head = w.head < 0 ? 0 : w.head - static_cast<int>(s.first_word) + 1;
+      cw.deprel = ud::DeprelName(w.deprel);
+      cw.misc = "TokenRange=" + std::to_string(w.span.start) + ":" + std::to_string(w.span.end);
+      if (i + 1 < s.end_word && a.words[i + 1].span.start == w.span.end) cw.misc += "|SpaceAfter=No";
+      c.words.push_back(std::move(cw));
+    }
+    WriteConllu(c, out);
+  }
+}
+
+}  // namespace newsgraph::syntax

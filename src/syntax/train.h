@@ -1,0 +1,31 @@
+// Training the syntax models from UD treebanks, reproducibly: fixed seeds, a deterministic
+// shuffle and single-threaded learners, so the same treebanks give the same model bytes.
+// The parser learns from part-of-speech tags predicted by taggers trained on the other
+// folds of the training data (jackknifing), so that it sees the tagger's errors as it will
+// at run time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "syntax/conllu.h"
+#include "syntax/syntax.h"
+
+namespace newsgraph::syntax {
+
+struct SyntaxTrainConfig {
+  std::vector<std::string> train_files;  // CoNLL-U
+  int tagger_epochs = 12;
+  int parser_epochs = 15;
+  int folds = 5;          // jackknife folds for the parser's training tags
+  uint64_t seed = 20261204;
+  float prune = 0.0f;     // relative weight below which features are dropped
+  int threads = 2;        // jackknife folds trained side by side
+  bool verbose = false;
+};
+
+[[nodiscard]] StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntax(const SyntaxTrainConfig& config);
+
+}  // namespace newsgraph::syntax
