@@ -5,6 +5,7 @@
 #   make sanitize  unit tests under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz    build the libFuzzer targets (build-fuzz/) and run each briefly
 #   make golden  regenerate tests/golden/*.expected.json (review with git diff)
+#   make models  retrain data/syntax/en.model from ../shared/ud (deterministic; a few minutes)
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -18,7 +19,7 @@ export CCACHE_NOHASHDIR := 1
 # Every Debian 12 package the build, the tests and the demo need: tools/packages/*.txt.
 DEB_PACKAGES := $(shell cat tools/packages/*.txt | sed 's/\#.*//')
 
-.PHONY: all deps build demo test bench sanitize fuzz golden clean
+.PHONY: all deps build demo test bench sanitize fuzz golden models clean
 
 all: build
 
@@ -57,6 +58,13 @@ fuzz: deps
 	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSGRAPH_FUZZ=ON $(LAUNCHER)
 	cmake --build build-fuzz -j $(JOBS)
 	@bash fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-20}
+
+# The syntax models, retrained from the UD treebanks; the scores go to docs/syntax-scores.md.
+# CI does not retrain: the model file is committed, and the same inputs give the same bytes.
+UD ?= ../shared/ud
+models: build
+	$(BUILD)/newsgraph train --ud $(UD) --out data/syntax/en.model --report docs/syntax-scores.md -v
+	cmake --build $(BUILD) -j $(JOBS)
 
 golden: build
 	@bash tests/golden/regenerate.sh $(BUILD)/newsgraph

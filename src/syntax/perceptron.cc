@@ -22,39 +22,79 @@ inline size_t Slot32(uint32_t k, size_t mask) { return (k * 0x9E3779B1u) & mask;
 
 // ---- CompactModel
 
-void CompactModel::Build(std::vector<uint32_t> keys, std::vector<uint32_t> starts, std::vector<Entry> entries) {
+void CompactModel::Build(const std::vector<uint32_t>& keys, const std::vector<uint32_t>& starts,
+                         const std::vector<Entry>& entries) {
   row_count_ = keys.size();
-  row_start_ = std::move(starts);
-  entries_ = std::move(entries);
+  packed_.resize(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    packed_[i] = static_cast<uint32_t>(entries[i].cls) << 16 | static_cast<uint16_t>(entries[i].weight);
+  }
+  // Load factor at most 0.77: probes stay short and the table stays small.
   size_t cap = 16;
-  while (cap < row_count_ * 2) cap <<= 1;
-  table_keys_.assign(cap, 0);
-  table_rows_.assign(cap, 0);
+  while (cap * 10 < row_count_ * 13) cap <<= 1;
+  if (classes_ <= kMaxDense) {
+    dense_.assign(cap, DenseSlot());
+    for (size_t r = 0; r < keys.size(); ++r) {
+      size_t s = Slot32(keys[r], cap - 1);
+      while (dense_[s].key != 0) s = (s + 1) & (cap - 1);
+      dense_[s].key = keys[r];
+      for (uint32_t e = starts[r]; e < starts[r + 1]; ++e) dense_[s].w[entries[e].cls] = entries[e].weight;
+    }
+    slots_.clear();
+    packed_.clear();
+    return;
+  }
+  slots_.assign(cap, Slot());
   for (size_t r = 0; r < keys.size(); ++r) {
     size_t s = Slot32(keys[r], cap - 1);
-    while (table_keys_[s] != 0) s = (s + 1) & (cap - 1);
-    table_keys_[s] = keys[r];
-    table_rows_[s] = static_cast<uint32_t>(r);
+    while (slots_[s].key != 0) s = (s + 1) & (cap - 1);
+    slots_[s].key = keys[r];
+    slots_[s].ref = (starts[r + 1] - starts[r]) << 24 | starts[r];
   }
 }
 
-const uint32_t* CompactModel::Find(uint32_t key) const {
-  if (table_keys_.empty()) return nullptr;
-  size_t mask = table_keys_.size() - 1;
+const CompactModel::Slot* CompactModel::Find(uint32_t key) const {
+  if (slots_.empty()) return nullptr;
+  size_t mask = slots_.size() - 1;
   for (size_t s = Slot32(key, mask);; s = (s + 1) & mask) {
-    uint32_t k = table_keys_[s];
-    if (k == key) return &table_rows_[s];
-    if (k == 0) return nullptr;
+    const Slot& slot = slots_[s];
+    if (slot.key == key) return &slot;
+    if (slot.key == 0) return nullptr;
   }
+}
+
+void CompactModel::ScoreDense(const Feature* feats, size_t n, float* scores) const {
+  const size_t mask = dense_.size() - 1;
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&dense_[Slot32(Key32(feats[i]), mask)]);
+  int32_t acc[kMaxDense] = {};
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t key = Key32(feats[i]);
+    for (size_t s = Slot32(key, mask);; s = (s + 1) & mask) {
+      const DenseSlot& slot = dense_[s];
+      if (slot.key == key) {
+        for (int c = 0; c < kMaxDense; ++c) acc[c] += slot.w[c];
+        break;
+      }
+      if (slot.key == 0) break;
+    }
+  }
+  for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
 }
 
 void CompactModel::Score(const Feature* feats, size_t n, float* scores) const {
+  if (!dense_.empty()) return ScoreDense(feats, n, scores);
+  if (slots_.empty()) return;
+  // Fetch every slot first: the look-ups are cache misses, and issuing them together lets
+  // the memory system overlap them.
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[Slot32(Key32(feats[i]), mask)]);
   int32_t acc[256] = {};
   for (size_t i = 0; i < n; ++i) {
-    const uint32_t* row = Find(Key32(feats[i]));
-    if (row == nullptr) continue;
-    for (uint32_t e = row_start_[*row], end = row_start_[*row + 1]; e < end; ++e) {
-      acc[entries_[e].cls] += entries_[e].weight;
+    const Slot* slot = Find(Key32(feats[i]));
+    if (slot == nullptr) continue;
+    const uint32_t* e = &packed_[slot->ref & 0xFFFFFF];
+    for (uint32_t k = 0, count = slot->ref >> 24; k < count; ++k) {
+      acc[e[k] >> 16] += static_cast<int16_t>(e[k] & 0xFFFF);
     }
   }
   for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(acc[c]) * scale_;
@@ -65,23 +105,46 @@ void CompactModel::Save(std::string* out) const {
   PutFloat(scale_, out);
   PutVarint(row_count_, out);
   // Rows sorted by key, keys delta-coded: compresses well and loads deterministically.
+  if (!dense_.empty()) {
+    std::vector<const DenseSlot*> order;
+    order.reserve(row_count_);
+    for (const DenseSlot& slot : dense_) {
+      if (slot.key != 0) order.push_back(&slot);
+    }
+    std::sort(order.begin(), order.end(), [](const DenseSlot* a, const DenseSlot* b) { return a->key < b->key; });
+    uint32_t prev = 0;
+    for (const DenseSlot* slot : order) {
+      PutVarint(slot->key - prev, out);
+      prev = slot->key;
+      int count = 0;
+      for (int c = 0; c < classes_; ++c) count += slot->w[c] != 0;
+      PutVarint(static_cast<uint64_t>(count), out);
+      for (int c = 0; c < classes_; ++c) {
+        if (slot->w[c] == 0) continue;
+        uint16_t w = static_cast<uint16_t>(slot->w[c]);
+        out->push_back(static_cast<char>(c));
+        out->push_back(static_cast<char>(w & 0xFF));
+        out->push_back(static_cast<char>(w >> 8));
+      }
+    }
+    return;
+  }
   std::vector<std::pair<uint32_t, uint32_t>> order;
   order.reserve(row_count_);
-  for (size_t s = 0; s < table_keys_.size(); ++s) {
-    if (table_keys_[s] != 0) order.emplace_back(table_keys_[s], table_rows_[s]);
+  for (const Slot& slot : slots_) {
+    if (slot.key != 0) order.emplace_back(slot.key, slot.ref);
   }
   std::sort(order.begin(), order.end());
   uint32_t prev = 0;
-  for (const auto& [key, row] : order) {
+  for (const auto& [key, ref] : order) {
     PutVarint(key - prev, out);
     prev = key;
-    uint32_t b = row_start_[row], e = row_start_[row + 1];
-    PutVarint(e - b, out);
-    for (uint32_t i = b; i < e; ++i) {
-      out->push_back(static_cast<char>(entries_[i].cls));
-      uint16_t w = static_cast<uint16_t>(entries_[i].weight);
-      out->push_back(static_cast<char>(w & 0xFF));
-      out->push_back(static_cast<char>(w >> 8));
+    uint32_t b = ref & 0xFFFFFF, count = ref >> 24;
+    PutVarint(count, out);
+    for (uint32_t i = b; i < b + count; ++i) {
+      out->push_back(static_cast<char>(packed_[i] >> 16));
+      out->push_back(static_cast<char>(packed_[i] & 0xFF));
+      out->push_back(static_cast<char>((packed_[i] >> 8) & 0xFF));
     }
   }
 }
@@ -118,7 +181,8 @@ StatusOr<CompactModel> CompactModel::Load(std::string_view* in) {
     }
   }
   starts.push_back(static_cast<uint32_t>(entries.size()));
-  m.Build(std::move(keys), std::move(starts), std::move(entries));
+  if (entries.size() >= (1u << 24)) return Status::Corrupt("syntax model: too many weights");
+  m.Build(keys, starts, entries);
   return m;
 }
 
@@ -236,7 +300,7 @@ CompactModel PerceptronTrainer::Finish(float min_relative_weight) const {
     i = j;
   }
   starts.push_back(static_cast<uint32_t>(entries.size()));
-  m.Build(std::move(keys), std::move(starts), std::move(entries));
+  m.Build(keys, starts, entries);
   return m;
 }
 

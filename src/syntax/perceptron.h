@@ -51,16 +51,30 @@ class CompactModel {
     uint8_t cls;
     int16_t weight;
   };
-  void Build(std::vector<uint32_t> keys, std::vector<uint32_t> starts, std::vector<Entry> entries);
-  const uint32_t* Find(uint32_t key) const;
+  // One open-addressing slot: the feature key and where its weights lie (count in the top
+  // 8 bits, first entry in the low 24), so a look-up touches the slot and then one run of
+  // packed entries.
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    uint32_t ref = 0;
+  };
+  // Models of up to three classes (the parser's transitions) keep the weights in the slot
+  // itself: one memory access per feature.
+  static constexpr int kMaxDense = 3;
+  struct DenseSlot {
+    uint32_t key = 0;
+    int16_t w[kMaxDense] = {};
+  };
+  void Build(const std::vector<uint32_t>& keys, const std::vector<uint32_t>& starts, const std::vector<Entry>& entries);
+  const Slot* Find(uint32_t key) const;
+  void ScoreDense(const Feature* feats, size_t n, float* scores) const;
 
   int classes_ = 0;
   float scale_ = 1.0f;
   size_t row_count_ = 0;
-  std::vector<uint32_t> table_keys_;   // 0 = empty slot
-  std::vector<uint32_t> table_rows_;   // row index per slot
-  std::vector<uint32_t> row_start_;    // row -> first entry; row_count_+1 entries
-  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> packed_;  // per entry: class << 16 | (uint16) weight
+  std::vector<DenseSlot> dense_;  // instead of slots_ when classes_ <= kMaxDense
 };
 
 class PerceptronTrainer {
