@@ -77,8 +77,9 @@ enum class WordKind : uint8_t { kNone, kDrop, kDropSmall, kNegative, kPositive, 
 
 struct ClassWords {
   std::unordered_map<std::string, WordKind> words;
-  // data/ingest/consent.tsv: parts of consent managers' class/id names, and consent wording.
-  std::vector<std::string> consent_markup, consent_phrases;
+  // data/ingest/notices.tsv: parts of consent managers' class/id names, consent wording,
+  // comment-moderation wording.
+  std::vector<std::string> consent_markup, consent_phrases, notice_phrases, footer_phrases;
 };
 
 StatusOr<const ClassWords*> LoadClassWords() {
@@ -103,15 +104,20 @@ StatusOr<const ClassWords*> LoadClassWords() {
       }
       cw->words[utf8::AsciiLower(line.fields[1])] = k;
     }
-    auto consent = ReadDataFile("ingest/consent.tsv");
-    if (!consent.ok()) return consent.status();
-    for (const DataLine& line : ParseTsv(*consent)) {
-      bool markup = line.fields.size() >= 2 && line.fields[0] == "markup";
-      if (line.fields.size() < 2 || (!markup && line.fields[0] != "phrase")) {
-        return Status::Corrupt("ingest/consent.tsv:" + std::to_string(line.line_number) +
-                               ": expected markup|phrase<TAB>text");
+    auto notices = ReadDataFile("ingest/notices.tsv");
+    if (!notices.ok()) return notices.status();
+    for (const DataLine& line : ParseTsv(*notices)) {
+      std::string_view kind = line.fields.empty() ? std::string_view() : line.fields[0];
+      std::vector<std::string>* list = kind == "markup"   ? &cw->consent_markup
+                                       : kind == "phrase" ? &cw->consent_phrases
+                                       : kind == "notice" ? &cw->notice_phrases
+                                       : kind == "footer" ? &cw->footer_phrases
+                                                          : nullptr;
+      if (line.fields.size() < 2 || list == nullptr) {
+        return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
+                               ": expected markup|phrase|notice|footer<TAB>text");
       }
-      (markup ? cw->consent_markup : cw->consent_phrases).push_back(utf8::AsciiLower(line.fields[1]));
+      list->push_back(utf8::AsciiLower(line.fields[1]));
     }
     return cw;
   }();
@@ -511,7 +517,7 @@ bool IsSkippedCustomElement(std::string_view name) {
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
-// Whether a class or id names a consent manager's container (consent.tsv `markup`).
+// Whether a class or id names a consent manager's container (notices.tsv `markup`).
 bool NamesConsentManager(const char* names, const std::vector<std::string>& markup) {
   if (names == nullptr || names[0] == '\0') return false;
   std::string l = utf8::AsciiLower(names);
@@ -953,7 +959,16 @@ bool IsNumberMarker(std::string_view s) {
   return digit;
 }
 
-// Consent-notice wording (consent.tsv `phrase`): at least two different phrases.
+// How many of `phrases` the lower-cased text holds (stops counting at `enough`).
+int PhraseHits(std::string_view lower, const std::vector<std::string>& phrases, int enough) {
+  int hits = 0;
+  for (const std::string& p : phrases) {
+    if (lower.find(p) != std::string_view::npos && ++hits >= enough) break;
+  }
+  return hits;
+}
+
+// Consent-notice wording (notices.tsv `phrase`): at least two different phrases.
 bool IsConsentNotice(std::string_view text, const std::vector<std::string>& phrases) {
   if (text.size() < 60) return false;
   std::string l = utf8::AsciiLower(text);
@@ -962,24 +977,53 @@ bool IsConsentNotice(std::string_view text, const std::vector<std::string>& phra
       l.find("personali") == std::string::npos) {
     return false;
   }
-  int hits = 0;
-  for (const std::string& p : phrases) {
-    if (l.find(p) != std::string::npos && ++hits >= 2) return true;
+  return PhraseHits(l, phrases, 2) >= 2;
+}
+
+// Comment-moderation and similar notices (notices.tsv `notice`): two phrases in a block
+// of under 300 bytes, or one in a block of under 80.
+bool IsSiteNotice(std::string_view text, const ClassWords& cw) {
+  if (text.size() >= 300) return false;
+  int hits = PhraseHits(utf8::AsciiLower(text), cw.notice_phrases, 2);
+  return hits >= 2 || (hits == 1 && text.size() < 80);
+}
+
+// A site's imprint (notices.tsv `footer`): two phrases in a block of under 400 bytes.
+bool IsImprint(std::string_view text, const ClassWords& cw) {
+  return text.size() < 400 && PhraseHits(utf8::AsciiLower(text), cw.footer_phrases, 2) >= 2;
+}
+
+// "Posted 5 March 2025 at 10:45 am, updated 2:10 pm", "12 April 2025": a line that dates the
+// page rather than saying anything.
+bool IsDateLine(std::string_view text) {
+  if (text.size() >= 100 || text.ends_with('.')) return false;
+  std::string l = utf8::AsciiLower(text.substr(0, 20));
+  bool lead = false;
+  for (std::string_view w : {"posted", "published", "updated", "last updated", "first published", "last modified",
+                             "modified", "date:"}) {
+    if (l.starts_with(w)) lead = true;
   }
-  return false;
+  return (lead || text.size() < 40) && !NormalizeDate(text).empty();
 }
 
 // The per-block filter of the chosen region: link lists, short unpunctuated labels, bare
-// list numbers and over-long headings go. Table rows and captions are data, not labels.
-bool KeepBlock(const Block& b, bool fragment) {
+// list numbers, date lines, site notices and over-long headings go. Table rows and
+// captions are data, not labels.
+bool KeepBlock(const Block& b, bool fragment, const ClassWords& cw) {
   double ld = LinkDensity(b.link_bytes, static_cast<uint32_t>(b.text.size()));
   bool heading = IsHeading(b.tag);
   if (b.tag == GUMBO_TAG_H1 && !fragment) return false;
   if (ld > 0.5 || (b.tag == GUMBO_TAG_LI && ld > 0.3)) return false;
   bool data = b.tag == GUMBO_TAG_TR || b.tag == GUMBO_TAG_CAPTION;
-  if (!heading && !data && IsShortLabel(b.text)) return false;
+  // A list item without links is the list's text, however short ("Two eggs").
+  bool item = b.tag == GUMBO_TAG_LI && b.link_bytes == 0;
+  if (!heading && !data && !item && IsShortLabel(b.text)) return false;
   if (IsNumberMarker(b.text)) return false;
   if (heading && b.text.size() > 200) return false;
+  if (!fragment && !data && b.tag != GUMBO_TAG_LI &&
+      (IsDateLine(b.text) || IsSiteNotice(b.text, cw) || IsImprint(b.text, cw))) {
+    return false;
+  }
   return true;
 }
 
@@ -1002,13 +1046,15 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
   if (n == 0) return sel;
   // Consent notices recognised by their wording: the block, and the smallest container
   // around it that holds little else (the dialog's title and buttons), go before scoring.
-  std::vector<uint32_t> all(n, 0), consent(n, 0);
+  std::vector<uint32_t> all(n, 0), consent(n, 0), other_para(n, 0);
   bool any_consent = false;
   for (const Block& b : blocks) {
     all[b.owner] += static_cast<uint32_t>(b.text.size());
     if (!fragment && IsConsentNotice(b.text, cw.consent_phrases)) {
       consent[b.owner] += static_cast<uint32_t>(b.text.size());
       any_consent = true;
+    } else if (b.text.size() >= 25) {
+      other_para[b.owner] += static_cast<uint32_t>(b.text.size());
     }
   }
   // Regions marked drop_small ("ads", "promo", "modal", ...) go, unless one holds more than
@@ -1026,11 +1072,12 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
       para[elems[i].parent] += para[i];
       all[elems[i].parent] += all[i];
       consent[elems[i].parent] += consent[i];
+      other_para[elems[i].parent] += other_para[i];
     }
   }
   for (size_t i = 0; i < n; ++i) {
     bool own = elems[i].drop_small && !fragment && para[i] * 2 <= para_total;
-    if (any_consent && consent[i] > 0 && all[i] <= consent[i] + 250) own = true;
+    if (any_consent && consent[i] > 0 && all[i] <= consent[i] + 250 && other_para[i] <= 150) own = true;
     dropped[i] = own || (elems[i].parent >= 0 && dropped[elems[i].parent]);
   }
   // Blocks per owner: an element that holds several runs of text itself (text between
@@ -1052,7 +1099,7 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
   if (!fragment) {
     for (const Block& b : blocks) {
       if (dropped[b.owner] || b.text.size() < 25 || IsHeading(b.tag) || b.tag == GUMBO_TAG_LI ||
-          b.tag == GUMBO_TAG_TR) {
+          b.tag == GUMBO_TAG_TR || IsImprint(b.text, cw)) {
         continue;
       }
       double s = 1.0 + static_cast<double>(CountCommas(b.text)) + std::min<double>(b.text.size() / 100, 3.0);
@@ -1156,7 +1203,7 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
   for (const Block& b : blocks) {
     if (!selected[b.owner] || dropped[b.owner]) continue;
     bool heading = IsHeading(b.tag);
-    if (!KeepBlock(b, fragment)) {
+    if (!KeepBlock(b, fragment, cw)) {
       // A heading over a dropped link list ("Related stories") goes with it.
       if (!kept.empty() && kept_is_heading.back() && !prev_dropped_after_heading && !IsNumberMarker(b.text)) {
         kept.pop_back();
@@ -1248,19 +1295,50 @@ size_t CommonCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
   return n;
 }
 
+// Texts of `kept` without the interludes that articleBody does not hold: a paragraph of
+// seven words or more sharing no shingle with it, lying between two paragraphs that it
+// does hold (a newsletter box or promotion inside the story). Tables, lists and headings
+// stay: articleBody often leaves them out. What follows the last paragraph it holds
+// stays too (articleBody is sometimes cut short).
+std::vector<std::string> WithoutInterludes(const std::vector<const Block*>& kept, const std::vector<uint64_t>& ld) {
+  std::vector<int> common(kept.size()), size(kept.size());
+  size_t first = kept.size(), last = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    std::vector<uint64_t> sh = ShingleHashes(kept[i]->text);
+    size[i] = static_cast<int>(sh.size());
+    common[i] = static_cast<int>(CommonCount(sh, ld));
+    if (size[i] > 0 && common[i] * 2 >= size[i]) {
+      first = std::min(first, i);
+      last = i;
+    }
+  }
+  std::vector<char> drop(kept.size() + 1, 0);
+  for (size_t i = kept.size(); i-- > 0;) {
+    GumboTag t = kept[i]->tag;
+    bool structural = t == GUMBO_TAG_TR || t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_LI || IsHeading(t);
+    drop[i] = first < i && i < last && common[i] == 0 &&
+              (IsHeading(t) ? drop[i + 1] != 0 : size[i] >= 4 && !structural);  // with its heading
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!drop[i]) out.push_back(kept[i]->text);
+  }
+  return out;
+}
+
 // JSON-LD articleBody is a second account of the article, compared with the scored body by
 // their shared 4-word shingles:
 // - the scored body holds 90% of it: the scored body stands (it has the page's paragraph
-//   breaks, tables and lists);
+//   breaks, tables and lists), less the interludes articleBody does not hold;
 // - the page shows 80% of it but the scored body less: the scoring cut the article short,
 //   and the body becomes the page's text blocks from the first to the last that
-//   articleBody holds;
+//   articleBody holds, less the interludes;
 // - the page shows less of it, and what the scored body holds is mostly part of it (a
 //   paywall or a "read more" that loads the rest): articleBody is the fuller text;
 // - otherwise (a summary, or another article's text) it is ignored, unless the page has
 //   next to no body text.
 std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body, const std::vector<Block>& blocks,
-                                                      const BodySelection& sel, std::vector<std::string> scored) {
+                                                      const BodySelection& sel, const ClassWords& cw) {
   std::string ld_text = ld_body;
   if (ld_text.find('<') != std::string::npos && ld_text.find('>') != std::string::npos) {
     // Some sites put HTML in articleBody: its tags end lines.
@@ -1278,11 +1356,13 @@ std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body
     }
     ld_text.swap(plain);
   }
+  std::vector<std::string> scored;
   size_t scored_bytes = 0;
   std::string scored_text;
-  for (const std::string& p : scored) {
-    scored_bytes += p.size();
-    (scored_text += p) += '\n';
+  for (const Block* b : sel.kept) {
+    scored.push_back(b->text);
+    scored_bytes += b->text.size();
+    (scored_text += b->text) += '\n';
   }
   std::vector<uint64_t> ld = ShingleHashes(ld_text);
   if (ld.size() < 8) {
@@ -1291,12 +1371,12 @@ std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body
   }
   std::vector<uint64_t> body = ShingleHashes(scored_text);
   size_t covered = CommonCount(ld, body);
-  if (covered * 10 >= ld.size() * 9) return scored;
+  if (covered * 10 >= ld.size() * 9) return WithoutInterludes(sel.kept, ld);
   // The page's visible text blocks, through the same filter as the body's.
   std::vector<const Block*> visible;
   std::string visible_text;
   for (const Block& b : blocks) {
-    if (sel.dropped[b.owner] || !KeepBlock(b, false)) continue;
+    if (sel.dropped[b.owner] || !KeepBlock(b, false, cw)) continue;
     visible.push_back(&b);
     (visible_text += b.text) += '\n';
   }
@@ -1311,13 +1391,10 @@ std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body
       }
     }
     if (first <= last && first < visible.size()) {
-      std::vector<std::string> span;
+      std::vector<const Block*> span(visible.begin() + first, visible.begin() + last + 1);
       std::string span_text;
-      for (size_t i = first; i <= last; ++i) {
-        span.push_back(visible[i]->text);
-        (span_text += visible[i]->text) += '\n';
-      }
-      if (CommonCount(ld, ShingleHashes(span_text)) > covered) return span;
+      for (const Block* b : span) (span_text += b->text) += '\n';
+      if (CommonCount(ld, ShingleHashes(span_text)) > covered) return WithoutInterludes(span, ld);
     }
     return scored;
   }
@@ -1467,7 +1544,7 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   BodySelection body = SelectBody(walker.elems(), walker.blocks(), doc.fragment, **words);
   for (const Block* b : body.kept) article.paragraphs.push_back(b->text);
   if (!doc.fragment && !m.ld_body.empty()) {
-    article.paragraphs = SecondOpinionFromArticleBody(m.ld_body, walker.blocks(), body, std::move(article.paragraphs));
+    article.paragraphs = SecondOpinionFromArticleBody(m.ld_body, walker.blocks(), body, **words);
   }
   size_t body_bytes = 0;
   for (const std::string& p : article.paragraphs) body_bytes += p.size();

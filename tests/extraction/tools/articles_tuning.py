@@ -196,4 +196,12 @@ PAGES = [
     ("magazine_volunteers", "magazine", "t06", {"ld_body": False}),
     ("magazine_orchestra", "magazine", "t15", {"consent": "onetrust"}),
     ("drupal_heating", "drupal", "t04", {}),
+    ("divbr_deep_nightbus", "divbr", "t16", {"deep": True}),
+    ("divbr_deep_rescue", "divbr", "t22", {"deep": True, "consent": "didomi"}),
+    ("sports_notes_county", "sports", "t05", {"notes_inside": True}),
+    ("sports_notes_tax", "sports", "t18", {"notes_inside": True, "consent": "homegrown"}),
+    ("nextjs_split_hydrogen", "nextjs", "t20", {"split": True}),
+    ("nextjs_split_highstreet", "nextjs", "t21", {"split": True, "consent": "onetrust"}),
+    ("wordpress_listp_heating", "wordpress", "t04", {"list_p": True}),
+    ("wordpress_listp_admissions", "wordpress", "t11", {"list_p": True}),
 ]

@@ -180,6 +180,8 @@ def wordpress(a, o, rng):
                 f'<img class="size-large" src="/wp-content/uploads/p.jpg" width="640" height="427">'
                 f'<p class="wp-caption-text">{e(f.caption)} {e(f.credit)}</p></div>')
     style = {"p": lambda t: f"<p>{e(t)}</p>", "fig": fig}
+    if o.get("list_p"):
+        style["list"] = lambda tag, items: (f'<{tag} class="wp-block-list">' + "".join(f"<li><p>{e(i)}</p></li>" for i in items) + f"</{tag}>")
     body = (f'<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a>'
             f'<header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="/">{e(site)}</a></p>'
             f'<p class="site-description">News from the quay and beyond</p></div><nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu">{nav_links()}</ul></nav></header>'
@@ -265,6 +267,11 @@ def nextjs(a, o, rng):
     promo = f'<div class="sc-8f1d2a-0 jPqRmN"><span>Recommended</span><a href="/a"><h3>{e(rng.choice(RELATED))}</h3></a><a href="/b"><h3>{e(rng.choice(RELATED))}</h3></a></div>'
     cut = items.find("</div>", items.find("</div>") + 6) + 6
     items = items[:cut] + promo + items[cut:]
+    if o.get("split"):
+        k = items.find('<div class="sc-17a4e1a-0', len(items) // 2)
+        items = (f'<div class="sc-0a1b2c-0 aBcDeF">{items[:k]}</div><div class="sc-9z8y7x-0 nLetTr"><div><h3>The Morning Pulse</h3>'
+                 f'<p>Every weekday at seven, the stories you need to start your day, from our newsroom to your inbox.</p><input type="email"></div></div>'
+                 f'<div class="sc-0a1b2c-1 gHiJkL"><div><div>{items[k:]}</div></div></div>')
     wall = ('<div class="sc-77aa1b-0 paywall-gate"><h3>Subscribe to keep reading</h3><p>Get unlimited access to Pulse Daily journalism for 1 a week.</p>'
             '<a href="/subscribe">Subscribe now</a></div>') if visible is not None else ""
     ld_text = o.get("ld_text")  # an articleBody that differs from the page (e.g. a summary)
@@ -332,7 +339,10 @@ def divbr(a, o, rng):
     """Legacy CMS: the story is bare text in a div, paragraphs separated by <br><br>; the
     footer holds an address with many commas."""
     site = o.get("site", "Valley Gazette Online")
-    text = "<br><br>\n".join(e(b) if isinstance(b, str) else e(getattr(b, "text", "")) for b in a.body if isinstance(b, (str, H, Q)))
+    sep = "<br>\n" if o.get("deep") else "<br><br>\n"
+    text = sep.join(e(b) if isinstance(b, str) else e(getattr(b, "text", "")) for b in a.body if isinstance(b, (str, H, Q)))
+    if o.get("deep"):  # text in <font>, nested wrappers, one <br> between paragraphs
+        text = f'<div class="col"><div class="inner"><div class="txt"><font face="Verdana" size="2">{text}</font></div></div></div>'
     body = (f'{consent(o.get("consent"))}<div id="wrap"><div id="top"><a href="/"><img src="/logo.gif" alt="{e(site)}"></a></div>'
             f'<div id="menu-bar"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/classifieds">Classifieds</a> | <a href="/contact">Contact</a></div>'
             f'<div id="main-col"><div class="headline"><b>{e(a.headline)}</b></div><div class="small">{e(a.author)}, {a.date}</div>'
@@ -351,9 +361,14 @@ def sports(a, o, rng):
         hdr = "".join(f"<th>{e(c)}</th>" for c in t.rows[0])
         return f'<div class="table-wrapper"><table class="standings"><caption>{e(t.caption)}</caption><tr>{hdr}</tr>{rows}</table></div>'
     style = {"p": lambda t: f"<p>{e(t)}</p>", "table": table}
+    inside_top = inside_bottom = ""
+    if o.get("notes_inside"):  # a date line and a moderation notice inside the story's own container
+        inside_top = f'<p class="meta-line">Posted {a.date} at 10:45 am, updated 2:10 pm</p>'
+        inside_bottom = ('<p>Comments on this story are moderated and may take some time to appear. '
+                         'Please be civil, stay on topic and do not post personal information.</p>')
     body = (f'<div class="page"><div class="masthead"><a href="/">{e(site)}</a><ul class="nav">{nav_links(6)}</ul></div>'
             f'<div class="main"><div class="article"><span class="kicker">{e(a.section)}</span><h1>{e(a.headline)}</h1>'
-            f'<p class="dateline-small">{a.date} | {e(a.author)}</p><div class="article-content">{render_items(a, style)}</div>'
+            f'<p class="dateline-small">{a.date} | {e(a.author)}</p><div class="article-content">{inside_top}{render_items(a, style)}{inside_bottom}</div>'
             f'<p class="comment-note">Comments are moderated before they appear. Please keep your comments respectful, on topic and free of personal abuse.</p></div>'
             f'<div class="sidebar"><h3>Fixtures</h3><table class="fixtures"><tr><td><a href="/f1">Holt v Ridley</a></td><td>15:00</td></tr><tr><td><a href="/f2">Cobham v Dunmore</a></td><td>15:00</td></tr></table></div></div>'
             f'{address_footer(site)}</div>{consent(o.get("consent"))}')
