@@ -1130,9 +1130,16 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
     // As Readability does: when several of the best candidates score close to the top one
     // (one paragraph per container, as component-built pages do), their common ancestor
     // is the article.
+    // Closeness is judged on what the paragraphs gave, without the tag and class weights: a
+    // one-paragraph box whose class says "article" is not a rival of the story.
+    auto content = [&](size_t i) {
+      return (elems[i].score - TagWeight(elems[i].tag) - elems[i].class_weight) *
+             (1.0 - LinkDensity(elems[i].links, elems[i].text));
+    };
     std::vector<int32_t> close;
+    const double top_content = content(static_cast<size_t>(top));
     for (size_t i = 0; i < n; ++i) {
-      if (elems[i].scored && !dropped[i] && final_score[i] >= 0.75 * best) close.push_back(static_cast<int32_t>(i));
+      if (elems[i].scored && !dropped[i] && content(i) >= 0.75 * top_content) close.push_back(static_cast<int32_t>(i));
     }
     if (close.size() >= 3) {
       std::sort(close.begin(), close.end(), [&](int32_t a, int32_t b) { return final_score[a] > final_score[b]; });
@@ -1180,12 +1187,14 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
     selected[top] = 1;
     int32_t parent = elems[top].parent;
     if (parent >= 0 && !by_markup) {
-      double threshold = std::max(10.0, best * 0.2);
+      // Siblings join on what their paragraphs gave (as with closeness above), or as plain
+      // paragraphs of their own.
+      double threshold = std::max(5.0, top_content * 0.2);
       auto consider = [&](size_t i) {
         if (elems[i].parent != parent || dropped[i]) return;
         const Elem& s = elems[i];
         double ld = LinkDensity(s.links, s.text);
-        if ((s.scored && final_score[i] >= threshold) || (s.tag == GUMBO_TAG_P && s.text > 80 && ld < 0.25)) {
+        if ((s.scored && content(i) >= threshold) || (s.tag == GUMBO_TAG_P && s.text > 80 && ld < 0.25)) {
           selected[i] = 1;
         }
       };

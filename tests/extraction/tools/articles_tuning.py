@@ -204,4 +204,12 @@ PAGES = [
     ("nextjs_split_highstreet", "nextjs", "t21", {"split": True, "consent": "onetrust"}),
     ("wordpress_listp_heating", "wordpress", "t04", {"list_p": True}),
     ("wordpress_listp_admissions", "wordpress", "t11", {"list_p": True}),
+    ("sections_highstreet", "sections", "t21", {}),
+    ("sections_admissions", "sections", "t11", {"consent": "quantcast"}),
+    ("discussion_clock", "discussion", "t09", {}),
+    ("discussion_bridge", "discussion", "t13", {"consent": "onetrust"}),
+    ("discussion_market", "discussion", "t03", {}),
+    ("cards_airport", "cards", "t08", {}),
+    ("cards_ring", "cards", "t19", {"consent": "didomi"}),
+    ("cards_pharmacy", "cards", "t07", {}),
 ]

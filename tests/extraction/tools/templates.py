@@ -486,3 +486,72 @@ TEMPLATES = {
     "divbr": divbr, "sports": sports, "listicle": listicle, "blox": blox, "ghost": ghost, "substack": substack,
     "wirephoto": wirephoto, "magazine": magazine,
 }
+
+
+REPLIES = [
+    "I grew up two streets from there and I can tell you, people have been asking for this for years, long before any of the current councillors were elected.",
+    "Interesting piece, although I think it leaves out the cost to people who rent, who will end up paying for this one way or another through higher charges.",
+    "The same thing happened in my town, and after a year everyone agreed it had been the right decision, even those who shouted loudest at the start.",
+    "Has anyone asked the people who actually work there? In my experience they are the last to be consulted and the first to be blamed when it goes wrong.",
+    "Good reporting. I would like to see a follow-up in six months to find out whether any of the promises were kept.",
+]
+
+
+def sections(a, o, rng):
+    """Long-form template: each subheading opens its own <section>, with ads between them."""
+    site = o.get("site", "The Long Read Review")
+    groups, cur = [], []
+    for b in a.body:
+        if isinstance(b, H) and cur:
+            groups.append(cur)
+            cur = []
+        cur.append(b)
+    groups.append(cur)
+    from fixture_model import A
+    style = {"p": lambda t: f'<p class="body-text">{e(t)}</p>'}
+    out = []
+    for i, g in enumerate(groups):
+        out.append(f'<section class="article-section" data-index="{i}">{render_items(A(a.slug, "", "", "", "", g), style)}</section>')
+        if i == 0:
+            out.append('<div class="ad-container"><div class="ad-slot" id="mid-1"></div><p class="ad-label">Advertisement</p></div>')
+    body = (f'<div class="shell"><div class="navigation-bar"><a href="/">{e(site)}</a><ul>{nav_links()}</ul></div>'
+            f'<div class="article-wrapper"><div class="headline-block"><h1>{e(a.headline)}</h1><p class="standfirst">A reported essay from our regional desk</p>'
+            f'<p class="author-line">{e(a.author)}</p></div><div class="article-sections">{"".join(out)}</div>'
+            f'<div class="end-of-article"><p>{e(site)} publishes one long read every week. Tell us what you think at the address below.</p></div></div>'
+            f'{related_list(rng, 4, "onward-journeys")}{address_footer(site)}</div>{consent(o.get("consent"))}')
+    return page(a, site, body)
+
+
+def discussion(a, o, rng):
+    """A forum-like local site: a reader discussion longer than the story, not named 'comments'."""
+    site = o.get("site", "Hillside Community Voice")
+    style = {"p": lambda t: f"<p>{e(t)}</p>"}
+    replies = "".join(f'<div class="reply"><div class="reply-author">{e(w)}</div><div class="reply-text"><p>{e(t)}</p></div>'
+                      f'<div class="reply-actions"><a href="#">Like</a> <a href="#">Reply</a></div></div>'
+                      for (w, _), t in zip(COMMENTS, REPLIES))
+    body = (f'<div id="container"><div class="top"><a href="/">{e(site)}</a><ul>{nav_links(5)}</ul></div>'
+            f'<div class="content-area"><div class="story-block"><h1>{e(a.headline)}</h1><div class="submitted">Submitted by {e(a.author)} on {a.date}</div>'
+            f'<div class="story-text">{render_items(a, style)}</div></div>'
+            f'<div class="discussion"><h2>Discussion (5)</h2>{replies}</div></div>'
+            f'{address_footer(site)}</div>{consent(o.get("consent"))}')
+    return page(a, site, body)
+
+
+def cards(a, o, rng):
+    """Teaser cards with summaries inside the story container, and an author box."""
+    site = o.get("site", "Harbour City Herald")
+    style = {"p": lambda t: f"<p>{e(t)}</p>"}
+    items = render_items(a, style)
+    card = (f'<div class="inline-card"><a href="/c"><img src="/c.jpg"><h4>{e(rng.choice(RELATED))}</h4>'
+            f'<p>The row over the plan has divided the town, with neighbours on both sides of the argument.</p></a></div>')
+    cut = items.find("</p>", items.find("</p>") + 4) + 4
+    items = items[:cut] + card + items[cut:]
+    body = (f'<div class="site"><div class="header-strip"><a href="/">{e(site)}</a><ul>{nav_links()}</ul></div>'
+            f'<div class="article-container"><h1>{e(a.headline)}</h1><div class="article-info">{e(a.author)} &middot; {a.date}</div>'
+            f'<div class="article-text">{items}</div>'
+            f'<div class="author-card"><p>{e(a.author)} has reported for the {e(site)} since 2015, covering courts, councils and the harbour.</p></div>'
+            f'</div>{related_list(rng, 5, "more-headlines")}{address_footer(site)}</div>{consent(o.get("consent"))}')
+    return page(a, site, body)
+
+
+TEMPLATES.update({"sections": sections, "discussion": discussion, "cards": cards})
