@@ -1163,10 +1163,11 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
         best = std::max(best, final_score[lca]);
       }
     }
-    // A second opinion from the markup: an element marked itemprop=articleBody that holds
-    // most of the chosen container's paragraph text is the article itself (what lies around
-    // it, such as date lines and notices, is not); one that holds much more than the chosen
-    // container, with few links, is the article the scoring cut short.
+    // A second opinion from the markup: an element marked itemprop=articleBody (else the
+    // page's one <article>) that holds most of the chosen container's paragraph text is the
+    // article itself (what lies around it, such as date lines and notices, is not); an
+    // itemprop=articleBody that holds much more than the chosen container, with few links,
+    // is the article the scoring cut short.
     bool by_markup = false;
     int32_t marked = -1;
     for (size_t i = 0; i < n; ++i) {
@@ -1174,11 +1175,24 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
         marked = static_cast<int32_t>(i);
       }
     }
+    bool explicit_body = marked >= 0;
+    if (marked < 0) {
+      // Else the page's one <article> (not one of several teasers) that holds most of the
+      // paragraph text, for narrowing only.
+      int articles = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (elems[i].tag != GUMBO_TAG_ARTICLE || dropped[i] || para[i] * 2 < para_total) continue;
+        bool nested = false;
+        for (int32_t a = elems[i].parent; a >= 0 && !nested; a = elems[a].parent) nested = elems[a].tag == GUMBO_TAG_ARTICLE;
+        if (!nested && ++articles == 1) marked = static_cast<int32_t>(i);
+      }
+      if (articles != 1) marked = -1;
+    }
     if (marked >= 0) {
       if (IsAncestor(elems, top, marked) && marked != top && para[marked] * 10 >= para[top] * 8) {
         top = marked;
         by_markup = true;
-      } else if (IsAncestor(elems, marked, top) && marked != top && para[top] * 10 < para[marked] * 7 &&
+      } else if (explicit_body && IsAncestor(elems, marked, top) && marked != top && para[top] * 10 < para[marked] * 7 &&
                  LinkDensity(elems[marked].links, elems[marked].text) < 0.3) {
         top = marked;
         by_markup = true;
