@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -75,11 +76,56 @@ void ArenaFree(void*, void*) {}
 // ---- class / id / role words (data/ingest/html_classes.tsv).
 enum class WordKind : uint8_t { kNone, kDrop, kDropSmall, kNegative, kPositive, kByline };
 
+// A small set of lower-case phrases (up to 64) found in text with ASCII case folded, by one
+// pass over the text: a bitmap of the phrases' first three bytes tells the few positions
+// worth comparing.
+class PhraseSet {
+ public:
+  // REQUIRES: `lower` is lower case and at least 3 bytes; at most 64 phrases.
+  bool Add(std::string_view lower) {
+    if (lower.size() < 3 || phrases_.size() >= 64) return false;
+    phrases_.emplace_back(lower);
+    keys_.push_back(static_cast<uint16_t>(Key(lower[0], lower[1], lower[2])));
+    starts_.set(keys_.back());
+    return true;
+  }
+  // How many different phrases `text` holds, counting no further than `enough`.
+  int Count(std::string_view text, int enough) const {
+    uint64_t found = 0;
+    int n = 0;
+    for (size_t i = 0; i + 3 <= text.size(); ++i) {
+      size_t key = Key(Fold(text[i]), Fold(text[i + 1]), Fold(text[i + 2]));
+      if (!starts_.test(key)) continue;
+      for (size_t k = 0; k < phrases_.size(); ++k) {
+        const std::string& p = phrases_[k];
+        if (keys_[k] != key || (found >> k & 1) || p.size() > text.size() - i) continue;
+        size_t j = 0;
+        while (j < p.size() && Fold(text[i + j]) == p[j]) ++j;
+        if (j == p.size()) {
+          found |= uint64_t{1} << k;
+          if (++n >= enough) return n;
+        }
+      }
+    }
+    return n;
+  }
+
+ private:
+  static char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  static size_t Key(char a, char b, char c) {
+    return (static_cast<unsigned char>(a) * 961u + static_cast<unsigned char>(b) * 31u + static_cast<unsigned char>(c)) &
+           0xFFFFu;
+  }
+  std::vector<std::string> phrases_;
+  std::vector<uint16_t> keys_;
+  std::bitset<65536> starts_;
+};
+
 struct ClassWords {
   std::unordered_map<std::string, WordKind> words;
   // data/ingest/notices.tsv: parts of consent managers' class/id names, consent wording,
   // comment-moderation wording.
-  std::vector<std::string> consent_markup, consent_phrases, notice_phrases, footer_phrases;
+  PhraseSet consent_markup, consent_phrases, notice_phrases, footer_phrases;
 };
 
 StatusOr<const ClassWords*> LoadClassWords() {
@@ -108,7 +154,7 @@ StatusOr<const ClassWords*> LoadClassWords() {
     if (!notices.ok()) return notices.status();
     for (const DataLine& line : ParseTsv(*notices)) {
       std::string_view kind = line.fields.empty() ? std::string_view() : line.fields[0];
-      std::vector<std::string>* list = kind == "markup"   ? &cw->consent_markup
+      PhraseSet* list = kind == "markup"   ? &cw->consent_markup
                                        : kind == "phrase" ? &cw->consent_phrases
                                        : kind == "notice" ? &cw->notice_phrases
                                        : kind == "footer" ? &cw->footer_phrases
@@ -117,7 +163,10 @@ StatusOr<const ClassWords*> LoadClassWords() {
         return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
                                ": expected markup|phrase|notice|footer<TAB>text");
       }
-      list->push_back(utf8::AsciiLower(line.fields[1]));
+      if (!list->Add(utf8::AsciiLower(line.fields[1]))) {
+        return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
+                               ": a text of at least 3 bytes, at most 64 of a kind");
+      }
     }
     return cw;
   }();
@@ -518,10 +567,8 @@ bool IsSkippedCustomElement(std::string_view name) {
 }
 
 // Whether a class or id names a consent manager's container (notices.tsv `markup`).
-bool NamesConsentManager(const char* names, const std::vector<std::string>& markup) {
-  if (names == nullptr || names[0] == '\0') return false;
-  std::string l = utf8::AsciiLower(names);
-  return std::any_of(markup.begin(), markup.end(), [&](const std::string& m) { return l.find(m) != std::string::npos; });
+bool NamesConsentManager(const char* names, const PhraseSet& markup) {
+  return names != nullptr && markup.Count(names, 1) > 0;
 }
 
 // A table cell that holds block content (paragraphs, line breaks, lists, nested tables) or
@@ -959,38 +1006,22 @@ bool IsNumberMarker(std::string_view s) {
   return digit;
 }
 
-// How many of `phrases` the lower-cased text holds (stops counting at `enough`).
-int PhraseHits(std::string_view lower, const std::vector<std::string>& phrases, int enough) {
-  int hits = 0;
-  for (const std::string& p : phrases) {
-    if (lower.find(p) != std::string_view::npos && ++hits >= enough) break;
-  }
-  return hits;
-}
-
 // Consent-notice wording (notices.tsv `phrase`): at least two different phrases.
-bool IsConsentNotice(std::string_view text, const std::vector<std::string>& phrases) {
-  if (text.size() < 60) return false;
-  std::string l = utf8::AsciiLower(text);
-  if (l.find("cookie") == std::string::npos && l.find("partners") == std::string::npos &&
-      l.find("consent") == std::string::npos && l.find("privacy") == std::string::npos &&
-      l.find("personali") == std::string::npos) {
-    return false;
-  }
-  return PhraseHits(l, phrases, 2) >= 2;
+bool IsConsentNotice(std::string_view text, const PhraseSet& phrases) {
+  return text.size() >= 60 && phrases.Count(text, 2) >= 2;
 }
 
 // Comment-moderation and similar notices (notices.tsv `notice`): two phrases in a block
 // of under 300 bytes, or one in a block of under 80.
 bool IsSiteNotice(std::string_view text, const ClassWords& cw) {
   if (text.size() >= 300) return false;
-  int hits = PhraseHits(utf8::AsciiLower(text), cw.notice_phrases, 2);
+  int hits = cw.notice_phrases.Count(text, 2);
   return hits >= 2 || (hits == 1 && text.size() < 80);
 }
 
 // A site's imprint (notices.tsv `footer`): two phrases in a block of under 400 bytes.
 bool IsImprint(std::string_view text, const ClassWords& cw) {
-  return text.size() < 400 && PhraseHits(utf8::AsciiLower(text), cw.footer_phrases, 2) >= 2;
+  return text.size() < 400 && cw.footer_phrases.Count(text, 2) >= 2;
 }
 
 // "Posted 5 March 2025 at 10:45 am, updated 2:10 pm", "12 April 2025": a line that dates the
