@@ -1006,9 +1006,10 @@ bool IsNumberMarker(std::string_view s) {
   return digit;
 }
 
-// Consent-notice wording (notices.tsv `phrase`): at least two different phrases.
+// Consent-notice wording (notices.tsv `phrase`): at least three different phrases (a news
+// paragraph about privacy rules may well hold two).
 bool IsConsentNotice(std::string_view text, const PhraseSet& phrases) {
-  return text.size() >= 60 && phrases.Count(text, 2) >= 2;
+  return text.size() >= 60 && phrases.Count(text, 3) >= 3;
 }
 
 // Comment-moderation and similar notices (notices.tsv `notice`): two phrases in a block

@@ -201,8 +201,10 @@ TEST(HtmlTest, ArticleThatMentionsCookiesIsKept) {
   std::string body =
       Body("<body><div><p>The regulator said on Tuesday that websites must let visitors reject all tracking as "
            "easily as they accept it, and fined two publishers.</p><p>Both publishers said they would appeal, and "
-           "that their banners had been changed months ago.</p></div></body>");
+           "that their banners had been changed months ago.</p><p>One of them, the regulator found, had claimed a "
+           "legitimate interest in showing personalised ads to readers who had said no.</p></div></body>");
   EXPECT_NE(body.find("reject all tracking"), std::string::npos) << body;
+  EXPECT_NE(body.find("legitimate interest in showing personalised ads"), std::string::npos) << body;
 }
 
 TEST(HtmlTest, BareTextBetweenBreaksBeatsAnAddressFooter) {
