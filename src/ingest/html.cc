@@ -249,7 +249,6 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_MENU:
     case GUMBO_TAG_LABEL:
@@ -278,6 +277,7 @@ bool IsBlockTag(GumboTag t) {
     case GUMBO_TAG_DL:
     case GUMBO_TAG_DT:
     case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGURE:  // its caption is skipped; a table or quotation in it is text
     case GUMBO_TAG_FORM:
     case GUMBO_TAG_H1:
     case GUMBO_TAG_H2:

@@ -232,6 +232,17 @@ TEST(HtmlTest, ContentTableIsKeptRowByRow) {
   EXPECT_NE(body.find("League table\nTeam | Pts\nKelby Rovers | 27\nMarlow | 25\n"), std::string::npos) << body;
 }
 
+TEST(HtmlTest, TableInAFigureIsKeptAndItsCaptionIsNot) {
+  std::string body = Body(std::string("<body><div class=\"entry-content\">") + kArticle +
+                          "<figure class=\"wp-block-table\"><table><tr><td>Band A</td><td>1,258</td></tr>"
+                          "<tr><td>Band B</td><td>1,468</td></tr></table><figcaption>Source: the council"
+                          "</figcaption></figure><figure><img src=\"a.jpg\"><figcaption>The town hall at dusk."
+                          "</figcaption></figure></div></body>");
+  EXPECT_NE(body.find("Band A | 1,258\nBand B | 1,468\n"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Source"), std::string::npos) << body;
+  EXPECT_EQ(body.find("dusk"), std::string::npos) << body;
+}
+
 TEST(HtmlTest, ShortListItemsAreAllKept) {
   std::string body = Body(std::string("<body><div class=\"story\">") + kArticle +
                           "<ol><li>Flour</li><li>Two eggs</li><li>Milk</li><li>A pinch of salt</li></ol>"
