@@ -113,7 +113,8 @@ class PhraseSet {
  private:
   static char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
   static size_t Key(char a, char b, char c) {
-    return (static_cast<unsigned char>(a) * 961u + static_cast<unsigned char>(b) * 31u + static_cast<unsigned char>(c)) &
+    return (static_cast<unsigned char>(a) * 961u + static_cast<unsigned char>(b) * 31u +
+            static_cast<unsigned char>(c)) &
            0xFFFFu;
   }
   std::vector<std::string> phrases_;
@@ -155,10 +156,10 @@ StatusOr<const ClassWords*> LoadClassWords() {
     for (const DataLine& line : ParseTsv(*notices)) {
       std::string_view kind = line.fields.empty() ? std::string_view() : line.fields[0];
       PhraseSet* list = kind == "markup"   ? &cw->consent_markup
-                                       : kind == "phrase" ? &cw->consent_phrases
-                                       : kind == "notice" ? &cw->notice_phrases
-                                       : kind == "footer" ? &cw->footer_phrases
-                                                          : nullptr;
+                        : kind == "phrase" ? &cw->consent_phrases
+                        : kind == "notice" ? &cw->notice_phrases
+                        : kind == "footer" ? &cw->footer_phrases
+                                           : nullptr;
       if (line.fields.size() < 2 || list == nullptr) {
         return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
                                ": expected markup|phrase|notice|footer<TAB>text");
@@ -560,9 +561,9 @@ std::string UnknownTagName(const GumboElement& e) {
 // AMP's widgets: consent dialogs, ads, sidebars (menus), share buttons, analytics.
 bool IsSkippedCustomElement(std::string_view name) {
   static constexpr std::string_view kNames[] = {
-      "amp-consent",   "amp-ad",       "amp-embed",     "amp-sticky-ad",        "amp-auto-ads",
-      "amp-sidebar",   "amp-analytics", "amp-social-share", "amp-user-notification", "amp-geo",
-      "amp-iframe",    "amp-lightbox", "amp-pixel",     "amp-call-tracking"};
+      "amp-consent", "amp-ad",        "amp-embed",        "amp-sticky-ad",         "amp-auto-ads",
+      "amp-sidebar", "amp-analytics", "amp-social-share", "amp-user-notification", "amp-geo",
+      "amp-iframe",  "amp-lightbox",  "amp-pixel",        "amp-call-tracking"};
   return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
@@ -1031,8 +1032,8 @@ bool IsDateLine(std::string_view text) {
   if (text.size() >= 100 || text.ends_with('.')) return false;
   std::string l = utf8::AsciiLower(text.substr(0, 20));
   bool lead = false;
-  for (std::string_view w : {"posted", "published", "updated", "last updated", "first published", "last modified",
-                             "modified", "date:"}) {
+  for (std::string_view w :
+       {"posted", "published", "updated", "last updated", "first published", "last modified", "modified", "date:"}) {
     if (l.starts_with(w)) lead = true;
   }
   return (lead || text.size() < 40) && !NormalizeDate(text).empty();
@@ -1065,8 +1066,8 @@ bool IsAncestor(const std::vector<Elem>& elems, int32_t a, int32_t d) {
 }
 
 struct BodySelection {
-  std::vector<const Block*> kept;     // the body, in page order
-  std::vector<char> dropped;          // per element: left out as boilerplate
+  std::vector<const Block*> kept;  // the body, in page order
+  std::vector<char> dropped;       // per element: left out as boilerplate
 };
 
 BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blocks, bool fragment,
@@ -1215,7 +1216,8 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
       for (size_t i = 0; i < n; ++i) {
         if (elems[i].tag != GUMBO_TAG_ARTICLE || dropped[i] || para[i] * 2 < para_total) continue;
         bool nested = false;
-        for (int32_t a = elems[i].parent; a >= 0 && !nested; a = elems[a].parent) nested = elems[a].tag == GUMBO_TAG_ARTICLE;
+        for (int32_t a = elems[i].parent; a >= 0 && !nested; a = elems[a].parent)
+          nested = elems[a].tag == GUMBO_TAG_ARTICLE;
         if (!nested && ++articles == 1) marked = static_cast<int32_t>(i);
       }
       if (articles != 1) marked = -1;
@@ -1224,8 +1226,8 @@ BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blo
       if (IsAncestor(elems, top, marked) && marked != top && para[marked] * 10 >= para[top] * 8) {
         top = marked;
         by_markup = true;
-      } else if (explicit_body && IsAncestor(elems, marked, top) && marked != top && para[top] * 10 < para[marked] * 7 &&
-                 LinkDensity(elems[marked].links, elems[marked].text) < 0.3) {
+      } else if (explicit_body && IsAncestor(elems, marked, top) && marked != top &&
+                 para[top] * 10 < para[marked] * 7 && LinkDensity(elems[marked].links, elems[marked].text) < 0.3) {
         top = marked;
         by_markup = true;
       }
@@ -1422,7 +1424,7 @@ std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body
   std::vector<uint64_t> ld = ShingleHashes(ld_text);
   if (ld.size() < 8) {
     return !ld_text.empty() && ld_text.size() > 2 * scored_bytes && scored_bytes < 500 ? SplitParagraphs(ld_text)
-                                                                                         : scored;
+                                                                                       : scored;
   }
   std::vector<uint64_t> body = ShingleHashes(scored_text);
   size_t covered = CommonCount(ld, body);

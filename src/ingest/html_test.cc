@@ -164,7 +164,6 @@ TEST(ExtractTest, SniffsMediaTypes) {
   EXPECT_EQ(SniffMediaType("Headline\nBody"), "text/plain");
 }
 
-
 // ---- the failure classes of issue 18, one page each (the fixtures in tests/extraction/
 // measure them at scale).
 std::string Body(const std::string& html) {
@@ -183,8 +182,9 @@ const char kConsentText[] =
     "legitimate interest. You can manage your preferences at any time.";
 
 TEST(HtmlTest, ConsentDialogNamedByItsVendorIsNotTheArticle) {
-  std::string body = Body(std::string("<body><div id=\"CybotCookiebotDialog\"><h2>This website uses cookies</h2><div>") +
-                          kConsentText + "</div></div><div class=\"x\">" + kArticle + "</div></body>");
+  std::string body =
+      Body(std::string("<body><div id=\"CybotCookiebotDialog\"><h2>This website uses cookies</h2><div>") +
+           kConsentText + "</div></div><div class=\"x\">" + kArticle + "</div></body>");
   EXPECT_NE(body.find("committee met"), std::string::npos) << body;
   EXPECT_EQ(body.find("partners"), std::string::npos) << body;
 }
@@ -198,11 +198,11 @@ TEST(HtmlTest, ConsentNoticeKnownOnlyByItsWordsIsDropped) {
 }
 
 TEST(HtmlTest, ArticleThatMentionsCookiesIsKept) {
-  std::string body =
-      Body("<body><div><p>The regulator said on Tuesday that websites must let visitors reject all tracking as "
-           "easily as they accept it, and fined two publishers.</p><p>Both publishers said they would appeal, and "
-           "that their banners had been changed months ago.</p><p>One of them, the regulator found, had claimed a "
-           "legitimate interest in showing personalised ads to readers who had said no.</p></div></body>");
+  std::string body = Body(
+      "<body><div><p>The regulator said on Tuesday that websites must let visitors reject all tracking as "
+      "easily as they accept it, and fined two publishers.</p><p>Both publishers said they would appeal, and "
+      "that their banners had been changed months ago.</p><p>One of them, the regulator found, had claimed a "
+      "legitimate interest in showing personalised ads to readers who had said no.</p></div></body>");
   EXPECT_NE(body.find("reject all tracking"), std::string::npos) << body;
   EXPECT_NE(body.find("legitimate interest in showing personalised ads"), std::string::npos) << body;
 }
@@ -244,10 +244,11 @@ TEST(HtmlTest, TableInAFigureIsKeptAndItsCaptionIsNot) {
 }
 
 TEST(HtmlTest, ShortListItemsAreAllKept) {
-  std::string body = Body(std::string("<body><div class=\"story\">") + kArticle +
-                          "<ol><li>Flour</li><li>Two eggs</li><li>Milk</li><li>A pinch of salt</li></ol>"
-                          "<ul class=\"tags\"><li><a href=\"/a\">Bridges</a></li><li><a href=\"/b\">Council</a></li></ul>"
-                          "</div></body>");
+  std::string body =
+      Body(std::string("<body><div class=\"story\">") + kArticle +
+           "<ol><li>Flour</li><li>Two eggs</li><li>Milk</li><li>A pinch of salt</li></ol>"
+           "<ul class=\"tags\"><li><a href=\"/a\">Bridges</a></li><li><a href=\"/b\">Council</a></li></ul>"
+           "</div></body>");
   EXPECT_NE(body.find("Flour\nTwo eggs\nMilk\nA pinch of salt\n"), std::string::npos) << body;
   EXPECT_EQ(body.find("Bridges"), std::string::npos) << body;
 }
@@ -275,8 +276,7 @@ TEST(HtmlTest, NumbersOfListItemsSetApartAreDropped) {
 }
 
 TEST(HtmlTest, DateLinesAndModerationNoticesAreNotBody) {
-  std::string body = Body(std::string("<body><div class=\"story\"><p>Posted 5 March 2025 at 10:45 am</p>") +
-                          kArticle +
+  std::string body = Body(std::string("<body><div class=\"story\"><p>Posted 5 March 2025 at 10:45 am</p>") + kArticle +
                           "<p>Comments are moderated and may take some time to appear. Please keep it civil and "
                           "stay on topic.</p></div></body>");
   EXPECT_NE(body.find("committee met"), std::string::npos) << body;
@@ -331,10 +331,11 @@ TEST(HtmlTest, ArticleBodyLeavesOutAnInterludeItDoesNotHold) {
 }
 
 TEST(HtmlTest, AmpWidgetsCarryNoText) {
-  std::string body = Body(std::string("<html amp><body><amp-consent id=\"c\" layout=\"nodisplay\"><div>") +
-                          kConsentText + "</div></amp-consent><amp-sidebar id=\"s\"><p>Home, News, Sport, Weather, "
-                          "Puzzles, Obituaries and more sections.</p></amp-sidebar><div class=\"x\">" + kArticle +
-                          "</div></body></html>");
+  std::string body =
+      Body(std::string("<html amp><body><amp-consent id=\"c\" layout=\"nodisplay\"><div>") + kConsentText +
+           "</div></amp-consent><amp-sidebar id=\"s\"><p>Home, News, Sport, Weather, "
+           "Puzzles, Obituaries and more sections.</p></amp-sidebar><div class=\"x\">" +
+           kArticle + "</div></body></html>");
   EXPECT_NE(body.find("committee met"), std::string::npos) << body;
   EXPECT_EQ(body.find("partners"), std::string::npos) << body;
   EXPECT_EQ(body.find("Obituaries"), std::string::npos) << body;
