@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -75,8 +76,57 @@ void ArenaFree(void*, void*) {}
 // ---- class / id / role words (data/ingest/html_classes.tsv).
 enum class WordKind : uint8_t { kNone, kDrop, kDropSmall, kNegative, kPositive, kByline };
 
+// A small set of lower-case phrases (up to 64) found in text with ASCII case folded, by one
+// pass over the text: a bitmap of the phrases' first three bytes tells the few positions
+// worth comparing.
+class PhraseSet {
+ public:
+  // REQUIRES: `lower` is lower case and at least 3 bytes; at most 64 phrases.
+  bool Add(std::string_view lower) {
+    if (lower.size() < 3 || phrases_.size() >= 64) return false;
+    phrases_.emplace_back(lower);
+    keys_.push_back(static_cast<uint16_t>(Key(lower[0], lower[1], lower[2])));
+    starts_.set(keys_.back());
+    return true;
+  }
+  // How many different phrases `text` holds, counting no further than `enough`.
+  int Count(std::string_view text, int enough) const {
+    uint64_t found = 0;
+    int n = 0;
+    for (size_t i = 0; i + 3 <= text.size(); ++i) {
+      size_t key = Key(Fold(text[i]), Fold(text[i + 1]), Fold(text[i + 2]));
+      if (!starts_.test(key)) continue;
+      for (size_t k = 0; k < phrases_.size(); ++k) {
+        const std::string& p = phrases_[k];
+        if (keys_[k] != key || (found >> k & 1) || p.size() > text.size() - i) continue;
+        size_t j = 0;
+        while (j < p.size() && Fold(text[i + j]) == p[j]) ++j;
+        if (j == p.size()) {
+          found |= uint64_t{1} << k;
+          if (++n >= enough) return n;
+        }
+      }
+    }
+    return n;
+  }
+
+ private:
+  static char Fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  static size_t Key(char a, char b, char c) {
+    return (static_cast<unsigned char>(a) * 961u + static_cast<unsigned char>(b) * 31u +
+            static_cast<unsigned char>(c)) &
+           0xFFFFu;
+  }
+  std::vector<std::string> phrases_;
+  std::vector<uint16_t> keys_;
+  std::bitset<65536> starts_;
+};
+
 struct ClassWords {
   std::unordered_map<std::string, WordKind> words;
+  // data/ingest/notices.tsv: parts of consent managers' class/id names, consent wording,
+  // comment-moderation wording.
+  PhraseSet consent_markup, consent_phrases, notice_phrases, footer_phrases;
 };
 
 StatusOr<const ClassWords*> LoadClassWords() {
@@ -100,6 +150,24 @@ StatusOr<const ClassWords*> LoadClassWords() {
                                std::string(line.fields[0]) + "'");
       }
       cw->words[utf8::AsciiLower(line.fields[1])] = k;
+    }
+    auto notices = ReadDataFile("ingest/notices.tsv");
+    if (!notices.ok()) return notices.status();
+    for (const DataLine& line : ParseTsv(*notices)) {
+      std::string_view kind = line.fields.empty() ? std::string_view() : line.fields[0];
+      PhraseSet* list = kind == "markup"   ? &cw->consent_markup
+                        : kind == "phrase" ? &cw->consent_phrases
+                        : kind == "notice" ? &cw->notice_phrases
+                        : kind == "footer" ? &cw->footer_phrases
+                                           : nullptr;
+      if (line.fields.size() < 2 || list == nullptr) {
+        return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
+                               ": expected markup|phrase|notice|footer<TAB>text");
+      }
+      if (!list->Add(utf8::AsciiLower(line.fields[1]))) {
+        return Status::Corrupt("ingest/notices.tsv:" + std::to_string(line.line_number) +
+                               ": a text of at least 3 bytes, at most 64 of a kind");
+      }
     }
     return cw;
   }();
@@ -182,7 +250,6 @@ bool IsSkippedTag(GumboTag t) {
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_ASIDE:
     case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FIGURE:
     case GUMBO_TAG_FIGCAPTION:
     case GUMBO_TAG_MENU:
     case GUMBO_TAG_LABEL:
@@ -211,6 +278,7 @@ bool IsBlockTag(GumboTag t) {
     case GUMBO_TAG_DL:
     case GUMBO_TAG_DT:
     case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGURE:  // its caption is skipped; a table or quotation in it is text
     case GUMBO_TAG_FORM:
     case GUMBO_TAG_H1:
     case GUMBO_TAG_H2:
@@ -290,6 +358,7 @@ struct Elem {
   uint32_t links = 0;
   double score = 0;
   bool scored = false;
+  bool markup_body = false;  // itemprop=articleBody
 };
 
 struct Block {
@@ -459,6 +528,73 @@ std::string StripSiteSuffix(const std::string& title, const std::string& site, c
     if (names_site || head_is_heading) return head;
   }
   return title;
+}
+
+// Block-level elements, and those a browser lays out as blocks, end a run of text.
+bool BreaksText(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_BR:
+      return true;
+    default:
+      return IsBlockTag(t);
+  }
+}
+
+std::string UnknownTagName(const GumboElement& e) {
+  GumboStringPiece piece = e.original_tag;
+  if (piece.data == nullptr || piece.length == 0) return {};
+  gumbo_tag_from_original_text(&piece);  // "<amp-ad width=…>" -> "amp-ad"
+  return utf8::AsciiLower(std::string_view(piece.data, piece.length));
+}
+
+// AMP's widgets: consent dialogs, ads, sidebars (menus), share buttons, analytics.
+bool IsSkippedCustomElement(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "amp-consent", "amp-ad",        "amp-embed",        "amp-sticky-ad",         "amp-auto-ads",
+      "amp-sidebar", "amp-analytics", "amp-social-share", "amp-user-notification", "amp-geo",
+      "amp-iframe",  "amp-lightbox",  "amp-pixel",        "amp-call-tracking"};
+  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+// Whether a class or id names a consent manager's container (notices.tsv `markup`).
+bool NamesConsentManager(const char* names, const PhraseSet& markup) {
+  return names != nullptr && markup.Count(names, 1) > 0;
+}
+
+// A table cell that holds block content (paragraphs, line breaks, lists, nested tables) or
+// more than 300 bytes of text lays the page out; any other cell holds data. Looks at no more
+// than 64 nodes of the cell.
+bool IsLayoutCell(const GumboNode* cell) {
+  std::vector<const GumboNode*> stack{cell};
+  size_t text = 0;
+  int visited = 0;
+  while (!stack.empty()) {
+    if (++visited > 64) return true;
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) {
+      text += std::strlen(n->v.text.text);
+      if (text > 300) return true;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag t = n->v.element.tag;
+    if (n != cell && ((IsBlockTag(t) && t != GUMBO_TAG_CAPTION) || t == GUMBO_TAG_BR)) return true;
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+  }
+  return false;
 }
 
 // ---- the walk.
@@ -631,20 +767,36 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
   const GumboElement& e = f.node->v.element;
   ReadHead(f.node, e);
   GumboTag tag = e.tag;
-  if (IsSkippedTag(tag) || tag == GUMBO_TAG_TITLE) return;
+  // An element left out of the body still ends the text run around it when it is laid out
+  // as a block: "… in New York.<figure>…</figure>Reuters said …" is two runs.
+  auto leave_out = [&] {
+    if (BreaksText(tag)) Flush();
+  };
+  if (IsSkippedTag(tag) || tag == GUMBO_TAG_TITLE) return leave_out();
+  if (tag == GUMBO_TAG_UNKNOWN) {
+    // Custom elements: AMP's widgets carry no article text; any other one separates words.
+    std::string name = UnknownTagName(e);
+    if (IsSkippedCustomElement(name)) return;
+    if (!cur_.text.empty() && cur_.text.back() != ' ') cur_.text.push_back(' ');
+  }
 
   bool skip = f.skip || tag == GUMBO_TAG_HEAD;
   bool capture_byline = false;
   bool capture_h1 = false;
   bool drop_small = false;
+  bool markup_body = false;
   int8_t weight = 0;
   if (tag == GUMBO_TAG_HEADER) skip = true;
-  if (Attr(e, "hidden") != nullptr) return;
-  if (const char* aria = Attr(e, "aria-hidden"); aria != nullptr && std::strcmp(aria, "true") == 0) return;
+  if (Attr(e, "hidden") != nullptr) return leave_out();
+  if (const char* aria = Attr(e, "aria-hidden"); aria != nullptr && std::strcmp(aria, "true") == 0) {
+    return leave_out();
+  }
   if (const char* style = Attr(e, "style"); style != nullptr) {
     std::string s = Lower(style);
     s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return;
+    if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) {
+      return leave_out();
+    }
   }
   const char* cls = Attr(e, "class");
   const char* id = Attr(e, "id");
@@ -664,20 +816,36 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
     std::string rl = Lower(rel);
     if (ip == "articlebody" || r == "main" || r == "article") v.positive = true;
     if (ip == "author" || rl == "author") v.byline = true;
+    markup_body = ip == "articlebody";
     bool body_like = tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE ||
-                     tag == GUMBO_TAG_MAIN || ip == "articlebody";
+                     tag == GUMBO_TAG_MAIN || markup_body;
+    // A consent manager's container, named by its vendor ("CybotCookiebotDialog",
+    // "qc-cmp2-container", "onetrust-banner-sdk"): left out whatever other words it has.
+    if (!body_like && (NamesConsentManager(cls, cw_.consent_markup) || NamesConsentManager(id, cw_.consent_markup))) {
+      return leave_out();
+    }
     if (v.byline && !body_like) {
       skip = true;
       if (capture_ == nullptr) capture_byline = true;
     } else if (v.drop && !v.positive && !body_like) {
-      return;  // boilerplate region: not even walked
+      return leave_out();  // boilerplate region: not even walked
     }
     drop_small = v.drop_small && !v.positive && !body_like;
-    weight = static_cast<int8_t>((v.positive ? 25 : 0) - (v.negative ? 25 : 0) + (ip == "articlebody" ? 50 : 0));
+    weight = static_cast<int8_t>((v.positive ? 25 : 0) - (v.negative ? 25 : 0) + (markup_body ? 50 : 0));
   }
   if (tag == GUMBO_TAG_H1) {
     capture_h1 = !in_h1_;
     in_h1_ = true;
+  }
+  // A table cell with only inline content is data: it is read as part of its row's text
+  // ("Rovers | 12 | 8 | 27"). A cell holding paragraphs, breaks or long text is layout.
+  bool block = IsBlockTag(tag);
+  if ((tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) && !IsLayoutCell(f.node)) {
+    block = false;
+    if (!skip && cur_.text.find_first_not_of(' ') != std::string::npos) {
+      if (cur_.text.back() == ' ') cur_.text.pop_back();
+      cur_.text += " | ";
+    }
   }
 
   Frame exit{f.node, true, skip, -1, owner_, false, capture_byline, capture_h1, tag == GUMBO_TAG_A};
@@ -687,9 +855,10 @@ void PageWalker::Enter(const Frame& f, std::vector<Frame>* stack) {
     el.tag = tag;
     el.class_weight = weight;
     el.drop_small = drop_small;
+    el.markup_body = markup_body;
     exit.elem = static_cast<int32_t>(elems_.size());
     elems_.push_back(el);
-    if (IsBlockTag(tag)) {
+    if (block) {
       Flush();
       owner_ = exit.elem;
       cur_.owner = owner_;
@@ -738,6 +907,12 @@ void PageWalker::Text(std::string_view text, bool skip) {
   if (capture_ != nullptr) AppendCollapsed(text, capture_);
   if (in_h1_) AppendCollapsed(text, &h1_buf_);
   if (skip || owner_ < 0) return;
+  // Text runs that meet at an element boundary without a space, where a sentence ends and
+  // a capitalised one starts ("… New York.</span><span>Reuters …"), are separate words.
+  if (!cur_.text.empty() && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+    char last = cur_.text.back();
+    if (last == '.' || last == '!' || last == '?') cur_.text.push_back(' ');
+  }
   size_t n = AppendCollapsed(text, &cur_.text);
   if (link_depth_ > 0) cur_.link_bytes += static_cast<uint32_t>(n);
 }
@@ -818,30 +993,134 @@ bool IsShortLabel(std::string_view s) {
 
 double LinkDensity(uint32_t links, uint32_t text) { return text == 0 ? 0.0 : static_cast<double>(links) / text; }
 
-std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blocks, bool fragment) {
+// "1.", "#3", "(10)": the number of a list item set apart from its text.
+bool IsNumberMarker(std::string_view s) {
+  if (s.size() > 8) return false;
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != ')' && c != '(' && c != '#' && c != ':' && c != ' ') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// Consent-notice wording (notices.tsv `phrase`): at least three different phrases (a news
+// paragraph about privacy rules may well hold two).
+bool IsConsentNotice(std::string_view text, const PhraseSet& phrases) {
+  return text.size() >= 60 && phrases.Count(text, 3) >= 3;
+}
+
+// Comment-moderation and similar notices (notices.tsv `notice`): two phrases in a block
+// of under 300 bytes, or one in a block of under 80.
+bool IsSiteNotice(std::string_view text, const ClassWords& cw) {
+  if (text.size() >= 300) return false;
+  int hits = cw.notice_phrases.Count(text, 2);
+  return hits >= 2 || (hits == 1 && text.size() < 80);
+}
+
+// A site's imprint (notices.tsv `footer`): two phrases in a block of under 400 bytes.
+bool IsImprint(std::string_view text, const ClassWords& cw) {
+  return text.size() < 400 && cw.footer_phrases.Count(text, 2) >= 2;
+}
+
+// "Posted 5 March 2025 at 10:45 am, updated 2:10 pm", "12 April 2025": a line that dates the
+// page rather than saying anything.
+bool IsDateLine(std::string_view text) {
+  if (text.size() >= 100 || text.ends_with('.')) return false;
+  std::string l = utf8::AsciiLower(text.substr(0, 20));
+  bool lead = false;
+  for (std::string_view w :
+       {"posted", "published", "updated", "last updated", "first published", "last modified", "modified", "date:"}) {
+    if (l.starts_with(w)) lead = true;
+  }
+  return (lead || text.size() < 40) && !NormalizeDate(text).empty();
+}
+
+// The per-block filter of the chosen region: link lists, short unpunctuated labels, bare
+// list numbers, date lines, site notices and over-long headings go. Table rows and
+// captions are data, not labels.
+bool KeepBlock(const Block& b, bool fragment, const ClassWords& cw) {
+  double ld = LinkDensity(b.link_bytes, static_cast<uint32_t>(b.text.size()));
+  bool heading = IsHeading(b.tag);
+  if (b.tag == GUMBO_TAG_H1 && !fragment) return false;
+  if (ld > 0.5 || (b.tag == GUMBO_TAG_LI && ld > 0.3)) return false;
+  bool data = b.tag == GUMBO_TAG_TR || b.tag == GUMBO_TAG_CAPTION;
+  // A list item without links is the list's text, however short ("Two eggs").
+  bool item = b.tag == GUMBO_TAG_LI && b.link_bytes == 0;
+  if (!heading && !data && !item && IsShortLabel(b.text)) return false;
+  if (IsNumberMarker(b.text)) return false;
+  if (heading && b.text.size() > 200) return false;
+  if (!fragment && !data && b.tag != GUMBO_TAG_LI &&
+      (IsDateLine(b.text) || IsSiteNotice(b.text, cw) || IsImprint(b.text, cw))) {
+    return false;
+  }
+  return true;
+}
+
+bool IsAncestor(const std::vector<Elem>& elems, int32_t a, int32_t d) {
+  while (d > a) d = elems[d].parent;
+  return d == a;
+}
+
+struct BodySelection {
+  std::vector<const Block*> kept;  // the body, in page order
+  std::vector<char> dropped;       // per element: left out as boilerplate
+};
+
+BodySelection SelectBody(std::vector<Elem>& elems, const std::vector<Block>& blocks, bool fragment,
+                         const ClassWords& cw) {
   const size_t n = elems.size();
+  BodySelection sel;
+  std::vector<char>& dropped = sel.dropped;
+  dropped.assign(n, 0);
+  if (n == 0) return sel;
+  // Consent notices recognised by their wording: the block, and the smallest container
+  // around it that holds little else (the dialog's title and buttons), go before scoring.
+  std::vector<uint32_t> all(n, 0), consent(n, 0), other_para(n, 0);
+  bool any_consent = false;
+  for (const Block& b : blocks) {
+    all[b.owner] += static_cast<uint32_t>(b.text.size());
+    if (!fragment && IsConsentNotice(b.text, cw.consent_phrases)) {
+      consent[b.owner] += static_cast<uint32_t>(b.text.size());
+      any_consent = true;
+    } else if (b.text.size() >= 25) {
+      other_para[b.owner] += static_cast<uint32_t>(b.text.size());
+    }
+  }
   // Regions marked drop_small ("ads", "promo", "modal", ...) go, unless one holds more than
   // half of the page's paragraph text: then the word was a state class on a wrapper.
   std::vector<uint32_t> para(n, 0);
   uint32_t para_total = 0;
   for (const Block& b : blocks) {
-    if (b.text.size() >= 25 && b.link_bytes * 2 < b.text.size()) {
+    if (b.text.size() >= 25 && b.link_bytes * 2 < b.text.size() && b.tag != GUMBO_TAG_TR) {
       para[b.owner] += static_cast<uint32_t>(b.text.size());
       para_total += static_cast<uint32_t>(b.text.size());
     }
   }
   for (size_t i = n; i-- > 1;) {
-    if (elems[i].parent >= 0) para[elems[i].parent] += para[i];
+    if (elems[i].parent >= 0) {
+      para[elems[i].parent] += para[i];
+      all[elems[i].parent] += all[i];
+      consent[elems[i].parent] += consent[i];
+      other_para[elems[i].parent] += other_para[i];
+    }
   }
-  std::vector<char> dropped(n, 0);
   for (size_t i = 0; i < n; ++i) {
     bool own = elems[i].drop_small && !fragment && para[i] * 2 <= para_total;
+    if (any_consent && consent[i] > 0 && all[i] <= consent[i] + 250 && other_para[i] <= 150) own = true;
     dropped[i] = own || (elems[i].parent >= 0 && dropped[elems[i].parent]);
   }
+  // Blocks per owner: an element that holds several runs of text itself (text between
+  // <br>s in a <div>) is the container of those paragraphs, not a paragraph.
+  std::vector<uint16_t> runs(n, 0);
   for (const Block& b : blocks) {
     if (dropped[b.owner]) continue;
     elems[b.owner].text += static_cast<uint32_t>(b.text.size());
     elems[b.owner].links += b.link_bytes;
+    if (b.text.size() >= 25 && runs[b.owner] < 1000) ++runs[b.owner];
   }
   for (size_t i = n; i-- > 1;) {
     if (elems[i].parent >= 0) {
@@ -852,10 +1131,14 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
   std::vector<char> selected(n, fragment ? 1 : 0);
   if (!fragment) {
     for (const Block& b : blocks) {
-      if (dropped[b.owner] || b.text.size() < 25 || IsHeading(b.tag) || b.tag == GUMBO_TAG_LI) continue;
+      if (dropped[b.owner] || b.text.size() < 25 || IsHeading(b.tag) || b.tag == GUMBO_TAG_LI ||
+          b.tag == GUMBO_TAG_TR || IsImprint(b.text, cw)) {
+        continue;
+      }
       double s = 1.0 + static_cast<double>(CountCommas(b.text)) + std::min<double>(b.text.size() / 100, 3.0);
-      int32_t anc = elems[b.owner].parent;
-      // A text-bearing div is its own paragraph: its container is its parent.
+      // A paragraph's container is its parent; so is a text-bearing div's when the div holds
+      // one run of text (a component paragraph). A div with several runs is the container.
+      int32_t anc = runs[b.owner] >= 2 && b.tag != GUMBO_TAG_P ? b.owner : elems[b.owner].parent;
       for (int level = 0; anc >= 0 && level < 5; ++level, anc = elems[anc].parent) {
         Elem& a = elems[anc];
         if (!a.scored) {
@@ -869,20 +1152,27 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
     double best = 0;
     std::vector<double> final_score(n, 0.0);
     for (size_t i = 0; i < n; ++i) {
-      if (!elems[i].scored) continue;
+      if (!elems[i].scored || dropped[i]) continue;
       final_score[i] = elems[i].score * (1.0 - LinkDensity(elems[i].links, elems[i].text));
       if (top < 0 || final_score[i] > best) {
         best = final_score[i];
         top = static_cast<int32_t>(i);
       }
     }
-    if (top < 0) return {};
+    if (top < 0) return sel;
     // As Readability does: when several of the best candidates score close to the top one
     // (one paragraph per container, as component-built pages do), their common ancestor
     // is the article.
+    // Closeness is judged on what the paragraphs gave, without the tag and class weights: a
+    // one-paragraph box whose class says "article" is not a rival of the story.
+    auto content = [&](size_t i) {
+      return (elems[i].score - TagWeight(elems[i].tag) - elems[i].class_weight) *
+             (1.0 - LinkDensity(elems[i].links, elems[i].text));
+    };
     std::vector<int32_t> close;
+    const double top_content = content(static_cast<size_t>(top));
     for (size_t i = 0; i < n; ++i) {
-      if (elems[i].scored && final_score[i] >= 0.75 * best) close.push_back(static_cast<int32_t>(i));
+      if (elems[i].scored && !dropped[i] && content(i) >= 0.75 * top_content) close.push_back(static_cast<int32_t>(i));
     }
     if (close.size() >= 3) {
       std::sort(close.begin(), close.end(), [&](int32_t a, int32_t b) { return final_score[a] > final_score[b]; });
@@ -906,47 +1196,73 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
         best = std::max(best, final_score[lca]);
       }
     }
+    // A second opinion from the markup: an element marked itemprop=articleBody (else the
+    // page's one <article>) that holds most of the chosen container's paragraph text is the
+    // article itself (what lies around it, such as date lines and notices, is not); an
+    // itemprop=articleBody that holds much more than the chosen container, with few links,
+    // is the article the scoring cut short.
+    bool by_markup = false;
+    int32_t marked = -1;
+    for (size_t i = 0; i < n; ++i) {
+      if (elems[i].markup_body && !dropped[i] && para[i] > 0 && (marked < 0 || para[i] > para[marked])) {
+        marked = static_cast<int32_t>(i);
+      }
+    }
+    bool explicit_body = marked >= 0;
+    if (marked < 0) {
+      // Else the page's one <article> (not one of several teasers) that holds most of the
+      // paragraph text, for narrowing only.
+      int articles = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (elems[i].tag != GUMBO_TAG_ARTICLE || dropped[i] || para[i] * 2 < para_total) continue;
+        bool nested = false;
+        for (int32_t a = elems[i].parent; a >= 0 && !nested; a = elems[a].parent)
+          nested = elems[a].tag == GUMBO_TAG_ARTICLE;
+        if (!nested && ++articles == 1) marked = static_cast<int32_t>(i);
+      }
+      if (articles != 1) marked = -1;
+    }
+    if (marked >= 0) {
+      if (IsAncestor(elems, top, marked) && marked != top && para[marked] * 10 >= para[top] * 8) {
+        top = marked;
+        by_markup = true;
+      } else if (explicit_body && IsAncestor(elems, marked, top) && marked != top &&
+                 para[top] * 10 < para[marked] * 7 && LinkDensity(elems[marked].links, elems[marked].text) < 0.3) {
+        top = marked;
+        by_markup = true;
+      }
+    }
     selected[top] = 1;
     int32_t parent = elems[top].parent;
-    if (parent >= 0) {
-      double threshold = std::max(10.0, best * 0.2);
-      for (size_t i = top + 1; i < n; ++i) {
-        if (elems[i].parent != parent) continue;
+    if (parent >= 0 && !by_markup) {
+      // Siblings join on what their paragraphs gave (as with closeness above), or as plain
+      // paragraphs of their own.
+      double threshold = std::max(5.0, top_content * 0.2);
+      auto consider = [&](size_t i) {
+        if (elems[i].parent != parent || dropped[i]) return;
         const Elem& s = elems[i];
         double ld = LinkDensity(s.links, s.text);
-        if ((s.scored && final_score[i] >= threshold) || (s.tag == GUMBO_TAG_P && s.text > 80 && ld < 0.25)) {
+        if ((s.scored && content(i) >= threshold) || (s.tag == GUMBO_TAG_P && s.text > 80 && ld < 0.25)) {
           selected[i] = 1;
         }
-      }
-      for (int32_t i = top - 1; i > parent; --i) {
-        if (elems[i].parent != parent) continue;
-        const Elem& s = elems[i];
-        double ld = LinkDensity(s.links, s.text);
-        if ((s.scored && final_score[i] >= threshold) || (s.tag == GUMBO_TAG_P && s.text > 80 && ld < 0.25)) {
-          selected[i] = 1;
-        }
-      }
+      };
+      for (size_t i = top + 1; i < n; ++i) consider(i);
+      for (int32_t i = top - 1; i > parent; --i) consider(static_cast<size_t>(i));
     }
     for (size_t i = 0; i < n; ++i) {
       if (!selected[i] && elems[i].parent >= 0 && selected[elems[i].parent]) selected[i] = 1;
     }
   }
   // The selected blocks, minus link lists, labels and orphan headings.
-  std::vector<const Block*> kept;
+  std::vector<const Block*>& kept = sel.kept;
   std::vector<bool> kept_is_heading;
   bool prev_dropped_after_heading = false;
   for (const Block& b : blocks) {
     if (!selected[b.owner] || dropped[b.owner]) continue;
-    double ld = LinkDensity(b.link_bytes, static_cast<uint32_t>(b.text.size()));
     bool heading = IsHeading(b.tag);
-    bool keep = true;
-    if (b.tag == GUMBO_TAG_H1 && !fragment) keep = false;
-    if (ld > 0.5 || (b.tag == GUMBO_TAG_LI && ld > 0.3)) keep = false;
-    if (!heading && IsShortLabel(b.text)) keep = false;
-    if (heading && b.text.size() > 200) keep = false;
-    if (!keep) {
+    if (!KeepBlock(b, fragment, cw)) {
       // A heading over a dropped link list ("Related stories") goes with it.
-      if (!kept.empty() && kept_is_heading.back() && !prev_dropped_after_heading) {
+      if (!kept.empty() && kept_is_heading.back() && !prev_dropped_after_heading && !IsNumberMarker(b.text)) {
         kept.pop_back();
         kept_is_heading.pop_back();
       }
@@ -961,10 +1277,7 @@ std::vector<std::string> SelectBody(std::vector<Elem>& elems, const std::vector<
     kept.pop_back();
     kept_is_heading.pop_back();
   }
-  std::vector<std::string> out;
-  out.reserve(kept.size());
-  for (const Block* b : kept) out.push_back(b->text);
-  return out;
+  return sel;
 }
 
 std::string ResolveUrl(const std::string& href, const std::string& base) {
@@ -993,6 +1306,158 @@ std::vector<std::string> SplitParagraphs(std::string_view text) {
     pos = nl + 1;
   }
   return out;
+}
+
+// ---- second opinion from JSON-LD articleBody.
+// Hashes of the text's shingles of four consecutive words (ASCII letters lower-cased; any
+// byte of a multi-byte character is a word character), sorted and unique.
+std::vector<uint64_t> ShingleHashes(std::string_view text) {
+  std::vector<uint64_t> words;
+  uint64_t h = 0;
+  bool in_word = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (word) {
+      if (!in_word) h = 1469598103934665603ull;
+      h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 1099511628211ull;
+      in_word = true;
+    } else if (in_word) {
+      words.push_back(h);
+      in_word = false;
+    }
+  }
+  std::vector<uint64_t> out;
+  for (size_t i = 0; i + 4 <= words.size() || (i == 0 && !words.empty() && words.size() < 4); ++i) {
+    uint64_t s = 0;
+    for (size_t k = i; k < std::min(words.size(), i + 4); ++k) s = (s * 0x9E3779B97F4A7C15ull) ^ words[k];
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+size_t CommonCount(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// Texts of `kept` without the interludes that articleBody does not hold: a paragraph of
+// seven words or more sharing no shingle with it, lying between two paragraphs that it
+// does hold (a newsletter box or promotion inside the story). Tables, lists and headings
+// stay: articleBody often leaves them out. What follows the last paragraph it holds
+// stays too (articleBody is sometimes cut short).
+std::vector<std::string> WithoutInterludes(const std::vector<const Block*>& kept, const std::vector<uint64_t>& ld) {
+  std::vector<int> common(kept.size()), size(kept.size());
+  size_t first = kept.size(), last = 0;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    std::vector<uint64_t> sh = ShingleHashes(kept[i]->text);
+    size[i] = static_cast<int>(sh.size());
+    common[i] = static_cast<int>(CommonCount(sh, ld));
+    if (size[i] > 0 && common[i] * 2 >= size[i]) {
+      first = std::min(first, i);
+      last = i;
+    }
+  }
+  std::vector<char> drop(kept.size() + 1, 0);
+  for (size_t i = kept.size(); i-- > 0;) {
+    GumboTag t = kept[i]->tag;
+    bool structural = t == GUMBO_TAG_TR || t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_LI || IsHeading(t);
+    drop[i] = first < i && i < last && common[i] == 0 &&
+              (IsHeading(t) ? drop[i + 1] != 0 : size[i] >= 4 && !structural);  // with its heading
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (!drop[i]) out.push_back(kept[i]->text);
+  }
+  return out;
+}
+
+// JSON-LD articleBody is a second account of the article, compared with the scored body by
+// their shared 4-word shingles:
+// - the scored body holds 90% of it: the scored body stands (it has the page's paragraph
+//   breaks, tables and lists), less the interludes articleBody does not hold;
+// - the page shows 80% of it but the scored body less: the scoring cut the article short,
+//   and the body becomes the page's text blocks from the first to the last that
+//   articleBody holds, less the interludes;
+// - the page shows less of it, and what the scored body holds is mostly part of it (a
+//   paywall or a "read more" that loads the rest): articleBody is the fuller text;
+// - otherwise (a summary, or another article's text) it is ignored, unless the page has
+//   next to no body text.
+std::vector<std::string> SecondOpinionFromArticleBody(const std::string& ld_body, const std::vector<Block>& blocks,
+                                                      const BodySelection& sel, const ClassWords& cw) {
+  std::string ld_text = ld_body;
+  if (ld_text.find('<') != std::string::npos && ld_text.find('>') != std::string::npos) {
+    // Some sites put HTML in articleBody: its tags end lines.
+    std::string plain;
+    bool in_tag = false;
+    for (char c : ld_text) {
+      if (c == '<') {
+        in_tag = true;
+      } else if (c == '>' && in_tag) {
+        in_tag = false;
+        plain.push_back('\n');
+      } else if (!in_tag) {
+        plain.push_back(c);
+      }
+    }
+    ld_text.swap(plain);
+  }
+  std::vector<std::string> scored;
+  size_t scored_bytes = 0;
+  std::string scored_text;
+  for (const Block* b : sel.kept) {
+    scored.push_back(b->text);
+    scored_bytes += b->text.size();
+    (scored_text += b->text) += '\n';
+  }
+  std::vector<uint64_t> ld = ShingleHashes(ld_text);
+  if (ld.size() < 8) {
+    return !ld_text.empty() && ld_text.size() > 2 * scored_bytes && scored_bytes < 500 ? SplitParagraphs(ld_text)
+                                                                                       : scored;
+  }
+  std::vector<uint64_t> body = ShingleHashes(scored_text);
+  size_t covered = CommonCount(ld, body);
+  if (covered * 10 >= ld.size() * 9) return WithoutInterludes(sel.kept, ld);
+  // The page's visible text blocks, through the same filter as the body's.
+  std::vector<const Block*> visible;
+  std::string visible_text;
+  for (const Block& b : blocks) {
+    if (sel.dropped[b.owner] || !KeepBlock(b, false, cw)) continue;
+    visible.push_back(&b);
+    (visible_text += b.text) += '\n';
+  }
+  size_t on_page = CommonCount(ld, ShingleHashes(visible_text));
+  if (on_page * 10 >= ld.size() * 8) {
+    size_t first = visible.size(), last = 0;
+    for (size_t i = 0; i < visible.size(); ++i) {
+      std::vector<uint64_t> sh = ShingleHashes(visible[i]->text);
+      if (!sh.empty() && CommonCount(sh, ld) * 2 >= sh.size()) {
+        first = std::min(first, i);
+        last = i;
+      }
+    }
+    if (first <= last && first < visible.size()) {
+      std::vector<const Block*> span(visible.begin() + first, visible.begin() + last + 1);
+      std::string span_text;
+      for (const Block* b : span) (span_text += b->text) += '\n';
+      if (CommonCount(ld, ShingleHashes(span_text)) > covered) return WithoutInterludes(span, ld);
+    }
+    return scored;
+  }
+  bool part_of_it = !body.empty() && covered * 2 >= body.size() && ld.size() > body.size();
+  if (part_of_it || (ld_text.size() > 2 * scored_bytes && scored_bytes < 500)) return SplitParagraphs(ld_text);
+  return scored;
 }
 
 }  // namespace
@@ -1133,13 +1598,13 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   arena.Reset();  // the tree is gone from here on
 
   Meta& m = walker.meta();
-  article.paragraphs = SelectBody(walker.elems(), walker.blocks(), doc.fragment);
+  BodySelection body = SelectBody(walker.elems(), walker.blocks(), doc.fragment, **words);
+  for (const Block* b : body.kept) article.paragraphs.push_back(b->text);
+  if (!doc.fragment && !m.ld_body.empty()) {
+    article.paragraphs = SecondOpinionFromArticleBody(m.ld_body, walker.blocks(), body, **words);
+  }
   size_t body_bytes = 0;
   for (const std::string& p : article.paragraphs) body_bytes += p.size();
-  if (!m.ld_body.empty() && m.ld_body.size() > 2 * body_bytes && body_bytes < 500) {
-    article.paragraphs = SplitParagraphs(m.ld_body);
-    body_bytes = m.ld_body.size();
-  }
   if (article.paragraphs.empty() || (!doc.fragment && body_bytes < kMinArticleBytes)) {
     return Status::InvalidArgument(where + ": no article text found in the HTML page (" + std::to_string(body_bytes) +
                                    " bytes of body-like text)");

@@ -5,18 +5,26 @@
 // with an explicit stack, collects the page metadata (headline from og:title / JSON-LD /
 // <h1> / <title>; byline; published date from article:published_time and similar meta,
 // JSON-LD NewsArticle.datePublished or <time datetime>; canonical URL; language) and the
-// text blocks of the page (paragraphs, headings, list items, text-bearing divs) with their
-// link text. Regions that are boilerplate by their element (nav, aside, footer, form
-// controls, scripts) or by their class/id/role words (data/ingest/html_classes.tsv:
-// comments, cookie banners, share bars, related stories, ads) are left out. Then, as in
-// Arc90's Readability, each paragraph scores its ancestors (commas, length), the scores are
-// discounted by link density, and the best container plus its qualifying siblings is the
-// article; its blocks, minus link lists and short unpunctuated labels, are the body.
+// text blocks of the page (paragraphs, headings, list items, table rows, runs of text
+// between <br>s) with their link text. Regions that are boilerplate by their element (nav,
+// aside, footer, figure captions, form controls, scripts, AMP widgets), by their
+// class/id/role words (data/ingest/html_classes.tsv: comments, share bars, related
+// stories, ads, captions) or by naming a consent manager (data/ingest/notices.tsv) are left
+// out, and so are consent notices recognised by their wording. Then, as in Arc90's
+// Readability, each paragraph scores its container (a <div> holding several runs of text
+// is itself the container) and, less, the container's ancestors; the scores are discounted
+// by link density, and the best container plus its qualifying siblings is the article.
+// The markup gives a second opinion: itemprop=articleBody (or the page's one <article>)
+// narrows or widens the choice, and JSON-LD articleBody, compared with the chosen blocks
+// and the page's visible text by shared 4-word shingles, fills what the scoring missed or a
+// paywall hid. The body is the chosen blocks minus link lists, short unpunctuated labels,
+// bare list numbers, date lines, comment-moderation notices and site imprints.
 //
 // Limits: pages nested deeper than 512 elements are flattened before parsing (gumbo's tree
-// construction is quadratic in depth; see CompactHtml); text hidden by CSS classes is not detected; a page
-// whose text is all in scripts (client-side rendering) has no article unless its JSON-LD
-// carries an articleBody.
+// construction is quadratic in depth; see CompactHtml); text hidden by CSS classes is not
+// detected; a page whose text is all in scripts (client-side rendering) has no article
+// unless its JSON-LD carries an articleBody; the AMP twin a page links to (rel=amphtml) is not
+// fetched: the extractor reads the bytes it is given.
 #pragma once
 
 #include "ingest/document.h"

@@ -164,5 +164,182 @@ TEST(ExtractTest, SniffsMediaTypes) {
   EXPECT_EQ(SniffMediaType("Headline\nBody"), "text/plain");
 }
 
+// ---- the failure classes of issue 18, one page each (the fixtures in tests/extraction/
+// measure them at scale).
+std::string Body(const std::string& html) {
+  RawDocument d;
+  d.bytes = html;
+  auto a = ExtractHtml(d);
+  if (!a.ok()) return "ERROR: " + a.status().message();
+  std::string out;
+  for (const std::string& p : a->paragraphs) out += p + "\n";
+  return out;
+}
+
+const char kConsentText[] =
+    "We and our partners store and access information on your device, such as cookies, and process personal data "
+    "for personalised ads and content, ad and content measurement and audience research. Some partners rely on "
+    "legitimate interest. You can manage your preferences at any time.";
+
+TEST(HtmlTest, ConsentDialogNamedByItsVendorIsNotTheArticle) {
+  std::string body =
+      Body(std::string("<body><div id=\"CybotCookiebotDialog\"><h2>This website uses cookies</h2><div>") +
+           kConsentText + "</div></div><div class=\"x\">" + kArticle + "</div></body>");
+  EXPECT_NE(body.find("committee met"), std::string::npos) << body;
+  EXPECT_EQ(body.find("partners"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ConsentNoticeKnownOnlyByItsWordsIsDropped) {
+  std::string body = Body(std::string("<body><div class=\"bar-x\"><h3>Your choices</h3><p>") + kConsentText +
+                          "</p></div><div class=\"x\">" + kArticle + "</div></body>");
+  EXPECT_NE(body.find("committee met"), std::string::npos) << body;
+  EXPECT_EQ(body.find("partners"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Your choices"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ArticleThatMentionsCookiesIsKept) {
+  std::string body = Body(
+      "<body><div><p>The regulator said on Tuesday that websites must let visitors reject all tracking as "
+      "easily as they accept it, and fined two publishers.</p><p>Both publishers said they would appeal, and "
+      "that their banners had been changed months ago.</p><p>One of them, the regulator found, had claimed a "
+      "legitimate interest in showing personalised ads to readers who had said no.</p></div></body>");
+  EXPECT_NE(body.find("reject all tracking"), std::string::npos) << body;
+  EXPECT_NE(body.find("legitimate interest in showing personalised ads"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, BareTextBetweenBreaksBeatsAnAddressFooter) {
+  std::string body = Body(
+      "<body><div id=\"w\"><div id=\"m\"><div><div><div class=\"t\"><font>"
+      "The council met on Monday evening to discuss the old bridge over the river, which has been closed to lorries "
+      "since a survey in the spring.<br>Repairs will start in May and last a year, the council said.<br>"
+      "Drivers will be sent on a detour through the village, which residents fear will bring more traffic.<br>"
+      "The mayor said the work was overdue."
+      "</font></div></div></div></div>"
+      "<div id=\"b\"><font>Valley Press Ltd., Unit 4, Mill Lane, Carrow, Dunshire, DN7 2QP, United Kingdom, telephone "
+      "01632 960 551, fax 01632 960 552, company number 02291877, VAT 448 2913 07, printed by Dunshire Print, Carrow."
+      "</font></div></div></body>");
+  EXPECT_NE(body.find("Repairs will start in May"), std::string::npos) << body;
+  EXPECT_NE(body.find("overdue"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Mill Lane"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ContentTableIsKeptRowByRow) {
+  std::string body = Body(std::string("<body><div class=\"story\">") + kArticle +
+                          "<table><caption>League table</caption><tr><th>Team</th><th>Pts</th></tr>"
+                          "<tr><td>Kelby Rovers</td><td>27</td></tr><tr><td>Marlow</td><td>25</td></tr></table>"
+                          "<p>The next round of matches is on Saturday, when Rovers host the team in fourth.</p>"
+                          "</div></body>");
+  EXPECT_NE(body.find("League table\nTeam | Pts\nKelby Rovers | 27\nMarlow | 25\n"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, TableInAFigureIsKeptAndItsCaptionIsNot) {
+  std::string body = Body(std::string("<body><div class=\"entry-content\">") + kArticle +
+                          "<figure class=\"wp-block-table\"><table><tr><td>Band A</td><td>1,258</td></tr>"
+                          "<tr><td>Band B</td><td>1,468</td></tr></table><figcaption>Source: the council"
+                          "</figcaption></figure><figure><img src=\"a.jpg\"><figcaption>The town hall at dusk."
+                          "</figcaption></figure></div></body>");
+  EXPECT_NE(body.find("Band A | 1,258\nBand B | 1,468\n"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Source"), std::string::npos) << body;
+  EXPECT_EQ(body.find("dusk"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ShortListItemsAreAllKept) {
+  std::string body =
+      Body(std::string("<body><div class=\"story\">") + kArticle +
+           "<ol><li>Flour</li><li>Two eggs</li><li>Milk</li><li>A pinch of salt</li></ol>"
+           "<ul class=\"tags\"><li><a href=\"/a\">Bridges</a></li><li><a href=\"/b\">Council</a></li></ul>"
+           "</div></body>");
+  EXPECT_NE(body.find("Flour\nTwo eggs\nMilk\nA pinch of salt\n"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Bridges"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, CaptionsGoAndSentencesAtElementBoundariesStayApart) {
+  std::string body = Body(
+      "<body><div class=\"story\"><p>The delegation arrived on Monday, after a long flight, and met the mayor.</p>"
+      "<div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">The mayor greets the guests. "
+      "Photo: Ann Lee</p></div>"
+      "<p><span>Talks continued in New York.</span><span>Reuters reported that both sides, after hours, agreed."
+      "</span></p><div>The second day was shorter.<figure><img src=\"b.jpg\"><figcaption>Hall</figcaption></figure>"
+      "Officials, tired but content, left early.</div></div></body>");
+  EXPECT_EQ(body.find("greets"), std::string::npos) << body;
+  EXPECT_NE(body.find("New York. Reuters"), std::string::npos) << body;
+  EXPECT_NE(body.find("The second day was shorter.\nOfficials"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, NumbersOfListItemsSetApartAreDropped) {
+  std::string body = Body(std::string("<body><div class=\"list\">") + kArticle +
+                          "<div class=\"item\"><span>1.</span><p>Turn the thermostat down by one degree, "
+                          "experts say.</p></div><div class=\"item\"><span>2.</span><p>Close the curtains at "
+                          "dusk, which keeps heat in.</p></div></div></body>");
+  EXPECT_NE(body.find("Turn the thermostat"), std::string::npos) << body;
+  EXPECT_EQ(body.find("1.\n"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, DateLinesAndModerationNoticesAreNotBody) {
+  std::string body = Body(std::string("<body><div class=\"story\"><p>Posted 5 March 2025 at 10:45 am</p>") + kArticle +
+                          "<p>Comments are moderated and may take some time to appear. Please keep it civil and "
+                          "stay on topic.</p></div></body>");
+  EXPECT_NE(body.find("committee met"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Posted"), std::string::npos) << body;
+  EXPECT_EQ(body.find("moderated"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ItempropArticleBodyNarrowsTheChosenContainer) {
+  std::string body = Body(std::string("<body><div class=\"asset\"><div itemprop=\"articleBody\">") + kArticle +
+                          "<p>A third paragraph, with more detail, about the bridge and its history.</p></div>"
+                          "<p>Readers, tell us about your own memories of the old bridge over the river.</p>"
+                          "</div></body>");
+  EXPECT_NE(body.find("third paragraph"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Readers, tell us"), std::string::npos) << body;
+}
+
+std::string WithArticleBody(const std::string& article_body, const std::string& body_html) {
+  return "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": \"" +
+         article_body + "\"}</script></head><body>" + body_html + "</body></html>";
+}
+
+TEST(HtmlTest, ArticleBodyCompletesAPaywalledPage) {
+  std::string body = Body(WithArticleBody(
+      "The committee met for six hours on Friday and agreed, after a long debate, to keep the bridge open.\\n"
+      "Engineers told members that the repairs, which began in spring, would be finished by December.\\n"
+      "The cost of the work has risen by a third since the first estimate, the treasurer said.",
+      "<div class=\"x\"><p>The committee met for six hours on Friday and agreed, after a long debate, to keep the "
+      "bridge open.</p><div class=\"gate\"><p>Subscribe to keep reading, from one a week.</p></div></div>"));
+  EXPECT_NE(body.find("risen by a third"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Subscribe"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ArticleBodyThatIsASummaryDoesNotReplaceTheBody) {
+  std::string body = Body(WithArticleBody(
+      "A bridge will stay open after a committee vote on Friday, with repairs finished by December next year.",
+      std::string("<div class=\"x\">") + kArticle + "</div>"));
+  EXPECT_NE(body.find("committee met for six hours"), std::string::npos) << body;
+  EXPECT_EQ(body.find("A bridge will stay open"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, ArticleBodyLeavesOutAnInterludeItDoesNotHold) {
+  std::string body = Body(WithArticleBody(
+      "The committee met for six hours on Friday and agreed, after a long debate, to keep the bridge open.\\n"
+      "Engineers told members that the repairs, which began in spring, would be finished by December.\\n"
+      "The cost of the work has risen by a third since the first estimate, the treasurer said.",
+      std::string("<div class=\"x\">") + kArticle +
+          "<div class=\"box\"><p>Every weekday at seven, the stories you need, from our newsroom to your inbox.</p>"
+          "</div><p>The cost of the work has risen by a third since the first estimate, the treasurer said.</p>"
+          "</div>"));
+  EXPECT_NE(body.find("risen by a third"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Every weekday"), std::string::npos) << body;
+}
+
+TEST(HtmlTest, AmpWidgetsCarryNoText) {
+  std::string body =
+      Body(std::string("<html amp><body><amp-consent id=\"c\" layout=\"nodisplay\"><div>") + kConsentText +
+           "</div></amp-consent><amp-sidebar id=\"s\"><p>Home, News, Sport, Weather, "
+           "Puzzles, Obituaries and more sections.</p></amp-sidebar><div class=\"x\">" +
+           kArticle + "</div></body></html>");
+  EXPECT_NE(body.find("committee met"), std::string::npos) << body;
+  EXPECT_EQ(body.find("partners"), std::string::npos) << body;
+  EXPECT_EQ(body.find("Obituaries"), std::string::npos) << body;
+}
+
 }  // namespace
 }  // namespace newsgraph
