@@ -22,6 +22,7 @@ struct TrainFlags {
   std::string out = "data/syntax/en.model";
   std::string model;  // --evaluate: this model file instead of the built-in one
   std::string report;
+  std::string errors;  // write the tokenizer's unmatched words on the dev sets here
   bool evaluate = false;
   syntax::SyntaxTrainConfig config;
 };
@@ -134,6 +135,16 @@ int RunTrain(TrainFlags& flags) {
               << " features, parser " << trained->parser.features() << ") in " << Fixed(secs) << " s\n";
     model = trained.get();
   }
+  if (!flags.errors.empty()) {
+    std::ofstream out(flags.errors);
+    for (const std::string& f : Treebanks(flags.ud, "-ud-dev.conllu")) {
+      auto gold = syntax::ReadConlluFile(f);
+      if (!gold.ok()) continue;
+      syntax::RawTextScores raw = syntax::EvaluateRawText(*model, *gold);
+      out << "# " << f << "\n";
+      for (const auto& [form, count] : raw.unmatched) out << count << "\t" << form << "\n";
+    }
+  }
   std::string report = ScoreReport(*model, flags.ud);
   std::cout << report;
   if (!flags.report.empty()) {
@@ -150,6 +161,8 @@ CommandRunner SetupTrain(CLI::App* app) {
   app->add_flag("--evaluate", flags->evaluate, "score a model (the built-in one, or --model) instead of training");
   app->add_option("--model", flags->model, "with --evaluate: a model file to score");
   app->add_option("--report", flags->report, "also write the score table (Markdown) to this file");
+  app->add_option("--tokenizer-errors", flags->errors,
+                  "write the words of the dev sets that the UD tokenizer splits differently, most frequent first");
   app->add_option("--tagger-epochs", flags->config.tagger_epochs, "passes over the data")->capture_default_str();
   app->add_option("--parser-epochs", flags->config.parser_epochs, "passes over the data")->capture_default_str();
   app->add_option("--folds", flags->config.folds, "jackknife folds for the parser's training tags")

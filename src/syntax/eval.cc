@@ -1,5 +1,6 @@
 #include "syntax/eval.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/ud.h"
@@ -112,6 +113,7 @@ GoldTokenScores EvaluateGoldTokens(const SyntaxModel& model, const std::vector<C
 
 RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<ConlluSentence>& gold) {
   RawTextScores r;
+  std::map<std::string, size_t> unmatched;
   size_t sent_gold = 0, sent_pred = 0, sent_ok = 0;
   size_t aligned = 0, upos_ok = 0, uas_ok = 0, las_ok = 0;
   const text::SentenceSplitter& splitter = text::SentenceSplitter::Default();
@@ -182,6 +184,14 @@ RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<Conllu
       auto it = gold_at.find({pw[k].span.start, pw[k].span.end});
       if (it != gold_at.end()) to_gold[k] = it->second;
     }
+    std::vector<bool> gold_hit(gw.size(), false);
+    for (size_t k = 0; k < pw.size(); ++k) {
+      if (to_gold[k] >= 0) gold_hit[to_gold[k]] = true;
+      else unmatched["ours: " + doc.substr(pw[k].span.start, pw[k].span.size())]++;
+    }
+    for (size_t k = 0; k < gw.size(); ++k) {
+      if (!gold_hit[k]) unmatched["gold: " + doc.substr(gw[k].span.start, gw[k].span.size())]++;
+    }
     for (size_t k = 0; k < pw.size(); ++k) {
       if (to_gold[k] < 0) continue;
       const RawWord& g = gw[to_gold[k]];
@@ -202,6 +212,8 @@ RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<Conllu
     sent_pred += pred_sentences.size();
     i = j;
   }
+  r.unmatched.assign(unmatched.begin(), unmatched.end());
+  std::stable_sort(r.unmatched.begin(), r.unmatched.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   r.words_f1 = F1(aligned, r.predicted_words, r.gold_words);
   r.sentences_f1 = F1(sent_ok, sent_pred, sent_gold);
   r.upos_f1 = F1(upos_ok, r.predicted_words, r.gold_words);

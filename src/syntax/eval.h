@@ -21,6 +21,8 @@ struct GoldTokenScores {
 
 struct RawTextScores {
   size_t gold_words = 0, predicted_words = 0;
+  // Forms of the words that found no partner, most frequent first ("gold: x", "ours: y").
+  std::vector<std::pair<std::string, size_t>> unmatched;
   double words_f1 = 0, sentences_f1 = 0, upos_f1 = 0, uas_f1 = 0, las_f1 = 0;  // percentages
 };
 
