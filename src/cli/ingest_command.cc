@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -141,6 +142,24 @@ class Progress {
   double last_ = -1;
 };
 
+// The regular files among `inputs`, as Store::RecordInputs takes them.
+std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, size_t read, size_t inserted,
+                                     size_t failed) {
+  char now[32];
+  std::time_t t = std::time(nullptr);
+  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  std::vector<InputFile> out;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_regular_file(path, ec)) continue;
+    auto bytes = static_cast<int64_t>(std::filesystem::file_size(path, ec));
+    if (ec) continue;
+    out.push_back(InputFile{path, bytes, static_cast<int64_t>(read), static_cast<int64_t>(inserted),
+                            static_cast<int64_t>(failed), now});
+  }
+  return out;
+}
+
 }  // namespace
 
 // Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
@@ -250,6 +269,10 @@ int RunIngest(const IngestOptions& opt) {
   }
   size_t skipped = counts.read - counts.inserted;
   (void)(*store)->LogIngest(static_cast<int64_t>(counts.inserted), static_cast<int64_t>(skipped));
+  // Files named on the command line are finished (what failed was reported): a cluster
+  // driver skips them on a re-run. Then settle what a killed concurrent writer left.
+  (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, counts.read, counts.inserted, counts.failed));
+  (void)(*store)->SettleStories();
   double secs = progress.Seconds();
   std::printf("ingested %zu articles into %s: %zu new, %zu already stored, %zu failed (%.1f s, %.0f articles/s)\n",
               counts.read, opt.db.c_str(), counts.inserted, skipped, counts.failed, secs,
