@@ -269,9 +269,12 @@ int RunIngest(const IngestOptions& opt) {
   }
   size_t skipped = counts.read - counts.inserted;
   (void)(*store)->LogIngest(static_cast<int64_t>(counts.inserted), static_cast<int64_t>(skipped));
-  // Files named on the command line are finished (what failed was reported): a cluster
-  // driver skips them on a re-run. Then settle what a killed concurrent writer left.
-  (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, counts.read, counts.inserted, counts.failed));
+  // Files named on the command line are finished unless nothing could be read (what
+  // failed was reported): a cluster driver skips them on a re-run. Then settle what a
+  // killed concurrent writer left.
+  if (counts.failed == 0 || counts.read > 0) {
+    (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, counts.read, counts.inserted, counts.failed));
+  }
   (void)(*store)->SettleStories();
   double secs = progress.Seconds();
   std::printf("ingested %zu articles into %s: %zu new, %zu already stored, %zu failed (%.1f s, %.0f articles/s)\n",
