@@ -169,10 +169,13 @@ Status SqlStore::AssignStories(std::vector<Pending>* pending,
       stored.insert(story);
       groups.Union(p.a->id, story);
     }
-    // Earlier articles of this batch are not in the tables yet.
+    // Earlier articles of this batch are not in the tables yet; they are candidates as
+    // they would be there, by a common band key (so batch sizes do not change stories).
     for (size_t j = 0; j < i; ++j) {
       const Pending& q = (*pending)[j];
-      if (stories::NearDuplicateScore(p.p->sketch, q.p->sketch) > 0.0) groups.Union(p.a->id, q.a->id);
+      bool candidate = false;
+      for (int b = 0; b < stories::kBands && !candidate; ++b) candidate = p.p->band_keys[b] == q.p->band_keys[b];
+      if (candidate && stories::NearDuplicateScore(p.p->sketch, q.p->sketch) > 0.0) groups.Union(p.a->id, q.a->id);
     }
   }
   // The story of each group: its stored story, the survivor of its stored stories, or

@@ -44,7 +44,18 @@ def filler():
     return "The " + " ".join(w) + "."
 
 
+def fillers(k):
+    return " ".join(filler() for _ in range(k))
+
+
+def pick(*options):
+    return rng.choice(options)
+
+
 def base_article(i):
+    # Every fixed phrase has several forms, so that unrelated articles share few word
+    # runs: a band key common to more than kMaxBucketScan articles (src/stories) would
+    # make stories depend on arrival order (docs/cluster.md).
     a, b, c = rng.sample(people, 3)
     pa, pb = rng.sample(places, 2)
     city = rng.choice(cities)
@@ -52,15 +63,23 @@ def base_article(i):
     topic = rng.choice(topics)
     day = rng.choice(days)
     paras = [
-        f"{city.upper()} — {pa} {ta} {a} met {pb} {tb} {b} in {city} on {day} to discuss {topic}. {filler()}",
-        f'"We have made real progress on {topic}," {a} told reporters after the talks. {filler()} {filler()}',
-        f"{b} accused {pa} of delaying {topic} and called on {a} to return to talks. {filler()}",
-        f"{c}, a spokesperson for the {pb} government, praised the meeting. {filler()} {filler()}",
-        f'"This is only a first step," {c} said. {filler()} {filler()}',
-        f"{filler()} {filler()} {filler()}",
-        f"{a} will travel to {rng.choice(cities)} next week. {filler()} {filler()}",
+        f"{city.upper()} — {pa} {ta} {a} {pick('met', 'met with', 'held talks with', 'hosted')} {pb} {tb} {b} "
+        f"in {city} on {day} {pick('to discuss', 'over', 'about', 'on')} {topic}. {fillers(2)}",
+        f'"{pick("We have made", "There has been", "We saw", "We are seeing")} {pick("real", "some", "clear", "good")} '
+        f'progress on {topic}," {a} {pick("told reporters", "said", "told journalists", "said in a statement")}. '
+        f"{fillers(3)}",
+        f"{b} {pick('accused', 'blamed', 'criticised')} {pa} {pick('of delaying', 'for stalling', 'over')} {topic} "
+        f"and {pick('called on', 'urged', 'asked')} {a} to {pick('return to', 'resume', 'rejoin')} talks. {fillers(2)}",
+        f"{c}, {pick('a spokesperson', 'a spokesman', 'an adviser', 'a senior official')} "
+        f"{pick('for', 'of', 'in')} the {pb} government, {pick('praised', 'welcomed', 'hailed')} the "
+        f"{pick('meeting', 'talks', 'visit')}. {fillers(3)}",
+        f'"{pick("This is only", "It is just", "We see this as", "Today was")} {pick("a first", "an early", "one")} '
+        f'step," {c} {pick("said", "added", "told reporters")}. {fillers(3)}',
+        f"{fillers(3)} {fillers(2)}",
+        f"{a} will {pick('travel to', 'visit', 'fly to')} {rng.choice(cities)} {pick('next week', 'on Friday', 'soon')}."
+        f" {fillers(3)}",
     ]
-    title = f"{pa} and {pb} hold talks on {topic}"
+    title = f"{pa} and {pb} {pick('hold talks', 'meet', 'confer')} on {topic}"
     return title, paras
 
 

@@ -23,7 +23,11 @@ QUERIES = {
     "orphans": "SELECT COUNT(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)",
     "sketch_labels": "SELECT COUNT(*) FROM sketches k JOIN articles a ON a.rid = k.article WHERE k.story_id <> a.story_id",
     "event_labels": "SELECT COUNT(*) FROM events e JOIN articles a ON a.rid = e.article WHERE e.story_id <> a.story_id",
+    "largest_bucket": "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM lsh GROUP BY band_key) AS b",
 }
+# Stories are the same for any order of arrival only while no LSH bucket holds more than
+# this (stories::kMaxBucketScan): only the newest that many of a bucket are compared.
+MAX_BUCKET_SCAN = 64
 
 
 def rows(db, sql):
@@ -57,6 +61,7 @@ def dump(db):
         "articles without a story row": r["orphans"],
         "sketches with another story than their article": r["sketch_labels"],
         "events with another story than their article": r["event_labels"],
+        "largest LSH bucket": int(r["largest_bucket"][0][0]),
     }
 
 
@@ -64,7 +69,7 @@ def main():
     a, b = dump(sys.argv[1]), dump(sys.argv[2])
     bad = 0
     for k in a:
-        if a[k] == b[k]:
+        if a[k] == b[k] or k == "largest LSH bucket":
             continue
         bad += 1
         if isinstance(a[k], list) and len(a[k]) > 1:
@@ -79,6 +84,11 @@ def main():
             if d[k] != [("0",)]:
                 bad += 1
                 print(f"BAD {db}: {k}: {d[k]}")
+    for db, d in ((sys.argv[1], a), (sys.argv[2], b)):
+        if d["largest LSH bucket"] > MAX_BUCKET_SCAN:
+            bad += 1
+            print(f"BAD {db}: an LSH bucket of {d['largest LSH bucket']} articles: above {MAX_BUCKET_SCAN}, stories may "
+                  "depend on arrival order; the corpus shares too much text between unrelated articles")
     print(f"{len(a['articles'])} articles, {len(a['stories'])} stories "
           f"({sum(1 for s in a['stories'] if len(s) > 1)} with near-duplicates), "
           f"{len(a['events'])} story events, {len(a['entities'])} entities: " + ("equal" if not bad else "DIFFERENT"))

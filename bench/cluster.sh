@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# make bench (part): scaling figures for docs/cluster.md, on a private PostgreSQL
+# (tests/e2e/pg_env.sh) and a corpus of near-duplicate groups spread over 16 files
+# (tests/e2e/gen_dupes.py, NEWSGRAPH_BENCH_CLUSTER_ARTICLES, default 4000):
+#   * the Dask driver (cluster/newsgraph_dask.py) with a local cluster of 1 and 2 worker
+#     processes, each ingest on one thread: articles/s of the whole job (wall clock, start
+#     of the cluster included);
+#   * the other way round: `analyze --json` per file on 2 processes, then one loader
+#     (`ingest --analyses`);
+#   * the PostgreSQL write rate: pre-analysed articles (`ingest --analyses`, no analysis)
+#     written by 1, 2 and 4 concurrent writers.
+# Skipped without python3-distributed (for /usr/bin/python3) or PostgreSQL's server.
+set -euo pipefail
+build=${1:-build}
+bin=$(realpath "$build/newsgraph")
+here=$(cd "$(dirname "$0")" && pwd)
+py=/usr/bin/python3
+n=${NEWSGRAPH_BENCH_CLUSTER_ARTICLES:-4000}
+if ! "$py" -c 'import distributed' 2>/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1; then
+  echo "cluster bench: skipped (needs python3-distributed and postgresql)"; exit 0
+fi
+source "$here/../tests/e2e/pg_env.sh" > /dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"; pg_stop' EXIT
+export DASK_LOGGING__DISTRIBUTED=error
+fresh_db() {  # NAME: creates an empty database, prints its URL
+  pg_as "$pg_bin/createdb" -h "$pg_dir" -U "$pg_user" "$1"
+  echo "postgresql:///$1?host=$pg_dir&user=$pg_user"
+}
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%5.1f s, %4.0f articles/s", b - a, n / (b - a) }'; }
+
+python3 "$here/../tests/e2e/gen_dupes.py" "$work/corpus" "$n" 16
+echo "cluster: $n articles in 16 files, $(nproc) cores, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') (fsync off)"
+
+for w in 1 2; do
+  url=$(fresh_db dask$w)
+  "$py" "$here/../cluster/newsgraph_dask.py" --db "$url" --workers $w --newsgraph "$bin" \
+    --ingest-args "--workers 1" --progress none --summary-json "$work/s.json" "$work"/corpus/* > /dev/null
+  python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("  Dask, %s worker process(es): %5.1f s, %4.0f articles/s (%d files, %d failed)" % (sys.argv[2], s["seconds"], s["articles_per_second"], s["ingested"], len(s["failed"])))' "$work/s.json" $w
+done
+
+url=$(fresh_db loader)
+start=$(now)
+mkdir "$work/analyses"
+ls "$work"/corpus/* | xargs -P 2 -I{} sh -c '"$1" analyze --json --workers 1 "$2" > "$3/$(basename "$2").analyses"' _ "$bin" {} "$work/analyses"
+mid=$(now)
+"$bin" ingest --analyses "$work"/analyses/* --db "$url" -q > /dev/null
+end=$(now)
+echo "  analyze on 2 processes, then one loader: $(rate "$n" "$start" "$end") (analyze $(rate "$n" "$start" "$mid"), load $(rate "$n" "$mid" "$end"))"
+
+cat "$work"/analyses/* > "$work/all.jsonl"
+echo "PostgreSQL write rate, pre-analysed articles (ingest --analyses, default batch):"
+for k in 1 2 4; do
+  for i in $(seq 0 $((k - 1))); do awk -v k=$k -v i=$i 'NR % k == i' "$work/all.jsonl" > "$work/part$i.jsonl"; done
+  url=$(fresh_db writers$k)
+  start=$(now)
+  pids=()
+  for i in $(seq 0 $((k - 1))); do
+    "$bin" ingest --analyses "$work/part$i.jsonl" --db "$url" -q > /dev/null &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
+  end=$(now)
+  stories=$("$pg_bin/psql" "$url" -XAtq -c 'select count(distinct story_id) from articles')
+  echo "  $k writer(s): $(rate "$n" "$start" "$end"); $stories stories"
+done
