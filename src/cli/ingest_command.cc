@@ -9,7 +9,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -145,9 +144,6 @@ class Progress {
 // The regular files among `inputs`, as Store::RecordInputs takes them.
 std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, size_t read, size_t inserted,
                                      size_t failed) {
-  char now[32];
-  std::time_t t = std::time(nullptr);
-  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
   std::vector<InputFile> out;
   for (const std::string& path : inputs) {
     std::error_code ec;
@@ -155,7 +151,7 @@ std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, siz
     auto bytes = static_cast<int64_t>(std::filesystem::file_size(path, ec));
     if (ec) continue;
     out.push_back(InputFile{path, bytes, static_cast<int64_t>(read), static_cast<int64_t>(inserted),
-                            static_cast<int64_t>(failed), now});
+                            static_cast<int64_t>(failed), ""});
   }
   return out;
 }

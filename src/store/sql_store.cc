@@ -941,16 +941,24 @@ StatusOr<std::vector<Facet>> SqlStore::EventRoots() {
       {});
 }
 
-Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+namespace {
+std::string NowUtc() {
   char now[32];
   std::time_t t = std::time(nullptr);
   std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return now;
+}
+}  // namespace
+
+Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+  std::string now = NowUtc();
   return db_->Exec("INSERT INTO ingest_runs(started, inserted, skipped) VALUES($1,$2,$3)",
-                   {std::string_view(now), inserted, skipped});
+                   {SV(now), inserted, skipped});
 }
 
 Status SqlStore::RecordInputs(const std::vector<InputFile>& files) {
   if (files.empty()) return Status::Ok();
+  std::string now = NowUtc();
   Status s = db_->Begin();
   for (const InputFile& f : files) {
     if (!s.ok()) break;
@@ -958,7 +966,7 @@ Status SqlStore::RecordInputs(const std::vector<InputFile>& files) {
         "INSERT INTO ingest_files(path, bytes, articles, inserted, failed, finished) VALUES($1,$2,$3,$4,$5,$6) "
         "ON CONFLICT(path) DO UPDATE SET bytes = excluded.bytes, articles = excluded.articles, "
         "inserted = excluded.inserted, failed = excluded.failed, finished = excluded.finished",
-        {SV(f.path), f.bytes, f.articles, f.inserted, f.failed, SV(f.finished)});
+        {SV(f.path), f.bytes, f.articles, f.inserted, f.failed, SV(f.finished.empty() ? now : f.finished)});
   }
   if (s.ok()) return db_->Commit();
   db_->Rollback();

@@ -109,7 +109,7 @@ struct InputFile {
   std::string path;  // as given to the ingest
   int64_t bytes = 0;
   int64_t articles = 0, inserted = 0, failed = 0;  // of the whole ingest run that recorded it
-  std::string finished;                            // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::string finished;                            // UTC, YYYY-MM-DDTHH:MM:SSZ (empty: now)
 };
 
 struct StoreStats {

@@ -73,14 +73,14 @@ run_driver local again --workers 2
 [ "$(summary again 's["articles"]["new"]')" = 0 ] || fail "re-run stored new articles"
 
 # 3. A cluster started here; one worker killed while it ingests.
-dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard --scheduler-file "$work/sched.json" > "$work/sched.log" 2>&1 &
+/usr/bin/dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard --scheduler-file "$work/sched.json" > "$work/sched.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do [ -s "$work/sched.json" ] && break; sleep 0.1; done
 [ -s "$work/sched.json" ] || fail "scheduler did not start: $(cat "$work/sched.log")"
 address=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["address"])' "$work/sched.json")
 workers=()
 for w in 1 2; do
-  dask-worker --scheduler-file "$work/sched.json" --host 127.0.0.1 --nthreads 1 --no-nanny --no-dashboard \
+  /usr/bin/dask-worker --scheduler-file "$work/sched.json" --host 127.0.0.1 --nthreads 1 --no-nanny --no-dashboard \
     > "$work/worker$w.log" 2>&1 &
   pids+=($!)
   workers+=($!)
