@@ -138,9 +138,9 @@ Status SqlStore::FoldStories(const std::string& survivor, const std::vector<std:
   for (const std::string& d : dead) {
     if (d == survivor) continue;
     // Sketches first: their rows are found through the articles' story index.
-    Status s = db_->Exec(
-        "UPDATE sketches SET story_id = $1 WHERE article IN (SELECT rid FROM articles WHERE story_id = $2)",
-        {SV(survivor), SV(d)});
+    Status s =
+        db_->Exec("UPDATE sketches SET story_id = $1 WHERE article IN (SELECT rid FROM articles WHERE story_id = $2)",
+                  {SV(survivor), SV(d)});
     if (s.ok()) s = db_->Exec("UPDATE events SET story_id = $1 WHERE story_id = $2", {SV(survivor), SV(d)});
     if (s.ok()) s = db_->Exec("UPDATE articles SET story_id = $1 WHERE story_id = $2", {SV(survivor), SV(d)});
     if (s.ok()) s = db_->Exec("DELETE FROM stories WHERE id = $1", {SV(d)});

@@ -71,9 +71,8 @@ std::string StoryIndex::Add(std::string_view article_id, const Sketch& sketch) {
   // The stories met, largest first, then oldest: the first one stays.
   std::vector<uint32_t> met;
   for (uint32_t n : near) met.push_back(Root(story_[n]));
-  std::sort(met.begin(), met.end(), [&](uint32_t x, uint32_t y) {
-    return articles_[x] != articles_[y] ? articles_[x] > articles_[y] : x < y;
-  });
+  std::sort(met.begin(), met.end(),
+            [&](uint32_t x, uint32_t y) { return articles_[x] != articles_[y] ? articles_[x] > articles_[y] : x < y; });
   met.erase(std::unique(met.begin(), met.end()), met.end());
   uint32_t story;
   if (met.empty()) {
