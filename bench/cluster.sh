@@ -20,8 +20,6 @@ if ! "$py" -c 'import distributed' 2>/dev/null || ! ls /usr/lib/postgresql/*/bin
   echo "cluster bench: skipped (needs python3-distributed and postgresql)"; exit 0
 fi
 source "$here/../tests/e2e/pg_env.sh" > /dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"; pg_stop' EXIT
 export DASK_LOGGING__DISTRIBUTED=error
 fresh_db() {  # NAME: creates an empty database, prints its URL
   pg_as "$pg_bin/createdb" -h "$pg_dir" -U "$pg_user" "$1"

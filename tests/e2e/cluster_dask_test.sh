@@ -18,14 +18,12 @@ if ! "$py" -c 'import distributed' 2>/dev/null; then
   echo "SKIP: $py cannot import distributed (apt-get install python3-distributed)"; exit 77
 fi
 source "$here/pg_env.sh"
-work=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"; pg_stop
+  pg_stop
 }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 export PSQL="$pg_bin/psql" DASK_LOGGING__DISTRIBUTED=error
 url() { echo "postgresql:///$1?host=$pg_dir&user=$pg_user"; }
 for db in ref local killed; do pg_as "$pg_bin/createdb" -h "$pg_dir" -U "$pg_user" $db; done

@@ -7,9 +7,6 @@ set -euo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/pg_env.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"; pg_stop' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 url=$NEWSGRAPH_TEST_PG_URL
 psql_q() { "$pg_bin/psql" "$url" -XAtq -c "$1"; }
 n=1200

@@ -10,9 +10,6 @@ set -euo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/pg_env.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"; pg_stop' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 export PSQL="$pg_bin/psql"
 
 python3 "$here/gen_dupes.py" "$work/corpus" 2000 8
