@@ -163,6 +163,7 @@ void BM_ClusterStories(benchmark::State& state) {
     // Groups were offset by the running size, so one group's articles may carry different
     // offsets; recompute from ids (chunk/gN-...).
     for (auto& a : all) a.group = static_cast<int>(std::hash<std::string>{}(a.id.substr(0, a.id.find('-'))));
+    for (size_t i = 0; i < labels.size(); ++i) labels[i] = index.StoryOf(i);  // final stories
     stories::PairScores s = stories::ScorePairs(all, labels);
     precision = s.precision;
     recall = s.recall;

@@ -141,6 +141,21 @@ class Progress {
   double last_ = -1;
 };
 
+// The regular files among `inputs`, as Store::RecordInputs takes them.
+std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, size_t read, size_t inserted,
+                                     size_t failed) {
+  std::vector<InputFile> out;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !std::filesystem::is_regular_file(path, ec)) continue;
+    auto bytes = static_cast<int64_t>(std::filesystem::file_size(path, ec));
+    if (ec) continue;
+    out.push_back(InputFile{path, bytes, static_cast<int64_t>(read), static_cast<int64_t>(inserted),
+                            static_cast<int64_t>(failed), ""});
+  }
+  return out;
+}
+
 }  // namespace
 
 // Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
@@ -250,6 +265,13 @@ int RunIngest(const IngestOptions& opt) {
   }
   size_t skipped = counts.read - counts.inserted;
   (void)(*store)->LogIngest(static_cast<int64_t>(counts.inserted), static_cast<int64_t>(skipped));
+  // Files named on the command line are finished unless nothing could be read (what
+  // failed was reported): a cluster driver skips them on a re-run. Then settle what a
+  // killed concurrent writer left.
+  if (counts.failed == 0 || counts.read > 0) {
+    (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, counts.read, counts.inserted, counts.failed));
+  }
+  (void)(*store)->SettleStories();
   double secs = progress.Seconds();
   std::printf("ingested %zu articles into %s: %zu new, %zu already stored, %zu failed (%.1f s, %.0f articles/s)\n",
               counts.read, opt.db.c_str(), counts.inserted, skipped, counts.failed, secs,

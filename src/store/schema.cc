@@ -128,6 +128,17 @@ CREATE INDEX events_story ON events(story_id, event_key);
      "ALTER TABLE quotes ADD COLUMN speaker_id TEXT NOT NULL DEFAULT '';"},
 };
 
+// Tables added without a schema version (each CREATE is idempotent, run by every opener
+// under the migration lock), so that they merge with version bumps made elsewhere:
+//   ingest_files   one row per input file an ingest finished (Store::RecordInputs): what
+//                  a cluster driver skips on a re-run;
+//   story_pending  PostgreSQL: articles committed whose story has not been settled
+//                  against concurrent writers yet (SqlStore::SettleStories).
+constexpr const char* kSideTables =
+    "CREATE TABLE IF NOT EXISTS ingest_files(path TEXT PRIMARY KEY, bytes @BIG@ NOT NULL, "
+    "articles @BIG@ NOT NULL, inserted @BIG@ NOT NULL, failed @BIG@ NOT NULL, finished TEXT NOT NULL);";
+constexpr const char* kSideTablesPostgres = "CREATE TABLE IF NOT EXISTS story_pending(article BIGINT PRIMARY KEY);";
+
 std::string ForEngine(std::string sql, bool pg) {
   static const char* const kTokens[][3] = {{"@ID@", "INTEGER PRIMARY KEY", "BIGSERIAL PRIMARY KEY"},
                                            {"@BIG@", "INTEGER", "BIGINT"},
@@ -174,6 +185,7 @@ Status Migrate(SqlDb* db) {
           {std::string_view(v)});
     }
   }
+  if (s.ok()) s = db->ExecScript(ForEngine(kSideTables, pg) + (pg ? kSideTablesPostgres : ""));
   if (!s.ok()) {
     db->Rollback();
     return s;

@@ -35,21 +35,6 @@ std::string EventKey(const Event& e) {
          NormalizeName(e.target_code.empty() ? e.target : e.target_code) + "|" + e.cameo;
 }
 
-// The candidate query: the most recent kMaxBucketScan articles of each LSH band bucket.
-const std::string& CandidateSql() {
-  static const std::string sql = [] {
-    std::string s = "SELECT c.article, k.story_id, k.sketch FROM (";
-    for (int b = 0; b < stories::kBands; ++b) {
-      if (b) s += " UNION ";
-      s += "SELECT article FROM (SELECT article FROM lsh WHERE band_key = $" + std::to_string(b + 1) +
-           " ORDER BY article DESC LIMIT " + std::to_string(stories::kMaxBucketScan) + ") AS b" + std::to_string(b);
-    }
-    s += ") AS c JOIN sketches k ON k.article = c.article ORDER BY c.article";
-    return s;
-  }();
-  return sql;
-}
-
 const std::string& LshInsertSql() {
   static const std::string sql = [] {
     std::string s = "INSERT INTO lsh(band_key, article) VALUES ";
@@ -186,7 +171,7 @@ Status SqlStore::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* 
     s = PutOnce(batch, &n);
     if (s.ok()) {
       if (inserted) *inserted = n;
-      return s;
+      return SettleStories();
     }
     if (!db_->LastErrorRetryable()) return s;
     std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % (20 * (attempt + 1))));
@@ -194,38 +179,10 @@ Status SqlStore::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* 
   return s;
 }
 
-StatusOr<std::string> SqlStore::FindStory(const Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
-                                          const std::vector<Pending>& earlier) {
-  std::vector<Param> params(keys.begin(), keys.end());
-  std::vector<Row> rows;
-  Status s = db_->Exec(CandidateSql(), params, &rows);
-  if (!s.ok()) return s;
-  double best = 0.0;
-  std::string story;
-  for (const Row& r : rows) {
-    Sketch other;
-    if (!stories::DecodeSketch(r[2].text.data(), r[2].text.size(), &other)) continue;
-    double score = stories::NearDuplicateScore(sketch, other);
-    if (score > best) {
-      best = score;
-      story = r[1].text;
-    }
-  }
-  // Earlier articles of this batch are not in the tables yet.
-  for (const Pending& p : earlier) {
-    double score = stories::NearDuplicateScore(sketch, p.p->sketch);
-    if (score > best) {
-      best = score;
-      story = p.story;
-    }
-  }
-  return story;
-}
-
 // One batch in one transaction, in phases that take locks in a global order, so that
 // concurrent PostgreSQL writers wait for each other but never deadlock:
-//   1. read only: skip stored articles, sketch the rest and find their stories in input
-//      order (a story is named after the first article that has it);
+//   1. read only: skip stored articles and find the stories of the rest (AssignStories;
+//      a new story is named after the first article that has it);
 //   2. entities, sorted by (norm, type), then their aliases and titles, sorted;
 //   3. the stories this batch founds, sorted by id;
 //   4. articles, sorted by id, each with its children. An article that a concurrent
@@ -257,13 +214,19 @@ Status SqlStore::PutPhases(const std::vector<PreparedArticle>& batch, size_t* in
     Status s = db_->Exec("SELECT 1 FROM articles WHERE id = $1", {SV(a.id)}, &rows);
     if (!s.ok()) return s;
     if (!rows.empty()) continue;
-    Pending p{&prepared, &a, {}};
-    auto story = FindStory(prepared.sketch, prepared.band_keys, pending);
-    if (!story.ok()) return story.status();
-    p.story = story->empty() ? a.id : *story;
-    pending.push_back(std::move(p));
+    pending.push_back(Pending{&prepared, &a, {}});
   }
   if (pending.empty()) return Status::Ok();
+  std::vector<std::pair<std::string, std::vector<std::string>>> merges;
+  if (Status s = AssignStories(&pending, &merges); !s.ok()) return s;
+  // SQLite writers hold the database's write lock from the start of the batch, so stored
+  // stories that the batch joins are folded now; PostgreSQL folds them when the batch's
+  // articles are settled (SettleStories), one settler at a time.
+  if (!pg()) {
+    for (const auto& [survivor, dead] : merges) {
+      if (Status s = FoldStories(survivor, dead); !s.ok()) return s;
+    }
+  }
 
   // 2. Entities.
   struct EntityKey {
@@ -415,6 +378,9 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
   s = db_->Exec("INSERT INTO sketches(article, sketch, story_id) VALUES($1,$2,$3)",
                 {rid, Blob{std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}, SV(p.story)});
   if (!s.ok()) return s;
+  if (pg()) {
+    if (s = db_->Exec("INSERT INTO story_pending(article) VALUES($1)", {rid}); !s.ok()) return s;
+  }
   std::vector<Param> lsh(prepared.band_keys.begin(), prepared.band_keys.end());
   lsh.emplace_back(rid);
   if (s = db_->Exec(LshInsertSql(), lsh); !s.ok()) return s;
@@ -975,12 +941,48 @@ StatusOr<std::vector<Facet>> SqlStore::EventRoots() {
       {});
 }
 
-Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+namespace {
+std::string NowUtc() {
   char now[32];
   std::time_t t = std::time(nullptr);
   std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return now;
+}
+}  // namespace
+
+Status SqlStore::LogIngest(int64_t inserted, int64_t skipped) {
+  std::string now = NowUtc();
   return db_->Exec("INSERT INTO ingest_runs(started, inserted, skipped) VALUES($1,$2,$3)",
-                   {std::string_view(now), inserted, skipped});
+                   {SV(now), inserted, skipped});
+}
+
+Status SqlStore::RecordInputs(const std::vector<InputFile>& files) {
+  if (files.empty()) return Status::Ok();
+  std::string now = NowUtc();
+  Status s = db_->Begin();
+  for (const InputFile& f : files) {
+    if (!s.ok()) break;
+    s = db_->Exec(
+        "INSERT INTO ingest_files(path, bytes, articles, inserted, failed, finished) VALUES($1,$2,$3,$4,$5,$6) "
+        "ON CONFLICT(path) DO UPDATE SET bytes = excluded.bytes, articles = excluded.articles, "
+        "inserted = excluded.inserted, failed = excluded.failed, finished = excluded.finished",
+        {SV(f.path), f.bytes, f.articles, f.inserted, f.failed, SV(f.finished.empty() ? now : f.finished)});
+  }
+  if (s.ok()) return db_->Commit();
+  db_->Rollback();
+  return s;
+}
+
+StatusOr<std::vector<InputFile>> SqlStore::IngestedInputs() {
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT path, bytes, articles, inserted, failed, finished FROM ingest_files ORDER BY path", {},
+                       &rows);
+  if (!s.ok()) return s;
+  std::vector<InputFile> out;
+  for (const Row& r : rows) {
+    out.push_back(InputFile{r[0].text, r[1].Int(), r[2].Int(), r[3].Int(), r[4].Int(), r[5].text});
+  }
+  return out;
 }
 
 StatusOr<StoreStats> SqlStore::Stats() {

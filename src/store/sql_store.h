@@ -40,6 +40,9 @@ class SqlStore final : public Store {
   StatusOr<std::vector<Facet>> TopSpeakers(int limit) override;
   StatusOr<std::vector<Facet>> EventRoots() override;
   Status LogIngest(int64_t inserted, int64_t skipped) override;
+  Status RecordInputs(const std::vector<InputFile>& files) override;
+  StatusOr<std::vector<InputFile>> IngestedInputs() override;
+  Status SettleStories() override;
 
  private:
   explicit SqlStore(std::unique_ptr<SqlDb> db);
@@ -52,9 +55,24 @@ class SqlStore final : public Store {
   };
   Status PutOnce(const std::vector<PreparedArticle>& batch, size_t* inserted);
   Status PutPhases(const std::vector<PreparedArticle>& batch, size_t* inserted);
-  // The story of the most similar stored (or earlier pending) near-duplicate, or "".
-  StatusOr<std::string> FindStory(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
-                                  const std::vector<Pending>& earlier);
+
+  // Story assignment (sql_stories.cc). A story is a connected group of near-duplicates:
+  // an article that is a near-duplicate of articles in several stories joins them into one.
+  // Adds to *stories the story ids of the stored near-duplicates of a sketch.
+  Status NearStories(const stories::Sketch& sketch, const std::array<int64_t, stories::kBands>& keys,
+                     std::set<std::string>* stories);
+  // Phase 1 of a batch: for each pending article (in input order) its story: its own id
+  // when it founds one. *merges receives the stored stories that the batch joins: each
+  // entry is (survivor, stories to fold into it).
+  Status AssignStories(std::vector<Pending>* pending,
+                       std::vector<std::pair<std::string, std::vector<std::string>>>* merges);
+  // Of stored stories to be joined, the one that stays: the most articles, then the
+  // oldest (lowest row id), then the smallest id.
+  StatusOr<std::string> SurvivingStory(const std::set<std::string>& stories);
+  // Relabels the articles, sketches and events of `dead` stories as `survivor` and drops
+  // their rows; gives `survivor` a row when it has none.
+  Status FoldStories(const std::string& survivor, const std::vector<std::string>& dead);
+  Status SettleOnce(bool* more);
   // The corpus id of entity (norm, type), created when missing; *has_country tells
   // whether its country is now set.
   StatusOr<int64_t> EnsureEntity(const std::string& norm, const char* type, const Entity& e, bool* has_country);

@@ -104,6 +104,14 @@ struct EventQuery {
   int offset = 0;
 };
 
+// An input file that an ingest finished (Store::RecordInputs).
+struct InputFile {
+  std::string path;  // as given to the ingest
+  int64_t bytes = 0;
+  int64_t articles = 0, inserted = 0, failed = 0;  // of the whole ingest run that recorded it
+  std::string finished;                            // UTC, YYYY-MM-DDTHH:MM:SSZ (empty: now)
+};
+
 struct StoreStats {
   int64_t articles = 0, stories = 0, entities = 0, quotes = 0, events = 0;
   int64_t event_mentions = 0;  // event reports before counting each story once (events <= this)
@@ -176,6 +184,21 @@ class Store {
   }
   // Records an ingest run (how many articles were new and how many already stored).
   [[nodiscard]] virtual Status LogIngest(int64_t inserted, int64_t skipped) { return Status::Ok(); }
+  // Records input files whose every record an ingest has stored or reported as failed
+  // (a later record of the same path replaces it), and lists them, by path. A cluster
+  // driver skips what is listed with an unchanged size (cluster/newsgraph_dask.py).
+  [[nodiscard]] virtual Status RecordInputs(const std::vector<InputFile>& files) { return Status::Ok(); }
+  [[nodiscard]] virtual StatusOr<std::vector<InputFile>> IngestedInputs() {
+    return Status::Internal("IngestedInputs: not supported");
+  }
+  // Stories under concurrent writers (PostgreSQL): near-duplicates that two writers store
+  // at the same moment cannot see each other. Every committed article is queued
+  // (story_pending) and settled here, after its batch commits, one settler at a time:
+  // it is compared with every stored candidate again and stories that should have met
+  // are joined. PutPrepared calls it after each batch, so stories never depend on how
+  // many writers there are; it also settles what a killed writer left queued. SQLite
+  // writers are serialised by the database and need nothing (a no-op).
+  [[nodiscard]] virtual Status SettleStories() { return Status::Ok(); }
 };
 
 // Normalised form under which entities are merged and names looked up: Unicode lower

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <random>
+#include <set>
 
 #include "stories/dupe_corpus.h"
 #include "stories/sketch.h"
@@ -30,6 +33,8 @@ PairScores Cluster(Method method, std::map<std::string, std::pair<int, int>>* by
       }
     }
   }
+  // Scored on the final stories: a later article may have joined two.
+  for (size_t i = 0; i < stories.size(); ++i) stories[i] = index.StoryOf(i);
   return ScorePairs(Corpus(), stories);
 }
 
@@ -100,6 +105,30 @@ TEST(StoryIndex, NewArticleJoinsExistingStoryIncrementally) {
   EXPECT_EQ(s2, s1);
   EXPECT_EQ(index.stories(), stories_before + 1);
   EXPECT_EQ(index.Add((*pair)[1]->id, (*pair)[1]->body), s1);  // idempotent
+}
+
+// Stories are connected groups: the same groups whatever the order articles come in.
+TEST(StoryIndex, StoriesDoNotDependOnArrivalOrder) {
+  auto groups = [](const std::vector<const DupeArticle*>& order) {
+    StoryIndex index;
+    for (const DupeArticle* a : order) index.Add(a->id, a->body);
+    std::map<std::string, std::set<std::string>> by_story;
+    for (size_t i = 0; i < order.size(); ++i) by_story[index.StoryOf(i)].insert(order[i]->id);
+    std::set<std::set<std::string>> out;
+    for (auto& [story, ids] : by_story) out.insert(std::move(ids));
+    return out;
+  };
+  std::vector<const DupeArticle*> order;
+  for (const DupeArticle& a : Corpus()) order.push_back(&a);
+  auto reference = groups(order);
+  EXPECT_LT(reference.size(), Corpus().size());
+  std::reverse(order.begin(), order.end());
+  EXPECT_EQ(groups(order), reference);
+  std::mt19937 rng(5);
+  for (int round = 0; round < 3; ++round) {
+    std::shuffle(order.begin(), order.end(), rng);
+    EXPECT_EQ(groups(order), reference) << "shuffle " << round;
+  }
 }
 
 // The measurement behind the default (docs/store.md): both methods on the same corpus.

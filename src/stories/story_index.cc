@@ -1,6 +1,7 @@
 #include "stories/story_index.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace newsgraph::stories {
 namespace {
@@ -17,14 +18,16 @@ std::array<int64_t, 8> SimHashKeys(uint64_t h) {
 
 }  // namespace
 
-bool StoryIndex::Near(const Sketch& a, const Sketch& b, double* score) const {
-  if (method_ == Method::kSimHash) {
-    int d = SimHashDistance(a.simhash, b.simhash);
-    *score = 1.0 - d / 64.0;
-    return d <= kSimHashDistance;
-  }
-  *score = NearDuplicateScore(a, b);
-  return *score > 0.0;
+bool StoryIndex::Near(const Sketch& a, const Sketch& b) const {
+  if (method_ == Method::kSimHash) return SimHashDistance(a.simhash, b.simhash) <= kSimHashDistance;
+  return NearDuplicateScore(a, b) > 0.0;
+}
+
+uint32_t StoryIndex::Root(uint32_t story) const {
+  uint32_t root = story;
+  while (parent_[root] != root) root = parent_[root];
+  while (parent_[story] != root) story = std::exchange(parent_[story], root);
+  return root;
 }
 
 namespace {
@@ -37,7 +40,7 @@ void StoryIndex::Insert(int64_t key, uint32_t article) {
   it->second = static_cast<uint32_t>(entries_.size() - 1);
 }
 
-int64_t StoryIndex::BestMatch(const Sketch& sketch) const {
+void StoryIndex::NearDuplicates(const Sketch& sketch, std::vector<uint32_t>* out) const {
   // Candidates: the newest kMaxBucketScan articles of each bucket, each compared once.
   thread_local std::vector<uint32_t> candidates;
   candidates.clear();
@@ -56,29 +59,40 @@ int64_t StoryIndex::BestMatch(const Sketch& sketch) const {
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  int64_t best = -1;
-  double best_score = 0.0;
   for (uint32_t cand : candidates) {
-    double score;
-    if (Near(sketch, sketches_[cand], &score) && score > best_score) {
-      best_score = score;
-      best = cand;
-    }
+    if (Near(sketch, sketches_[cand])) out->push_back(cand);
   }
-  return best;
 }
 
 std::string StoryIndex::Add(std::string_view article_id, const Sketch& sketch) {
-  if (auto it = by_id_.find(std::string(article_id)); it != by_id_.end()) return story_[it->second];
-  int64_t match = BestMatch(sketch);
+  if (auto it = by_id_.find(std::string(article_id)); it != by_id_.end()) return StoryOf(it->second);
+  std::vector<uint32_t> near;
+  NearDuplicates(sketch, &near);
+  // The stories met, largest first, then oldest: the first one stays.
+  std::vector<uint32_t> met;
+  for (uint32_t n : near) met.push_back(Root(story_[n]));
+  std::sort(met.begin(), met.end(),
+            [&](uint32_t x, uint32_t y) { return articles_[x] != articles_[y] ? articles_[x] > articles_[y] : x < y; });
+  met.erase(std::unique(met.begin(), met.end()), met.end());
+  uint32_t story;
+  if (met.empty()) {
+    story = static_cast<uint32_t>(names_.size());
+    parent_.push_back(story);
+    articles_.push_back(0);
+    names_.emplace_back(article_id);
+    ++story_count_;
+  } else {
+    story = met[0];
+    for (size_t i = 1; i < met.size(); ++i) {
+      parent_[met[i]] = story;
+      articles_[story] += articles_[met[i]];
+      --story_count_;
+    }
+  }
+  ++articles_[story];
   auto index = static_cast<uint32_t>(ids_.size());
   ids_.emplace_back(article_id);
-  if (match >= 0) {
-    story_.push_back(story_[match]);
-  } else {
-    story_.emplace_back(article_id);
-    ++story_count_;
-  }
+  story_.push_back(story);
   sketches_.push_back(sketch);
   by_id_.emplace(ids_.back(), index);
   if (method_ == Method::kSimHash) {
@@ -86,7 +100,7 @@ std::string StoryIndex::Add(std::string_view article_id, const Sketch& sketch) {
   } else {
     for (int64_t k : BandKeys(sketch)) Insert(k, index);
   }
-  return story_.back();
+  return names_[story];
 }
 
 }  // namespace newsgraph::stories

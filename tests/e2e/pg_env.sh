@@ -1,6 +1,7 @@
 # Sourced by the PostgreSQL tests: starts a private PostgreSQL server (initdb + pg_ctl in a
 # temporary directory, listening only on a unix socket there, no TCP), exports
-# NEWSGRAPH_TEST_PG_URL, and stops the server and removes the directory on exit.
+# NEWSGRAPH_TEST_PG_URL, and stops the server and removes the directory on exit. Also gives
+# the test a scratch folder, $work, removed with it, and fail() to end the test.
 # PostgreSQL refuses to run as root, so as root the server runs as Debian's `postgres`
 # user. Exits 77 (skipped) when the server binaries are not installed.
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -17,9 +18,11 @@ pg_as() {
     "$@"
   fi
 }
+work=$(mktemp -d)
+fail() { echo "FAIL: $*"; exit 1; }
 pg_stop() {
   pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$pg_dir"
+  rm -rf "$pg_dir" "$work"
 }
 trap pg_stop EXIT
 [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
