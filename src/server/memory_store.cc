@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/json.h"
+#include "store/query.h"
 
 namespace newsgraph {
 namespace {
@@ -123,6 +124,9 @@ class SharedHandle : public Store {
   }
   StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override {
     return Read([&] { return store_->Events(q); });
+  }
+  StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) override {
+    return Read([&] { return store_->FindQuotes(q); });
   }
   StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override {
     return Read([&] { return store_->CoOccurring(id, limit); });
@@ -504,11 +508,7 @@ StatusOr<std::vector<QuoteRow>> MemoryStore::Quotes(std::string_view speaker, in
     const Analysis& a = d.analysis;
     for (const Quote& q : a.quotes) {
       if (!speaker.empty() && !EqualsFolded(q.speaker, speaker)) continue;
-      QuoteRow row{a.id, q.text, q.speaker, 0, q.cue, a.published};
-      for (size_t i = 0; i < a.entities.size(); ++i) {
-        if (!q.speaker_id.empty() && a.entities[i].id == q.speaker_id) row.speaker_entity = d.entity_ids[i];
-      }
-      rows.push_back(std::move(row));
+      rows.push_back(QuoteRow{a.id, q.text, q.speaker, SpeakerEntity(d, q), q.cue, a.published});
     }
   }
   std::stable_sort(rows.begin(), rows.end(),
@@ -521,20 +521,62 @@ StatusOr<std::vector<EventRow>> MemoryStore::Events(const EventQuery& q) {
   for (const Doc& d : docs_) {
     const Analysis& a = d.analysis;
     for (const Event& e : a.events) {
-      if (!q.actor.empty() && !EqualsFolded(e.source, q.actor) && !EqualsFolded(e.target, q.actor) &&
-          !EqualsFolded(e.source_code, q.actor) && !EqualsFolded(e.target_code, q.actor)) {
-        continue;
-      }
-      if (!q.cameo.empty() && e.cameo.compare(0, q.cameo.size(), q.cameo) != 0) continue;
-      const std::string& day = e.date.empty() ? a.published : e.date;
-      if (!q.from.empty() && (day.empty() || day < q.from)) continue;
-      if (!q.to.empty() && (day.empty() || day > q.to)) continue;
+      if (!EventMatches(q, e, a.published, d.story_id)) continue;
       rows.push_back(EventRow{a.id, d.story_id, e, a.published, 1});
     }
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
   return Page(std::move(rows), q.limit, q.offset);
+}
+
+StatusOr<QuotePage> MemoryStore::FindQuotes(const QuoteQuery& q) {
+  std::vector<std::pair<uint32_t, size_t>> found;  // (doc, quote index)
+  for (uint32_t i = 0; i < docs_.size(); ++i) {
+    const Doc& d = docs_[i];
+    const Analysis& a = d.analysis;
+    if (!q.story.empty() && d.story_id != q.story) continue;
+    if (!q.from.empty() && (a.published.empty() || a.published < q.from)) continue;
+    if (!q.to.empty() && (a.published.empty() || a.published > q.to)) continue;
+    for (size_t k = 0; k < a.quotes.size(); ++k) {
+      const Quote& quote = a.quotes[k];
+      if (!q.speaker.empty() && !SpeakerIs(d, quote, q.speaker)) continue;
+      if (!q.text.empty() && !ContainsAllWords(quote.text, q.text)) continue;
+      found.emplace_back(i, k);
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [&](auto& x, auto& y) {
+    return docs_[x.first].analysis.published > docs_[y.first].analysis.published;
+  });
+  QuotePage page;
+  page.total = static_cast<int64_t>(found.size());
+  for (const auto& [doc, k] : Page(std::move(found), q.limit, q.offset)) {
+    const Doc& d = docs_[doc];
+    const Analysis& a = d.analysis;
+    const Quote& quote = a.quotes[k];
+    QuoteRow row{a.id, quote.text, quote.speaker, SpeakerEntity(d, quote), quote.cue, a.published};
+    row.title = a.title;
+    row.story_id = d.story_id;
+    row.context = QuoteContext(a.body, a.sentences, quote.span.start, quote.span.end);
+    page.quotes.push_back(std::move(row));
+  }
+  return page;
+}
+
+int64_t MemoryStore::SpeakerEntity(const Doc& d, const Quote& q) const {
+  for (size_t i = 0; i < d.analysis.entities.size(); ++i) {
+    if (!q.speaker_id.empty() && d.analysis.entities[i].id == q.speaker_id) return d.entity_ids[i];
+  }
+  return 0;
+}
+
+bool MemoryStore::SpeakerIs(const Doc& d, const Quote& q, std::string_view who) const {
+  if (EqualsFolded(q.speaker, who)) return true;
+  int64_t id = SpeakerEntity(d, q);
+  if (id == 0) return false;
+  const EntitySummary& e = entities_[id - 1];
+  if (EqualsFolded(e.name, who)) return true;
+  return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return EqualsFolded(a, who); });
 }
 
 StatusOr<std::vector<EntitySummary>> MemoryStore::CoOccurring(int64_t id, int limit) {

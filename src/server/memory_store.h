@@ -42,6 +42,7 @@ class MemoryStore : public Store {
   StatusOr<EntitySummary> GetEntity(int64_t id) override;
   StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override;
   StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override;
+  StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) override;
   StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override;
   StatusOr<StoreStats> Stats() override;
 
@@ -81,6 +82,10 @@ class MemoryStore : public Store {
   std::vector<Match> Candidates(const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
   bool Matches(uint32_t doc, const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
   std::string StoryOf(const Analysis& a) const;
+  // The corpus entity of quote `q`'s speaker in document `d`, 0 when none.
+  int64_t SpeakerEntity(const Doc& d, const Quote& q) const;
+  // The speaker of `q` is `who` (speaker text, or the entity's name or an alias).
+  bool SpeakerIs(const Doc& d, const Quote& q, std::string_view who) const;
 
   std::vector<Doc> docs_;
   std::unordered_map<std::string, uint32_t> by_id_;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 
 #include "core/json.h"
 #include "core/utf8.h"
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/sql.h"
 #include "stories/sketch.h"
@@ -152,6 +154,26 @@ Status Store::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* ins
   analyses.reserve(batch.size());
   for (const PreparedArticle& p : batch) analyses.push_back(p.analysis);
   return Put(analyses, inserted);
+}
+
+StatusOr<EventPage> Store::FindEvents(const EventQuery& q) {
+  EventQuery all = q;
+  all.limit = std::numeric_limits<int>::max();
+  all.offset = 0;
+  auto rows = Events(all);
+  if (!rows.ok()) return rows.status();
+  EventPage page;
+  page.total = static_cast<int64_t>(rows->size());
+  size_t from = std::min(rows->size(), static_cast<size_t>(std::max(q.offset, 0)));
+  size_t to = std::min(rows->size(), from + static_cast<size_t>(std::max(q.limit, 0)));
+  page.events.assign(std::make_move_iterator(rows->begin() + from), std::make_move_iterator(rows->begin() + to));
+  return page;
+}
+
+StatusOr<int64_t> Store::CountEntities(std::string_view q) {
+  auto rows = ListEntities(q, std::numeric_limits<int>::max(), 0);
+  if (!rows.ok()) return rows.status();
+  return static_cast<int64_t>(rows->size());
 }
 
 }  // namespace newsgraph
@@ -858,6 +880,17 @@ StatusOr<std::vector<EntitySummary>> SqlStore::ListEntities(std::string_view q, 
   return out;
 }
 
+StatusOr<int64_t> SqlStore::CountEntities(std::string_view q) {
+  std::string norm = NormalizeName(q);
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT COUNT(*) FROM entities e WHERE CAST($1 AS TEXT) = '' OR (' ' || e.norm) LIKE ('% ' || $1 || '%') OR "
+      "e.id IN (SELECT entity_id FROM entity_names WHERE (' ' || norm) LIKE ('% ' || $1 || '%'))",
+      {SV(norm)}, &rows);
+  if (!s.ok()) return s;
+  return rows.empty() ? 0 : rows[0][0].Int();
+}
+
 StatusOr<EntitySummary> SqlStore::GetEntity(int64_t id) {
   std::vector<Row> rows;
   Status s = db_->Exec(std::string(kEntitySelect) + "WHERE e.id = $1" + kEntityGroup, {id}, &rows);
@@ -900,27 +933,87 @@ StatusOr<std::vector<QuoteRow>> SqlStore::Quotes(std::string_view speaker, int l
   return out;
 }
 
+namespace {
+
+// LIKE pattern for `text` anywhere, with % _ and \ escaped (ESCAPE '\').
+std::string LikeAnywhere(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out + "%";
+}
+
+// The WHERE conditions of an EventQuery over events e JOIN articles a (see store/query.cc).
+std::string EventConditions(const EventQuery& q, Params* p) {
+  std::vector<std::string> conds;
+  auto actor = [&](const std::string& who, bool source, bool target) {
+    std::string n = p->Add(who);
+    std::string lower = p->Add(utf8::AsciiLower(who));
+    std::string s = "(lower(e.source) = " + lower + " OR e.source_code = " + n + ")";
+    std::string t = "(lower(e.target) = " + lower + " OR e.target_code = " + n + ")";
+    conds.push_back(source && target ? "(" + s + " OR " + t + ")" : source ? s : t);
+  };
+  if (!q.actor.empty()) actor(q.actor, true, true);
+  if (!q.source.empty()) actor(q.source, true, false);
+  if (!q.target.empty()) actor(q.target, false, true);
+  if (!q.cameo.empty()) {
+    std::string c = p->Add(q.cameo);
+    conds.push_back("substr(e.cameo, 1, length(CAST(" + c + " AS TEXT))) = " + c);
+  }
+  if (!q.location.empty()) conds.push_back("lower(e.location) = " + p->Add(utf8::AsciiLower(q.location)));
+  if (q.quad_class != 0) conds.push_back("e.quad_class = " + p->Add(static_cast<int64_t>(q.quad_class)));
+  if (!q.story.empty()) conds.push_back("e.story_id = " + p->Add(q.story));
+  const std::string day = "(CASE WHEN e.date <> '' THEN e.date ELSE a.published END)";
+  if (!q.from.empty()) conds.push_back(day + " >= " + p->Add(q.from) + " AND " + day + " <> ''");
+  if (!q.to.empty()) conds.push_back(day + " <= " + p->Add(q.to) + " AND " + day + " <> ''");
+  std::string where;
+  for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
+  return where;
+}
+
+}  // namespace
+
 StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
+  auto page = EventsPage(q, /*count=*/false);
+  if (!page.ok()) return page.status();
+  return std::move(page->events);
+}
+
+StatusOr<EventPage> SqlStore::FindEvents(const EventQuery& q) { return EventsPage(q, /*count=*/true); }
+
+StatusOr<EventPage> SqlStore::EventsPage(const EventQuery& q, bool count) {
   // One row per (story, event key): the first report, with the count of reports.
+  Params p;
+  std::string where = EventConditions(q, &p);
+  std::string groups =
+      "SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, COUNT(DISTINCT e.article) AS arts "
+      "FROM events e JOIN articles a ON a.rid = e.article" +
+      where + " GROUP BY e.story_id, e.event_key";
+  EventPage page;
   std::vector<Row> rows;
+  if (count) {
+    Status s = db_->Exec("SELECT COUNT(*) FROM (" + groups + ") AS g", p.get(), &rows);
+    if (!s.ok()) return s;
+    page.total = rows.empty() ? 0 : rows[0][0].Int();
+    rows.clear();
+    if (page.total == 0 || q.limit <= 0) return page;
+  }
+  std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
+  std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
   Status s = db_->Exec(
-      "WITH g AS (SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, "
-      "COUNT(DISTINCT e.article) AS arts FROM events e JOIN articles a ON a.rid = e.article "
-      "WHERE (CAST($1 AS TEXT) = '' OR lower(e.source) = lower($1) OR lower(e.target) = lower($1) OR "
-      "e.source_code = $1 OR e.target_code = $1) "
-      "AND (CAST($2 AS TEXT) = '' OR substr(e.cameo, 1, length(CAST($2 AS TEXT))) = $2) "
-      "AND (CAST($3 AS TEXT) = '' OR a.published >= $3) AND (CAST($4 AS TEXT) = '' OR a.published <= $4) "
-      "GROUP BY e.story_id, e.event_key) "
-      "SELECT a.id, g.story_id, a.published, g.n, g.arts, e.source, e.source_code, e.source_detail, e.target, "
-      "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, e.date, "
-      "e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule "
-      "FROM g JOIN events e ON e.article = g.first AND e.event_key = g.event_key AND e.idx = (SELECT MIN(e3.idx) "
-      "FROM events e3 WHERE e3.article = g.first AND e3.event_key = g.event_key) JOIN articles a ON a.rid = g.first "
-      "ORDER BY a.published DESC, a.rid DESC, e.idx LIMIT $5 OFFSET $6",
-      {SV(q.actor), SV(q.cameo), SV(q.from), SV(q.to), static_cast<int64_t>(q.limit), static_cast<int64_t>(q.offset)},
-      &rows);
+      "WITH g AS (" + groups +
+          ") "
+          "SELECT a.id, g.story_id, a.published, g.n, g.arts, e.source, e.source_code, e.source_detail, e.target, "
+          "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, "
+          "e.date, e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule "
+          "FROM g JOIN events e ON e.article = g.first AND e.event_key = g.event_key AND e.idx = (SELECT "
+          "MIN(e3.idx) FROM events e3 WHERE e3.article = g.first AND e3.event_key = g.event_key) JOIN articles a ON "
+          "a.rid = g.first ORDER BY a.published DESC, a.rid DESC, e.idx LIMIT " +
+          limit + " OFFSET " + offset,
+      p.get(), &rows);
   if (!s.ok()) return s;
-  std::vector<EventRow> out;
   for (const Row& r : rows) {
     EventRow er;
     er.article_id = r[0].text;
@@ -946,9 +1039,65 @@ StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
     e.evidence = r[19].text;
     e.evidence_span = Span{static_cast<uint32_t>(r[20].Int()), static_cast<uint32_t>(r[21].Int())};
     e.rule = r[22].text;
-    out.push_back(std::move(er));
+    page.events.push_back(std::move(er));
   }
-  return out;
+  if (!count) page.total = static_cast<int64_t>(page.events.size());
+  return page;
+}
+
+StatusOr<QuotePage> SqlStore::FindQuotes(const QuoteQuery& q) {
+  Params p;
+  std::vector<std::string> conds;
+  if (!q.speaker.empty()) {
+    std::string n = p.Add(NormalizeName(q.speaker));
+    conds.push_back("(q.speaker_norm = " + n + " OR q.speaker_entity IN (SELECT id FROM entities WHERE norm = " + n +
+                    " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
+  }
+  for (size_t i = 0; i < q.text.size();) {
+    size_t j = q.text.find(' ', i);
+    if (j == std::string::npos) j = q.text.size();
+    if (j > i) conds.push_back("lower(q.text) LIKE " + p.Add(LikeAnywhere(q.text.substr(i, j - i))) + " ESCAPE '\\'");
+    i = j + 1;
+  }
+  if (!q.from.empty()) conds.push_back("a.published >= " + p.Add(q.from) + " AND a.published <> ''");
+  if (!q.to.empty()) conds.push_back("a.published <= " + p.Add(q.to) + " AND a.published <> ''");
+  if (!q.story.empty()) conds.push_back("a.story_id = " + p.Add(q.story));
+  std::string where;
+  for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
+  const std::string from = " FROM quotes q JOIN articles a ON a.rid = q.article";
+  QuotePage page;
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT COUNT(*)" + from + where, p.get(), &rows);
+  if (!s.ok()) return s;
+  page.total = rows.empty() ? 0 : rows[0][0].Int();
+  if (page.total == 0 || q.limit <= 0) return page;
+  rows.clear();
+  std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
+  std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
+  s = db_->Exec("SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published, a.title, a.story_id, a.body, "
+                "q.start_byte, q.end_byte, a.analysis" +
+                    from + where + " ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT " + limit + " OFFSET " + offset,
+                p.get(), &rows);
+  if (!s.ok()) return s;
+  for (const Row& r : rows) {
+    QuoteRow row{r[0].text, r[1].text, r[2].text, r[3].Int(), r[4].text, r[5].text};
+    row.title = r[6].text;
+    row.story_id = r[7].text;
+    std::vector<Sentence> sentences;
+    nlohmann::json j = nlohmann::json::parse(r[11].text, nullptr, false);
+    if (j.is_object() && j.contains("sentences") && j["sentences"].is_array()) {
+      for (const auto& sj : j["sentences"]) {
+        if (!sj.is_object() || !sj.value("start", nlohmann::json()).is_number_unsigned()) continue;
+        Sentence sent;
+        sent.span = Span{sj["start"].get<uint32_t>(), sj.value("end", 0u)};
+        sentences.push_back(sent);
+      }
+    }
+    row.context = QuoteContext(r[8].text, sentences, static_cast<uint32_t>(r[9].Int()),
+                               static_cast<uint32_t>(r[10].Int()));
+    page.quotes.push_back(std::move(row));
+  }
+  return page;
 }
 
 StatusOr<std::vector<Facet>> SqlStore::Facets(const std::string& sql, const std::vector<Param>& params) {
