@@ -27,6 +27,11 @@ class CameoCodes {
   // True when some listed code starts with `prefix` (1 to 4 digits): "1", "17", "173", "1731".
   bool IsKnownPrefix(std::string_view prefix) const;
   bool empty() const { return codes_.empty(); }
+  // Every listed code in order, with its quad class and label.
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (const auto& [code, info] : codes_) fn(code, info.quad_class, info.label);
+  }
 
  private:
   struct Info {

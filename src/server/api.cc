@@ -261,6 +261,7 @@ ApiResponse Api::Route(const ApiRequest& req) {
     if (what == "events") return Events(req);
     if (what == "network") return Network(req);
     if (what == "openapi.json") return Asset("openapi.json");
+    if (what == "cameo") return Cameo();
     if (what == "articles" || what == "analyze") return Error(405, "use POST on " + req.path);
   } else if (seg.size() == 3) {
     if (what == "articles") return Article(seg[2]);
@@ -268,6 +269,14 @@ ApiResponse Api::Route(const ApiRequest& req) {
     if (what == "entities") return Entity(seg[2]);
   }
   return Error(404, "no such endpoint: " + req.path);
+}
+
+ApiResponse Api::Cameo() {
+  json codes = json::array();
+  events::CameoCodes::Get().ForEach([&](const std::string& code, int quad_class, const std::string& label) {
+    codes.push_back({{"code", code}, {"quad_class", quad_class}, {"label", label}});
+  });
+  return Json(200, {{"codes", std::move(codes)}});
 }
 
 ApiResponse Api::Health() {
@@ -376,6 +385,7 @@ ApiResponse Api::Search(const ApiRequest& req) {
   q.text = Param(req, "q");
   q.entity = Param(req, "entity");
   q.speaker = Param(req, "speaker");
+  q.timeline = Param(req, "timeline") == "1";
   q.story = Param(req, "story");
   auto result = stores_.Acquire()->Search(q);
   if (!result.ok()) return FromStatus(result.status());
@@ -387,7 +397,12 @@ ApiResponse Api::Search(const ApiRequest& req) {
                     {"published", OrNull(h.published)},
                     {"story_id", OrNull(h.story_id)},
                     {"snippet", h.snippet},
-                    {"score", h.score}});
+                    {"score", h.score},
+                    {"story_articles", h.story_articles}});
+  }
+  json timeline = json::array();
+  for (const DayVolume& d : result->timeline) {
+    timeline.push_back({{"date", d.day}, {"articles", d.articles}, {"stories", d.stories}, {"tone", d.tone}});
   }
   return Json(200, {{"total", result->total},
                     {"paging", Paging(q.limit, q.offset)},
@@ -396,7 +411,8 @@ ApiResponse Api::Search(const ApiRequest& req) {
                      {{"entities", FacetsJson(result->entities)},
                       {"speakers", FacetsJson(result->speakers)},
                       {"cameo_roots", FacetsJson(result->cameo_roots, /*cameo=*/true)},
-                      {"dates", FacetsJson(result->dates)}}}});
+                      {"dates", FacetsJson(result->dates)}}},
+                    {"timeline", std::move(timeline)}});
 }
 
 ApiResponse Api::Article(const std::string& id) {

@@ -280,6 +280,7 @@ void MemoryStore::Index(uint32_t index) {
     facet_ids_.push_back(id);
     ++f.roots;
   }
+  f.story = story_ids_.Id(d.story_id);
   if (!a.published.empty()) {
     f.date = dates_.Id(a.published);
     unsigned y = 0, m = 0, dd = 0;
@@ -392,17 +393,42 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
   }
   SearchResult result;
   result.total = static_cast<int64_t>(matches.size());
-  // Facets: counts in arrays indexed by entity / interned id.
+  // Facets: counts in arrays indexed by entity / interned id, each story counted once (the
+  // matches are walked story by story; `last` holds the story a value was last counted for).
   std::vector<int64_t> entity_counts(entities_.size() + 1), speaker_counts(speakers_.values.size() + 1),
       root_counts(roots_.values.size() + 1), date_counts(dates_.values.size() + 1);
-  for (const Match& m : matches) {
-    const DocFacets& f = facets_[m.doc];
+  std::vector<uint32_t> by_story(matches.size());
+  for (size_t i = 0; i < matches.size(); ++i) by_story[i] = matches[i].doc;
+  std::stable_sort(by_story.begin(), by_story.end(),
+                   [&](uint32_t a, uint32_t b) { return facets_[a].story < facets_[b].story; });
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> entity_last(entity_counts.size(), kNone), speaker_last(speaker_counts.size(), kNone),
+      root_last(root_counts.size(), kNone), date_last(date_counts.size(), kNone);
+  auto count = [](std::vector<int64_t>& counts, std::vector<uint32_t>& last, uint32_t id, uint32_t story) {
+    if (last[id] != story) ++counts[id], last[id] = story;
+  };
+  std::map<uint32_t, DayVolume> days;  // by date id
+  for (uint32_t doc : by_story) {
+    const DocFacets& f = facets_[doc];
     const uint32_t* id = facet_ids_.data() + f.begin;
-    for (const uint32_t* end = id + f.entities; id < end; ++id) ++entity_counts[*id];
-    for (const uint32_t* end = id + f.speakers; id < end; ++id) ++speaker_counts[*id];
-    for (const uint32_t* end = id + f.roots; id < end; ++id) ++root_counts[*id];
-    ++date_counts[f.date];
+    for (const uint32_t* end = id + f.entities; id < end; ++id) count(entity_counts, entity_last, *id, f.story);
+    for (const uint32_t* end = id + f.speakers; id < end; ++id) count(speaker_counts, speaker_last, *id, f.story);
+    for (const uint32_t* end = id + f.roots; id < end; ++id) count(root_counts, root_last, *id, f.story);
+    count(date_counts, date_last, f.date, f.story);
+    if (q.timeline && f.date != 0) {
+      DayVolume& d = days[f.date];
+      d.articles += 1;
+      d.tone += docs_[doc].analysis.tone.score;
+    }
   }
+  for (auto& [date, d] : days) {
+    d.day = dates_.values[date];
+    d.stories = date_counts[date];
+    d.tone /= static_cast<double>(d.articles);
+    result.timeline.push_back(std::move(d));
+  }
+  std::sort(result.timeline.begin(), result.timeline.end(),
+            [](const DayVolume& a, const DayVolume& b) { return a.day < b.day; });
   auto facets = [](const std::vector<int64_t>& counts, size_t n, auto&& name) {
     std::vector<std::pair<int64_t, size_t>> order;
     for (size_t i = 1; i < counts.size(); ++i) {
@@ -442,6 +468,7 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
     hit.story_id = d.story_id;
     hit.snippet = Snippet(d.analysis.body, words);
     hit.score = matches[i].score;
+    hit.story_articles = static_cast<int64_t>(stories_.at(d.story_id).size());
     result.hits.push_back(std::move(hit));
   }
   return result;

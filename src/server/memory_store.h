@@ -66,6 +66,7 @@ class MemoryStore : public Store {
     uint16_t entities = 0, speakers = 0, roots = 0;
     uint32_t date = 0;  // id into dates_; 0: undated
     uint32_t day = 0;   // published as YYYYMMDD; 0: undated
+    uint32_t story = 0;  // id into story_ids_
   };
   struct Posting {
     uint32_t doc;
@@ -94,7 +95,7 @@ class MemoryStore : public Store {
   std::vector<std::vector<uint32_t>> entity_docs_;
   std::unordered_map<std::string, int64_t> entity_by_key_;                   // "TYPE\tlower name"
   std::unordered_map<std::string, std::vector<int64_t>> entity_by_surface_;  // folded name or alias
-  Interned speakers_, roots_, dates_;
+  Interned speakers_, roots_, dates_, story_ids_;
   std::vector<uint32_t> facet_ids_;
   std::vector<DocFacets> facets_;                    // per document
   std::vector<std::vector<uint32_t>> speaker_docs_;  // by speaker id, doc order

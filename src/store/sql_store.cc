@@ -763,6 +763,22 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
     if (!fts && h.snippet.size() >= 240) h.snippet += "...";
     result.hits.push_back(std::move(h));
   }
+  if (!result.hits.empty()) {
+    // The size of each hit's story, for "+N reposts".
+    std::vector<Param> ids;
+    std::string in;
+    for (const SearchHit& h : result.hits) {
+      ids.emplace_back(std::string_view(h.story_id));
+      in += (in.empty() ? "$" : ",$") + std::to_string(ids.size());
+    }
+    std::vector<Row> sizes;
+    s = db_->Exec("SELECT story_id, COUNT(*) FROM articles WHERE story_id IN (" + in + ") GROUP BY story_id", ids,
+                  &sizes);
+    if (!s.ok()) return s;
+    std::map<std::string, int64_t> by_story;
+    for (const Row& r : sizes) by_story[r[0].text] = r[1].Int();
+    for (SearchHit& h : result.hits) h.story_articles = std::max<int64_t>(1, by_story[h.story_id]);
+  }
   if (!q.facets || result.total == 0) return result;
 
   std::string m = "SELECT a.rid FROM " + from + where;
@@ -772,29 +788,39 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
     for (const Row& r : fr) out->push_back(Facet{r[0].text, r[1].Int()});
     return fs;
   };
-  if (s = facet("SELECT e.name, COUNT(*) AS n FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
-                "WHERE ae.article IN (" +
+  // Facets count stories: reposts of one report count once.
+  if (s = facet("SELECT e.name, COUNT(DISTINCT fa.story_id) AS n FROM entities e JOIN article_entities ae ON "
+                "ae.entity_id = e.id JOIN articles fa ON fa.rid = ae.article WHERE ae.article IN (" +
                     m + ") GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT 10",
                 &result.entities);
       !s.ok()) {
     return s;
   }
-  if (s = facet("SELECT speaker, COUNT(DISTINCT article) AS n FROM quotes WHERE speaker <> '' AND article IN (" + m +
-                    ") GROUP BY speaker ORDER BY n DESC, speaker LIMIT 10",
+  if (s = facet("SELECT q.speaker, COUNT(DISTINCT fa.story_id) AS n FROM quotes q JOIN articles fa ON fa.rid = "
+                "q.article WHERE q.speaker <> '' AND q.article IN (" +
+                    m + ") GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT 10",
                 &result.speakers);
       !s.ok()) {
     return s;
   }
-  if (s = facet("SELECT root, COUNT(DISTINCT article) AS n FROM events WHERE root <> '' AND article IN (" + m +
-                    ") GROUP BY root ORDER BY n DESC, root LIMIT 20",
+  if (s = facet("SELECT ev.root, COUNT(DISTINCT ev.story_id) AS n FROM events ev WHERE ev.root <> '' AND "
+                "ev.article IN (" +
+                    m + ") GROUP BY ev.root ORDER BY n DESC, ev.root LIMIT 20",
                 &result.cameo_roots);
       !s.ok()) {
     return s;
   }
-  s = facet("SELECT a.published, COUNT(*) AS n FROM " + from + where + (where.empty() ? " WHERE " : " AND ") +
-                "a.published <> '' GROUP BY a.published ORDER BY a.published DESC LIMIT 60",
+  const std::string dated = from + where + (where.empty() ? " WHERE " : " AND ") + "a.published <> ''";
+  s = facet("SELECT a.published, COUNT(DISTINCT a.story_id) AS n FROM " + dated +
+                " GROUP BY a.published ORDER BY a.published DESC LIMIT 60",
             &result.dates);
+  if (!s.ok() || !q.timeline) return s.ok() ? StatusOr<SearchResult>(std::move(result)) : s;
+  std::vector<Row> days;
+  s = db_->Exec("SELECT a.published, COUNT(*), COUNT(DISTINCT a.story_id), AVG(a.tone) FROM " + dated +
+                    " GROUP BY a.published ORDER BY a.published",
+                p.get(), &days);
   if (!s.ok()) return s;
+  for (const Row& r : days) result.timeline.push_back(DayVolume{r[0].text, r[1].Int(), r[2].Int(), r[3].Real()});
   return result;
 }
 

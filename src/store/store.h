@@ -35,7 +35,8 @@ struct SearchQuery {
   std::string story;    // only articles of this story id
   int limit = 20;
   int offset = 0;
-  bool facets = true;  // compute SearchResult facets (costs a pass over all matches)
+  bool facets = true;     // compute SearchResult facets (costs a pass over all matches)
+  bool timeline = false;  // compute SearchResult::timeline
 };
 
 struct SearchHit {
@@ -46,6 +47,14 @@ struct SearchHit {
   std::string story_id;
   std::string snippet;  // a bit of matching text, matches marked with [ and ]
   double score = 0.0;   // higher is better
+  int64_t story_articles = 1;  // articles in its story (the hit and its reposts)
+};
+
+// One day of a search's matches: how many articles, in how many stories, their mean tone.
+struct DayVolume {
+  std::string day;  // YYYY-MM-DD
+  int64_t articles = 0, stories = 0;
+  double tone = 0.0;
 };
 
 struct Facet {
@@ -56,8 +65,10 @@ struct Facet {
 struct SearchResult {
   int64_t total = 0;  // matches before limit/offset
   std::vector<SearchHit> hits;
-  // Facets over all matches: entities, speakers, CAMEO roots, publication dates.
+  // Facets over all matches, each story counted once: entities, speakers, CAMEO roots,
+  // publication dates.
   std::vector<Facet> entities, speakers, cameo_roots, dates;
+  std::vector<DayVolume> timeline;  // dated matches per day, oldest first (SearchQuery::timeline)
 };
 
 struct StorySummary {

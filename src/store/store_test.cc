@@ -491,6 +491,35 @@ TEST_P(StoreTest, SearchStemsWords) {
   }
 }
 
+// Issue 15: facets count a story once, hits say how big their story is, and the timeline
+// gives volume and mean tone per day.
+TEST_P(StoreTest, FacetsCountStoriesAndTimelineGivesVolumeAndTone) {
+  Analysis a = MakeArticle("r1", "Envoys meet", Body("Ruritania", 6), "2026-01-05");
+  a.entities.push_back(MakeEntity("e1", "Anna Berg", EntityType::kPerson, {}, "", ""));
+  Analysis repost = a;
+  repost.id = "r2";
+  repost.title = "Envoys meet again";
+  repost.tone.score = 0.75;
+  Analysis other = MakeArticle("o1", "Harbour", Body("Freedonia", 6), "2026-01-06");
+  other.entities.push_back(MakeEntity("e1", "Anna Berg", EntityType::kPerson, {}, "", ""));
+  Put({a, repost, other});
+  SearchQuery q;
+  q.timeline = true;
+  auto r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 3);
+  ASSERT_FALSE(r->entities.empty());
+  EXPECT_EQ(r->entities[0].value, "Anna Berg");
+  EXPECT_EQ(r->entities[0].count, 2);
+  for (const SearchHit& h : r->hits) EXPECT_EQ(h.story_articles, h.article_id == "o1" ? 1 : 2) << h.article_id;
+  ASSERT_EQ(r->timeline.size(), 2u);
+  EXPECT_EQ(r->timeline[0].day, "2026-01-05");
+  EXPECT_EQ(r->timeline[0].articles, 2);
+  EXPECT_EQ(r->timeline[0].stories, 1);
+  EXPECT_DOUBLE_EQ(r->timeline[0].tone, (-1.25 + 0.75) / 2);
+  EXPECT_EQ(r->timeline[1].articles, 1);
+}
+
 // The explorers' filters: the SQL engines agree with the rules of store/query.cc.
 TEST_P(StoreTest, EventAndQuoteExplorersFilter) {
   std::vector<Analysis> batch;
