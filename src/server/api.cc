@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "core/data.h"
 #include "core/json.h"
 #include "events/cameo_codes.h"
+#include "events/places.h"
 #include "events/when.h"
 #include "store/query.h"
 
@@ -260,6 +262,7 @@ ApiResponse Api::Route(const ApiRequest& req) {
     if (what == "quotes") return Quotes(req);
     if (what == "events") return Events(req);
     if (what == "network") return Network(req);
+    if (what == "places") return Places(req);
     if (what == "openapi.json") return Asset("openapi.json");
     if (what == "cameo") return Cameo();
     if (what == "articles" || what == "analyze") return Error(405, "use POST on " + req.path);
@@ -678,6 +681,67 @@ ApiResponse Api::Network(const ApiRequest& req) {
                          {"quad_classes", n->quad}});
   }
   return Json(200, {{"events_seen", rows->size()}, {"nodes", std::move(out_nodes)}, {"edges", std::move(out_edges)}});
+}
+
+ApiResponse Api::Places(const ApiRequest& req) {
+  EventQuery q;
+  std::string error = EventParams(req, &q);
+  if (!error.empty()) return Error(400, error);
+  q.limit = kMaxBulkLimit;
+  auto rows = stores_.Acquire()->Events(q);
+  if (!rows.ok()) return FromStatus(rows.status());
+  const events::PlaceCoordinates& gazetteer = events::PlaceCoordinates::Get();
+  // Event places with coordinates (the gazetteer, hinted by the actors' country), and the
+  // countries of the actors (an event counts once for each country it involves).
+  struct Spot {
+    events::Place place;
+    int64_t events = 0;
+  };
+  std::map<std::string, Spot> places;  // by name
+  std::map<std::string, int64_t> countries, unplaced;
+  int64_t located = 0;
+  for (const EventRow& r : *rows) {
+    const Event& e = r.event;
+    if (!e.location.empty()) {
+      auto where = gazetteer.Find(e.location, e.source_code.empty() ? e.target_code : e.source_code);
+      if (where) {
+        Spot& spot = places[e.location];
+        spot.place = *where;
+        ++spot.events;
+        ++located;
+      } else {
+        ++unplaced[e.location];
+      }
+    }
+    std::set<std::string> seen;
+    for (const std::string* code : {&e.source_code, &e.target_code}) {
+      const events::Country* c = gazetteer.CountryOf(*code);
+      if (c != nullptr && seen.insert(c->alpha3).second) ++countries[c->alpha3];
+    }
+  }
+  json out_places = json::array();
+  for (const auto& [name, spot] : places) {
+    out_places.push_back({{"name", name},
+                          {"lat", spot.place.lat},
+                          {"lon", spot.place.lon},
+                          {"country", spot.place.country},
+                          {"type", spot.place.type},
+                          {"feature_id", spot.place.feature_id},
+                          {"events", spot.events}});
+  }
+  json out_countries = json::array();
+  for (const auto& [alpha3, count] : countries) {
+    const events::Country* c = gazetteer.CountryOf(alpha3);
+    out_countries.push_back({{"code", alpha3}, {"numeric", c->numeric}, {"name", c->name}, {"events", count}});
+  }
+  json out_unplaced = json::array();
+  for (const auto& [name, count] : unplaced) out_unplaced.push_back(name);
+  return Json(200, {{"events", rows->size()},
+                    {"located", located},
+                    {"gazetteer", !gazetteer.empty()},
+                    {"places", std::move(out_places)},
+                    {"countries", std::move(out_countries)},
+                    {"unplaced", std::move(out_unplaced)}});
 }
 
 }  // namespace newsgraph::server

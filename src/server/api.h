@@ -14,6 +14,7 @@
 //   GET  /v1/quotes?speaker=&q=&from=&to=&story=     quotes with context, title, story; total
 //   GET  /v1/events?actor=&source=&target=&cameo=&location=&quad_class=&from=&to=&story=&format=json|csv|gdelt
 //   GET  /v1/network?(the events filter)&limit=      who acted on whom, actors keyed by CAMEO actor code
+//   GET  /v1/places?(the events filter)   event places with coordinates, actors' countries (map)
 //   GET  /v1/cameo                    CAMEO event codes with names and quad classes (data/events/codes.tsv)
 //   GET  / and /static assets         the web UI (web/), embedded in the binary
 // Paging: limit (default 20, at most 200; events up to 5000; network: edges, 1 to 500) and offset.
@@ -111,6 +112,7 @@ class Api {
   ApiResponse Network(const ApiRequest& req);
   ApiResponse Health();
   ApiResponse Cameo();
+  ApiResponse Places(const ApiRequest& req);
   ApiResponse Asset(const std::string& path);
 
   StorePool stores_;

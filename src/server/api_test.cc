@@ -274,6 +274,24 @@ TEST_F(CodedEventsTest, NetworkIsKeyedByActorCode) {
   EXPECT_EQ(node_events, 2 * edge_events);  // each event counted at both of its ends
 }
 
+TEST_F(CodedEventsTest, PlacesForTheMap) {
+  json j = Body(Get("/v1/places"));
+  EXPECT_EQ(j["events"], 2);
+  ASSERT_EQ(j["countries"].size(), 1u) << j.dump();  // both events are French on both sides
+  EXPECT_EQ(j["countries"][0]["code"], "FRA");
+  EXPECT_EQ(j["countries"][0]["numeric"], "250");
+  EXPECT_EQ(j["countries"][0]["events"], 2);
+  if (j["gazetteer"]) {
+    ASSERT_EQ(j["places"].size(), 1u);
+    EXPECT_EQ(j["places"][0]["name"], "Paris");
+    EXPECT_EQ(j["places"][0]["country"], "FR");  // not Paris, Texas: the actors are French
+    EXPECT_NEAR(j["places"][0]["lat"].get<double>(), 48.85, 0.1);
+    EXPECT_EQ(j["located"], 2);
+  }
+  EXPECT_EQ(Body(Get("/v1/places", {{"quad_class", "3"}}))["events"], 1);
+  ExpectError(Get("/v1/places", {{"cameo", "999"}}), 400);
+}
+
 TEST_F(CodedEventsTest, DownloadsCsvAndGdeltOfTheFilter) {
   ApiResponse csv = Get("/v1/events", {{"format", "csv"}, {"quad_class", "4"}});
   ASSERT_EQ(csv.status, 200);
