@@ -9,7 +9,7 @@
 // Run by tools/web_vendor.sh after npm installed web/vendor.
 // A city whose English name (Debian libgeonames-common's English catalogue, keyed by
 // GeoNames id) differs from its GeoNames name gets a second row under it: "Genève" and
-// "Geneva".
+// "Geneva"; a qualified name ("Washington, D.C.") gets one under its head ("Washington").
 //   usage: node tools/gen_coordinates.mjs OUT_DIR NODE_MODULES ISO_3166_1_JSON [GEONAMES_MO]
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -50,8 +50,13 @@ for (const c of cities) {
   const [lon, lat] = c.loc.coordinates;
   const rest = [c.country, lat.toFixed(4), lon.toFixed(4), c.population, c.cityId].join('\t');
   rows.push(clean(c.name) + '\t' + rest);
+  // Also under its English name, and a qualified name ("Washington, D.C.") under its head.
+  const names = new Set([clean(c.name)]);
   const en = english.get(c.cityId);
-  if (en && clean(en) && clean(en) !== clean(c.name)) rows.push(clean(en) + '\t' + rest);
+  if (en && clean(en)) names.add(clean(en));
+  for (const n of [...names]) if (n.includes(', ')) names.add(n.slice(0, n.indexOf(', ')));
+  names.delete(clean(c.name));
+  for (const n of names) rows.push(n + '\t' + rest);
 }
 rows.sort();
 writeFileSync(join(out, 'cities.tsv'),

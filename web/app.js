@@ -612,12 +612,14 @@ const QUAD_COLOURS = { 0: '#7b8bb0', 1: '#4c9a63', 2: '#1e6b3a', 3: '#d97706', 4
 // wherever no placed label or other circle is; a label with no free place is left out
 // (its node still shows it on hover and focus).
 function placeLabels(nodes, radius, width, height) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '12px system-ui, "DejaVu Sans", sans-serif';  // as .net .label
   const boxes = [];
   const overlaps = (b) => boxes.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) ||
     nodes.some((n) => { const r = radius(n); return b.x < n.x + r && n.x - r < b.x + b.w && b.y < n.y + r && n.y - r < b.y + b.h; });
   const out = new Map();
   for (const n of [...nodes].sort((a, b) => b.events - a.events)) {
-    const w = n.label.length * 6.9 + 4, ht = 14, r = radius(n) + 3;
+    const w = ctx.measureText(n.text).width + 6, ht = 15, r = radius(n) + 3;
     const spots = [[n.x + r, n.y - ht / 2, 'start'], [n.x - r - w, n.y - ht / 2, 'end'], [n.x - w / 2, n.y - r - ht, 'middle'], [n.x - w / 2, n.y + r, 'middle']];
     for (const [x, y, anchor] of spots) {
       const b = { x, y, w, h: ht };
@@ -643,7 +645,7 @@ async function networkPage(params) {
   if (!r.nodes.length) { show(h('h1', {}, 'Actor network'), form, cameoList(), h('p', { class: 'muted' }, 'No events with both actors known.')); return; }
   if (!hasD3()) { show(h('h1', {}, 'Actor network'), form, intro, noLibrary('The network drawing')); return; }
   const W = 1000, H = 640;
-  const nodes = r.nodes.map((n) => ({ ...n, quad: quadOfCounts(n.quad_classes) }));
+  const nodes = r.nodes.map((n) => ({ ...n, quad: quadOfCounts(n.quad_classes), text: n.label + (n.code && n.code !== n.label ? ' ' + n.code : '') }));
   const links = r.edges.map((e) => ({ ...e, quad: quadOfCounts(e.quad_classes) }));
   const maxN = Math.max(1, ...nodes.map((n) => n.events)), maxE = Math.max(1, ...links.map((e) => e.events));
   const radius = (n) => 5 + 11 * Math.sqrt(n.events / maxN);
@@ -682,7 +684,7 @@ async function networkPage(params) {
     a.setAttribute('aria-label', `${n.label}${n.code ? ' ' + n.code : ''}: ${n.events} events`);
     a.append(svg('circle', { cx: n.x, cy: n.y, r: radius(n), fill: QUAD_COLOURS[n.quad], 'data-quad': n.quad }));
     const l = labels.get(n.id);
-    if (l) a.append(svg('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'label' }, n.label + (n.code && n.code !== n.label ? ' ' + n.code : '')));
+    if (l) a.append(svg('text', { x: l.x, y: l.y, 'text-anchor': l.anchor, class: 'label' }, n.text));
     withTip(a, () => [h('b', {}, n.label), n.code ? ` [${n.code}]` : '', h('br'), `${n.events} event${n.events === 1 ? '' : 's'}: ` +
       Object.entries(n.quad_classes || {}).map(([q, c]) => `${c} ${QUADS[q] || 'unknown'}`).join(', '), h('br'), 'Click for its events.']);
     root.append(a);

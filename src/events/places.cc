@@ -68,7 +68,14 @@ std::optional<Place> PlaceCoordinates::Find(std::string_view name, std::string_v
     return Place{c.name, c.alpha2, c.lat, c.lon, c.alpha2, 1};
   }
   auto it = city_by_name_.find(key);
-  if (it == city_by_name_.end()) return std::nullopt;
+  if (it == city_by_name_.end()) {
+    // "Accra, Ghana": the city, in the country named after the comma.
+    size_t comma = name.find(", ");
+    if (comma == std::string_view::npos || comma == 0) return std::nullopt;
+    auto country = country_by_name_.find(utf8::Lower(name.substr(comma + 2)));
+    std::string_view hint = country == country_by_name_.end() ? country_hint : countries_[country->second].alpha3;
+    return Find(name.substr(0, comma), hint);
+  }
   const Country* hint = CountryOf(country_hint);
   if (hint != nullptr) {
     for (size_t i : it->second) {

@@ -35,7 +35,8 @@ class PlaceCoordinates {
   static PlaceCoordinates Parse(std::string_view cities_tsv, std::string_view countries_tsv);
 
   // A country name ("France") or city ("Paris"); `country_hint` (ISO alpha-3 or a CAMEO
-  // actor code starting with one) picks among cities of one name.
+  // actor code starting with one) picks among cities of one name. "Accra, Ghana" is the
+  // city in the country after the comma.
   std::optional<Place> Find(std::string_view name, std::string_view country_hint = {}) const;
   // A country by ISO alpha-3 ("FRA"), or the country part of a CAMEO actor code ("FRAGOV").
   const Country* CountryOf(std::string_view code) const;

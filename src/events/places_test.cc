@@ -28,6 +28,9 @@ TEST(PlacesTest, CitiesByNameMostPopulousOrInTheHintedCountry) {
   EXPECT_EQ(paris->type, 4);
   EXPECT_EQ(p.Find("Paris", "USAGOV")->country, "US");
   EXPECT_EQ(p.Find("GENEVA")->feature_id, "2660646");
+  EXPECT_EQ(p.Find("Paris, United States")->country, "US");
+  EXPECT_EQ(p.Find("Paris, Atlantis")->country, "FR");
+  EXPECT_FALSE(p.Find("Atlantis, France").has_value());
   EXPECT_FALSE(p.Find("Broken").has_value());
   EXPECT_FALSE(p.Find("Atlantis").has_value());
   EXPECT_FALSE(p.Find("").has_value());
