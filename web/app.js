@@ -82,7 +82,12 @@ function cameoTag(code, quad) {
   const q = quad || (cameoNames && (cameoNames.get(code) || cameoNames.get((code || '').slice(0, 3)) || {}).quad_class) || 0;
   return h('span', { class: 'tag q' + q, title: codeNamed(code) }, code, ' ', h('span', { class: 'code-label' }, codeLabel(code)));
 }
-function quadClass(root) { const r = parseInt(root, 10); return r <= 9 ? 'coop' : r >= 10 ? 'conf' : 'neutral'; }
+// Cooperation (quad classes 1-2, roots 01-08) or conflict (3-4, roots 09-20: investigating is not cooperation).
+function quadClass(root, quad) {
+  if (quad) return quad <= 2 ? 'coop' : 'conf';
+  const r = parseInt(root, 10);
+  return r <= 8 ? 'coop' : r >= 9 ? 'conf' : 'neutral';
+}
 
 // Snippets mark matches [like so]: shown with <mark>, built as text nodes.
 function snippet(text) {
@@ -385,13 +390,14 @@ function timeline(events) {
     const day = e.date || e.published;
     if (!day) continue;
     const d = byDay.get(day) || { coop: 0, conf: 0 };
-    d[quadClass(e.root)] = (d[quadClass(e.root)] || 0) + 1;
+    const k = quadClass(e.root, e.quad_class);
+    d[k] = (d[k] || 0) + 1;
     byDay.set(day, d);
   }
   if (!byDay.size) return h('p', { class: 'muted' }, 'No dated events.');
   const days = [...byDay.keys()].sort();
   const t0 = Date.parse(days[0]), t1 = Math.max(Date.parse(days[days.length - 1]), t0 + 86400000);
-  const W = 860, H = 200, L = 64, R = 12, mid = 100;
+  const W = 860, H = 210, L = 40, R = 12, mid = 100;
   const max = Math.max(1, ...[...byDay.values()].map((d) => Math.max(d.coop, d.conf)));
   const x = (day) => L + (W - L - R) * (Date.parse(day) - t0) / (t1 - t0);
   const bw = Math.max(3, Math.min(14, (W - L - R) / ((t1 - t0) / 86400000 + 1) - 1));
@@ -408,14 +414,25 @@ function timeline(events) {
     lastTick = x(day);
     ticks.push(svg('text', { x: Math.max(x(day), L + 30), y: H - 4, 'text-anchor': 'middle' }, day));
   }
+  // Count scale: ticks up (cooperation) and down (conflict) from the middle line.
+  const step = Math.max(1, Math.ceil(max / 3));
+  const scale = [];
+  for (let v = step; v <= max; v += step) {
+    for (const [y, label] of [[mid - 80 * v / max, v], [mid + 80 * v / max, v]]) {
+      scale.push(svg('line', { x1: L - 4, x2: W - R, y1: y, y2: y, stroke: '#e3e6ec' }),
+        svg('text', { x: L - 6, y: y + 4, 'text-anchor': 'end', class: 'tick' }, label));
+    }
+  }
   return svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'events over time', id: 'timeline' },
-    svg('line', { x1: L, x2: W - R, y1: mid, y2: mid, stroke: '#9aa3b5' }),
-    svg('text', { x: 2, y: 26 }, 'coop'), svg('text', { x: 2, y: 186 - 10 }, 'conflict'),
+    ...scale, svg('line', { x1: L, x2: W - R, y1: mid, y2: mid, stroke: '#9aa3b5' }),
+    svg('text', { x: L - 6, y: mid + 4, 'text-anchor': 'end' }, '0'),
+    svg('text', { x: L + 4, y: 12, class: 'muted-text' }, 'cooperation ↑'), svg('text', { x: L + 4, y: H - 22, class: 'muted-text' }, 'conflict ↓'),
     g, ...ticks);
 }
 
 async function entityPage(id) {
   const e = await api('/v1/entities/' + encodeURIComponent(id));
+  e.events.sort((a, b) => (eventDay(b) > eventDay(a) ? 1 : eventDay(b) < eventDay(a) ? -1 : 0));  // newest first
   show(h('h1', { id: 'entity-name' }, e.name),
     h('p', { class: 'muted' }, h('span', { class: 'tag' }, e.type), e.country ? h('span', { class: 'tag' }, e.country) : '',
       `${e.articles} article${e.articles === 1 ? '' : 's'} · ${e.mentions} mentions · `,
@@ -429,7 +446,7 @@ async function entityPage(id) {
           h('p', { class: 'muted' }, 'No quotations.')),
         h('div', { class: 'card' }, h('h3', {}, 'Events'), e.events.length ? h('table', {},
           h('tr', {}, h('th', {}, 'day'), h('th', {}, 'code'), h('th', {}, 'who → whom'), h('th', {}, 'evidence')),
-          e.events.slice(0, 200).map((ev) => h('tr', {}, h('td', {}, ev.date || ev.published || ''),
+          e.events.slice(0, 200).map((ev) => h('tr', {}, h('td', {}, eventDay(ev)),
             h('td', {}, cameoTag(ev.cameo)), h('td', {}, `${ev.source || '?'} → ${ev.target || '?'}`),
             h('td', {}, articleLink(ev.article_id, ev.evidence || 'article'))))) : h('p', { class: 'muted' }, 'No events.'))),
       h('aside', {},
