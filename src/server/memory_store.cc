@@ -552,8 +552,10 @@ StatusOr<std::vector<EventRow>> MemoryStore::Events(const EventQuery& q) {
       rows.push_back(EventRow{a.id, d.story_id, e, a.published, 1});
     }
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
+  // Newest event day first, as the SQL store.
+  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) {
+    return EventDay(a.event, a.published) > EventDay(b.event, b.published);
+  });
   return Page(std::move(rows), q.limit, q.offset);
 }
 

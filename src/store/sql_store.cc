@@ -505,13 +505,14 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
                                  SV(e.evidence),
                                  static_cast<int64_t>(e.evidence_span.start),
                                  static_cast<int64_t>(e.evidence_span.end),
-                                 SV(e.rule)});
+                                 SV(e.rule),
+                                 SV(EventDay(e, a.published))});
   }
   return InsertRows(
       "INSERT INTO events(article, idx, story_id, event_key, source, source_code, source_detail, target, "
       "target_code, target_detail, cameo, root, quad_class, goldstein, location, when_text, date, sentence, "
-      "evidence, evidence_start, evidence_end, rule) VALUES ",
-      22, values);
+      "evidence, evidence_start, evidence_end, rule, day) VALUES ",
+      23, values);
 }
 
 Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values,
@@ -972,7 +973,7 @@ std::string LikeAnywhere(std::string_view text) {
 }
 
 // The WHERE conditions of an EventQuery over events e JOIN articles a (see store/query.cc).
-std::string EventConditions(const EventQuery& q, Params* p) {
+std::string EventConditions(const EventQuery& q, Params* p, bool sqlite) {
   std::vector<std::string> conds;
   auto actor = [&](const std::string& who, bool source, bool target) {
     std::string n = p->Add(who);
@@ -984,16 +985,24 @@ std::string EventConditions(const EventQuery& q, Params* p) {
   if (!q.actor.empty()) actor(q.actor, true, true);
   if (!q.source.empty()) actor(q.source, true, false);
   if (!q.target.empty()) actor(q.target, false, true);
-  if (!q.cameo.empty()) {
-    std::string c = p->Add(q.cameo);
-    conds.push_back("substr(e.cameo, 1, length(CAST(" + c + " AS TEXT))) = " + c);
+  if (q.cameo.size() == 2) {
+    conds.push_back("e.root = " + p->Add(q.cameo));  // the (root, day) index
+  } else if (!q.cameo.empty()) {
+    // A prefix as a range of the code index: "17" <= cameo < "18" (codes are digits).
+    std::string upper = q.cameo;
+    upper.back() = static_cast<char>(upper.back() + 1);
+    // With an actor too, SQLite's planner is told (unary +) to start from the actor's index:
+    // an actor has far fewer events than a code.
+    bool actor = !q.actor.empty() || !q.source.empty() || !q.target.empty();
+    std::string col = sqlite && actor ? "+e.cameo" : "e.cameo";
+    conds.push_back(col + " >= " + p->Add(q.cameo) + " AND " + col + " < " + p->Add(upper));
   }
   if (!q.location.empty()) conds.push_back("lower(e.location) = " + p->Add(utf8::AsciiLower(q.location)));
   if (q.quad_class != 0) conds.push_back("e.quad_class = " + p->Add(static_cast<int64_t>(q.quad_class)));
   if (!q.story.empty()) conds.push_back("e.story_id = " + p->Add(q.story));
-  const std::string day = "(CASE WHEN e.date <> '' THEN e.date ELSE a.published END)";
-  if (!q.from.empty()) conds.push_back(day + " >= " + p->Add(q.from) + " AND " + day + " <> ''");
-  if (!q.to.empty()) conds.push_back(day + " <= " + p->Add(q.to) + " AND " + day + " <> ''");
+  // `day`: the event's date, else its article's publication date (schema 4).
+  if (!q.from.empty()) conds.push_back("e.day >= " + p->Add(q.from) + " AND e.day <> ''");
+  if (!q.to.empty()) conds.push_back("e.day <= " + p->Add(q.to) + " AND e.day <> ''");
   std::string where;
   for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
   return where;
@@ -1010,36 +1019,41 @@ StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
 StatusOr<EventPage> SqlStore::FindEvents(const EventQuery& q) { return EventsPage(q, /*count=*/true); }
 
 StatusOr<EventPage> SqlStore::EventsPage(const EventQuery& q, bool count) {
-  // One row per (story, event key): the first report, with the count of reports.
+  // One row per (story, event key): the first report, with the count of reports; the
+  // groups are found on the events table alone (indexes on actors, code, root and day),
+  // and only the page's rows are joined to their articles. Newest event day first.
   Params p;
-  std::string where = EventConditions(q, &p);
+  std::string where = EventConditions(q, &p, !pg());
   std::string groups =
-      "SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, COUNT(DISTINCT e.article) AS arts "
-      "FROM events e JOIN articles a ON a.rid = e.article" +
+      "SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, COUNT(DISTINCT e.article) AS arts, "
+      "MAX(e.day) AS day FROM events e" +
       where + " GROUP BY e.story_id, e.event_key";
   EventPage page;
   std::vector<Row> rows;
-  if (count) {
-    Status s = db_->Exec("SELECT COUNT(*) FROM (" + groups + ") AS g", p.get(), &rows);
-    if (!s.ok()) return s;
-    page.total = rows.empty() ? 0 : rows[0][0].Int();
-    rows.clear();
-    if (page.total == 0 || q.limit <= 0) return page;
-  }
   std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
   std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
   Status s = db_->Exec(
       "WITH g AS (" + groups +
+          "), pg AS (SELECT g.*, COUNT(*) OVER () AS total FROM g ORDER BY g.day DESC, g.first DESC LIMIT " + limit +
+          " OFFSET " + offset +
           ") "
-          "SELECT a.id, g.story_id, a.published, g.n, g.arts, e.source, e.source_code, e.source_detail, e.target, "
+          "SELECT a.id, pg.story_id, a.published, pg.n, pg.arts, e.source, e.source_code, e.source_detail, e.target, "
           "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, "
-          "e.date, e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule "
-          "FROM g JOIN events e ON e.article = g.first AND e.event_key = g.event_key AND e.idx = (SELECT "
-          "MIN(e3.idx) FROM events e3 WHERE e3.article = g.first AND e3.event_key = g.event_key) JOIN articles a ON "
-          "a.rid = g.first ORDER BY a.published DESC, a.rid DESC, e.idx LIMIT " +
-          limit + " OFFSET " + offset,
+          "e.date, e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule, pg.total "
+          "FROM pg JOIN events e ON e.article = pg.first AND e.event_key = pg.event_key AND e.idx = (SELECT "
+          "MIN(e3.idx) FROM events e3 WHERE e3.article = pg.first AND e3.event_key = pg.event_key) JOIN articles a ON "
+          "a.rid = pg.first ORDER BY pg.day DESC, pg.first DESC, e.idx",
       p.get(), &rows);
   if (!s.ok()) return s;
+  if (count) {
+    if (!rows.empty()) {
+      page.total = rows[0][23].Int();
+    } else if (q.offset > 0 || q.limit <= 0) {  // past the end, or no page asked for: count alone
+      std::vector<Row> n;
+      if (s = db_->Exec("SELECT COUNT(*) FROM (" + groups + ") AS g", p.get(), &n); !s.ok()) return s;
+      page.total = n.empty() ? 0 : n[0][0].Int();
+    }
+  }
   for (const Row& r : rows) {
     EventRow er;
     er.article_id = r[0].text;

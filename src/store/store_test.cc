@@ -649,18 +649,20 @@ TEST(SqliteStoreTest, UpgradesVersion3ToStemmedSearch) {
   {
     auto store = Store::Open(file.path);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    ASSERT_TRUE((*store)->Put({MakeArticle("p1", "Protests", "Crowds were protesting downtown.\n", "2026-01-05")},
-                              nullptr)
-                    .ok());
+    Analysis a = MakeArticle("p1", "Protests", "Crowds were protesting downtown.\n", "2026-01-05");
+    a.events.push_back(MakeEvent("Police", "FRACOP", "Crowds", "FRAOPP", "173"));
+    ASSERT_TRUE((*store)->Put({a}, nullptr).ok());
   }
   // Back to what version 3 wrote.
   file.Run("DROP TABLE articles_fts");
   file.Run("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid', "
            "tokenize='unicode61 remove_diacritics 2')");
   file.Run("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')");
-  for (const char* index : {"events_source_code", "events_target_code", "events_source_name", "events_target_name"}) {
+  for (const char* index : {"events_source_code", "events_target_code", "events_source_name", "events_target_name",
+                            "events_day", "events_root_day", "events_location"}) {
     file.Run((std::string("DROP INDEX ") + index).c_str());
   }
+  file.Run("ALTER TABLE events DROP COLUMN day");
   file.Run("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   EXPECT_EQ(file.Run("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'protest'"), "0");
 
@@ -676,6 +678,12 @@ TEST(SqliteStoreTest, UpgradesVersion3ToStemmedSearch) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->total, 1);
   EXPECT_EQ(file.Run("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_source_name'"), "1");
+  EXPECT_EQ(file.Run("SELECT day FROM events"), "2026-01-05");  // the article's date: the event has none
+  EventQuery eq;
+  eq.from = "2026-01-05";
+  auto page = (*store)->FindEvents(eq);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page->total, 1);
 }
 
 TEST(StoreOpen, RefusesANewerSchemaAndBadPaths) {
