@@ -17,6 +17,12 @@ if (!base || !shots) {
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
+// A build without npm has no chart library (tools/web_vendor.sh): nothing to test here.
+const vendor = await (await fetch(base + '/vendor.js')).text();
+if (vendor.includes('NEWSGRAPH_NO_VENDOR')) {
+  console.log('SKIP: this build has no bundled browser libraries (npm was unavailable at build time)');
+  process.exit(77);
+}
 
 let failures = 0;
 function check(ok, what) {
