@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <ctime>
 
 #include "store/store.h"
 
@@ -148,8 +148,7 @@ void BM_EventsExplorerSqlite(benchmark::State& state) {
   state.counters["p95_cpu_ms"] = cpu_ms[cpu_ms.size() * 95 / 100];
   state.counters["mean_matches"] = static_cast<double>(matches) / static_cast<double>(ms.size());
   state.counters["articles"] = static_cast<double>(Articles());
-  static const char* const kLabels[] = {"actor", "actor pair", "root + 3 months", "place + quad class",
-                                        "actor + code"};
+  static const char* const kLabels[] = {"actor", "actor pair", "root + 3 months", "place + quad class", "actor + code"};
   state.SetLabel(kLabels[state.range(0)]);
 }
 BENCHMARK(BM_EventsExplorerSqlite)->DenseRange(0, 4)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -62,7 +62,7 @@ TEST(GdeltTest, RowHasSixtyOneColumnsWithKnownValues) {
   EXPECT_EQ(c[30], "5.2");
   EXPECT_EQ(c[52], "Nairobi");
   if (!events::PlaceCoordinates::Get().empty()) {  // the gazetteer is generated with npm at build time
-    EXPECT_EQ(c[51], "4");  // a city
+    EXPECT_EQ(c[51], "4");                         // a city
     EXPECT_EQ(c[53], "KE");
     EXPECT_NEAR(std::stod(c[56]), -1.28, 0.05);
     EXPECT_NEAR(std::stod(c[57]), 36.82, 0.05);

@@ -39,7 +39,8 @@ PlaceCoordinates PlaceCoordinates::Parse(std::string_view cities_tsv, std::strin
     c.place.name = std::string(l.fields[0]);
     c.place.country = std::string(l.fields[1]);
     double pop = 0;
-    if (!number(l.fields[2], &c.place.lat) || !number(l.fields[3], &c.place.lon) || !number(l.fields[4], &pop)) continue;
+    if (!number(l.fields[2], &c.place.lat) || !number(l.fields[3], &c.place.lon) || !number(l.fields[4], &pop))
+      continue;
     c.population = static_cast<long>(pop);
     c.place.feature_id = std::string(l.fields[5]);
     c.place.type = 4;

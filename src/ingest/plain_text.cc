@@ -44,8 +44,8 @@ std::string DateLine(std::string_view line) {
   if (line.empty() || line.size() > 32) return {};
   int words = 1;
   for (char c : line) {
-    bool ok = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == ' ' || c == ',' ||
-              c == '.' || c == '-' || c == '/';
+    bool ok = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == ' ' || c == ',' || c == '.' ||
+              c == '-' || c == '/';
     if (!ok) return {};
     words += c == ' ';
   }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/data.h"
 #include "core/json.h"
@@ -306,8 +306,9 @@ ApiResponse Api::Asset(const std::string& name) {
 }
 
 ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
-  static constexpr const char* kFields = "text (plain text: headline, then paragraphs) or html, and optionally title, "
-                                         "url, published (YYYY-MM-DD)";
+  static constexpr const char* kFields =
+      "text (plain text: headline, then paragraphs) or html, and optionally title, "
+      "url, published (YYYY-MM-DD)";
   RawDocument doc;
   // The media type without parameters (charset=...), lower case.
   std::string type = req.content_type.substr(0, req.content_type.find(';'));
@@ -320,7 +321,8 @@ ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
     }
     std::vector<std::string> unknown;
     for (const auto& [key, value] : j.items()) {
-      if (key != "text" && key != "html" && key != "title" && key != "url" && key != "published") unknown.push_back(key);
+      if (key != "text" && key != "html" && key != "title" && key != "url" && key != "published")
+        unknown.push_back(key);
     }
     auto str = [&](const char* key) {
       auto it = j.find(key);
@@ -590,10 +592,9 @@ ApiResponse Api::Events(const ApiRequest& req) {
       char goldstein[32];
       std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
       for (const std::string& v :
-           {EventDay(e, row.published), e.source, e.source_code, e.target, e.target_code, e.cameo,
-            codes.Label(e.cameo), std::to_string(e.quad_class), std::string(goldstein), e.location, e.when,
-            std::to_string(row.mentions), std::to_string(row.articles), row.article_id, row.story_id, row.published,
-            e.evidence}) {
+           {EventDay(e, row.published), e.source, e.source_code, e.target, e.target_code, e.cameo, codes.Label(e.cameo),
+            std::to_string(e.quad_class), std::string(goldstein), e.location, e.when, std::to_string(row.mentions),
+            std::to_string(row.articles), row.article_id, row.story_id, row.published, e.evidence}) {
         r.body += CsvField(v);
         r.body += ',';
       }

@@ -7,8 +7,8 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
-#include <limits>
 #include <deque>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -1114,10 +1114,11 @@ StatusOr<QuotePage> SqlStore::FindQuotes(const QuoteQuery& q) {
   rows.clear();
   std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
   std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
-  s = db_->Exec("SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published, a.title, a.story_id, a.body, "
-                "q.start_byte, q.end_byte, a.analysis" +
-                    from + where + " ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT " + limit + " OFFSET " + offset,
-                p.get(), &rows);
+  s = db_->Exec(
+      "SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published, a.title, a.story_id, a.body, "
+      "q.start_byte, q.end_byte, a.analysis" +
+          from + where + " ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT " + limit + " OFFSET " + offset,
+      p.get(), &rows);
   if (!s.ok()) return s;
   for (const Row& r : rows) {
     QuoteRow row{r[0].text, r[1].text, r[2].text, r[3].Int(), r[4].text, r[5].text};
@@ -1133,8 +1134,8 @@ StatusOr<QuotePage> SqlStore::FindQuotes(const QuoteQuery& q) {
         sentences.push_back(sent);
       }
     }
-    row.context = QuoteContext(r[8].text, sentences, static_cast<uint32_t>(r[9].Int()),
-                               static_cast<uint32_t>(r[10].Int()));
+    row.context =
+        QuoteContext(r[8].text, sentences, static_cast<uint32_t>(r[9].Int()), static_cast<uint32_t>(r[10].Int()));
     page.quotes.push_back(std::move(row));
   }
   return page;

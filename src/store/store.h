@@ -102,8 +102,8 @@ struct QuoteRow {
 
 // The quotes explorer's filter; empty fields do not filter.
 struct QuoteQuery {
-  std::string speaker;  // speaker name or alias (as Quotes)
-  std::string text;     // words that must all occur in the quote (case-insensitive)
+  std::string speaker;   // speaker name or alias (as Quotes)
+  std::string text;      // words that must all occur in the quote (case-insensitive)
   std::string from, to;  // article published on or after / before YYYY-MM-DD
   std::string story;     // story id
   int limit = 20;
@@ -127,10 +127,10 @@ struct EventRow {
 // Events filter; empty fields do not filter. Names and CAMEO actor codes match whole
 // (case-insensitive for names).
 struct EventQuery {
-  std::string actor;   // source or target name/code
-  std::string source;  // source name/code
-  std::string target;  // target name/code
-  std::string cameo;   // code prefix: a root ("17"), a code ("173") or a sub-code ("1731")
+  std::string actor;     // source or target name/code
+  std::string source;    // source name/code
+  std::string target;    // target name/code
+  std::string cameo;     // code prefix: a root ("17"), a code ("173") or a sub-code ("1731")
   std::string location;  // place of the event (case-insensitive, whole)
   int quad_class = 0;    // 1-4 (GDELT QuadClass); 0: any
   std::string from, to;  // the event's day (its resolved date, else the article's) within

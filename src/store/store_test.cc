@@ -5,9 +5,8 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
-#include <unistd.h>
-
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -477,8 +476,7 @@ TEST_P(StoreTest, ReopeningKeepsTheSchemaVersion) {
 
 // Issue 15: search stems ("protest" finds "protests"; FTS5 porter, PostgreSQL 'english').
 TEST_P(StoreTest, SearchStemsWords) {
-  Put({MakeArticle("p1", "Protests in the capital", "Thousands were protesting against pension cuts.\n",
-                   "2026-01-05"),
+  Put({MakeArticle("p1", "Protests in the capital", "Thousands were protesting against pension cuts.\n", "2026-01-05"),
        MakeArticle("p2", "Harbour fees", "The council debated harbour fees.\n", "2026-01-06")});
   for (const char* word : {"protest", "protests", "protested", "pension"}) {
     SearchQuery q;
@@ -655,8 +653,9 @@ TEST(SqliteStoreTest, UpgradesVersion3ToStemmedSearch) {
   }
   // Back to what version 3 wrote.
   file.Run("DROP TABLE articles_fts");
-  file.Run("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid', "
-           "tokenize='unicode61 remove_diacritics 2')");
+  file.Run(
+      "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid', "
+      "tokenize='unicode61 remove_diacritics 2')");
   file.Run("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')");
   for (const char* index : {"events_source_code", "events_target_code", "events_source_name", "events_target_name",
                             "events_day", "events_root_day", "events_location"}) {
