@@ -255,7 +255,8 @@ async function searchPage(params) {
     offset > 0 ? h('a', { href: refine('offset', Math.max(0, offset - limit)) }, '← previous') : '',
     h('span', { class: 'muted' }, r.total ? `${offset + 1}–${offset + r.hits.length} of ${r.total}` : ''),
     offset + limit < r.total ? h('a', { href: refine('offset', offset + limit) }, 'next →') : '');
-  results.replaceChildren(chips, h('p', { class: 'muted', id: 'total' }, `${r.total} article${r.total === 1 ? '' : 's'}`),
+  results.replaceChildren(chips, h('p', { class: 'muted' }, h('span', { id: 'total' }, `${r.total} article${r.total === 1 ? '' : 's'}`),
+    r.stories ? h('span', { id: 'stories-total' }, ` in ${r.stories} stor${r.stories === 1 ? 'y' : 'ies'}`) : ''),
     h('div', { class: 'card' }, h('h3', {}, 'Articles and mean tone per day'),
       dayChart(r.timeline || [], { count: 'articles', countLabel: 'articles', mean: 'tone', meanLabel: 'mean tone', id: 'search-chart' })),
     ...list, pager);

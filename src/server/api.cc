@@ -410,6 +410,7 @@ ApiResponse Api::Search(const ApiRequest& req) {
     timeline.push_back({{"date", d.day}, {"articles", d.articles}, {"stories", d.stories}, {"tone", d.tone}});
   }
   return Json(200, {{"total", result->total},
+                    {"stories", result->stories},
                     {"paging", Paging(q.limit, q.offset)},
                     {"hits", std::move(hits)},
                     {"facets",

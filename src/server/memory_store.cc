@@ -408,8 +408,10 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
     if (last[id] != story) ++counts[id], last[id] = story;
   };
   std::map<uint32_t, DayVolume> days;  // by date id
-  for (uint32_t doc : by_story) {
+  for (size_t i = 0; i < by_story.size(); ++i) {
+    const uint32_t doc = by_story[i];
     const DocFacets& f = facets_[doc];
+    if (i == 0 || facets_[by_story[i - 1]].story != f.story) ++result.stories;
     const uint32_t* id = facet_ids_.data() + f.begin;
     for (const uint32_t* end = id + f.entities; id < end; ++id) count(entity_counts, entity_last, *id, f.story);
     for (const uint32_t* end = id + f.speakers; id < end; ++id) count(speaker_counts, speaker_last, *id, f.story);

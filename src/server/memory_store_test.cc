@@ -63,6 +63,7 @@ TEST(MemoryStoreTest, FiltersAndFacets) {
   // Facets count stories: a1 and a2 are one story (a repost), a3 another.
   EXPECT_EQ(all->entities[0].value, "Jonas Vik");
   EXPECT_EQ(all->entities[0].count, 2);
+  EXPECT_EQ(all->stories, 2);
   ASSERT_EQ(all->speakers.size(), 1u);
   EXPECT_EQ(all->speakers[0].count, 1);
   for (const SearchHit& h : all->hits) EXPECT_EQ(h.story_articles, h.article_id == "a3" ? 1 : 2) << h.article_id;

@@ -811,6 +811,9 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
       !s.ok()) {
     return s;
   }
+  std::vector<Row> story_count;
+  if (s = db_->Exec("SELECT COUNT(DISTINCT a.story_id) FROM " + from + where, p.get(), &story_count); !s.ok()) return s;
+  result.stories = story_count.empty() ? 0 : story_count[0][0].Int();
   const std::string dated = from + where + (where.empty() ? " WHERE " : " AND ") + "a.published <> ''";
   s = facet("SELECT a.published, COUNT(DISTINCT a.story_id) AS n FROM " + dated +
                 " GROUP BY a.published ORDER BY a.published DESC LIMIT 60",

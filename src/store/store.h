@@ -63,7 +63,8 @@ struct Facet {
 };
 
 struct SearchResult {
-  int64_t total = 0;  // matches before limit/offset
+  int64_t total = 0;    // matches before limit/offset
+  int64_t stories = 0;  // stories of all matches (computed with the facets)
   std::vector<SearchHit> hits;
   // Facets over all matches, each story counted once: entities, speakers, CAMEO roots,
   // publication dates.

@@ -506,6 +506,7 @@ TEST_P(StoreTest, FacetsCountStoriesAndTimelineGivesVolumeAndTone) {
   auto r = store_->Search(q);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->total, 3);
+  EXPECT_EQ(r->stories, 2);
   ASSERT_FALSE(r->entities.empty());
   EXPECT_EQ(r->entities[0].value, "Anna Berg");
   EXPECT_EQ(r->entities[0].count, 2);

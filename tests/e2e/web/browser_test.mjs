@@ -72,6 +72,8 @@ try {
   await ready('/search?q=');
   const reposts = await page.locator('.hit .reposts').allTextContents();
   check(await page.locator('.hit').count() === 1 && reposts.join() === '+1 repost', `reposts grouped into one hit: ${reposts}`);
+  check((await page.locator('#total').textContent()) === '2 articles' && (await page.locator('#stories-total').textContent()) === ' in 1 story',
+    'the count says articles and stories');
 
   // A facet click filters the results.
   await page.locator('#facets .facet').nth(2).locator('li a').first().click();
