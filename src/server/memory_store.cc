@@ -7,6 +7,8 @@
 #include <shared_mutex>
 #include <unordered_set>
 
+#include <libstemmer.h>
+
 #include "core/json.h"
 #include "store/query.h"
 
@@ -28,6 +30,24 @@ bool IsWordByte(unsigned char c) {
 }
 
 // Lower-cased words of `text`: runs of ASCII letters/digits and non-ASCII bytes.
+// The Snowball English stem of a lower-case word ("protests" -> "protest"), as the SQL
+// stores' full-text indexes stem (FTS5 porter, PostgreSQL 'english'). One stemmer per thread:
+// libstemmer's are not shared.
+std::string Stem(const std::string& word) {
+  struct Stemmer {
+    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() {
+      if (s) sb_stemmer_delete(s);
+    }
+  };
+  thread_local Stemmer stemmer;
+  if (stemmer.s == nullptr) return word;
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (out == nullptr) return word;
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.s)));
+}
+
 template <typename Fn>
 void ForEachWord(std::string_view text, Fn&& fn) {
   size_t i = 0;
@@ -212,8 +232,8 @@ void MemoryStore::Index(uint32_t index) {
   Doc& d = docs_[index];
   const Analysis& a = d.analysis;
   std::unordered_map<std::string, uint32_t> weights;
-  ForEachWord(a.title, [&](std::string w) { weights[std::move(w)] += 3; });
-  ForEachWord(a.body, [&](std::string w) { weights[std::move(w)] += 1; });
+  ForEachWord(a.title, [&](std::string w) { weights[Stem(w)] += 3; });
+  ForEachWord(a.body, [&](std::string w) { weights[Stem(w)] += 1; });
   for (auto& [word, weight] : weights) postings_[word].push_back(Posting{index, weight});
   stories_[d.story_id].push_back(index);
   quotes_ += static_cast<int64_t>(a.quotes.size());
@@ -333,7 +353,7 @@ std::vector<MemoryStore::Match> MemoryStore::Candidates(const SearchQuery& q, co
                                                         int64_t speaker) const {
   std::vector<Match> out;
   std::vector<std::string> words;
-  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  ForEachWord(q.text, [&](std::string w) { words.push_back(Stem(w)); });
   if (words.empty()) {
     std::vector<uint32_t> docs;
     if (!q.entity.empty()) {  // every document of the entities so named
@@ -458,8 +478,11 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
   size_t from = std::min(matches.size(), static_cast<size_t>(std::max(q.offset, 0)));
   size_t to = std::min(matches.size(), from + static_cast<size_t>(std::max(q.limit, 0)));
   std::partial_sort(matches.begin(), matches.begin() + to, matches.end(), better);
-  std::vector<std::string> words;
-  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  std::vector<std::string> words;  // marked in snippets: as typed, and the stem ("ferri" of "ferries")
+  ForEachWord(q.text, [&](std::string w) {
+    words.push_back(Stem(w));
+    words.push_back(std::move(w));
+  });
   for (size_t i = from; i < to; ++i) {
     const Doc& d = docs_[matches[i].doc];
     SearchHit hit;

@@ -3,7 +3,7 @@
 //
 // It serves `newsgraph serve --db FILE.jsonl` (browse a set of analyses without building a
 // database) and the server's tests. Search is a word index over title and body (ASCII
-// case folding; title words weigh 3), filters and facets as in the Store contract.
+// case folding, Snowball English stems as the SQL stores stem; title words weigh 3), filters and facets as in the Store contract.
 // Stories: articles with the same normalised title form one story (a stand-in for the
 // near-duplicate clustering of src/stories). Nothing is persisted.
 // Thread-safety: as Store, one thread at a time; Share() makes handles for many threads.

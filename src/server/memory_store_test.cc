@@ -53,6 +53,26 @@ TEST(MemoryStoreTest, SearchNeedsEveryWordAndMarksSnippets) {
   EXPECT_EQ(store->Search(q)->total, 0);
 }
 
+// As the SQL stores (FTS5 porter, PostgreSQL 'english'): "protest" finds "protests".
+TEST(MemoryStoreTest, SearchStemsWords) {
+  MemoryStore store;
+  Analysis a;
+  a.id = "p1";
+  a.title = "Protests in the capital";
+  a.body = "Thousands were protesting against pension cuts.";
+  ASSERT_TRUE(store.Put({a}, nullptr).ok());
+  for (const char* word : {"protest", "protests", "protested", "PENSIONS"}) {
+    SearchQuery q;
+    q.text = word;
+    auto r = store.Search(q);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->total, 1) << word;
+  }
+  SearchQuery q;
+  q.text = "protests";
+  EXPECT_NE(store.Search(q)->hits[0].snippet.find("[protest"), std::string::npos);
+}
+
 TEST(MemoryStoreTest, FiltersAndFacets) {
   auto store = Loaded();
   SearchQuery q;
