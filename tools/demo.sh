@@ -23,5 +23,11 @@ Try it yourself:
   $bin search --db $db --entity NAME --from 2024-01-01   filters: --entity --speaker --cameo --from --to --story
   $bin search --db $db QUERY --json --facets           for machines
   $bin export --db $db --format gdelt                  GDELT 2.0 event rows (reposts counted once)
-  $bin serve --db $db                                  web UI and JSON API on http://127.0.0.1:8080/
+TXT
+port=${NEWSGRAPH_DEMO_PORT:-8080}
+cat <<TXT
+
+== the web UI: search with its timeline, events, quotes, map and actor network of this corpus
+  $bin serve --db $db --port $port      (Ctrl-C stops it), then open:
+http://127.0.0.1:$port/
 TXT

@@ -11,7 +11,7 @@
 
 #include "cli/command.h"
 #include "core/json.h"
-#include "events/gdelt.h"
+#include "store/query.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -36,32 +36,12 @@ Status ExportGdelt(Store* store, std::ostream& out) {
   EventQuery q;
   q.limit = 1000;
   int64_t next_id = 1;
-  std::string cached_id;
-  Analysis article;  // the article of the last event, reused across its events
   while (true) {
     auto rows = store->Events(q);
     if (!rows.ok()) return rows.status();
-    for (const EventRow& r : *rows) {
-      if (r.article_id != cached_id) {
-        auto a = store->GetArticle(r.article_id);
-        if (!a.ok()) return a.status();
-        article = std::move(a).value();
-        article.entities.clear();
-        article.quotes.clear();
-        cached_id = r.article_id;
-      }
-      Analysis one = article;
-      one.events = {r.event};
-      GdeltContext ctx;
-      ctx.first_event_id = next_id;
-      ctx.num_mentions = static_cast<int>(r.mentions);
-      ctx.num_articles = static_cast<int>(r.articles);
-      ctx.num_sources = static_cast<int>(r.articles);
-      for (const std::string& row : GdeltEventRows(one, ctx)) {
-        out << row << '\n';
-        ++next_id;
-      }
-    }
+    std::string text;
+    if (Status s = AppendGdeltRows(store, *rows, &next_id, &text); !s.ok()) return s;
+    out << text;
     if (rows->size() < static_cast<size_t>(q.limit)) break;
     q.offset += q.limit;
   }

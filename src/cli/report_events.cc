@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/report.h"
+#include "events/cameo_codes.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -24,9 +25,9 @@ void PrintEventsSection(const Analysis& a, const ReportStyle& style, std::ostrea
   for (const Event& e : a.events) {
     char g[16];
     std::snprintf(g, sizeof g, "%+.1f", e.goldstein);
-    out << "  " << e.cameo << "  " << Actor(e.source, e.source_code, e.source_detail) << " -> "
-        << Actor(e.target, e.target_code, e.target_detail) << "  "
-        << style.Dim(std::string("Q") + std::to_string(e.quad_class) + " G" + g) << "\n";
+    out << "  " << e.cameo << " " << style.Dim(events::CameoCodes::Get().Label(e.cameo)) << "  "
+        << Actor(e.source, e.source_code, e.source_detail) << " -> " << Actor(e.target, e.target_code, e.target_detail)
+        << "  " << style.Dim(std::string("Q") + std::to_string(e.quad_class) + " G" + g) << "\n";
     std::string where;
     if (!e.location.empty()) where += "in " + e.location;
     if (!e.when.empty()) where += (where.empty() ? "" : ", ") + e.when;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "events/cameo_codes.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -75,16 +76,19 @@ void PrintTable(const SearchResult& r, const SearchOptions& opt) {
     std::printf("%33s%s\n", "", snippet.c_str());
   }
   if (opt.facets) {
-    auto print = [](const char* name, const std::vector<Facet>& fs) {
+    auto print = [](const char* name, const std::vector<Facet>& fs, bool cameo = false) {
       if (fs.empty()) return;
       std::printf("%s:", name);
-      for (const Facet& f : fs) std::printf("  %s (%lld)", f.value.c_str(), static_cast<long long>(f.count));
+      for (const Facet& f : fs) {
+        std::string value = cameo ? events::CameoCodes::Get().Named(f.value) : f.value;
+        std::printf("  %s (%lld)", value.c_str(), static_cast<long long>(f.count));
+      }
       std::printf("\n");
     };
     std::printf("\n");
     print("entities", r.entities);
     print("speakers", r.speakers);
-    print("cameo roots", r.cameo_roots);
+    print("cameo roots", r.cameo_roots, /*cameo=*/true);
     print("dates", r.dates);
   }
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "events/cameo_codes.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -51,7 +52,9 @@ int RunStats(const StatsOptions& opt) {
   std::printf("\ntop speakers (stories):\n");
   for (const Facet& f : *speakers) std::printf("  %4lld  %s\n", static_cast<long long>(f.count), f.value.c_str());
   std::printf("\nevents by CAMEO root (each counted once per story):\n");
-  for (const Facet& f : *roots) std::printf("  %4lld  %s\n", static_cast<long long>(f.count), f.value.c_str());
+  for (const Facet& f : *roots) {
+    std::printf("  %4lld  %s\n", static_cast<long long>(f.count), events::CameoCodes::Get().Named(f.value).c_str());
+  }
   return kExitOk;
 }
 

@@ -280,6 +280,24 @@ TEST_F(EventsTest, PassiveVoiceSwapsActors) {
   EXPECT_EQ(e->date, "2030-03-05");  // 2030-03-08 is a Friday
 }
 
+TEST_F(EventsTest, RelativeWeeksMonthsAndYearsResolveAgainstPublication) {
+  struct Case {
+    const char* text;
+    const char* published;
+    const char* date;
+  } cases[] = {{"Mali was attacked by Niger last week.", "2030-03-08", "2030-03-01"},
+               {"Mali was attacked by Niger last month.", "2030-03-31", "2030-02-28"},
+               {"Mali was attacked by Niger last month.", "2030-01-15", "2029-12-15"},
+               {"Mali was attacked by Niger last year.", "2032-02-29", "2031-02-28"}};
+  for (const Case& c : cases) {
+    Analysis a = Code(c.text, c.published);
+    const Event* e = Find(a, "Niger", "Mali");
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->date, c.date) << c.text << " published " << c.published;
+  }
+  EXPECT_EQ(Find(Code("Mali was attacked by Niger last month."), "Niger", "Mali")->date, "");  // undated article
+}
+
 TEST_F(EventsTest, CoordinationIsExpandedPairwise) {
   Analysis a = Code("The foreign ministers of Chile, Peru and Bolivia held talks in Lima.");
   EXPECT_EQ(a.events.size(), 3u);

@@ -1,7 +1,9 @@
 #include "events/gdelt.h"
 
 #include <cstdio>
+#include <optional>
 
+#include "events/places.h"
 #include "events/when.h"
 
 namespace newsgraph {
@@ -62,14 +64,37 @@ void AppendActor(std::vector<std::string>* cols, const std::string& code, const 
   cols->push_back("");
 }
 
-void AppendGeo(std::vector<std::string>* cols, const std::string& place, bool country_level) {
-  if (place.empty()) {
+std::string Coord(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+// Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID. Coordinates come
+// from the place gazetteer (events/places.h); CountryCode is ISO 3166-1 alpha-2 (GDELT
+// writes FIPS 10-4 codes, for which no table is at hand), FeatureID the GeoNames id of a
+// city or the country code of a country, as GDELT does.
+void AppendGeo(std::vector<std::string>* cols, const std::string& name, int type,
+               const std::optional<events::Place>& where) {
+  if (name.empty()) {
     for (int i = 0; i < 8; ++i) cols->push_back("");
     return;
   }
-  cols->push_back(country_level ? "1" : "4");  // GDELT: 1 country, 4 world city
-  cols->push_back(Clean(place));
-  for (int i = 0; i < 6; ++i) cols->push_back("");  // CountryCode (FIPS), ADM1, ADM2, Lat, Long, FeatureID
+  cols->push_back(std::to_string(where ? where->type : type));
+  cols->push_back(Clean(name));
+  cols->push_back(where ? where->country : "");
+  cols->push_back("");
+  cols->push_back("");
+  cols->push_back(where ? Coord(where->lat) : "");
+  cols->push_back(where ? Coord(where->lon) : "");
+  cols->push_back(where ? where->feature_id : "");
+}
+
+// Actor geo: the country of a CAMEO actor code, at its centroid.
+void AppendActorGeo(std::vector<std::string>* cols, const std::string& code) {
+  const events::Country* c = events::PlaceCoordinates::Get().CountryOf(code);
+  if (c == nullptr || !c->located) return AppendGeo(cols, "", 0, std::nullopt);
+  AppendGeo(cols, c->name, 1, events::Place{c->name, c->alpha2, c->lat, c->lon, c->alpha2, 1});
 }
 
 std::string Num(double v) {
@@ -118,10 +143,11 @@ std::vector<std::string> GdeltEventRows(const Analysis& a, const GdeltContext& c
     cols.push_back(std::to_string(ctx.num_sources));
     cols.push_back(std::to_string(ctx.num_articles));
     cols.push_back(a.tone.word_count > 0 ? Num(a.tone.score) : "");
-    AppendGeo(&cols, "", false);  // Actor1Geo: where the actor is based is not known
-    AppendGeo(&cols, "", false);  // Actor2Geo
+    AppendActorGeo(&cols, e.source_code);  // Actor1Geo: the actor's country
+    AppendActorGeo(&cols, e.target_code);  // Actor2Geo
     bool country_level = !e.location.empty() && (e.location == e.target || e.location == e.source);
-    AppendGeo(&cols, e.location, country_level);
+    const std::string& hint = e.source_code.empty() ? e.target_code : e.source_code;
+    AppendGeo(&cols, e.location, country_level ? 1 : 4, events::PlaceCoordinates::Get().Find(e.location, hint));
     std::string added = ctx.date_added;
     if (added.empty() && published.ok()) {
       char buf[16];

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "events/places.h"
+
 namespace newsgraph {
 namespace {
 
@@ -59,6 +61,18 @@ TEST(GdeltTest, RowHasSixtyOneColumnsWithKnownValues) {
   EXPECT_EQ(c[29], "1");
   EXPECT_EQ(c[30], "5.2");
   EXPECT_EQ(c[52], "Nairobi");
+  if (!events::PlaceCoordinates::Get().empty()) {  // the gazetteer is generated with npm at build time
+    EXPECT_EQ(c[51], "4");                         // a city
+    EXPECT_EQ(c[53], "KE");
+    EXPECT_NEAR(std::stod(c[56]), -1.28, 0.05);
+    EXPECT_NEAR(std::stod(c[57]), 36.82, 0.05);
+    EXPECT_EQ(c[58], "184745");  // GeoNames id
+    EXPECT_EQ(c[35], "1");       // Actor1Geo: Kenya, the country of KENGOV
+    EXPECT_EQ(c[36], "Kenya");
+    EXPECT_EQ(c[37], "KE");
+    EXPECT_NEAR(std::stod(c[40]), 0.6, 1.0);
+    EXPECT_EQ(c[44], "Uganda");  // Actor2Geo
+  }
   EXPECT_EQ(c[59], "20310704000000");
   EXPECT_EQ(c[60], "https://example.org/a");
 }
@@ -78,6 +92,7 @@ TEST(GdeltTest, UnknownValuesStayEmptyAndTabsAreRemoved) {
   EXPECT_EQ(c[0], "2");
   EXPECT_EQ(c[1], "");
   EXPECT_EQ(c[6], "TAB NAME");
+  for (int i = 35; i <= 58; ++i) EXPECT_EQ(c[i], "") << "geo column " << i;
   EXPECT_EQ(c[59], "");
 }
 

@@ -1,5 +1,6 @@
 #include "events/when.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +110,14 @@ When FindWhen(const Dictionaries& d, const std::vector<Tok>& toks, int anchor, i
     } else {
       w.date = FormatDate(AddDays(published, lead == "last" && back == 0 ? -7 : -back));
     }
+  } else if (best_word.kind == "weeks") {
+    w.date = FormatDate(AddDays(published, 7 * best_word.value));
+  } else if (best_word.kind == "months" || best_word.kind == "years") {
+    int months = published.y * 12 + published.m - 1 + best_word.value * (best_word.kind == "years" ? 12 : 1);
+    Date r{months / 12, months % 12 + 1, 1};
+    int last_day = AddDays(r.m == 12 ? Date{r.y + 1, 1, 1} : Date{r.y, r.m + 1, 1}, -1).d;
+    r.d = std::min(published.d, last_day);
+    w.date = FormatDate(r);
   } else if (best_word.kind == "month" && day > 0) {
     Date r{published.y, best_word.value, day};
     if (!future && best_word.value > published.m + 1) r.y -= 1;  // "December 3" read in January

@@ -1,7 +1,8 @@
 // When an event happened: the time words of its sentence ("Sunday", "on Friday", "in May",
 // "earlier this month", "June 5") kept as text and, where the article's published date is
 // known, resolved to a day (weekdays: the latest such day not after publication, or the next
-// one for intentions; "yesterday"; "June 5").
+// one for intentions; "yesterday"; "June 5"; "last week", "last month", "next month": the same
+// day that far from publication).
 #pragma once
 
 #include <string>

@@ -28,6 +28,32 @@ Status DecodeTextInput(std::string_view bytes, std::string_view source, std::str
   return Status::Ok();
 }
 
+namespace {
+
+// A line that is only a publication date, as text copies of news carry under the headline:
+// "2025-03-04", "March 4, 2025", "Tuesday, 4 March 2025", optionally after "Published" or
+// "Published:". The date, or empty when the line is anything else.
+std::string DateLine(std::string_view line) {
+  for (std::string_view prefix : {"Published:", "Published"}) {
+    if (line.starts_with(prefix)) {
+      line.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  if (line.empty() || line.size() > 32) return {};
+  int words = 1;
+  for (char c : line) {
+    bool ok = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == ' ' || c == ',' || c == '.' ||
+              c == '-' || c == '/';
+    if (!ok) return {};
+    words += c == ' ';
+  }
+  return words <= 4 ? NormalizeDate(line) : std::string();
+}
+
+}  // namespace
+
 StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
   Article article;
   std::string text;
@@ -52,6 +78,9 @@ StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
     if (!have_title) {
       article.title = std::string(line);
       have_title = true;
+    } else if (article.paragraphs.empty() && doc.date.empty() && article.published.empty() &&
+               !(article.published = DateLine(line)).empty()) {
+      continue;  // the date line under the headline
     } else {
       article.paragraphs.emplace_back(line);
     }
@@ -64,7 +93,7 @@ StatusOr<Article> ExtractPlainText(const RawDocument& doc) {
   article.url = doc.url;
   article.source = doc.source;
   article.language = doc.language;
-  article.published = NormalizeDate(doc.date);
+  if (!doc.date.empty()) article.published = NormalizeDate(doc.date);
   return article;
 }
 

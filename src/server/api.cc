@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/data.h"
 #include "core/json.h"
+#include "events/cameo_codes.h"
+#include "events/places.h"
+#include "events/when.h"
+#include "store/query.h"
 
 namespace newsgraph::server {
 namespace {
@@ -61,27 +66,55 @@ bool IntParam(const ApiRequest& req, const std::string& name, int fallback, int 
   return true;
 }
 
+// A day of the calendar as YYYY-MM-DD: "2025-13-45" and "2025-02-30" are not.
 bool IsDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (s[i] < '0' || s[i] > '9') return false;
   }
-  return true;
+  events::Date d = events::ParseDate(s);
+  return d.ok() && events::FormatDate(events::AddDays(d, 0)) == s;
 }
 
 // Checks the from/to parameters; an error message, or empty.
 std::string DateParams(const ApiRequest& req, std::string* from, std::string* to) {
   *from = Param(req, "from");
   *to = Param(req, "to");
-  for (const std::string* d : {from, to}) {
-    if (!d->empty() && !IsDate(*d)) return "from and to must be dates as YYYY-MM-DD, got '" + *d + "'";
+  for (const char* name : {"from", "to"}) {
+    const std::string& d = name[0] == 'f' ? *from : *to;
+    if (!d.empty() && !IsDate(d)) {
+      return std::string(name) + " must be a day of the calendar as YYYY-MM-DD, got '" + d + "'";
+    }
   }
+  if (!from->empty() && !to->empty() && *from > *to) return "from (" + *from + ") is after to (" + *to + ")";
   return {};
 }
 
-json FacetsJson(const std::vector<Facet>& facets) {
+// Checks the cameo parameter: a CAMEO root, code or sub-code listed in data/events/codes.tsv.
+std::string CameoParam(const ApiRequest& req, std::string* cameo) {
+  *cameo = Param(req, "cameo");
+  if (cameo->empty() || events::CameoCodes::Get().IsKnownPrefix(*cameo)) return {};
+  return "cameo must be a CAMEO event code or root such as 17 or 173 (data/events/codes.tsv), got '" + *cameo + "'";
+}
+
+// RFC 4180 field.
+std::string CsvField(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+json FacetsJson(const std::vector<Facet>& facets, bool cameo = false) {
   json out = json::array();
-  for (const Facet& f : facets) out.push_back({{"value", f.value}, {"count", f.count}});
+  for (const Facet& f : facets) {
+    json j = {{"value", f.value}, {"count", f.count}};
+    if (cameo) j["label"] = events::CameoCodes::Get().Label(f.value);
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
@@ -101,20 +134,30 @@ json StoryJson(const StorySummary& s) {
 }
 
 json QuoteJson(const QuoteRow& q) {
-  return {{"article_id", q.article_id},
-          {"text", q.text},
-          {"speaker", OrNull(q.speaker)},
-          {"speaker_entity", q.speaker_entity == 0 ? json(nullptr) : json(q.speaker_entity)},
-          {"cue", OrNull(q.cue)},
-          {"published", OrNull(q.published)}};
+  json j = {{"article_id", q.article_id},
+            {"text", q.text},
+            {"speaker", OrNull(q.speaker)},
+            {"speaker_entity", q.speaker_entity == 0 ? json(nullptr) : json(q.speaker_entity)},
+            {"cue", OrNull(q.cue)},
+            {"published", OrNull(q.published)}};
+  if (!q.context.empty()) j["context"] = q.context;
+  if (!q.title.empty()) j["title"] = q.title;
+  if (!q.story_id.empty()) j["story_id"] = q.story_id;
+  return j;
 }
 
 json EventJson(const EventRow& r) {
+  const events::CameoCodes& codes = events::CameoCodes::Get();
   json j = EventToJson(r.event);
   j["article_id"] = r.article_id;
   j["story_id"] = OrNull(r.story_id);
   j["published"] = OrNull(r.published);
+  j["day"] = OrNull(EventDay(r.event, r.published));
   j["mentions"] = r.mentions;
+  j["articles"] = r.articles;
+  j["cameo_label"] = codes.Label(r.event.cameo);
+  j["root_label"] = codes.Label(r.event.root);
+  if (r.event.quad_class == 0) j["quad_class"] = codes.QuadClass(r.event.cameo);
   return j;
 }
 
@@ -219,7 +262,9 @@ ApiResponse Api::Route(const ApiRequest& req) {
     if (what == "quotes") return Quotes(req);
     if (what == "events") return Events(req);
     if (what == "network") return Network(req);
+    if (what == "places") return Places(req);
     if (what == "openapi.json") return Asset("openapi.json");
+    if (what == "cameo") return Cameo();
     if (what == "articles" || what == "analyze") return Error(405, "use POST on " + req.path);
   } else if (seg.size() == 3) {
     if (what == "articles") return Article(seg[2]);
@@ -227,6 +272,14 @@ ApiResponse Api::Route(const ApiRequest& req) {
     if (what == "entities") return Entity(seg[2]);
   }
   return Error(404, "no such endpoint: " + req.path);
+}
+
+ApiResponse Api::Cameo() {
+  json codes = json::array();
+  events::CameoCodes::Get().ForEach([&](const std::string& code, int quad_class, const std::string& label) {
+    codes.push_back({{"code", code}, {"quad_class", quad_class}, {"label", label}});
+  });
+  return Json(200, {{"codes", std::move(codes)}});
 }
 
 ApiResponse Api::Health() {
@@ -253,10 +306,24 @@ ApiResponse Api::Asset(const std::string& name) {
 }
 
 ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
+  static constexpr const char* kFields =
+      "text (plain text: headline, then paragraphs) or html, and optionally title, "
+      "url, published (YYYY-MM-DD)";
   RawDocument doc;
-  if (req.content_type.starts_with("application/json")) {
+  // The media type without parameters (charset=...), lower case.
+  std::string type = req.content_type.substr(0, req.content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  if (type == "application/json") {
     json j = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) return Error(400, "body is not a JSON object");
+    if (j.is_discarded() || !j.is_object()) {
+      return Error(400, std::string("body is not a JSON object; accepted fields: ") + kFields);
+    }
+    std::vector<std::string> unknown;
+    for (const auto& [key, value] : j.items()) {
+      if (key != "text" && key != "html" && key != "title" && key != "url" && key != "published")
+        unknown.push_back(key);
+    }
     auto str = [&](const char* key) {
       auto it = j.find(key);
       return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -267,12 +334,29 @@ ApiResponse Api::Analyze(const ApiRequest& req, bool store) {
     doc.title = str("title");
     doc.url = str("url");
     doc.date = str("published");
-    if (!doc.date.empty() && !IsDate(doc.date)) return Error(400, "published must be YYYY-MM-DD");
-  } else {
+    if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+      std::string msg = "no article in the JSON body";
+      if (!unknown.empty()) {
+        msg += " (unknown field";
+        for (size_t i = 0; i < unknown.size(); ++i) msg += (i ? ", '" : " '") + unknown[i] + "'";
+        msg += ")";
+      }
+      return Error(400, msg + "; accepted fields: " + kFields);
+    }
+    if (!doc.date.empty() && !IsDate(doc.date)) {
+      return Error(400, "published must be a day of the calendar as YYYY-MM-DD, got '" + doc.date + "'");
+    }
+  } else if (type.empty() || type == "text/plain" || type == "text/html" || type == "application/xhtml+xml") {
     doc.bytes = req.body;
-    doc.media_type = req.content_type.starts_with("text/html") ? "text/html" : "text/plain";
+    doc.media_type = type == "text/plain" || type.empty() ? "text/plain" : "text/html";
+    if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return Error(400, "empty article: send the article as the body (text/plain or text/html), or JSON with " +
+                            std::string(kFields));
+    }
+  } else {
+    return Error(415, "cannot read Content-Type '" + req.content_type +
+                          "': send text/plain, text/html, or application/json with " + kFields);
   }
-  if (doc.bytes.find_first_not_of(" \t\r\n") == std::string::npos) return Error(400, "empty article");
   doc.source = "http";
   auto analysis = analyzer_->Analyze(doc);
   if (!analysis.ok() && doc.media_type == "text/html") {
@@ -301,11 +385,12 @@ ApiResponse Api::Search(const ApiRequest& req) {
     return Error(400, error);
   }
   error = DateParams(req, &q.from, &q.to);
+  if (error.empty()) error = CameoParam(req, &q.cameo);
   if (!error.empty()) return Error(400, error);
   q.text = Param(req, "q");
   q.entity = Param(req, "entity");
   q.speaker = Param(req, "speaker");
-  q.cameo = Param(req, "cameo");
+  q.timeline = Param(req, "timeline") == "1";
   q.story = Param(req, "story");
   auto result = stores_.Acquire()->Search(q);
   if (!result.ok()) return FromStatus(result.status());
@@ -317,16 +402,23 @@ ApiResponse Api::Search(const ApiRequest& req) {
                     {"published", OrNull(h.published)},
                     {"story_id", OrNull(h.story_id)},
                     {"snippet", h.snippet},
-                    {"score", h.score}});
+                    {"score", h.score},
+                    {"story_articles", h.story_articles}});
+  }
+  json timeline = json::array();
+  for (const DayVolume& d : result->timeline) {
+    timeline.push_back({{"date", d.day}, {"articles", d.articles}, {"stories", d.stories}, {"tone", d.tone}});
   }
   return Json(200, {{"total", result->total},
+                    {"stories", result->stories},
                     {"paging", Paging(q.limit, q.offset)},
                     {"hits", std::move(hits)},
                     {"facets",
                      {{"entities", FacetsJson(result->entities)},
                       {"speakers", FacetsJson(result->speakers)},
-                      {"cameo_roots", FacetsJson(result->cameo_roots)},
-                      {"dates", FacetsJson(result->dates)}}}});
+                      {"cameo_roots", FacetsJson(result->cameo_roots, /*cameo=*/true)},
+                      {"dates", FacetsJson(result->dates)}}},
+                    {"timeline", std::move(timeline)}});
 }
 
 ApiResponse Api::Article(const std::string& id) {
@@ -342,11 +434,14 @@ ApiResponse Api::Stories(const ApiRequest& req) {
       !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
     return Error(400, error);
   }
-  auto rows = stores_.Acquire()->ListStories(limit, offset);
+  StorePool::Lease store = stores_.Acquire();
+  auto rows = store->ListStories(limit, offset);
   if (!rows.ok()) return FromStatus(rows.status());
+  auto stats = store->Stats();
+  if (!stats.ok()) return FromStatus(stats.status());
   json out = json::array();
   for (const StorySummary& s : *rows) out.push_back(StoryJson(s));
-  return Json(200, {{"paging", Paging(limit, offset)}, {"stories", std::move(out)}});
+  return Json(200, {{"total", stats->stories}, {"paging", Paging(limit, offset)}, {"stories", std::move(out)}});
 }
 
 ApiResponse Api::Story(const std::string& id) {
@@ -379,11 +474,14 @@ ApiResponse Api::Entities(const ApiRequest& req) {
       !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
     return Error(400, error);
   }
-  auto rows = stores_.Acquire()->ListEntities(Param(req, "q"), limit, offset);
+  StorePool::Lease store = stores_.Acquire();
+  auto rows = store->ListEntities(Param(req, "q"), limit, offset);
   if (!rows.ok()) return FromStatus(rows.status());
+  auto total = store->CountEntities(Param(req, "q"));
+  if (!total.ok()) return FromStatus(total.status());
   json out = json::array();
   for (const EntitySummary& e : *rows) out.push_back(EntityJson(e));
-  return Json(200, {{"paging", Paging(limit, offset)}, {"entities", std::move(out)}});
+  return Json(200, {{"total", *total}, {"paging", Paging(limit, offset)}, {"entities", std::move(out)}});
 }
 
 ApiResponse Api::Entity(const std::string& id_text) {
@@ -418,35 +516,97 @@ ApiResponse Api::Entity(const std::string& id_text) {
 }
 
 ApiResponse Api::Quotes(const ApiRequest& req) {
-  int limit = 0, offset = 0;
+  QuoteQuery q;
   std::string error;
-  if (!IntParam(req, "limit", kDefaultLimit, 0, kMaxLimit, &limit, &error) ||
-      !IntParam(req, "offset", 0, 0, 1000000, &offset, &error)) {
-    return Error(400, error);
-  }
-  auto rows = stores_.Acquire()->Quotes(Param(req, "speaker"), limit, offset);
-  if (!rows.ok()) return FromStatus(rows.status());
-  json out = json::array();
-  for (const QuoteRow& q : *rows) out.push_back(QuoteJson(q));
-  return Json(200, {{"paging", Paging(limit, offset)}, {"quotes", std::move(out)}});
-}
-
-ApiResponse Api::Events(const ApiRequest& req) {
-  EventQuery q;
-  std::string error;
-  if (!IntParam(req, "limit", 50, 0, kMaxBulkLimit, &q.limit, &error) ||
+  if (!IntParam(req, "limit", kDefaultLimit, 0, kMaxLimit, &q.limit, &error) ||
       !IntParam(req, "offset", 0, 0, 1000000, &q.offset, &error)) {
     return Error(400, error);
   }
   error = DateParams(req, &q.from, &q.to);
   if (!error.empty()) return Error(400, error);
-  q.actor = Param(req, "actor");
-  q.cameo = Param(req, "cameo");
-  auto rows = stores_.Acquire()->Events(q);
-  if (!rows.ok()) return FromStatus(rows.status());
+  q.speaker = Param(req, "speaker");
+  q.text = Param(req, "q");
+  q.story = Param(req, "story");
+  auto page = stores_.Acquire()->FindQuotes(q);
+  if (!page.ok()) return FromStatus(page.status());
   json out = json::array();
-  for (const EventRow& r : *rows) out.push_back(EventJson(r));
-  return Json(200, {{"paging", Paging(q.limit, q.offset)}, {"events", std::move(out)}});
+  for (const QuoteRow& row : page->quotes) out.push_back(QuoteJson(row));
+  return Json(200, {{"total", page->total}, {"paging", Paging(q.limit, q.offset)}, {"quotes", std::move(out)}});
+}
+
+// The events filter of /v1/events and /v1/network; an error message, or empty.
+static std::string EventParams(const ApiRequest& req, EventQuery* q) {
+  std::string error = DateParams(req, &q->from, &q->to);
+  if (error.empty()) error = CameoParam(req, &q->cameo);
+  if (!error.empty()) return error;
+  q->actor = Param(req, "actor");
+  q->source = Param(req, "source");
+  q->target = Param(req, "target");
+  q->location = Param(req, "location");
+  q->story = Param(req, "story");
+  std::string quad = Param(req, "quad_class");
+  if (!quad.empty()) {
+    if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') {
+      return "quad_class must be 1 (verbal cooperation), 2 (material cooperation), 3 (verbal conflict) or 4 "
+             "(material conflict), got '" +
+             quad + "'";
+    }
+    q->quad_class = quad[0] - '0';
+  }
+  return {};
+}
+
+ApiResponse Api::Events(const ApiRequest& req) {
+  EventQuery q;
+  std::string error;
+  std::string format = Param(req, "format");
+  if (format.empty()) format = "json";
+  if (format != "json" && format != "csv" && format != "gdelt") {
+    return Error(400, "format must be json, csv or gdelt, got '" + format + "'");
+  }
+  // Downloads (csv, gdelt) take every match up to kMaxBulkLimit by default.
+  int fallback = format == "json" ? 50 : kMaxBulkLimit;
+  if (!IntParam(req, "limit", fallback, 0, kMaxBulkLimit, &q.limit, &error) ||
+      !IntParam(req, "offset", 0, 0, 1000000, &q.offset, &error)) {
+    return Error(400, error);
+  }
+  error = EventParams(req, &q);
+  if (!error.empty()) return Error(400, error);
+  StorePool::Lease store = stores_.Acquire();
+  auto page = store->FindEvents(q);
+  if (!page.ok()) return FromStatus(page.status());
+  ApiResponse r;
+  if (format == "gdelt") {
+    int64_t next_id = q.offset + 1;
+    if (Status s = AppendGdeltRows(store.get(), page->events, &next_id, &r.body); !s.ok()) return FromStatus(s);
+    r.content_type = "text/tab-separated-values; charset=utf-8";
+    return r;
+  }
+  if (format == "csv") {
+    const events::CameoCodes& codes = events::CameoCodes::Get();
+    r.content_type = "text/csv; charset=utf-8";
+    r.body =
+        "day,source,source_code,target,target_code,cameo,cameo_label,quad_class,goldstein,location,when,mentions,"
+        "articles,article_id,story_id,published,evidence\r\n";
+    for (const EventRow& row : page->events) {
+      const Event& e = row.event;
+      char goldstein[32];
+      std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
+      for (const std::string& v :
+           {EventDay(e, row.published), e.source, e.source_code, e.target, e.target_code, e.cameo, codes.Label(e.cameo),
+            std::to_string(e.quad_class), std::string(goldstein), e.location, e.when, std::to_string(row.mentions),
+            std::to_string(row.articles), row.article_id, row.story_id, row.published, e.evidence}) {
+        r.body += CsvField(v);
+        r.body += ',';
+      }
+      r.body.back() = '\r';
+      r.body += '\n';
+    }
+    return r;
+  }
+  json out = json::array();
+  for (const EventRow& row : page->events) out.push_back(EventJson(row));
+  return Json(200, {{"total", page->total}, {"paging", Paging(q.limit, q.offset)}, {"events", std::move(out)}});
 }
 
 ApiResponse Api::Network(const ApiRequest& req) {
@@ -454,46 +614,136 @@ ApiResponse Api::Network(const ApiRequest& req) {
   std::string error;
   int max_edges = 0;
   if (!IntParam(req, "limit", 60, 1, 500, &max_edges, &error)) return Error(400, error);
-  error = DateParams(req, &q.from, &q.to);
+  error = EventParams(req, &q);
   if (!error.empty()) return Error(400, error);
-  q.actor = Param(req, "actor");
-  q.cameo = Param(req, "cameo");
   q.limit = kMaxBulkLimit;
   auto rows = stores_.Acquire()->Events(q);
   if (!rows.ok()) return FromStatus(rows.status());
+  // Actors are keyed by their CAMEO actor code when they have one (so "police" and "the
+  // protesters" of one country are two nodes, and a domestic event is an edge), else by name.
+  // An edge counts events (each once per story); its roots and quad classes split that count.
   struct Edge {
-    int64_t events = 0;
+    int64_t events = 0, mentions = 0;
     std::map<std::string, int64_t> roots;
+    std::map<std::string, int64_t> quad;
   };
+  struct Node {
+    int64_t events = 0;
+    std::map<std::string, int64_t> names;  // how the texts named it
+    std::map<std::string, int64_t> quad;
+    bool coded = false;  // keyed by its CAMEO actor code
+  };
+  auto key = [](const std::string& name, const std::string& code) { return code.empty() ? name : code; };
   std::map<std::pair<std::string, std::string>, Edge> edges;
-  std::map<std::string, std::string> codes;
+  std::map<std::string, Node> actors;
   for (const EventRow& r : *rows) {
     const Event& e = r.event;
-    if (e.source.empty() || e.target.empty()) continue;
-    Edge& edge = edges[{e.source, e.target}];
-    edge.events += r.mentions;
+    std::string s = key(e.source, e.source_code), t = key(e.target, e.target_code);
+    if (s.empty() || t.empty() || s == t) continue;
+    Edge& edge = edges[{s, t}];
+    edge.events += 1;
+    edge.mentions += r.mentions;
     ++edge.roots[e.root];
-    if (!e.source_code.empty()) codes[e.source] = e.source_code;
-    if (!e.target_code.empty()) codes[e.target] = e.target_code;
+    ++edge.quad[std::to_string(e.quad_class)];
+    if (!e.source.empty()) ++actors[s].names[e.source];
+    if (!e.target.empty()) ++actors[t].names[e.target];
+    actors[s].coded = !e.source_code.empty();
+    actors[t].coded = !e.target_code.empty();
   }
   std::vector<std::pair<std::pair<std::string, std::string>, Edge>> order(edges.begin(), edges.end());
   std::stable_sort(order.begin(), order.end(), [](auto& a, auto& b) { return a.second.events > b.second.events; });
   if (order.size() > static_cast<size_t>(max_edges)) order.resize(max_edges);
-  std::map<std::string, int64_t> nodes;
+  std::map<std::string, Node*> nodes;
   json out_edges = json::array();
   for (const auto& [ends, edge] : order) {
-    nodes[ends.first] += edge.events;
-    nodes[ends.second] += edge.events;
-    out_edges.push_back(
-        {{"source", ends.first}, {"target", ends.second}, {"events", edge.events}, {"roots", edge.roots}});
+    for (const std::string& end : {ends.first, ends.second}) {
+      Node& n = actors[end];
+      n.events += edge.events;
+      for (const auto& [quad, count] : edge.quad) n.quad[quad] += count;
+      nodes[end] = &n;
+    }
+    out_edges.push_back({{"source", ends.first},
+                         {"target", ends.second},
+                         {"events", edge.events},
+                         {"mentions", edge.mentions},
+                         {"roots", edge.roots},
+                         {"quad_classes", edge.quad}});
   }
   json out_nodes = json::array();
-  for (const auto& [name, count] : nodes) {
-    auto code = codes.find(name);
-    out_nodes.push_back(
-        {{"id", name}, {"code", code == codes.end() ? json(nullptr) : json(code->second)}, {"events", count}});
+  for (const auto& [id, n] : nodes) {
+    std::string label = id;
+    int64_t best = 0;
+    for (const auto& [name, count] : n->names) {
+      if (count > best) best = count, label = name;
+    }
+    out_nodes.push_back({{"id", id},
+                         {"label", label},
+                         {"code", n->coded ? json(id) : json(nullptr)},
+                         {"events", n->events},
+                         {"quad_classes", n->quad}});
   }
   return Json(200, {{"events_seen", rows->size()}, {"nodes", std::move(out_nodes)}, {"edges", std::move(out_edges)}});
+}
+
+ApiResponse Api::Places(const ApiRequest& req) {
+  EventQuery q;
+  std::string error = EventParams(req, &q);
+  if (!error.empty()) return Error(400, error);
+  q.limit = kMaxBulkLimit;
+  auto rows = stores_.Acquire()->Events(q);
+  if (!rows.ok()) return FromStatus(rows.status());
+  const events::PlaceCoordinates& gazetteer = events::PlaceCoordinates::Get();
+  // Event places with coordinates (the gazetteer, hinted by the actors' country), and the
+  // countries of the actors (an event counts once for each country it involves).
+  struct Spot {
+    events::Place place;
+    int64_t events = 0;
+  };
+  std::map<std::string, Spot> places;  // by name
+  std::map<std::string, int64_t> countries, unplaced;
+  int64_t located = 0;
+  for (const EventRow& r : *rows) {
+    const Event& e = r.event;
+    if (!e.location.empty()) {
+      auto where = gazetteer.Find(e.location, e.source_code.empty() ? e.target_code : e.source_code);
+      if (where) {
+        Spot& spot = places[e.location];
+        spot.place = *where;
+        ++spot.events;
+        ++located;
+      } else {
+        ++unplaced[e.location];
+      }
+    }
+    std::set<std::string> seen;
+    for (const std::string* code : {&e.source_code, &e.target_code}) {
+      const events::Country* c = gazetteer.CountryOf(*code);
+      if (c != nullptr && seen.insert(c->alpha3).second) ++countries[c->alpha3];
+    }
+  }
+  json out_places = json::array();
+  for (const auto& [name, spot] : places) {
+    out_places.push_back({{"name", name},
+                          {"lat", spot.place.lat},
+                          {"lon", spot.place.lon},
+                          {"country", spot.place.country},
+                          {"type", spot.place.type},
+                          {"feature_id", spot.place.feature_id},
+                          {"events", spot.events}});
+  }
+  json out_countries = json::array();
+  for (const auto& [alpha3, count] : countries) {
+    const events::Country* c = gazetteer.CountryOf(alpha3);
+    out_countries.push_back({{"code", alpha3}, {"numeric", c->numeric}, {"name", c->name}, {"events", count}});
+  }
+  json out_unplaced = json::array();
+  for (const auto& [name, count] : unplaced) out_unplaced.push_back(name);
+  return Json(200, {{"events", rows->size()},
+                    {"located", located},
+                    {"gazetteer", !gazetteer.empty()},
+                    {"places", std::move(out_places)},
+                    {"countries", std::move(out_countries)},
+                    {"unplaced", std::move(out_unplaced)}});
 }
 
 }  // namespace newsgraph::server

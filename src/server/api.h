@@ -11,10 +11,14 @@
 //   GET  /v1/articles/{id}            one analysis
 //   GET  /v1/stories, /v1/stories/{id}
 //   GET  /v1/entities?q=, /v1/entities/{id}   (aliases, titles, quotes, events, co-occurring)
-//   GET  /v1/quotes?speaker=          GET /v1/events?actor=&cameo=&from=&to=
-//   GET  /v1/network?cameo=&from=&to= who acted on whom: actors and edges weighted by events
+//   GET  /v1/quotes?speaker=&q=&from=&to=&story=     quotes with context, title, story; total
+//   GET  /v1/events?actor=&source=&target=&cameo=&location=&quad_class=&from=&to=&story=&format=json|csv|gdelt
+//   GET  /v1/network?(the events filter)&limit=      who acted on whom, actors keyed by CAMEO actor code
+//   GET  /v1/places?(the events filter)   event places with coordinates, actors' countries (map)
+//   GET  /v1/cameo                    CAMEO event codes with names and quad classes (data/events/codes.tsv)
 //   GET  / and /static assets         the web UI (web/), embedded in the binary
-// Paging: limit (default 20, at most 200; network and events up to 5000) and offset.
+// Paging: limit (default 20, at most 200; events up to 5000; network: edges, 1 to 500) and offset.
+// Lists return `total`, the matches before paging.
 // Thread-safety: Handle may be called from many threads. Each request borrows one Store
 // from a pool (a Store is used by one thread at a time: give the Api one store per worker
 // for parallel requests, or one store to serialise them); the Analyzer is immutable.
@@ -66,6 +70,7 @@ class StorePool {
       if (store_) pool_->Return(std::move(store_));
     }
     Store* operator->() const { return store_.get(); }
+    Store* get() const { return store_.get(); }
 
    private:
     StorePool* pool_;
@@ -106,6 +111,8 @@ class Api {
   ApiResponse Events(const ApiRequest& req);
   ApiResponse Network(const ApiRequest& req);
   ApiResponse Health();
+  ApiResponse Cameo();
+  ApiResponse Places(const ApiRequest& req);
   ApiResponse Asset(const std::string& path);
 
   StorePool stores_;

@@ -7,7 +7,10 @@
 #include <shared_mutex>
 #include <unordered_set>
 
+#include <libstemmer.h>
+
 #include "core/json.h"
+#include "store/query.h"
 
 namespace newsgraph {
 namespace {
@@ -27,6 +30,24 @@ bool IsWordByte(unsigned char c) {
 }
 
 // Lower-cased words of `text`: runs of ASCII letters/digits and non-ASCII bytes.
+// The Snowball English stem of a lower-case word ("protests" -> "protest"), as the SQL
+// stores' full-text indexes stem (FTS5 porter, PostgreSQL 'english'). One stemmer per thread:
+// libstemmer's are not shared.
+std::string Stem(const std::string& word) {
+  struct Stemmer {
+    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() {
+      if (s) sb_stemmer_delete(s);
+    }
+  };
+  thread_local Stemmer stemmer;
+  if (stemmer.s == nullptr) return word;
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  if (out == nullptr) return word;
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer.s)));
+}
+
 template <typename Fn>
 void ForEachWord(std::string_view text, Fn&& fn) {
   size_t i = 0;
@@ -124,6 +145,9 @@ class SharedHandle : public Store {
   StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override {
     return Read([&] { return store_->Events(q); });
   }
+  StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) override {
+    return Read([&] { return store_->FindQuotes(q); });
+  }
   StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override {
     return Read([&] { return store_->CoOccurring(id, limit); });
   }
@@ -208,8 +232,8 @@ void MemoryStore::Index(uint32_t index) {
   Doc& d = docs_[index];
   const Analysis& a = d.analysis;
   std::unordered_map<std::string, uint32_t> weights;
-  ForEachWord(a.title, [&](std::string w) { weights[std::move(w)] += 3; });
-  ForEachWord(a.body, [&](std::string w) { weights[std::move(w)] += 1; });
+  ForEachWord(a.title, [&](std::string w) { weights[Stem(w)] += 3; });
+  ForEachWord(a.body, [&](std::string w) { weights[Stem(w)] += 1; });
   for (auto& [word, weight] : weights) postings_[word].push_back(Posting{index, weight});
   stories_[d.story_id].push_back(index);
   quotes_ += static_cast<int64_t>(a.quotes.size());
@@ -276,6 +300,7 @@ void MemoryStore::Index(uint32_t index) {
     facet_ids_.push_back(id);
     ++f.roots;
   }
+  f.story = story_ids_.Id(d.story_id);
   if (!a.published.empty()) {
     f.date = dates_.Id(a.published);
     unsigned y = 0, m = 0, dd = 0;
@@ -328,7 +353,7 @@ std::vector<MemoryStore::Match> MemoryStore::Candidates(const SearchQuery& q, co
                                                         int64_t speaker) const {
   std::vector<Match> out;
   std::vector<std::string> words;
-  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  ForEachWord(q.text, [&](std::string w) { words.push_back(Stem(w)); });
   if (words.empty()) {
     std::vector<uint32_t> docs;
     if (!q.entity.empty()) {  // every document of the entities so named
@@ -388,17 +413,44 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
   }
   SearchResult result;
   result.total = static_cast<int64_t>(matches.size());
-  // Facets: counts in arrays indexed by entity / interned id.
+  // Facets: counts in arrays indexed by entity / interned id, each story counted once (the
+  // matches are walked story by story; `last` holds the story a value was last counted for).
   std::vector<int64_t> entity_counts(entities_.size() + 1), speaker_counts(speakers_.values.size() + 1),
       root_counts(roots_.values.size() + 1), date_counts(dates_.values.size() + 1);
-  for (const Match& m : matches) {
-    const DocFacets& f = facets_[m.doc];
+  std::vector<uint32_t> by_story(matches.size());
+  for (size_t i = 0; i < matches.size(); ++i) by_story[i] = matches[i].doc;
+  std::stable_sort(by_story.begin(), by_story.end(),
+                   [&](uint32_t a, uint32_t b) { return facets_[a].story < facets_[b].story; });
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> entity_last(entity_counts.size(), kNone), speaker_last(speaker_counts.size(), kNone),
+      root_last(root_counts.size(), kNone), date_last(date_counts.size(), kNone);
+  auto count = [](std::vector<int64_t>& counts, std::vector<uint32_t>& last, uint32_t id, uint32_t story) {
+    if (last[id] != story) ++counts[id], last[id] = story;
+  };
+  std::map<uint32_t, DayVolume> days;  // by date id
+  for (size_t i = 0; i < by_story.size(); ++i) {
+    const uint32_t doc = by_story[i];
+    const DocFacets& f = facets_[doc];
+    if (i == 0 || facets_[by_story[i - 1]].story != f.story) ++result.stories;
     const uint32_t* id = facet_ids_.data() + f.begin;
-    for (const uint32_t* end = id + f.entities; id < end; ++id) ++entity_counts[*id];
-    for (const uint32_t* end = id + f.speakers; id < end; ++id) ++speaker_counts[*id];
-    for (const uint32_t* end = id + f.roots; id < end; ++id) ++root_counts[*id];
-    ++date_counts[f.date];
+    for (const uint32_t* end = id + f.entities; id < end; ++id) count(entity_counts, entity_last, *id, f.story);
+    for (const uint32_t* end = id + f.speakers; id < end; ++id) count(speaker_counts, speaker_last, *id, f.story);
+    for (const uint32_t* end = id + f.roots; id < end; ++id) count(root_counts, root_last, *id, f.story);
+    count(date_counts, date_last, f.date, f.story);
+    if (q.timeline && f.date != 0) {
+      DayVolume& d = days[f.date];
+      d.articles += 1;
+      d.tone += docs_[doc].analysis.tone.score;
+    }
   }
+  for (auto& [date, d] : days) {
+    d.day = dates_.values[date];
+    d.stories = date_counts[date];
+    d.tone /= static_cast<double>(d.articles);
+    result.timeline.push_back(std::move(d));
+  }
+  std::sort(result.timeline.begin(), result.timeline.end(),
+            [](const DayVolume& a, const DayVolume& b) { return a.day < b.day; });
   auto facets = [](const std::vector<int64_t>& counts, size_t n, auto&& name) {
     std::vector<std::pair<int64_t, size_t>> order;
     for (size_t i = 1; i < counts.size(); ++i) {
@@ -426,8 +478,11 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
   size_t from = std::min(matches.size(), static_cast<size_t>(std::max(q.offset, 0)));
   size_t to = std::min(matches.size(), from + static_cast<size_t>(std::max(q.limit, 0)));
   std::partial_sort(matches.begin(), matches.begin() + to, matches.end(), better);
-  std::vector<std::string> words;
-  ForEachWord(q.text, [&](std::string w) { words.push_back(std::move(w)); });
+  std::vector<std::string> words;  // marked in snippets: as typed, and the stem ("ferri" of "ferries")
+  ForEachWord(q.text, [&](std::string w) {
+    words.push_back(Stem(w));
+    words.push_back(std::move(w));
+  });
   for (size_t i = from; i < to; ++i) {
     const Doc& d = docs_[matches[i].doc];
     SearchHit hit;
@@ -438,6 +493,7 @@ StatusOr<SearchResult> MemoryStore::Search(const SearchQuery& q) {
     hit.story_id = d.story_id;
     hit.snippet = Snippet(d.analysis.body, words);
     hit.score = matches[i].score;
+    hit.story_articles = static_cast<int64_t>(stories_.at(d.story_id).size());
     result.hits.push_back(std::move(hit));
   }
   return result;
@@ -504,11 +560,7 @@ StatusOr<std::vector<QuoteRow>> MemoryStore::Quotes(std::string_view speaker, in
     const Analysis& a = d.analysis;
     for (const Quote& q : a.quotes) {
       if (!speaker.empty() && !EqualsFolded(q.speaker, speaker)) continue;
-      QuoteRow row{a.id, q.text, q.speaker, 0, q.cue, a.published};
-      for (size_t i = 0; i < a.entities.size(); ++i) {
-        if (!q.speaker_id.empty() && a.entities[i].id == q.speaker_id) row.speaker_entity = d.entity_ids[i];
-      }
-      rows.push_back(std::move(row));
+      rows.push_back(QuoteRow{a.id, q.text, q.speaker, SpeakerEntity(d, q), q.cue, a.published});
     }
   }
   std::stable_sort(rows.begin(), rows.end(),
@@ -521,20 +573,64 @@ StatusOr<std::vector<EventRow>> MemoryStore::Events(const EventQuery& q) {
   for (const Doc& d : docs_) {
     const Analysis& a = d.analysis;
     for (const Event& e : a.events) {
-      if (!q.actor.empty() && !EqualsFolded(e.source, q.actor) && !EqualsFolded(e.target, q.actor) &&
-          !EqualsFolded(e.source_code, q.actor) && !EqualsFolded(e.target_code, q.actor)) {
-        continue;
-      }
-      if (!q.cameo.empty() && e.cameo.compare(0, q.cameo.size(), q.cameo) != 0) continue;
-      const std::string& day = e.date.empty() ? a.published : e.date;
-      if (!q.from.empty() && (day.empty() || day < q.from)) continue;
-      if (!q.to.empty() && (day.empty() || day > q.to)) continue;
+      if (!EventMatches(q, e, a.published, d.story_id)) continue;
       rows.push_back(EventRow{a.id, d.story_id, e, a.published, 1});
     }
   }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const EventRow& a, const EventRow& b) { return a.published > b.published; });
+  // Newest event day first, as the SQL store.
+  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) {
+    return EventDay(a.event, a.published) > EventDay(b.event, b.published);
+  });
   return Page(std::move(rows), q.limit, q.offset);
+}
+
+StatusOr<QuotePage> MemoryStore::FindQuotes(const QuoteQuery& q) {
+  std::vector<std::pair<uint32_t, size_t>> found;  // (doc, quote index)
+  for (uint32_t i = 0; i < docs_.size(); ++i) {
+    const Doc& d = docs_[i];
+    const Analysis& a = d.analysis;
+    if (!q.story.empty() && d.story_id != q.story) continue;
+    if (!q.from.empty() && (a.published.empty() || a.published < q.from)) continue;
+    if (!q.to.empty() && (a.published.empty() || a.published > q.to)) continue;
+    for (size_t k = 0; k < a.quotes.size(); ++k) {
+      const Quote& quote = a.quotes[k];
+      if (!q.speaker.empty() && !SpeakerIs(d, quote, q.speaker)) continue;
+      if (!q.text.empty() && !ContainsAllWords(quote.text, q.text)) continue;
+      found.emplace_back(i, k);
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [&](auto& x, auto& y) {
+    return docs_[x.first].analysis.published > docs_[y.first].analysis.published;
+  });
+  QuotePage page;
+  page.total = static_cast<int64_t>(found.size());
+  for (const auto& [doc, k] : Page(std::move(found), q.limit, q.offset)) {
+    const Doc& d = docs_[doc];
+    const Analysis& a = d.analysis;
+    const Quote& quote = a.quotes[k];
+    QuoteRow row{a.id, quote.text, quote.speaker, SpeakerEntity(d, quote), quote.cue, a.published};
+    row.title = a.title;
+    row.story_id = d.story_id;
+    row.context = QuoteContext(a.body, a.sentences, quote.span.start, quote.span.end);
+    page.quotes.push_back(std::move(row));
+  }
+  return page;
+}
+
+int64_t MemoryStore::SpeakerEntity(const Doc& d, const Quote& q) const {
+  for (size_t i = 0; i < d.analysis.entities.size(); ++i) {
+    if (!q.speaker_id.empty() && d.analysis.entities[i].id == q.speaker_id) return d.entity_ids[i];
+  }
+  return 0;
+}
+
+bool MemoryStore::SpeakerIs(const Doc& d, const Quote& q, std::string_view who) const {
+  if (EqualsFolded(q.speaker, who)) return true;
+  int64_t id = SpeakerEntity(d, q);
+  if (id == 0) return false;
+  const EntitySummary& e = entities_[id - 1];
+  if (EqualsFolded(e.name, who)) return true;
+  return std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) { return EqualsFolded(a, who); });
 }
 
 StatusOr<std::vector<EntitySummary>> MemoryStore::CoOccurring(int64_t id, int limit) {

@@ -3,7 +3,7 @@
 //
 // It serves `newsgraph serve --db FILE.jsonl` (browse a set of analyses without building a
 // database) and the server's tests. Search is a word index over title and body (ASCII
-// case folding; title words weigh 3), filters and facets as in the Store contract.
+// case folding, Snowball English stems as the SQL stores stem; title words weigh 3), filters and facets as in the Store contract.
 // Stories: articles with the same normalised title form one story (a stand-in for the
 // near-duplicate clustering of src/stories). Nothing is persisted.
 // Thread-safety: as Store, one thread at a time; Share() makes handles for many threads.
@@ -42,6 +42,7 @@ class MemoryStore : public Store {
   StatusOr<EntitySummary> GetEntity(int64_t id) override;
   StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override;
   StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override;
+  StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) override;
   StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override;
   StatusOr<StoreStats> Stats() override;
 
@@ -65,6 +66,7 @@ class MemoryStore : public Store {
     uint16_t entities = 0, speakers = 0, roots = 0;
     uint32_t date = 0;  // id into dates_; 0: undated
     uint32_t day = 0;   // published as YYYYMMDD; 0: undated
+    uint32_t story = 0;  // id into story_ids_
   };
   struct Posting {
     uint32_t doc;
@@ -81,6 +83,10 @@ class MemoryStore : public Store {
   std::vector<Match> Candidates(const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
   bool Matches(uint32_t doc, const SearchQuery& q, const std::vector<int64_t>& entities, int64_t speaker) const;
   std::string StoryOf(const Analysis& a) const;
+  // The corpus entity of quote `q`'s speaker in document `d`, 0 when none.
+  int64_t SpeakerEntity(const Doc& d, const Quote& q) const;
+  // The speaker of `q` is `who` (speaker text, or the entity's name or an alias).
+  bool SpeakerIs(const Doc& d, const Quote& q, std::string_view who) const;
 
   std::vector<Doc> docs_;
   std::unordered_map<std::string, uint32_t> by_id_;
@@ -89,7 +95,7 @@ class MemoryStore : public Store {
   std::vector<std::vector<uint32_t>> entity_docs_;
   std::unordered_map<std::string, int64_t> entity_by_key_;                   // "TYPE\tlower name"
   std::unordered_map<std::string, std::vector<int64_t>> entity_by_surface_;  // folded name or alias
-  Interned speakers_, roots_, dates_;
+  Interned speakers_, roots_, dates_, story_ids_;
   std::vector<uint32_t> facet_ids_;
   std::vector<DocFacets> facets_;                    // per document
   std::vector<std::vector<uint32_t>> speaker_docs_;  // by speaker id, doc order

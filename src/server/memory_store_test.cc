@@ -53,6 +53,26 @@ TEST(MemoryStoreTest, SearchNeedsEveryWordAndMarksSnippets) {
   EXPECT_EQ(store->Search(q)->total, 0);
 }
 
+// As the SQL stores (FTS5 porter, PostgreSQL 'english'): "protest" finds "protests".
+TEST(MemoryStoreTest, SearchStemsWords) {
+  MemoryStore store;
+  Analysis a;
+  a.id = "p1";
+  a.title = "Protests in the capital";
+  a.body = "Thousands were protesting against pension cuts.";
+  ASSERT_TRUE(store.Put({a}, nullptr).ok());
+  for (const char* word : {"protest", "protests", "protested", "PENSIONS"}) {
+    SearchQuery q;
+    q.text = word;
+    auto r = store.Search(q);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->total, 1) << word;
+  }
+  SearchQuery q;
+  q.text = "protests";
+  EXPECT_NE(store.Search(q)->hits[0].snippet.find("[protest"), std::string::npos);
+}
+
 TEST(MemoryStoreTest, FiltersAndFacets) {
   auto store = Loaded();
   SearchQuery q;
@@ -60,10 +80,21 @@ TEST(MemoryStoreTest, FiltersAndFacets) {
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->total, 3);
   ASSERT_FALSE(all->entities.empty());
+  // Facets count stories: a1 and a2 are one story (a repost), a3 another.
   EXPECT_EQ(all->entities[0].value, "Jonas Vik");
-  EXPECT_EQ(all->entities[0].count, 3);
+  EXPECT_EQ(all->entities[0].count, 2);
+  EXPECT_EQ(all->stories, 2);
   ASSERT_EQ(all->speakers.size(), 1u);
-  EXPECT_EQ(all->speakers[0].count, 2);
+  EXPECT_EQ(all->speakers[0].count, 1);
+  for (const SearchHit& h : all->hits) EXPECT_EQ(h.story_articles, h.article_id == "a3" ? 1 : 2) << h.article_id;
+  EXPECT_TRUE(all->timeline.empty());  // only when asked
+  q.timeline = true;
+  all = store->Search(q);
+  ASSERT_EQ(all->timeline.size(), 3u);
+  EXPECT_EQ(all->timeline[0].day, "2026-03-01");
+  EXPECT_EQ(all->timeline[0].articles, 1);
+  EXPECT_EQ(all->timeline[0].stories, 1);
+  q.timeline = false;
   ASSERT_EQ(all->cameo_roots.size(), 2u);
   EXPECT_EQ(all->cameo_roots[0].value, "04");
   ASSERT_EQ(all->dates.size(), 3u);

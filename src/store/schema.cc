@@ -126,6 +126,31 @@ CREATE INDEX events_story ON events(story_id, event_key);
 )sql",
      "ALTER TABLE mentions ADD COLUMN local_id TEXT NOT NULL DEFAULT ''; "
      "ALTER TABLE quotes ADD COLUMN speaker_id TEXT NOT NULL DEFAULT '';"},
+    // Version 4: search that stems ("protest" finds "protests"): SQLite's full-text table is
+    // rebuilt with FTS5's porter tokenizer over the stored rows (PostgreSQL's 'english'
+    // configuration stems already). The events explorer filters by actor name and code, by
+    // root and by day: an index on each, and `day` (the event's date, else its article's
+    // publication date) filled for the events already stored.
+    {4,
+     R"sql(
+ALTER TABLE events ADD COLUMN day TEXT NOT NULL DEFAULT '';
+UPDATE events SET day = CASE WHEN date <> '' THEN date
+  ELSE (SELECT a.published FROM articles a WHERE a.rid = events.article) END;
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_root_day ON events(root, day);
+CREATE INDEX events_location ON events((lower(location)));
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+CREATE INDEX events_source_name ON events((lower(source)));
+CREATE INDEX events_target_name ON events((lower(target)));
+)sql",
+     R"sql(
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid',
+  tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO articles_fts(articles_fts) VALUES('rebuild');
+)sql",
+     ""},
 };
 
 // Tables added without a schema version (each CREATE is idempotent, run by every opener

@@ -8,7 +8,7 @@
 
 namespace newsgraph::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 [[nodiscard]] Status Migrate(SqlDb* db);
 

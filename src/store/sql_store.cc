@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -16,6 +17,7 @@
 
 #include "core/json.h"
 #include "core/utf8.h"
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/sql.h"
 #include "stories/sketch.h"
@@ -137,6 +139,26 @@ Status Store::PutPrepared(const std::vector<PreparedArticle>& batch, size_t* ins
   analyses.reserve(batch.size());
   for (const PreparedArticle& p : batch) analyses.push_back(p.analysis);
   return Put(analyses, inserted);
+}
+
+StatusOr<EventPage> Store::FindEvents(const EventQuery& q) {
+  EventQuery all = q;
+  all.limit = std::numeric_limits<int>::max();
+  all.offset = 0;
+  auto rows = Events(all);
+  if (!rows.ok()) return rows.status();
+  EventPage page;
+  page.total = static_cast<int64_t>(rows->size());
+  size_t from = std::min(rows->size(), static_cast<size_t>(std::max(q.offset, 0)));
+  size_t to = std::min(rows->size(), from + static_cast<size_t>(std::max(q.limit, 0)));
+  page.events.assign(std::make_move_iterator(rows->begin() + from), std::make_move_iterator(rows->begin() + to));
+  return page;
+}
+
+StatusOr<int64_t> Store::CountEntities(std::string_view q) {
+  auto rows = ListEntities(q, std::numeric_limits<int>::max(), 0);
+  if (!rows.ok()) return rows.status();
+  return static_cast<int64_t>(rows->size());
 }
 
 }  // namespace newsgraph
@@ -449,13 +471,14 @@ Status SqlStore::InsertArticle(const Pending& p, const std::map<std::pair<std::s
                                  SV(e.evidence),
                                  static_cast<int64_t>(e.evidence_span.start),
                                  static_cast<int64_t>(e.evidence_span.end),
-                                 SV(e.rule)});
+                                 SV(e.rule),
+                                 SV(EventDay(e, a.published))});
   }
   return InsertRows(
       "INSERT INTO events(article, idx, story_id, event_key, source, source_code, source_detail, target, "
       "target_code, target_detail, cameo, root, quad_class, goldstein, location, when_text, date, sentence, "
-      "evidence, evidence_start, evidence_end, rule) VALUES ",
-      22, values);
+      "evidence, evidence_start, evidence_end, rule, day) VALUES ",
+      23, values);
 }
 
 Status SqlStore::InsertRows(std::string_view head, size_t columns, const std::vector<Param>& values,
@@ -707,6 +730,22 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
     if (!fts && h.snippet.size() >= 240) h.snippet += "...";
     result.hits.push_back(std::move(h));
   }
+  if (!result.hits.empty()) {
+    // The size of each hit's story, for "+N reposts".
+    std::vector<Param> ids;
+    std::string in;
+    for (const SearchHit& h : result.hits) {
+      ids.emplace_back(std::string_view(h.story_id));
+      in += (in.empty() ? "$" : ",$") + std::to_string(ids.size());
+    }
+    std::vector<Row> sizes;
+    s = db_->Exec("SELECT story_id, COUNT(*) FROM articles WHERE story_id IN (" + in + ") GROUP BY story_id", ids,
+                  &sizes);
+    if (!s.ok()) return s;
+    std::map<std::string, int64_t> by_story;
+    for (const Row& r : sizes) by_story[r[0].text] = r[1].Int();
+    for (SearchHit& h : result.hits) h.story_articles = std::max<int64_t>(1, by_story[h.story_id]);
+  }
   if (!q.facets || result.total == 0) return result;
 
   std::string m = "SELECT a.rid FROM " + from + where;
@@ -716,29 +755,42 @@ StatusOr<SearchResult> SqlStore::Search(const SearchQuery& q) {
     for (const Row& r : fr) out->push_back(Facet{r[0].text, r[1].Int()});
     return fs;
   };
-  if (s = facet("SELECT e.name, COUNT(*) AS n FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
-                "WHERE ae.article IN (" +
+  // Facets count stories: reposts of one report count once.
+  if (s = facet("SELECT e.name, COUNT(DISTINCT fa.story_id) AS n FROM entities e JOIN article_entities ae ON "
+                "ae.entity_id = e.id JOIN articles fa ON fa.rid = ae.article WHERE ae.article IN (" +
                     m + ") GROUP BY e.id, e.name ORDER BY n DESC, e.name LIMIT 10",
                 &result.entities);
       !s.ok()) {
     return s;
   }
-  if (s = facet("SELECT speaker, COUNT(DISTINCT article) AS n FROM quotes WHERE speaker <> '' AND article IN (" + m +
-                    ") GROUP BY speaker ORDER BY n DESC, speaker LIMIT 10",
+  if (s = facet("SELECT q.speaker, COUNT(DISTINCT fa.story_id) AS n FROM quotes q JOIN articles fa ON fa.rid = "
+                "q.article WHERE q.speaker <> '' AND q.article IN (" +
+                    m + ") GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT 10",
                 &result.speakers);
       !s.ok()) {
     return s;
   }
-  if (s = facet("SELECT root, COUNT(DISTINCT article) AS n FROM events WHERE root <> '' AND article IN (" + m +
-                    ") GROUP BY root ORDER BY n DESC, root LIMIT 20",
+  if (s = facet("SELECT ev.root, COUNT(DISTINCT ev.story_id) AS n FROM events ev WHERE ev.root <> '' AND "
+                "ev.article IN (" +
+                    m + ") GROUP BY ev.root ORDER BY n DESC, ev.root LIMIT 20",
                 &result.cameo_roots);
       !s.ok()) {
     return s;
   }
-  s = facet("SELECT a.published, COUNT(*) AS n FROM " + from + where + (where.empty() ? " WHERE " : " AND ") +
-                "a.published <> '' GROUP BY a.published ORDER BY a.published DESC LIMIT 60",
+  std::vector<Row> story_count;
+  if (s = db_->Exec("SELECT COUNT(DISTINCT a.story_id) FROM " + from + where, p.get(), &story_count); !s.ok()) return s;
+  result.stories = story_count.empty() ? 0 : story_count[0][0].Int();
+  const std::string dated = from + where + (where.empty() ? " WHERE " : " AND ") + "a.published <> ''";
+  s = facet("SELECT a.published, COUNT(DISTINCT a.story_id) AS n FROM " + dated +
+                " GROUP BY a.published ORDER BY a.published DESC LIMIT 60",
             &result.dates);
+  if (!s.ok() || !q.timeline) return s.ok() ? StatusOr<SearchResult>(std::move(result)) : s;
+  std::vector<Row> days;
+  s = db_->Exec("SELECT a.published, COUNT(*), COUNT(DISTINCT a.story_id), AVG(a.tone) FROM " + dated +
+                    " GROUP BY a.published ORDER BY a.published",
+                p.get(), &days);
   if (!s.ok()) return s;
+  for (const Row& r : days) result.timeline.push_back(DayVolume{r[0].text, r[1].Int(), r[2].Int(), r[3].Real()});
   return result;
 }
 
@@ -824,6 +876,17 @@ StatusOr<std::vector<EntitySummary>> SqlStore::ListEntities(std::string_view q, 
   return out;
 }
 
+StatusOr<int64_t> SqlStore::CountEntities(std::string_view q) {
+  std::string norm = NormalizeName(q);
+  std::vector<Row> rows;
+  Status s = db_->Exec(
+      "SELECT COUNT(*) FROM entities e WHERE CAST($1 AS TEXT) = '' OR (' ' || e.norm) LIKE ('% ' || $1 || '%') OR "
+      "e.id IN (SELECT entity_id FROM entity_names WHERE (' ' || norm) LIKE ('% ' || $1 || '%'))",
+      {SV(norm)}, &rows);
+  if (!s.ok()) return s;
+  return rows.empty() ? 0 : rows[0][0].Int();
+}
+
 StatusOr<EntitySummary> SqlStore::GetEntity(int64_t id) {
   std::vector<Row> rows;
   Status s = db_->Exec(std::string(kEntitySelect) + "WHERE e.id = $1" + kEntityGroup, {id}, &rows);
@@ -866,27 +929,100 @@ StatusOr<std::vector<QuoteRow>> SqlStore::Quotes(std::string_view speaker, int l
   return out;
 }
 
+namespace {
+
+// LIKE pattern for `text` anywhere, with % _ and \ escaped (ESCAPE '\').
+std::string LikeAnywhere(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out + "%";
+}
+
+// The WHERE conditions of an EventQuery over events e JOIN articles a (see store/query.cc).
+std::string EventConditions(const EventQuery& q, Params* p, bool sqlite) {
+  std::vector<std::string> conds;
+  auto actor = [&](const std::string& who, bool source, bool target) {
+    std::string n = p->Add(who);
+    std::string lower = p->Add(utf8::AsciiLower(who));
+    std::string s = "(lower(e.source) = " + lower + " OR e.source_code = " + n + ")";
+    std::string t = "(lower(e.target) = " + lower + " OR e.target_code = " + n + ")";
+    conds.push_back(source && target ? "(" + s + " OR " + t + ")" : source ? s : t);
+  };
+  if (!q.actor.empty()) actor(q.actor, true, true);
+  if (!q.source.empty()) actor(q.source, true, false);
+  if (!q.target.empty()) actor(q.target, false, true);
+  if (q.cameo.size() == 2) {
+    conds.push_back("e.root = " + p->Add(q.cameo));  // the (root, day) index
+  } else if (!q.cameo.empty()) {
+    // A prefix as a range of the code index: "17" <= cameo < "18" (codes are digits).
+    std::string upper = q.cameo;
+    upper.back() = static_cast<char>(upper.back() + 1);
+    // With an actor too, SQLite's planner is told (unary +) to start from the actor's index:
+    // an actor has far fewer events than a code.
+    bool actor = !q.actor.empty() || !q.source.empty() || !q.target.empty();
+    std::string col = sqlite && actor ? "+e.cameo" : "e.cameo";
+    conds.push_back(col + " >= " + p->Add(q.cameo) + " AND " + col + " < " + p->Add(upper));
+  }
+  if (!q.location.empty()) conds.push_back("lower(e.location) = " + p->Add(utf8::AsciiLower(q.location)));
+  if (q.quad_class != 0) conds.push_back("e.quad_class = " + p->Add(static_cast<int64_t>(q.quad_class)));
+  if (!q.story.empty()) conds.push_back("e.story_id = " + p->Add(q.story));
+  // `day`: the event's date, else its article's publication date (schema 4).
+  if (!q.from.empty()) conds.push_back("e.day >= " + p->Add(q.from) + " AND e.day <> ''");
+  if (!q.to.empty()) conds.push_back("e.day <= " + p->Add(q.to) + " AND e.day <> ''");
+  std::string where;
+  for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
+  return where;
+}
+
+}  // namespace
+
 StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
-  // One row per (story, event key): the first report, with the count of reports.
+  auto page = EventsPage(q, /*count=*/false);
+  if (!page.ok()) return page.status();
+  return std::move(page->events);
+}
+
+StatusOr<EventPage> SqlStore::FindEvents(const EventQuery& q) { return EventsPage(q, /*count=*/true); }
+
+StatusOr<EventPage> SqlStore::EventsPage(const EventQuery& q, bool count) {
+  // One row per (story, event key): the first report, with the count of reports; the
+  // groups are found on the events table alone (indexes on actors, code, root and day),
+  // and only the page's rows are joined to their articles. Newest event day first.
+  Params p;
+  std::string where = EventConditions(q, &p, !pg());
+  std::string groups =
+      "SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, COUNT(DISTINCT e.article) AS arts, "
+      "MAX(e.day) AS day FROM events e" +
+      where + " GROUP BY e.story_id, e.event_key";
+  EventPage page;
   std::vector<Row> rows;
+  std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
+  std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
   Status s = db_->Exec(
-      "WITH g AS (SELECT e.story_id, e.event_key, MIN(e.article) AS first, COUNT(*) AS n, "
-      "COUNT(DISTINCT e.article) AS arts FROM events e JOIN articles a ON a.rid = e.article "
-      "WHERE (CAST($1 AS TEXT) = '' OR lower(e.source) = lower($1) OR lower(e.target) = lower($1) OR "
-      "e.source_code = $1 OR e.target_code = $1) "
-      "AND (CAST($2 AS TEXT) = '' OR substr(e.cameo, 1, length(CAST($2 AS TEXT))) = $2) "
-      "AND (CAST($3 AS TEXT) = '' OR a.published >= $3) AND (CAST($4 AS TEXT) = '' OR a.published <= $4) "
-      "GROUP BY e.story_id, e.event_key) "
-      "SELECT a.id, g.story_id, a.published, g.n, g.arts, e.source, e.source_code, e.source_detail, e.target, "
-      "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, e.date, "
-      "e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule "
-      "FROM g JOIN events e ON e.article = g.first AND e.event_key = g.event_key AND e.idx = (SELECT MIN(e3.idx) "
-      "FROM events e3 WHERE e3.article = g.first AND e3.event_key = g.event_key) JOIN articles a ON a.rid = g.first "
-      "ORDER BY a.published DESC, a.rid DESC, e.idx LIMIT $5 OFFSET $6",
-      {SV(q.actor), SV(q.cameo), SV(q.from), SV(q.to), static_cast<int64_t>(q.limit), static_cast<int64_t>(q.offset)},
-      &rows);
+      "WITH g AS (" + groups +
+          "), pg AS (SELECT g.*, COUNT(*) OVER () AS total FROM g ORDER BY g.day DESC, g.first DESC LIMIT " + limit +
+          " OFFSET " + offset +
+          ") "
+          "SELECT a.id, pg.story_id, a.published, pg.n, pg.arts, e.source, e.source_code, e.source_detail, e.target, "
+          "e.target_code, e.target_detail, e.cameo, e.root, e.quad_class, e.goldstein, e.location, e.when_text, "
+          "e.date, e.sentence, e.evidence, e.evidence_start, e.evidence_end, e.rule, pg.total "
+          "FROM pg JOIN events e ON e.article = pg.first AND e.event_key = pg.event_key AND e.idx = (SELECT "
+          "MIN(e3.idx) FROM events e3 WHERE e3.article = pg.first AND e3.event_key = pg.event_key) JOIN articles a ON "
+          "a.rid = pg.first ORDER BY pg.day DESC, pg.first DESC, e.idx",
+      p.get(), &rows);
   if (!s.ok()) return s;
-  std::vector<EventRow> out;
+  if (count) {
+    if (!rows.empty()) {
+      page.total = rows[0][23].Int();
+    } else if (q.offset > 0 || q.limit <= 0) {  // past the end, or no page asked for: count alone
+      std::vector<Row> n;
+      if (s = db_->Exec("SELECT COUNT(*) FROM (" + groups + ") AS g", p.get(), &n); !s.ok()) return s;
+      page.total = n.empty() ? 0 : n[0][0].Int();
+    }
+  }
   for (const Row& r : rows) {
     EventRow er;
     er.article_id = r[0].text;
@@ -912,9 +1048,66 @@ StatusOr<std::vector<EventRow>> SqlStore::Events(const EventQuery& q) {
     e.evidence = r[19].text;
     e.evidence_span = Span{static_cast<uint32_t>(r[20].Int()), static_cast<uint32_t>(r[21].Int())};
     e.rule = r[22].text;
-    out.push_back(std::move(er));
+    page.events.push_back(std::move(er));
   }
-  return out;
+  if (!count) page.total = static_cast<int64_t>(page.events.size());
+  return page;
+}
+
+StatusOr<QuotePage> SqlStore::FindQuotes(const QuoteQuery& q) {
+  Params p;
+  std::vector<std::string> conds;
+  if (!q.speaker.empty()) {
+    std::string n = p.Add(NormalizeName(q.speaker));
+    conds.push_back("(q.speaker_norm = " + n + " OR q.speaker_entity IN (SELECT id FROM entities WHERE norm = " + n +
+                    " UNION SELECT entity_id FROM entity_names WHERE kind = 'alias' AND norm = " + n + "))");
+  }
+  for (size_t i = 0; i < q.text.size();) {
+    size_t j = q.text.find(' ', i);
+    if (j == std::string::npos) j = q.text.size();
+    if (j > i) conds.push_back("lower(q.text) LIKE " + p.Add(LikeAnywhere(q.text.substr(i, j - i))) + " ESCAPE '\\'");
+    i = j + 1;
+  }
+  if (!q.from.empty()) conds.push_back("a.published >= " + p.Add(q.from) + " AND a.published <> ''");
+  if (!q.to.empty()) conds.push_back("a.published <= " + p.Add(q.to) + " AND a.published <> ''");
+  if (!q.story.empty()) conds.push_back("a.story_id = " + p.Add(q.story));
+  std::string where;
+  for (const std::string& c : conds) where += (where.empty() ? " WHERE " : " AND ") + c;
+  const std::string from = " FROM quotes q JOIN articles a ON a.rid = q.article";
+  QuotePage page;
+  std::vector<Row> rows;
+  Status s = db_->Exec("SELECT COUNT(*)" + from + where, p.get(), &rows);
+  if (!s.ok()) return s;
+  page.total = rows.empty() ? 0 : rows[0][0].Int();
+  if (page.total == 0 || q.limit <= 0) return page;
+  rows.clear();
+  std::string limit = p.Add(static_cast<int64_t>(std::max(0, q.limit)));
+  std::string offset = p.Add(static_cast<int64_t>(std::max(0, q.offset)));
+  s = db_->Exec(
+      "SELECT a.id, q.text, q.speaker, q.speaker_entity, q.cue, a.published, a.title, a.story_id, a.body, "
+      "q.start_byte, q.end_byte, a.analysis" +
+          from + where + " ORDER BY a.published DESC, a.rid DESC, q.idx LIMIT " + limit + " OFFSET " + offset,
+      p.get(), &rows);
+  if (!s.ok()) return s;
+  for (const Row& r : rows) {
+    QuoteRow row{r[0].text, r[1].text, r[2].text, r[3].Int(), r[4].text, r[5].text};
+    row.title = r[6].text;
+    row.story_id = r[7].text;
+    std::vector<Sentence> sentences;
+    nlohmann::json j = nlohmann::json::parse(r[11].text, nullptr, false);
+    if (j.is_object() && j.contains("sentences") && j["sentences"].is_array()) {
+      for (const auto& sj : j["sentences"]) {
+        if (!sj.is_object() || !sj.value("start", nlohmann::json()).is_number_unsigned()) continue;
+        Sentence sent;
+        sent.span = Span{sj["start"].get<uint32_t>(), sj.value("end", 0u)};
+        sentences.push_back(sent);
+      }
+    }
+    row.context =
+        QuoteContext(r[8].text, sentences, static_cast<uint32_t>(r[9].Int()), static_cast<uint32_t>(r[10].Int()));
+    page.quotes.push_back(std::move(row));
+  }
+  return page;
 }
 
 StatusOr<std::vector<Facet>> SqlStore::Facets(const std::string& sql, const std::vector<Param>& params) {

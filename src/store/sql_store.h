@@ -33,6 +33,9 @@ class SqlStore final : public Store {
   StatusOr<EntitySummary> GetEntity(int64_t id) override;
   StatusOr<std::vector<QuoteRow>> Quotes(std::string_view speaker, int limit, int offset) override;
   StatusOr<std::vector<EventRow>> Events(const EventQuery& q) override;
+  StatusOr<EventPage> FindEvents(const EventQuery& q) override;
+  StatusOr<int64_t> CountEntities(std::string_view q) override;
+  StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) override;
   StatusOr<std::vector<EntitySummary>> CoOccurring(int64_t id, int limit) override;
   StatusOr<StoreStats> Stats() override;
   Status ForEachArticle(const std::function<bool(const Analysis&, const std::string&)>& fn) override;
@@ -87,6 +90,8 @@ class SqlStore final : public Store {
   // events put back from their tables (LoadChildren) unless the JSON still has them.
   StatusOr<Analysis> ArticleFromRow(const Row& r, int64_t rid);
   Status LoadChildren(int64_t rid, Analysis* a);
+  // Events of `q`; with `count`, their total before paging too.
+  StatusOr<EventPage> EventsPage(const EventQuery& q, bool count);
   StatusOr<std::vector<Facet>> Facets(const std::string& sql, const std::vector<Param>& params);
   Status EntitiesFromRows(const std::vector<Row>& rows, std::vector<EntitySummary>* out);
 

@@ -35,7 +35,8 @@ struct SearchQuery {
   std::string story;    // only articles of this story id
   int limit = 20;
   int offset = 0;
-  bool facets = true;  // compute SearchResult facets (costs a pass over all matches)
+  bool facets = true;     // compute SearchResult facets (costs a pass over all matches)
+  bool timeline = false;  // compute SearchResult::timeline
 };
 
 struct SearchHit {
@@ -46,6 +47,14 @@ struct SearchHit {
   std::string story_id;
   std::string snippet;  // a bit of matching text, matches marked with [ and ]
   double score = 0.0;   // higher is better
+  int64_t story_articles = 1;  // articles in its story (the hit and its reposts)
+};
+
+// One day of a search's matches: how many articles, in how many stories, their mean tone.
+struct DayVolume {
+  std::string day;  // YYYY-MM-DD
+  int64_t articles = 0, stories = 0;
+  double tone = 0.0;
 };
 
 struct Facet {
@@ -54,10 +63,13 @@ struct Facet {
 };
 
 struct SearchResult {
-  int64_t total = 0;  // matches before limit/offset
+  int64_t total = 0;    // matches before limit/offset
+  int64_t stories = 0;  // stories of all matches (computed with the facets)
   std::vector<SearchHit> hits;
-  // Facets over all matches: entities, speakers, CAMEO roots, publication dates.
+  // Facets over all matches, each story counted once: entities, speakers, CAMEO roots,
+  // publication dates.
   std::vector<Facet> entities, speakers, cameo_roots, dates;
+  std::vector<DayVolume> timeline;  // dated matches per day, oldest first (SearchQuery::timeline)
 };
 
 struct StorySummary {
@@ -85,6 +97,23 @@ struct QuoteRow {
   int64_t speaker_entity = 0;  // 0 when unresolved
   std::string cue;
   std::string published;
+  // Filled by FindQuotes: the article's title and story, and the sentence(s) holding the quote.
+  std::string title, story_id, context;
+};
+
+// The quotes explorer's filter; empty fields do not filter.
+struct QuoteQuery {
+  std::string speaker;   // speaker name or alias (as Quotes)
+  std::string text;      // words that must all occur in the quote (case-insensitive)
+  std::string from, to;  // article published on or after / before YYYY-MM-DD
+  std::string story;     // story id
+  int limit = 20;
+  int offset = 0;
+};
+
+struct QuotePage {
+  int64_t total = 0;  // matches before limit/offset
+  std::vector<QuoteRow> quotes;
 };
 
 struct EventRow {
@@ -96,10 +125,17 @@ struct EventRow {
   int64_t articles = 1;  // articles of the story reporting it (GDELT NumArticles)
 };
 
+// Events filter; empty fields do not filter. Names and CAMEO actor codes match whole
+// (case-insensitive for names).
 struct EventQuery {
-  std::string actor;  // source or target name/code
-  std::string cameo;  // code prefix
-  std::string from, to;
+  std::string actor;     // source or target name/code
+  std::string source;    // source name/code
+  std::string target;    // target name/code
+  std::string cameo;     // code prefix: a root ("17"), a code ("173") or a sub-code ("1731")
+  std::string location;  // place of the event (case-insensitive, whole)
+  int quad_class = 0;    // 1-4 (GDELT QuadClass); 0: any
+  std::string from, to;  // the event's day (its resolved date, else the article's) within
+  std::string story;     // story id
   int limit = 50;
   int offset = 0;
 };
@@ -110,6 +146,11 @@ struct InputFile {
   int64_t bytes = 0;
   int64_t articles = 0, inserted = 0, failed = 0;  // of the whole ingest run that recorded it
   std::string finished;                            // UTC, YYYY-MM-DDTHH:MM:SSZ (empty: now)
+};
+
+struct EventPage {
+  int64_t total = 0;  // events (each counted once per story) before limit/offset
+  std::vector<EventRow> events;
 };
 
 struct StoreStats {
@@ -181,6 +222,14 @@ class Store {
   // Events per CAMEO root code, each event counted once per story.
   [[nodiscard]] virtual StatusOr<std::vector<Facet>> EventRoots() {
     return Status::Internal("EventRoots: not supported");
+  }
+  // Events with the total before paging. By default: every match from Events, then a page.
+  [[nodiscard]] virtual StatusOr<EventPage> FindEvents(const EventQuery& q);
+  // How many entities ListEntities(q, ...) would list without paging.
+  [[nodiscard]] virtual StatusOr<int64_t> CountEntities(std::string_view q);
+  // The quotes explorer: quotes matching `q`, newest first, with title, story and context.
+  [[nodiscard]] virtual StatusOr<QuotePage> FindQuotes(const QuoteQuery& q) {
+    return Status::Internal("FindQuotes: not supported");
   }
   // Records an ingest run (how many articles were new and how many already stored).
   [[nodiscard]] virtual Status LogIngest(int64_t inserted, int64_t skipped) { return Status::Ok(); }

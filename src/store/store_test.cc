@@ -5,9 +5,8 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
-#include <unistd.h>
-
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +17,7 @@
 
 #include "core/json.h"
 #include "pipeline/analyzer.h"
+#include "store/query.h"
 #include "store/schema.h"
 
 namespace newsgraph {
@@ -561,6 +561,114 @@ TEST_P(StoreTest, SettlingJoinsWhatConcurrentWritersMissed) {
   ASSERT_TRUE(stories.ok());
   EXPECT_EQ(stories->size(), 1u);
   EXPECT_FALSE(store_->GetStory("a2").ok());
+
+// Issue 15: search stems ("protest" finds "protests"; FTS5 porter, PostgreSQL 'english').
+TEST_P(StoreTest, SearchStemsWords) {
+  Put({MakeArticle("p1", "Protests in the capital", "Thousands were protesting against pension cuts.\n", "2026-01-05"),
+       MakeArticle("p2", "Harbour fees", "The council debated harbour fees.\n", "2026-01-06")});
+  for (const char* word : {"protest", "protests", "protested", "pension"}) {
+    SearchQuery q;
+    q.text = word;
+    auto r = store_->Search(q);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->total, 1) << word;
+    ASSERT_EQ(r->hits.size(), 1u) << word;
+    EXPECT_EQ(r->hits[0].article_id, "p1");
+  }
+}
+
+// Issue 15: facets count a story once, hits say how big their story is, and the timeline
+// gives volume and mean tone per day.
+TEST_P(StoreTest, FacetsCountStoriesAndTimelineGivesVolumeAndTone) {
+  Analysis a = MakeArticle("r1", "Envoys meet", Body("Ruritania", 6), "2026-01-05");
+  a.entities.push_back(MakeEntity("e1", "Anna Berg", EntityType::kPerson, {}, "", ""));
+  Analysis repost = a;
+  repost.id = "r2";
+  repost.title = "Envoys meet again";
+  repost.tone.score = 0.75;
+  Analysis other = MakeArticle("o1", "Harbour", Body("Freedonia", 6), "2026-01-06");
+  other.entities.push_back(MakeEntity("e1", "Anna Berg", EntityType::kPerson, {}, "", ""));
+  Put({a, repost, other});
+  SearchQuery q;
+  q.timeline = true;
+  auto r = store_->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 3);
+  EXPECT_EQ(r->stories, 2);
+  ASSERT_FALSE(r->entities.empty());
+  EXPECT_EQ(r->entities[0].value, "Anna Berg");
+  EXPECT_EQ(r->entities[0].count, 2);
+  for (const SearchHit& h : r->hits) EXPECT_EQ(h.story_articles, h.article_id == "o1" ? 1 : 2) << h.article_id;
+  ASSERT_EQ(r->timeline.size(), 2u);
+  EXPECT_EQ(r->timeline[0].day, "2026-01-05");
+  EXPECT_EQ(r->timeline[0].articles, 2);
+  EXPECT_EQ(r->timeline[0].stories, 1);
+  EXPECT_DOUBLE_EQ(r->timeline[0].tone, (-1.25 + 0.75) / 2);
+  EXPECT_EQ(r->timeline[1].articles, 1);
+}
+
+// The explorers' filters: the SQL engines agree with the rules of store/query.cc.
+TEST_P(StoreTest, EventAndQuoteExplorersFilter) {
+  std::vector<Analysis> batch;
+  const char* topics[] = {"Ruritania", "Freedonia", "Sylvania"};
+  for (int i = 0; i < 3; ++i) {
+    Analysis a = MakeArticle("x" + std::to_string(i), std::string("News of ") + topics[i], Body(topics[i], 4),
+                             "2026-02-0" + std::to_string(i + 1));
+    a.quotes.push_back(Quote{"We want more ferries now", Span{0, 10}, i == 2 ? "Jonas Vik" : "Anna Berg", "", "said"});
+    Event arrest = MakeEvent("France", "FRACOP", "France", "FRAOPP", "173");
+    arrest.quad_class = 4;
+    arrest.location = "Paris";
+    arrest.date = i == 0 ? "2026-01-20" : "";
+    a.events.push_back(arrest);
+    Event probe = MakeEvent("France", "FRAJUD", "France", "FRACOP", i == 1 ? "090" : "0241");
+    probe.quad_class = i == 1 ? 3 : 1;
+    a.events.push_back(probe);
+    batch.push_back(a);
+  }
+  Put(batch);
+  std::vector<EventQuery> queries(9);
+  queries[0].source = "FRACOP";
+  queries[1].target = "FRACOP";
+  queries[2].actor = "fracop";  // codes are exact: nothing
+  queries[3].actor = "france";  // names are not
+  queries[4].cameo = "09";
+  queries[5].quad_class = 4;
+  queries[6].location = "PARIS";
+  queries[7].from = "2026-02-01";
+  queries[7].to = "2026-02-02";
+  queries[8].source = "FRAJUD";
+  queries[8].target = "FRACOP";
+  queries[8].cameo = "02";
+  for (size_t k = 0; k < queries.size(); ++k) {
+    int64_t expected = 0;
+    for (const Analysis& a : batch) {
+      for (const Event& e : a.events) expected += EventMatches(queries[k], e, a.published, "") ? 1 : 0;
+    }
+    queries[k].limit = 2;
+    auto page = store_->FindEvents(queries[k]);
+    ASSERT_TRUE(page.ok()) << page.status().message();
+    EXPECT_EQ(page->total, expected) << "query " << k;
+    EXPECT_EQ(page->events.size(), std::min<size_t>(2, expected)) << "query " << k;
+  }
+  QuoteQuery qq;
+  qq.text = "FERRIES now";
+  auto quotes = store_->FindQuotes(qq);
+  ASSERT_TRUE(quotes.ok()) << quotes.status().message();
+  EXPECT_EQ(quotes->total, 3);
+  ASSERT_EQ(quotes->quotes.size(), 3u);
+  EXPECT_EQ(quotes->quotes[0].article_id, "x2");  // newest first
+  EXPECT_EQ(quotes->quotes[0].title, "News of Sylvania");
+  EXPECT_FALSE(quotes->quotes[0].context.empty());
+  qq.speaker = "Anna Berg";
+  qq.to = "2026-02-01";
+  quotes = store_->FindQuotes(qq);
+  ASSERT_TRUE(quotes.ok());
+  EXPECT_EQ(quotes->total, 1);
+  qq = QuoteQuery{};
+  qq.text = "50%_off";  // LIKE wildcards are literal
+  quotes = store_->FindQuotes(qq);
+  ASSERT_TRUE(quotes.ok());
+  EXPECT_EQ(quotes->total, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::Values("sqlite", "postgres"),
@@ -619,6 +727,51 @@ TEST(SqliteStoreTest, ReadsVersion2RowsWithTheirWholeJson) {
   ASSERT_TRUE(got.ok()) << got.status().message();
   EXPECT_EQ(ToJsonString(*got), ToJsonString(a));
   store->reset();
+}
+
+// A version 3 database (full-text index without stemming) is upgraded in place: every
+// article is kept and search stems afterwards.
+TEST(SqliteStoreTest, UpgradesVersion3ToStemmedSearch) {
+  TempSqlite file("newsgraph_store_v3");
+  {
+    auto store = Store::Open(file.path);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    Analysis a = MakeArticle("p1", "Protests", "Crowds were protesting downtown.\n", "2026-01-05");
+    a.events.push_back(MakeEvent("Police", "FRACOP", "Crowds", "FRAOPP", "173"));
+    ASSERT_TRUE((*store)->Put({a}, nullptr).ok());
+  }
+  // Back to what version 3 wrote.
+  file.Run("DROP TABLE articles_fts");
+  file.Run(
+      "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rid', "
+      "tokenize='unicode61 remove_diacritics 2')");
+  file.Run("INSERT INTO articles_fts(articles_fts) VALUES('rebuild')");
+  for (const char* index : {"events_source_code", "events_target_code", "events_source_name", "events_target_name",
+                            "events_day", "events_root_day", "events_location"}) {
+    file.Run((std::string("DROP INDEX ") + index).c_str());
+  }
+  file.Run("ALTER TABLE events DROP COLUMN day");
+  file.Run("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  EXPECT_EQ(file.Run("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'protest'"), "0");
+
+  auto store = Store::Open(file.path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto st = (*store)->Stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->schema_version, 4);
+  EXPECT_EQ(st->articles, 1);
+  SearchQuery q;
+  q.text = "protest";
+  auto r = (*store)->Search(q);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->total, 1);
+  EXPECT_EQ(file.Run("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_source_name'"), "1");
+  EXPECT_EQ(file.Run("SELECT day FROM events"), "2026-01-05");  // the article's date: the event has none
+  EventQuery eq;
+  eq.from = "2026-01-05";
+  auto page = (*store)->FindEvents(eq);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page->total, 1);
 }
 
 TEST(StoreOpen, RefusesANewerSchemaAndBadPaths) {

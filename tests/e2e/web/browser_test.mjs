@@ -1,8 +1,11 @@
 // Browser test of the web UI: headless Debian chromium driven by playwright-core.
 //   node browser_test.mjs BASE_URL SCREENSHOT_DIR
-// Loads the search page, searches, opens articles (highlights by byte span, hover
-// tooltips, markup in article text shown as text), an entity page (timeline, quotes), a
-// story and the actor network; saves a screenshot of each page.
+// Loads the search page, searches, opens articles (highlights by byte span, hover and
+// keyboard-focus tooltips, markup in article text shown as text), an entity page (timeline,
+// quotes), a story, the events and quotes explorers with their filters and downloads, the
+// actor network (force layout, labels apart, every node clickable) and the map; checks the
+// API's input errors; checks every page at 400 px (no horizontal scroll, tooltips inside);
+// saves a screenshot of each page.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,12 @@ if (!base || !shots) {
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
+// A build without npm has no chart library (tools/web_vendor.sh): nothing to test here.
+const vendor = await (await fetch(base + '/vendor.js')).text();
+if (vendor.includes('NEWSGRAPH_NO_VENDOR')) {
+  console.log('SKIP: this build has no bundled browser libraries (npm was unavailable at build time)');
+  process.exit(77);
+}
 
 let failures = 0;
 function check(ok, what) {
@@ -54,7 +63,17 @@ try {
   const facetEntities = await page.locator('#facets .facet').first().locator('li').count();
   check(facetEntities > 0, `entity facet lists entities (${facetEntities})`);
   check(await page.locator('.snippet mark').count() > 0, 'snippets mark the search term');
+  check(await page.locator('#search-chart rect').count() > 0, 'search shows articles per day as a chart');
+  check(await page.locator('#search-chart .tone-line').count() === 1, 'and mean tone per day as a line');
   await page.screenshot({ path: join(shots, 'search.png'), fullPage: false });
+
+  // Results grouped by story: the two reposts show as one hit with "+1 repost".
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('"Grain council warns"'));
+  await ready('/search?q=');
+  const reposts = await page.locator('.hit .reposts').allTextContents();
+  check(await page.locator('.hit').count() === 1 && reposts.join() === '+1 repost', `reposts grouped into one hit: ${reposts}`);
+  check((await page.locator('#total').textContent()) === '2 articles' && (await page.locator('#stories-total').textContent()) === ' in 1 story',
+    'the count says articles and stories');
 
   // A facet click filters the results.
   await page.locator('#facets .facet').nth(2).locator('li a').first().click();
@@ -83,6 +102,17 @@ try {
   const tip = await page.locator('#tip').textContent();
   check(await page.locator('#tip').isVisible() && tip.includes('Rule:') && tip.includes('Evidence:'), 'hover shows evidence and rule');
   check(tip.includes('Cleaning removed'), 'hover shows what cleaning removed');
+  // Keyboard focus shows what hover shows.
+  await page.mouse.move(0, 0);
+  const firstEntity = page.locator('#article-body .hl-entity').first();
+  await firstEntity.hover();
+  const hoverTip = await page.locator('#tip').textContent();
+  await page.mouse.move(0, 0);
+  await page.locator('#article-body .hl-entity').first().focus();
+  check(await page.locator('#tip').isVisible() && (await page.locator('#tip').textContent()) === hoverTip,
+    'keyboard focus on a highlight shows the same as hover');
+  check(await page.locator('#article-body .hl-event').evaluateAll((els) => els.every((e) => e.parentElement.id === 'article-body')),
+    'each event evidence is one span');
   await page.locator('#article-body .hl-entity').last().hover();
   await page.screenshot({ path: join(shots, 'article.png'), fullPage: false });
 
@@ -123,12 +153,115 @@ try {
   await ready('/story/');
   check(await page.locator('.hit').count() === stories.stories[0].articles && stories.stories[0].articles >= 2, 'story lists all its reposts');
   await page.screenshot({ path: join(shots, 'story.png'), fullPage: false });
+  // Events explorer: filters, counts, evidence, downloads.
+  const allEvents = await api('/v1/events?limit=1');
+  await page.goto(base + '/#/events');
+  await ready('/events');
+  check((await page.locator('#events-total').textContent()) === `${allEvents.total} events`, `events explorer counts ${allEvents.total} events`);
+  check(await page.locator('#events-chart rect').count() > 0, 'events per day charted');
+  await page.fill('#events-form input[name=cameo]', '04');
+  await page.selectOption('#events-form select[name=quad_class]', '1');
+  await page.press('#events-form input[name=cameo]', 'Enter');
+  await ready('/events?');
+  check(page.url().includes('cameo=04') && page.url().includes('quad_class=1'), 'code and quad class filters in the address');
+  const consult = await api('/v1/events?cameo=04&quad_class=1&limit=1');
+  check((await page.locator('#events-total').textContent()) === `${consult.total} events` && consult.total > 0 && consult.total < allEvents.total,
+    `filtered to ${consult.total} consultations`);
+  const groupRows = await page.locator('#event-groups tr.group').count();
+  const counted = await page.locator('#event-groups tr.group td.n:nth-of-type(4)').allTextContents();
+  check(groupRows > 0 && counted.reduce((n, t) => n + +t, 0) === consult.total, 'group counts add up to the total');
+  check((await page.locator('#event-groups tr.group').first().textContent()).includes('consult'), 'codes shown with their names');
+  await page.locator('#event-groups button.expand').first().click();
+  check(await page.locator('#event-groups tr.evidence:not([hidden]) li').count() > 0, 'a row opens to its evidence sentences');
+  const csvHref = await page.locator('a.download', { hasText: 'CSV' }).getAttribute('href');
+  const csv = await page.request.get(base + csvHref);
+  const csvLines = (await csv.text()).trim().split('\r\n');
+  check(csv.headers()['content-type'].startsWith('text/csv') && csvLines[0].startsWith('day,source,') && csvLines.length === consult.total + 1,
+    `CSV download of the filter (${csvLines.length - 1} rows)`);
+  const gdelt = await (await page.request.get(base + (await page.locator('a.download', { hasText: 'GDELT' }).getAttribute('href')))).text();
+  const gdeltRows = gdelt.trim().split('\n');
+  check(gdeltRows.length === consult.total && gdeltRows.every((r) => r.split('\t').length === 61), 'GDELT download: 61 columns a row');
+  await page.goto(base + '/#/events?source=' + encodeURIComponent(consult.events[0].source_code) + '&target=' + encodeURIComponent(consult.events[0].target_code));
+  await ready('/events?');
+  check(+(await page.locator('#events-total').textContent()).split(' ')[0] > 0, 'actor pair filter');
+  await page.screenshot({ path: join(shots, 'events.png'), fullPage: false });
+
+  // Quotes explorer.
+  await page.goto(base + '/#/quotes?q=farmers');
+  await ready('/quotes?q=farmers');
+  const farmerQuotes = await api('/v1/quotes?q=farmers&limit=1');
+  check(farmerQuotes.total > 0 && (await page.locator('#quotes-total').textContent()).startsWith(farmerQuotes.total + ' '), `quotes found by words (${farmerQuotes.total})`);
+  const marks = await page.locator('.quote-card mark').allTextContents();
+  check(marks.length > 0 && marks.every((m) => m.includes('farmers')), 'each quote marked inside its context sentence');
+  check(await page.locator('.quote-card .meta a[href^="#/article/"]').count() === marks.length, 'each quote links its article');
+  const quoted = await page.locator('.quote-card .meta a[href^="#/quotes?speaker"]').first().textContent();
+  await page.locator('.quote-card .meta a[href^="#/quotes?speaker"]').first().click();
+  await ready('/quotes?speaker=');
+  check((await page.locator('.quote-card .meta a[href^="#/quotes?speaker"]').allTextContents()).every((t) => t === quoted), `speaker filter (${quoted})`);
+  await page.screenshot({ path: join(shots, 'quotes.png'), fullPage: false });
+
+  // Actor network: force layout, quad-class colours, labels apart, every node clickable.
   await page.goto(base + '/#/network');
   await ready('/network');
   check(await page.locator('#network path[stroke-width]').count() > 0, 'network draws edges');
   const widths = await page.locator('#network path[stroke-width]').evaluateAll((els) => els.map((e) => +e.getAttribute('stroke-width')));
   check(Math.max(...widths) > Math.min(...widths), 'edge width follows event count');
+  const quads = await page.locator('#network circle').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-quad')))]);
+  check(quads.length >= 2 && !quads.includes('0'), `nodes coloured by quad class (${quads})`);
+  const boxes = await page.locator('#network text.label').evaluateAll((els) => els.map((e) => { const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; }));
+  let overlapping = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, b] = [boxes[i], boxes[j]];
+    if (a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]) overlapping++;
+  }
+  check(boxes.length > 0 && overlapping === 0, `${boxes.length} labels, none overlapping`);
   await page.screenshot({ path: join(shots, 'network.png'), fullPage: false });
+  const nodeLinks = await page.locator('#network a.node').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  await page.locator('#network a.node').first().click();
+  await ready('/events?actor=');
+  check((await page.locator('h1').textContent()) === 'Events', 'clicking a node opens its events');
+  let broken = [];
+  for (const href of nodeLinks) {
+    await page.goto(base + '/' + href);
+    await ready('/events?actor=');
+    const total = +(await page.locator('#events-total').textContent()).split(' ')[0];
+    if (!(total > 0) || (await page.locator('.error').count()) > 0) broken.push(href);
+  }
+  check(nodeLinks.length > 0 && broken.length === 0, `every node (${nodeLinks.length}) opens its events: ${broken.join(' ')}`);
+
+  // Map: countries of the actors and places of the events.
+  await page.goto(base + '/#/map');
+  await ready('/map');
+  check(await page.locator('#map path.country.active').count() > 0, 'map shades the actors\' countries');
+  check(await page.locator('#map a.place circle').count() > 0, 'map marks event places');
+  await page.screenshot({ path: join(shots, 'map.png'), fullPage: false });
+
+  // The API's input errors, as a browser sees them.
+  const status = async (path, init) => (await page.request.fetch(base + path, init)).status();
+  check(await status('/v1/search?from=2025-13-45') === 400, 'impossible date: 400');
+  check(await status('/v1/events?cameo=999') === 400, 'unknown CAMEO code: 400');
+  check(await status('/v1/analyze', { method: 'POST', headers: { 'Content-Type': 'application/pdf' }, data: '%PDF' }) === 415, 'unreadable content type: 415');
+  const misnamed = await page.request.post(base + '/v1/analyze', { headers: { 'Content-Type': 'application/json' }, data: JSON.stringify({ body: 'x' }) });
+  check(misnamed.status() === 400 && (await misnamed.json()).error.message.includes('accepted fields'), 'misnamed body names the accepted fields');
+  check((await api('/v1/stories?limit=1')).total >= 1 && (await api('/v1/entities?limit=1')).total >= 1, 'lists return their total');
+
+  // 400 px wide: no horizontal scroll on any page, tooltips inside the viewport.
+  await page.setViewportSize({ width: 400, height: 800 });
+  for (const route of ['/', '/search?q=grain', '/article/' + article.id, '/events', '/quotes', '/network', '/map', '/stories', '/entities']) {
+    await page.goto(base + '/#' + route);
+    await ready(route.split('?')[0]);
+    const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    check(sw <= iw, `400 px: ${route} has no horizontal scroll (${sw} <= ${iw})`);
+  }
+  await page.goto(base + '/#/article/' + article.id);
+  await ready('/article/');
+  await page.locator('#article-body .hl-entity').last().focus();
+  const tipBox = await page.locator('#tip').boundingBox();
+  check(tipBox && tipBox.x >= 0 && tipBox.x + tipBox.width <= 400, 'tooltip inside the 400 px viewport');
+  await page.screenshot({ path: join(shots, 'article-400.png'), fullPage: false });
+  await page.goto(base + '/#/events');
+  await ready('/events');
+  await page.screenshot({ path: join(shots, 'events-400.png'), fullPage: false });
 
   check(consoleErrors.length === 0, 'no console errors' + (consoleErrors.length ? ': ' + consoleErrors.join('; ') : ''));
 } finally {
