@@ -561,6 +561,7 @@ TEST_P(StoreTest, SettlingJoinsWhatConcurrentWritersMissed) {
   ASSERT_TRUE(stories.ok());
   EXPECT_EQ(stories->size(), 1u);
   EXPECT_FALSE(store_->GetStory("a2").ok());
+}
 
 // Issue 15: search stems ("protest" finds "protests"; FTS5 porter, PostgreSQL 'english').
 TEST_P(StoreTest, SearchStemsWords) {
