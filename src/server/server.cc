@@ -124,10 +124,15 @@ struct Server::Impl {
       : options(server_options),
         api(std::move(main_api)),
         health_api(std::move(health)),
-        workers(WorkerThreads(server_options)),
-        acceptor(ioc) {}
+        workers(WorkerThreads(server_options)) {
+    for (size_t i = 0; i < WorkerThreads(server_options); ++i) {
+      contexts.push_back(std::make_unique<net::io_context>(1));
+      guards.emplace_back(contexts.back()->get_executor());
+    }
+    acceptor.emplace(*contexts.front());
+  }
 
-  // Declared first, destroyed last: sessions still queued in ioc leave through them.
+  // Declared first, destroyed last: sessions still queued in the contexts leave through them.
   std::mutex mu;
   std::map<std::string, int> per_client;  // open connections per client address
   int open = 0;
@@ -136,9 +141,13 @@ struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<Api> api;
   std::unique_ptr<Api> health_api;  // /healthz, over a store of its own
-  net::io_context ioc;
+  // One single-threaded I/O context per I/O thread; a connection lives on one of them (taken
+  // in turn), so its handlers never change threads and need no strand.
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  size_t next_context = 0;
   net::thread_pool workers;  // requests with a body
-  tcp::acceptor acceptor;
+  std::optional<tcp::acceptor> acceptor;  // on contexts[0]
 
   void Accept();
   bool Admit(const std::string& client);
@@ -298,12 +307,14 @@ void Server::Impl::Leave(const std::string& client) {
 }
 
 void Server::Impl::Accept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  net::io_context& context = *contexts[next_context++ % contexts.size()];
+  acceptor->async_accept(context, [this](beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted) return;
     if (!ec) {
       beast::error_code ignored;
       std::string client = socket.remote_endpoint(ignored).address().to_string();
       if (Admit(client)) {
+        socket.set_option(tcp::no_delay(true), ignored);
         std::make_shared<Session>(std::move(socket), this, std::move(client))->Start();
       } else {
         // Over the cap: a short answer if the socket takes it at once, then closed.
@@ -360,7 +371,7 @@ Status Server::Bind() {
   net::ip::address ip = net::ip::make_address(addresses_.front(), ec);
   if (ec) return Status::InvalidArgument("bad address " + addresses_.front());
   tcp::endpoint endpoint(ip, static_cast<unsigned short>(options_.port));
-  tcp::acceptor& acceptor = impl_->acceptor;
+  tcp::acceptor& acceptor = *impl_->acceptor;
   acceptor.open(endpoint.protocol(), ec);
   if (ec) return Status::IoError("cannot open a socket: " + ec.message());
   // SO_REUSEADDR only (restarts while old connections linger); never SO_REUSEPORT, which
@@ -394,14 +405,15 @@ Status Server::Run() {
   impl_->Accept();
   // As many I/O threads as workers: they read and write without blocking and answer the
   // reads themselves.
-  size_t io_threads = WorkerThreads(options_);
   std::vector<std::thread> threads;
-  for (size_t i = 1; i < io_threads; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (size_t i = 1; i < impl_->contexts.size(); ++i) threads.emplace_back([this, i] { impl_->contexts[i]->run(); });
+  impl_->contexts[0]->run();
   for (auto& t : threads) t.join();
   return Status::Ok();
 }
 
-void Server::Stop() { impl_->ioc.stop(); }
+void Server::Stop() {
+  for (auto& c : impl_->contexts) c->stop();
+}
 
 }  // namespace newsgraph::server
