@@ -234,8 +234,15 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string line = server_->options.log_requests
                            ? std::string(msg.method_string()) + " " + std::string(msg.target().substr(0, 200))
                            : std::string();
-    ParsedRequest parsed = FinishRequest(gate(), std::move(msg));
-    ApiResponse r = parsed.error ? std::move(*parsed.error) : api->Handle(*parsed.request);
+    ParsedRequest parsed;
+    ApiResponse r;
+    try {
+      parsed = FinishRequest(gate(), std::move(msg));
+      r = parsed.error ? std::move(*parsed.error) : api->Handle(*parsed.request);
+    } catch (const std::exception& e) {  // out of memory: this request fails, not the thread
+      r = Api::Error(500, std::string("internal error: ") + e.what());
+      parsed.keep_alive = false;
+    }
     if (!line.empty()) std::cerr << client_ << " " << line << " " << r.status << "\n";
     return std::make_shared<HttpResponse>(ToHttpResponse(std::move(r), version, parsed.keep_alive, head));
   }

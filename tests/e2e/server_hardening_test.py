@@ -231,6 +231,18 @@ check(len(closed_after) == 10 and longest < 10, f"slow heads cut off by the serv
 for s in slow:
     s.close()
 
+# Item 3: /healthz and reads answer while every worker analyses a large article.
+big = b"Talks in Tallinn\n" + b"Ministers met in Tallinn on Monday to discuss ferry routes across the Baltic. " * 110000
+busy = [threading.Thread(target=request, args=("POST", "/v1/analyze", big, {"Content-Type": "text/plain"}, 120))
+        for _ in range(6)]
+for t in busy:
+    t.start()
+time.sleep(0.5)
+check(healthz(), f"/healthz answers while 6 analyses of {len(big) >> 10} KB keep both workers busy")
+check(request("GET", "/v1/search?q=grain", timeout=5)[0] == 200, "search answers while the workers are busy")
+for t in busy:
+    t.join(120)
+
 idle, refused = [], 0
 for _ in range(args.idle):
     try:
