@@ -18,10 +18,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   events::Dictionaries d;
   newsgraph::Status s = newsgraph::Status::Ok();
   switch (data[0] % 6) {
-    case 0: s = events::LoadPetrarchVerbs("fuzz.verbs.txt", text, &d); break;
-    case 1: s = events::LoadPetrarchActors("fuzz.actors.txt", text, &d); break;
-    case 2: s = events::LoadPetrarchAgents("fuzz.agents.txt", text, &d); break;
-    case 3: s = events::LoadPetrarchDiscards("fuzz.discards.txt", text, &d); break;
+    case 0:
+      s = events::LoadPetrarchVerbs("fuzz.verbs.txt", text, &d);
+      break;
+    case 1:
+      s = events::LoadPetrarchActors("fuzz.actors.txt", text, &d);
+      break;
+    case 2:
+      s = events::LoadPetrarchAgents("fuzz.agents.txt", text, &d);
+      break;
+    case 3:
+      s = events::LoadPetrarchDiscards("fuzz.discards.txt", text, &d);
+      break;
     case 4: {
       auto p = events::ParsePattern(text);
       (void)p;

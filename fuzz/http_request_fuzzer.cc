@@ -47,8 +47,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!parsed.error) std::abort();
     r = *parsed.error;
     switch (r.status) {
-      case 400: case 401: case 403: case 413: case 415: case 431: break;
-      default: std::abort();
+      case 400:
+      case 401:
+      case 403:
+      case 413:
+      case 415:
+      case 431:
+        break;
+      default:
+        std::abort();
     }
   }
   if (r.status < 200 || r.status > 599) std::abort();

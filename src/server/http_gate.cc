@@ -78,7 +78,8 @@ bool RequestGate::HostAllowed(std::string_view host) const {
   int port = -1;
   if (!SplitAuthority(host, &name, &port)) return false;
   if (port >= 0 && port != options_.port) return false;
-  return std::any_of(options_.hosts.begin(), options_.hosts.end(), [&](const std::string& h) { return IEquals(h, name); });
+  return std::any_of(options_.hosts.begin(), options_.hosts.end(),
+                     [&](const std::string& h) { return IEquals(h, name); });
 }
 
 std::optional<ApiResponse> RequestGate::CheckHead(const RequestHead& head) const {
@@ -111,8 +112,8 @@ std::optional<ApiResponse> RequestGate::CheckHead(const RequestHead& head) const
   std::string_view enc = head.content_encoding;
   if (!enc.empty() && !IEquals(enc, "identity") && !IEquals(enc, "gzip") && !IEquals(enc, "x-gzip") &&
       !IEquals(enc, "deflate")) {
-    return Api::Error(415, "unsupported Content-Encoding '" + std::string(enc.substr(0, 100)) +
-                               "' (gzip, deflate or none)");
+    return Api::Error(415,
+                      "unsupported Content-Encoding '" + std::string(enc.substr(0, 100)) + "' (gzip, deflate or none)");
   }
   return std::nullopt;
 }
@@ -150,8 +151,8 @@ std::optional<ApiResponse> RequestGate::DecodeBody(std::string_view encoding, st
     }
     inflateEnd(&z);
     if (too_large) {
-      return Api::Error(413, "request body too large once decoded (limit " +
-                                 std::to_string(options_.max_body_bytes) + " bytes)");
+      return Api::Error(
+          413, "request body too large once decoded (limit " + std::to_string(options_.max_body_bytes) + " bytes)");
     }
     if (ret == Z_STREAM_END) {
       *body = std::move(out);

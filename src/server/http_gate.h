@@ -33,8 +33,8 @@ struct GateOptions {
 // What CheckHead needs of a request head.
 struct RequestHead {
   std::string_view method;
-  std::string_view host;           // Host header
-  std::string_view origin;         // Origin header, or empty
+  std::string_view host;            // Host header
+  std::string_view origin;          // Origin header, or empty
   std::string_view sec_fetch_site;  // Sec-Fetch-Site header, or empty
   std::string_view authorization;
   std::string_view content_encoding;

@@ -77,7 +77,8 @@ TEST(HttpGateTest, CrossOriginWritesRefused) {
 TEST(HttpGateTest, TokenCheckedBeforeTheBody) {
   RequestGate gate(Options("s3cret"));
   // The head alone (a body promised, none sent) is refused: the body is never waited for.
-  ParsedRequest p = ParseRawRequest(gate, "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\nContent-Length: 999\r\n\r\n");
+  ParsedRequest p =
+      ParseRawRequest(gate, "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\nContent-Length: 999\r\n\r\n");
   EXPECT_EQ(Status(p), 401);
   p = ParseRawRequest(gate, Post("x", "Authorization: Bearer s3cret\r\n"));
   EXPECT_TRUE(p.request);
@@ -95,11 +96,13 @@ TEST(HttpGateTest, BodyLimitHoldsForEveryFraming) {
   EXPECT_EQ(p.request->body.size(), 800u);
   EXPECT_EQ(Status(ParseRawRequest(gate, chunked + chunk + chunk + chunk + "0\r\n\r\n")), 413);
   // A declared length past the limit is refused on the head, before any body byte.
-  EXPECT_EQ(Status(ParseRawRequest(gate, "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\n"
-                                         "Content-Length: 5000\r\n\r\n")),
+  EXPECT_EQ(Status(ParseRawRequest(gate,
+                                   "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\n"
+                                   "Content-Length: 5000\r\n\r\n")),
             413);
-  EXPECT_EQ(Status(ParseRawRequest(gate, "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\n"
-                                         "Content-Length: 99999999999999999999\r\n\r\n")),
+  EXPECT_EQ(Status(ParseRawRequest(gate,
+                                   "POST /v1/analyze HTTP/1.1\r\nHost: localhost:8080\r\n"
+                                   "Content-Length: 99999999999999999999\r\n\r\n")),
             400);
 }
 

@@ -50,7 +50,8 @@ std::vector<std::string> AllowedHosts(const ServerOptions& options, const std::v
     ifaddrs* ifs = nullptr;
     if (getifaddrs(&ifs) == 0) {
       for (ifaddrs* i = ifs; i != nullptr; i = i->ifa_next) {
-        if (i->ifa_addr == nullptr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6)) continue;
+        if (i->ifa_addr == nullptr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
+          continue;
         char buf[NI_MAXHOST];
         socklen_t len = i->ifa_addr->sa_family == AF_INET ? sizeof(sockaddr_in) : sizeof(sockaddr_in6);
         if (getnameinfo(i->ifa_addr, len, buf, sizeof buf, nullptr, 0, NI_NUMERICHOST) == 0) {
@@ -146,7 +147,7 @@ struct Server::Impl {
   std::vector<std::unique_ptr<net::io_context>> contexts;
   std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
   size_t next_context = 0;
-  net::thread_pool workers;  // requests with a body
+  net::thread_pool workers;               // requests with a body
   std::optional<tcp::acceptor> acceptor;  // on contexts[0]
 
   void Accept();
@@ -214,7 +215,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // bounded queries, and the hop to another thread would cost more than most of them.
   // Requests with a body (the analyzer behind POST: up to seconds) go to the workers, so
   // that the I/O threads keep reading and answering everything else meanwhile; the answer
-  // comes back to this connection's strand.
+  // comes back to this connection's I/O thread.
   void Dispatch() {
     stream_.expires_never();
     HttpRequest msg = parser_->release();
@@ -325,9 +326,11 @@ void Server::Impl::Accept() {
         std::make_shared<Session>(std::move(socket), this, std::move(client))->Start();
       } else {
         // Over the cap: a short answer if the socket takes it at once, then closed.
-        static const std::string kBusy =
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
-            "Content-Length: 79\r\n\r\n{\"error\":{\"status\":503,\"message\":\"too many connections from this address\"}}\n";
+        static const std::string kBusy = [] {
+          std::string body = R"({"error":{"status":503,"message":"too many connections from this address"}})";
+          return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                 "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+        }();
         ::send(socket.native_handle(), kBusy.data(), kBusy.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
         socket.shutdown(tcp::socket::shutdown_both, ignored);
         socket.close(ignored);
@@ -393,7 +396,8 @@ Status Server::Bind() {
   if (ec == boost::system::errc::address_not_available) {
     return Status::IoError("cannot bind " + options_.host + ": not an address of this machine");
   }
-  if (ec) return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message());
+  if (ec)
+    return Status::IoError("cannot bind " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message());
   acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return Status::IoError("cannot listen on " + options_.host + ": " + ec.message());
   port_ = acceptor.local_endpoint().port();

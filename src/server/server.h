@@ -31,14 +31,14 @@ struct ServerOptions {
   std::string token;
   size_t max_body_bytes = 10u << 20;
   size_t max_header_bytes = 8u << 10;
-  int threads = 0;             // worker threads; 0: 4 per core, at least 8
-  int read_timeout_s = 10;     // the request head, from connect or the previous response
-  int body_timeout_s = 60;     // the request body, from the end of the head
-  int write_timeout_s = 10;    // the response
-  int max_client_connections = 32;  // open connections per client address
-  int max_connections = 1000;       // open connections in all
+  int threads = 0;                         // worker threads; 0: 4 per core, at least 8
+  int read_timeout_s = 10;                 // the request head, from connect or the previous response
+  int body_timeout_s = 60;                 // the request body, from the end of the head
+  int write_timeout_s = 10;                // the response
+  int max_client_connections = 32;         // open connections per client address
+  int max_connections = 1000;              // open connections in all
   std::vector<std::string> allowed_hosts;  // more names a Host header may carry
-  bool log_requests = false;  // one line per request on stderr
+  bool log_requests = false;               // one line per request on stderr
 };
 
 // The addresses `host` resolves to (numeric strings). Error when it does not resolve.

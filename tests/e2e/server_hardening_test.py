@@ -265,6 +265,8 @@ for s in idle:
     except OSError:
         continue
 check(kept <= 16, f"per-address cap: {kept} of {args.idle} idle connections kept open (cap 16)")
+status, body = request("GET", "/healthz", source="127.0.0.2")
+check(status == 503 and body["error"]["status"] == 503, f"a connection over the cap: 503 (got {status})")
 for s in idle:
     s.close()
 check(healthz(source="127.0.0.2"), "the capped address is served again once its connections close")
