@@ -279,13 +279,7 @@ ParsedRequest ParseRawRequest(const RequestGate& gate, std::string_view bytes) {
   while (!parser.is_done()) {
     size_t n = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
     bytes.remove_prefix(n);
-    if (ec == http::error::need_more) {
-      if (bytes.empty() || n == 0) {
-        out.error = Api::Error(400, "incomplete request");
-        return out;
-      }
-      ec = {};
-    }
+    if (ec == http::error::need_more) ec = {};
     if (ec) {
       out.error = ParseErrorResponse(ec);
       return out;
@@ -296,6 +290,12 @@ ParsedRequest ParseRawRequest(const RequestGate& gate, std::string_view bytes) {
         out.error = std::move(err);
         return out;
       }
+    }
+    // No progress with every byte offered: the request needs bytes that never come (the
+    // server would wait for them until the body deadline).
+    if (n == 0 && !parser.is_done()) {
+      out.error = Api::Error(400, "incomplete request");
+      return out;
     }
   }
   return FinishRequest(gate, parser.release());
