@@ -2,8 +2,8 @@
 #   make demo    install missing Debian packages, build, analyze examples/ and show results
 #   make test    build and run every test (unit, golden, end-to-end)
 #   make bench   benchmarks: MB/s and articles/s per stage, peak memory
-#   make sanitize  unit tests under AddressSanitizer + UBSan (build-asan/)
-#   make fuzz    build the libFuzzer targets (build-fuzz/) and run each briefly
+#   make sanitize  unit tests and the fuzz corpus replay under AddressSanitizer + UBSan (build-asan/)
+#   make fuzz    build the libFuzzer targets with clang (build-fuzz/) and run each FUZZ_SECONDS (20)
 #   make golden  regenerate tests/golden/*.expected.json (review with git diff)
 #   make models  retrain data/syntax/en.model from ../shared/ud (deterministic; a few minutes)
 
@@ -51,12 +51,13 @@ bench: build
 
 sanitize: deps
 	@[ -f build-asan/CMakeCache.txt ] || cmake -S . -B build-asan -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=Debug -DNEWSGRAPH_SANITIZE=ON $(LAUNCHER)
-	cmake --build build-asan -j $(JOBS) --target newsgraph_tests newsgraph
+	cmake --build build-asan -j $(JOBS) --target newsgraph_tests newsgraph newsgraph_fuzz_replay
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./newsgraph_tests
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -R '^corpus\.' --output-on-failure
 
 fuzz: deps
 	@[ -f build-fuzz/CMakeCache.txt ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz -G "$(CMAKE_GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSGRAPH_FUZZ=ON $(LAUNCHER)
-	cmake --build build-fuzz -j $(JOBS)
+	cmake --build build-fuzz -j $(JOBS) --target fuzzers
 	@bash fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-20}
 
 # The syntax models, retrained from the UD treebanks; the scores go to docs/syntax-scores.md.

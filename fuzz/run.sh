@@ -22,7 +22,8 @@ for target in "$build"/*_fuzzer; do
     echo "FAIL: $name (see the crash input and log below)"
     tail -40 "$work/$name.log"
     ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null | while read -r f; do
-      mkdir -p "$here/../build-fuzz-crashes" && cp "$f" "$here/../build-fuzz-crashes/$name-$(basename "$f")"; done
+      mkdir -p "$here/../build-fuzz-crashes" && cp "$f" "$here/../build-fuzz-crashes/$name-$(basename "$f")"; done || true
+    rm -f "$work"/crash-* "$work"/timeout-* "$work"/oom-*
     status=1
   else
     grep -E "^#[0-9]+.*DONE|Done [0-9]+ runs" "$work/$name.log" | tail -1 || true

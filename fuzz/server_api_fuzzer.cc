@@ -8,23 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "server/api.h"
-#include "server/memory_store.h"
-#include "server/test_articles.h"
+#include "fuzz_api.h"
 
 namespace {
-
-newsgraph::server::Api& GetApi() {
-  static newsgraph::server::Api* api = [] {
-    auto analyzer = newsgraph::Analyzer::Create();
-    if (!analyzer.ok()) std::abort();
-    auto store = std::make_unique<newsgraph::MemoryStore>();
-    if (!store->Put(newsgraph::server::testing::SmallCorpus(), nullptr).ok()) std::abort();
-    return new newsgraph::server::Api(newsgraph::MemoryStore::Share(std::move(store), 1),
-                                      std::move(analyzer).value().release(), {});
-  }();
-  return *api;
-}
 
 // "a=1&b=%20x" → params (percent-decoding is the HTTP library's job; raw bytes here).
 void ParseQuery(std::string_view q, std::multimap<std::string, std::string>* out) {
@@ -54,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   nl = rest.find('\n');
   ParseQuery(rest.substr(0, nl), &req.params);
   req.body = nl == std::string_view::npos ? std::string() : std::string(rest.substr(nl + 1));
-  newsgraph::server::ApiResponse r = GetApi().Handle(req);
+  newsgraph::server::ApiResponse r = newsgraph::fuzz::FuzzApi().Handle(req);
   if (r.status < 200 || r.status > 599) std::abort();
   if (r.content_type == "application/json" && !nlohmann::json::accept(r.body)) std::abort();
   return 0;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 #include <thread>
+#include <vector>
 
 #include "cli/command.h"
 #include "pipeline/analyzer.h"
@@ -20,6 +21,9 @@ struct ServeOptions {
   int port = 8080;
   std::string token;
   int threads = 0;
+  int max_client_connections = 32;
+  int read_timeout_s = 10;
+  std::vector<std::string> allow_hosts;
   bool log = false;
   std::string dictionaries;
 };
@@ -59,8 +63,11 @@ int RunServe(const ServeOptions& opt) {
     if (const char* env = std::getenv("NEWSGRAPH_TOKEN")) so.token = env;
   }
   so.threads = opt.threads;
+  so.max_client_connections = opt.max_client_connections;
+  so.read_timeout_s = opt.read_timeout_s;
+  so.allowed_hosts = opt.allow_hosts;
   so.log_requests = opt.log;
-  auto stores = OpenServeStores(opt.db, server::WorkerThreads(so));
+  auto stores = OpenServeStores(opt.db, server::StoreHandles(so));
   if (!stores.ok()) {
     std::cerr << "newsgraph: " << stores.status().message() << "\n";
     return kExitError;
@@ -102,13 +109,23 @@ CommandRunner SetupServe(CLI::App* app) {
   auto opt = std::make_shared<ServeOptions>();
   app->add_option("--db", opt->db, "knowledge base: SQLite file, postgresql:// URL, or a .jsonl of analyses")
       ->capture_default_str();
-  app->add_option("--host", opt->host, "address to listen on (a non-loopback address needs a token)")
+  app->add_option("--host", opt->host,
+                  "address or name to listen on (one that resolves to any non-loopback address needs a token)")
       ->capture_default_str();
   app->add_option("--port", opt->port, "port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   app->add_option("--token", opt->token,
                   "token POST requests must send as 'Authorization: Bearer TOKEN' "
                   "(default: $NEWSGRAPH_TOKEN)");
   app->add_option("--threads", opt->threads, "worker threads (0: automatic)")->check(CLI::Range(0, 1024));
+  app->add_option("--allow-host", opt->allow_hosts,
+                  "another name clients may use in the Host header (a DNS name or proxy name; repeatable)");
+  app->add_option("--max-client-connections", opt->max_client_connections, "open connections per client address")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  app->add_option("--read-timeout", opt->read_timeout_s,
+                  "seconds a client has to send a request's head (from connecting or the previous answer)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   app->add_flag("--log", opt->log, "log one line per request on stderr");
   app->add_option("--dictionaries", opt->dictionaries, "PETRARCH/TABARI dictionaries for POST /v1/analyze");
   return [opt] { return RunServe(*opt); };

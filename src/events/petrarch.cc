@@ -268,6 +268,7 @@ Status VerbReader::ParseVerbLine(int line, std::string_view text, VerbEntry* v) 
   for (const std::string& p : SplitList(base, '_')) parts.push_back(p);
   for (std::string& p : parts)
     for (std::string& q : SplitList(p, ' ')) p = q;  // spaces inside behave like '_'
+  if (parts.empty()) return LineError(path_, line, "verb line without a verb");  // "_" alone
   int verb = 0;
   for (size_t k = 0; k < parts.size(); ++k)
     if (!parts[k].empty() && parts[k][0] == '+') verb = static_cast<int>(k);

@@ -185,13 +185,13 @@ std::vector<std::string> Segments(const std::string& path) {
   return out;
 }
 
+}  // namespace
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   unsigned char diff = a.size() == b.size() ? 0 : 1;
   for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % std::max<size_t>(b.size(), 1)]);
   return diff == 0 && !b.empty();
 }
-
-}  // namespace
 
 StorePool::StorePool(std::vector<std::unique_ptr<Store>> stores) : stores_(std::move(stores)) {}
 

@@ -86,6 +86,10 @@ class StorePool {
   std::vector<std::unique_ptr<Store>> stores_;
 };
 
+// Compares without leaking where `a` and `b` differ through timing (tokens); false when `b`
+// is empty.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
 class Api {
  public:
   // `analyzer` must outlive the Api. `stores` (at least one) are views of one knowledge

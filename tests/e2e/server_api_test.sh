@@ -4,12 +4,8 @@
 set -euo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 source "$here/server_lib.sh"
-python3 "$here/server_fixture.py" "$work/kb.jsonl" --count 40
+server_test_init 40
 
 # A non-loopback address without a token is refused.
 if NEWSGRAPH_TOKEN= "$bin" serve --db "$work/kb.jsonl" --host 0.0.0.0 --port 0 >"$work/refused.log" 2>&1; then

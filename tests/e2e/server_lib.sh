@@ -5,6 +5,7 @@ start_server() {
   local bin=$1 db=$2
   shift 2
   local log="$work/serve.log"
+  : >"$log"  # not the previous server's line
   "$bin" serve --db "$db" --port 0 "$@" >"$log" 2>&1 &
   server=$!
   for _ in $(seq 1 $((${SERVER_START_SECONDS:-10} * 10))); do
@@ -16,4 +17,18 @@ start_server() {
   cat "$log"
   echo "FAIL: server did not report its port"
   exit 1
+}
+
+# server_test_init N: a work folder $work (removed on exit, with the server stopped) holding
+# a fixture knowledge base of N made-up articles, $work/kb.jsonl. Needs $here.
+server_test_init() {
+  work=$(mktemp -d)
+  server=""
+  trap 'server_test_cleanup' EXIT
+  python3 "$here/server_fixture.py" "$work/kb.jsonl" --count "$1"
+}
+server_test_cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$work"
 }
