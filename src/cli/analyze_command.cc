@@ -19,12 +19,21 @@ struct AnalyzeOptions {
   std::vector<std::string> inputs;
   bool json = false;
   bool pretty = false;
-  std::string format = "text";
+  std::string format;  // empty: text, or json with --json / --pretty
   std::string dictionaries;
   CorpusFlags corpus;
 };
 
 int RunAnalyze(const AnalyzeOptions& opt) {
+  // --pretty implies --json; with another --format it is a contradiction.
+  if (opt.pretty && !opt.format.empty() && opt.format != "json") {
+    std::cerr << "newsgraph: --pretty indents JSON; it cannot be used with --format " << opt.format << "\n";
+    return kExitUsage;
+  }
+  if (opt.json && !opt.format.empty() && opt.format != "json") {
+    std::cerr << "newsgraph: --json and --format " << opt.format << " contradict each other\n";
+    return kExitUsage;
+  }
   PipelineOptions po;
   if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) {
     std::cerr << "newsgraph: " << s.message() << "\n";
@@ -37,7 +46,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     std::cerr << "newsgraph: " << analyzer.status().message() << "\n";
     return kExitError;
   }
-  std::string format = opt.json ? "json" : opt.format;
+  std::string format = opt.json || opt.pretty ? "json" : opt.format.empty() ? "text" : opt.format;
   ReportStyle style;
   style.color = format == "text" && isatty(STDOUT_FILENO);
   size_t next_event_id = 1;
@@ -47,9 +56,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   // Pretty JSON only makes sense for one article from one plain file.
   bool pretty = opt.pretty && opt.inputs.size() == 1;
   size_t printed = 0;
-  auto clear_bar = [&] {
-    if (bar.enabled()) std::cerr << "\r\x1b[K";
-  };
+  auto clear_bar = [&] { bar.Clear(); };
   PipelineStats stats = RunPipeline(
       **analyzer, opt.inputs, po,
       [&](Analysis&& a) {
@@ -72,13 +79,15 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       },
       [&](const RecordError& e) {
         clear_bar();
-        std::cerr << "newsgraph: error: " << e.status.message() << "\n";
+        std::cerr << "newsgraph: " << (e.skipped ? "skipped: " : "error: ") << e.status.message() << "\n";
       },
       &progress);
   bar.Finish();
   std::cout.flush();
-  if (stats.failed > 0 && !opt.corpus.quiet && stats.analyzed + stats.failed > 1) {
-    std::cerr << "newsgraph: " << stats.analyzed << " articles analyzed, " << stats.failed << " records failed\n";
+  if ((stats.failed > 0 || stats.skipped > 0) && !opt.corpus.quiet && stats.analyzed + stats.failed > 1) {
+    std::cerr << "newsgraph: " << stats.analyzed << " articles analyzed, " << stats.failed << " records failed";
+    if (stats.skipped > 0) std::cerr << ", " << stats.skipped << " inputs skipped (not articles)";
+    std::cerr << "\n";
   }
   if (stats.analyzed == 0 && stats.failed == 0) {
     if (po.reader.shard_count > 1) return kExitOk;  // an empty shard is not an error
@@ -96,8 +105,8 @@ CommandRunner SetupAnalyze(CLI::App* app) {
                   "or - for standard input")
       ->required();
   app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
-  app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article");
-  app->add_option("--format", opt->format, "text (readable report), json, or gdelt (GDELT 2.0 event rows)")
+  app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article (implies --json)");
+  app->add_option("--format", opt->format, "text (readable report, the default), json, or gdelt (GDELT 2.0 event rows)")
       ->check(CLI::IsMember({"text", "json", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");

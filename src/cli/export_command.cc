@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/database.h"
 #include "core/json.h"
 #include "events/gdelt.h"
 #include "store/store.h"
@@ -69,6 +70,7 @@ Status ExportGdelt(Store* store, std::ostream& out) {
 }
 
 int RunExport(const ExportOptions& opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";

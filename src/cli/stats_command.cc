@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/database.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -17,6 +18,7 @@ struct StatsOptions {
 };
 
 int RunStats(const StatsOptions& opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";
@@ -58,7 +60,7 @@ int RunStats(const StatsOptions& opt) {
 CommandRunner SetupStats(CLI::App* app) {
   auto opt = std::make_shared<StatsOptions>();
   app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
-  app->add_option("--top", opt->top, "rows per list (default 10)");
+  app->add_option("--top", opt->top, "rows per list (default 10)")->check(CLI::Range(0, 10000));
   return [opt] { return RunStats(*opt); };
 }
 

@@ -129,9 +129,10 @@ class Pipeline {
         if (progress_ != nullptr) progress_->analyzed.fetch_add(1, std::memory_order_relaxed);
         on_result(std::move(*a));
       } else {
-        ++stats.failed;
-        if (progress_ != nullptr) progress_->failed.fetch_add(1, std::memory_order_relaxed);
-        on_error(std::get<RecordError>(r));
+        const RecordError& e = std::get<RecordError>(r);
+        ++(e.skipped ? stats.skipped : stats.failed);
+        if (progress_ != nullptr) (e.skipped ? progress_->skipped : progress_->failed).fetch_add(1);
+        on_error(e);
       }
       lock.lock();
     }
