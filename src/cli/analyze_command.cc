@@ -41,6 +41,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) {
     std::cerr << "newsgraph: " << analyzer.status().message() << "\n";

@@ -88,6 +88,7 @@ Status ReadAnalyses(const IngestOptions& opt, PipelineOptions po, const Analysis
   }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) return analyzer.status();
   RunPipeline(**analyzer, opt.inputs, po, sink, on_error, progress);

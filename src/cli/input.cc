@@ -39,7 +39,12 @@ void AddCorpusFlags(CLI::App* app, CorpusFlags* flags) {
   app->add_option("--field", flags->fields,
                   "JSON field mapping FIELD=KEY (FIELD: title, text, html, url, date, language); repeatable");
   app->add_flag("--quiet,-q", flags->quiet, "no progress bar and no warnings on stderr");
-  app->add_option("--max-record-mb", flags->max_record_mb, "largest record accepted, decompressed, in MB (default 50)");
+  app->add_option("--max-record-mb", flags->max_record_mb, "largest record accepted, decompressed, in MB (default 50)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--record-timeout", flags->record_timeout,
+                  "seconds one record may take before it fails with an error and the run goes on (default 30; 0: "
+                  "no limit)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 Status ToPipelineOptions(const CorpusFlags& flags, PipelineOptions* options) {
@@ -59,6 +64,10 @@ Status ToPipelineOptions(const CorpusFlags& flags, PipelineOptions* options) {
     if (Status s = ParseFieldSpec(f, &options->reader.json_fields); !s.ok()) return s;
   }
   return Status::Ok();
+}
+
+void ToAnalyzerOptions(const CorpusFlags& flags, AnalyzerOptions* options) {
+  options->record_time_limit = std::chrono::milliseconds(static_cast<int64_t>(flags.record_timeout * 1000));
 }
 
 ProgressBar::ProgressBar(const PipelineProgress* progress, bool enabled)

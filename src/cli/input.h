@@ -13,6 +13,7 @@
 #include "core/status.h"
 #include "ingest/document.h"
 #include "ingest/reader.h"
+#include "pipeline/analyzer.h"
 #include "pipeline/parallel.h"
 
 namespace newsgraph::cli {
@@ -31,10 +32,13 @@ struct CorpusFlags {
   std::vector<std::string> fields;  // "text=story"
   bool quiet = false;
   double max_record_mb = 50;
+  double record_timeout = 30;  // seconds per record; 0: none
 };
 void AddCorpusFlags(CLI::App* app, CorpusFlags* flags);
 // Fills pipeline options from the flags. Errors: a bad --shard or --field.
 [[nodiscard]] Status ToPipelineOptions(const CorpusFlags& flags, PipelineOptions* options);
+// The analyzer's share of the flags (the time limit per record).
+void ToAnalyzerOptions(const CorpusFlags& flags, AnalyzerOptions* options);
 
 // A progress line on stderr, redrawn in place, only when stderr is a terminal and not
 // --quiet: a bar with the percentage of the input read (when its size is known: regular

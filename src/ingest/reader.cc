@@ -19,6 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr uint64_t kMaxJsonArrayBytes = 1ull << 30;
+constexpr size_t kMaxPrologBytes = 1u << 20;  // how far an XML document's root element is looked for
 
 enum class Format { kWarc, kJsonLines, kJsonArray, kFeed, kHtml, kText, kEmpty, kBinary };
 
@@ -42,6 +43,34 @@ Format Sniff(std::string_view head) {
   }
   if (control * 10 > sample.size()) return Format::kBinary;
   return Format::kText;
+}
+
+// The name of the root element of an XML document, after its prolog (XML declaration,
+// processing instructions, comments, a DOCTYPE with or without an internal subset); empty
+// when `xml` ends before it.
+std::string_view RootElement(std::string_view xml) {
+  if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
+  size_t i = 0;
+  while (true) {
+    i = xml.find('<', i);
+    if (i == std::string_view::npos) return {};
+    std::string_view rest = xml.substr(i);
+    size_t end;
+    if (rest.starts_with("<?")) {
+      end = rest.find("?>");
+    } else if (rest.starts_with("<!--")) {
+      end = rest.find("-->");
+    } else if (rest.starts_with("<!")) {
+      size_t gt = rest.find('>'), bracket = rest.find('[');
+      end = bracket < gt ? rest.find("]>", bracket) : gt;
+    } else {
+      size_t e = 1;
+      while (e < rest.size() && !std::isspace(static_cast<unsigned char>(rest[e])) && rest[e] != '>' && rest[e] != '/') ++e;
+      return rest.substr(1, e - 1);
+    }
+    if (end == std::string_view::npos) return {};
+    i += end + 1;
+  }
 }
 
 bool HasGlobChars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
@@ -186,6 +215,17 @@ void RecordReader::ReadStream(InputStream* in, const std::string& file) {
     return;
   }
   Format format = Sniff(head);
+  if (format == Format::kText) {
+    // An XML prolog longer than the sniffed head (a DOCTYPE with a long internal subset)
+    // hides the root element: look further for it.
+    std::string_view start = head.substr(std::min(head.find_first_not_of(" \t\r\n\xEF\xBB\xBF"), head.size()));
+    if (start.starts_with("<?xml") || start.starts_with("<!")) {
+      std::string_view root = RootElement(in->Peek(kMaxPrologBytes));
+      std::string_view local = root.substr(root.find(':') == std::string_view::npos ? 0 : root.find(':') + 1);
+      if (local == "rss" || local == "RDF" || local == "feed") format = Format::kFeed;
+      head = in->Peek(4096);  // the longer peek may have moved the buffer
+    }
+  }
   if (format == Format::kText || format == Format::kBinary) {
     if (std::string what = NotArticleByContent(head); !what.empty()) {
       NotArticle(file, what);
@@ -250,6 +290,7 @@ void RecordReader::ReadJsonLines(InputStream* in, const std::string& file) {
     uint64_t offset = in->position();
     in->StartRecord();
     if (!in->ReadLine(&line, options_.max_record_bytes, &too_long)) break;
+    if (!in->status().ok()) break;  // a line cut short by a stream error is not parsed
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string where = file + ":" + std::to_string(line_number);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -231,18 +232,17 @@ size_t InputStream::Read(size_t n, std::string* out) {
 size_t InputStream::ReadInMember(size_t n, std::string* out) {
   if (!gzip_) return Read(n, out);
   const uint64_t start = position_;
+  uint64_t stop = UINT64_MAX;  // where the next member begins, once it is known
   size_t done = 0;
   while (done < n) {
-    if (out_pos_ >= out_.size() && !Fill(1)) break;
-    size_t take = std::min(n - done, out_.size() - out_pos_);
-    // The first member boundary after `start` ends the read.
+    if (position_ >= stop || (out_pos_ >= out_.size() && !Fill(1))) break;
     for (const auto& [pos, raw] : boundaries_) {
       if (pos > start) {
-        take = static_cast<size_t>(std::min<uint64_t>(take, pos - position_));
+        stop = std::min(stop, pos);
         break;
       }
     }
-    if (take == 0) break;
+    size_t take = static_cast<size_t>(std::min<uint64_t>({uint64_t{n - done}, uint64_t{out_.size() - out_pos_}, stop - position_}));
     out->append(out_, out_pos_, take);
     Advance(take);
     done += take;

@@ -3,7 +3,9 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <functional>
 
+#include "ingest/deadline.h"
 #include "ingest/extract.h"
 #include "text/tokenizer.h"
 
@@ -46,32 +48,47 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
 }
 
 StatusOr<Analysis> Analyzer::Analyze(const RawDocument& doc) const {
+  ScopedDeadline deadline(Deadline::After(options_.record_time_limit));
+  std::string where = doc.source.empty() ? std::string("input") : doc.source;
   if (doc.bytes.size() > options_.max_document_bytes) {
     RawDocument head = doc;
     size_t cut = options_.max_document_bytes;
     while (cut > 0 && (static_cast<unsigned char>(head.bytes[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
     head.bytes.resize(cut);
     auto article = Extract(head);
+    if (CurrentDeadline().expired()) return Status::InvalidArgument(where + ": " + DeadlineMessage(options_.record_time_limit));
     if (!article.ok()) return article.status();
-    article->warnings.push_back((doc.source.empty() ? std::string("input") : doc.source) + ": " +
-                                std::to_string(doc.bytes.size()) + " bytes, only the first " + std::to_string(cut) +
-                                " analyzed (limit per document)");
-    return AnalyzeArticle(*article);
+    article->warnings.push_back(where + ": " + std::to_string(doc.bytes.size()) + " bytes, only the first " +
+                                std::to_string(cut) + " analyzed (limit per document)");
+    return RunStages(*article, where, true);
   }
   auto article = Extract(doc);
+  if (CurrentDeadline().expired()) return Status::InvalidArgument(where + ": " + DeadlineMessage(options_.record_time_limit));
   if (!article.ok()) return article.status();
-  return AnalyzeArticle(*article);
+  return RunStages(*article, where, true);
 }
 
 Analysis Analyzer::AnalyzeArticle(const Article& article) const {
+  return std::move(RunStages(article, article.source, false).value());
+}
+
+StatusOr<Analysis> Analyzer::RunStages(const Article& article, const std::string& where, bool bounded) const {
   Analysis a;
-  cleaner_->Clean(article, &a);
-  a.id = ArticleId(a.title, a.body);
-  text::Segment(&a);
-  entities_->Recognize(&a);
-  quotes_->Find(&a);
-  events_->Code(&a);
-  tone_->Score(&a);
+  const std::function<void()> stages[] = {
+      [&] {
+        cleaner_->Clean(article, &a);
+        a.id = ArticleId(a.title, a.body);
+      },
+      [&] { text::Segment(&a); },        [&] { entities_->Recognize(&a); }, [&] { quotes_->Find(&a); },
+      [&] { events_->Code(&a); },        [&] { tone_->Score(&a); },
+  };
+  for (const auto& stage : stages) {
+    if (bounded && CurrentDeadline().expired()) {
+      return Status::InvalidArgument((where.empty() ? std::string("input") : where) + ": " +
+                                     DeadlineMessage(options_.record_time_limit));
+    }
+    stage();
+  }
   return a;
 }
 

@@ -3,6 +3,7 @@
 // safe to share between worker threads.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,10 @@ struct AnalyzerOptions {
   // Input beyond this many bytes is dropped with a warning, so one runaway record (a log
   // file, a dump) cannot take unbounded memory. News articles are far smaller.
   size_t max_document_bytes = 16u << 20;
+  // Time limit per document (0: none). A document still being analyzed when it passes fails
+  // with an error (ingest/deadline.h: checked by the HTML parser and between stages), so a
+  // hostile page cannot hold a worker. A 16 MB article takes about 3 s.
+  std::chrono::milliseconds record_time_limit{30000};
 };
 
 class Analyzer {
@@ -34,6 +39,10 @@ class Analyzer {
   Analysis AnalyzeArticle(const Article& article) const;
 
  private:
+  // The stages after extraction; when `bounded`, gives up between stages once the thread's
+  // deadline has passed.
+  StatusOr<Analysis> RunStages(const Article& article, const std::string& where, bool bounded) const;
+
   AnalyzerOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<EntityRecognizer> entities_;
