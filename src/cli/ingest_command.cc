@@ -180,13 +180,14 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
 
 namespace {
 
-// "1,234 new, 56 stored before, 7 repeated, 2 failed, 3 skipped" (zero counts after the first two left out).
+// "1234 new, 56 already stored, 7 repeated in the input, 2 failed, 3 skipped": "already stored"
+// counts only articles stored before this run; zero repeats and skips are left out.
 std::string CountsText(const StoreCounts& c, uint64_t failed, uint64_t skipped) {
   size_t written = c.written, inserted = c.inserted, repeated = c.repeated;
   std::string out = std::to_string(inserted) + " new, " + std::to_string(written - inserted - repeated) +
                     " already stored";
   if (repeated > 0) out += ", " + std::to_string(repeated) + " repeated in the input";
-  if (failed > 0) out += ", " + std::to_string(failed) + " failed";
+  out += ", " + std::to_string(failed) + " failed";
   if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";
   return out;
 }

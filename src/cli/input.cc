@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -99,39 +100,56 @@ size_t TerminalWidth() {
 
 std::string ProgressBar::Line(uint64_t done, uint64_t bytes, uint64_t total, double secs, std::string_view counts,
                               size_t width) {
-  // Whole parts, most important first, while they fit in width - 1 columns (the last
-  // column stays free: writing it makes some terminals wrap).
-  std::vector<std::string> parts;
+  // Parts in display order with their rank (0 first): the ones that fit in width - 1
+  // columns are shown, by rank (the last column stays free: writing it makes some
+  // terminals wrap).
+  struct Part {
+    std::string text;
+    int rank;
+  };
+  std::vector<Part> parts;
   char buf[96];
   if (total > 0) {
     double frac = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total));
-    int bar = width >= 100 ? 30 : width >= 60 ? 20 : 10;
+    int bar = static_cast<int>(std::clamp<size_t>(width / 6, 10, 30));
     int fill = static_cast<int>(frac * bar);
     std::snprintf(buf, sizeof buf, "%3d%%", static_cast<int>(frac * 100));
-    parts.push_back("[" + std::string(fill, '#') + std::string(bar - fill, '.') + "] " + buf);
+    parts.push_back({"[" + std::string(fill, '#') + std::string(bar - fill, '.') + "] " + buf, 0});
   }
-  parts.push_back(std::to_string(done) + (done == 1 ? " article" : " articles"));
-  std::snprintf(buf, sizeof buf, "%.1f/s", secs > 0 ? done / secs : 0.0);
-  parts.push_back(buf);
+  parts.push_back({std::to_string(done) + (done == 1 ? " article" : " articles"), 1});
+  if (!counts.empty()) parts.push_back({std::string(counts), 2});
+  std::snprintf(buf, sizeof buf, "%.0f/s", secs > 0 ? done / secs : 0.0);
+  parts.push_back({buf, 4});
   if (total > 0 && bytes > 0 && bytes < total) {
     double frac = static_cast<double>(bytes) / static_cast<double>(total);
-    parts.push_back("ETA " + Duration(secs / frac - secs));
-  } else if (total == 0) {
+    parts.push_back({"ETA " + Duration(secs / frac - secs), 3});
+  }
+  if (total > 0) {
+    std::snprintf(buf, sizeof buf, "%.1f/%.1f MB", bytes / 1e6, total / 1e6);
+  } else {
     std::snprintf(buf, sizeof buf, "%.1f MB/s", secs > 0 ? bytes / secs / 1e6 : 0.0);
-    parts.push_back(buf);
   }
-  if (!counts.empty()) parts.emplace_back(counts);
-  std::string line;
+  parts.push_back({buf, 5});
   size_t room = width > 1 ? width - 1 : 0;
-  for (const std::string& p : parts) {
-    size_t need = (line.empty() ? 0 : 2) + p.size();
-    if (line.size() + need > room) {
-      if (line.empty()) line = p.substr(0, room);
-      break;
+  std::vector<bool> shown(parts.size(), false);
+  size_t used = 0;
+  for (int rank = 0; rank <= 5; ++rank) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i].rank != rank) continue;
+      size_t need = (used == 0 ? 0 : 2) + parts[i].text.size();
+      if (used + need <= room) {
+        shown[i] = true;
+        used += need;
+      }
     }
-    if (!line.empty()) line += "  ";
-    line += p;
   }
+  std::string line;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!shown[i]) continue;
+    if (!line.empty()) line += "  ";
+    line += parts[i].text;
+  }
+  if (line.empty() && !parts.empty()) line = parts[0].text.substr(0, room);
   return line;
 }
 
