@@ -97,7 +97,7 @@ int RunExport(const ExportOptions& opt) {
 
 CommandRunner SetupExport(CLI::App* app) {
   auto opt = std::make_shared<ExportOptions>();
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--format", opt->format, "jsonl (analyses with their story) or gdelt (GDELT 2.0 event table)")
       ->check(CLI::IsMember({"jsonl", "gdelt"}));
   app->add_option("-o,--output", opt->output, "file to write (default: standard output)");

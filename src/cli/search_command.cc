@@ -134,7 +134,7 @@ CommandRunner SetupSearch(CLI::App* app) {
   auto opt = std::make_shared<SearchOptions>();
   app->add_option("query", opt->query.text,
                   "words (all must match), \"a phrase\", a OR b, prefix*; empty: every article, newest first");
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--entity", opt->query.entity, "only articles mentioning this entity (name or alias)");
   app->add_option("--speaker", opt->query.speaker, "only articles quoting this speaker");
   app->add_option("--cameo", opt->query.cameo, "only articles with an event whose CAMEO code starts so (e.g. 04)");

@@ -59,7 +59,7 @@ int RunStats(const StatsOptions& opt) {
 
 CommandRunner SetupStats(CLI::App* app) {
   auto opt = std::make_shared<StatsOptions>();
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--top", opt->top, "rows per list (default 10)")->check(CLI::Range(0, 10000));
   return [opt] { return RunStats(*opt); };
 }
