@@ -184,8 +184,8 @@ namespace {
 // counts only articles stored before this run; zero repeats and skips are left out.
 std::string CountsText(const StoreCounts& c, uint64_t failed, uint64_t skipped) {
   size_t written = c.written, inserted = c.inserted, repeated = c.repeated;
-  std::string out = std::to_string(inserted) + " new, " + std::to_string(written - inserted - repeated) +
-                    " already stored";
+  std::string out =
+      std::to_string(inserted) + " new, " + std::to_string(written - inserted - repeated) + " already stored";
   if (repeated > 0) out += ", " + std::to_string(repeated) + " repeated in the input";
   out += ", " + std::to_string(failed) + " failed";
   if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";

@@ -158,8 +158,8 @@ void ProgressBar::Tick(uint64_t done, std::string_view counts) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (secs < 0.3 || secs - last_draw_ < 0.2) return;
   last_draw_ = secs;
-  std::string line = Line(done, progress_->bytes_read.load(), progress_->bytes_total.load(), secs, counts,
-                          TerminalWidth());
+  std::string line =
+      Line(done, progress_->bytes_read.load(), progress_->bytes_total.load(), secs, counts, TerminalWidth());
   std::cerr << "\r" << line << "\x1b[K" << std::flush;
   drawn_ = true;
 }

@@ -58,8 +58,18 @@ size_t CapAttributes(std::string_view html, size_t max_attributes, std::string* 
     copied = pos;
   };
   std::string name;
-  enum class State { kTagName, kBeforeName, kName, kAfterName, kBeforeValue, kDouble, kSingle, kUnquoted, kAfterQuoted,
-                     kSelfClosing };
+  enum class State {
+    kTagName,
+    kBeforeName,
+    kName,
+    kAfterName,
+    kBeforeValue,
+    kDouble,
+    kSingle,
+    kUnquoted,
+    kAfterQuoted,
+    kSelfClosing
+  };
   while (i < n) {
     size_t lt = html.find('<', i);
     if (lt == std::string_view::npos || lt + 1 >= n) break;

@@ -65,7 +65,8 @@ std::string_view RootElement(std::string_view xml) {
       end = bracket < gt ? rest.find("]>", bracket) : gt;
     } else {
       size_t e = 1;
-      while (e < rest.size() && !std::isspace(static_cast<unsigned char>(rest[e])) && rest[e] != '>' && rest[e] != '/') ++e;
+      while (e < rest.size() && !std::isspace(static_cast<unsigned char>(rest[e])) && rest[e] != '>' && rest[e] != '/')
+        ++e;
       return rest.substr(1, e - 1);
     }
     if (end == std::string_view::npos) return {};
@@ -183,8 +184,8 @@ class RecordReader {
   }
   void NotArticle(const std::string& file, const std::string& what) {
     if (Mine()) {
-      stopped_ = stopped_ ||
-                 !on_error_(RecordError{file, 0, Status::InvalidArgument(file + ": not an article (" + what + ")"), true});
+      stopped_ = stopped_ || !on_error_(RecordError{
+                                 file, 0, Status::InvalidArgument(file + ": not an article (" + what + ")"), true});
     }
   }
 
@@ -436,7 +437,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
         std::sort(matches.begin(), matches.end());
         for (const std::string& m : matches) add_path(m);
       } else {
-        errors->push_back({PrintablePath(input), 0, Status::NotFound(PrintablePath(input) + ": no file matches the pattern")});
+        errors->push_back(
+            {PrintablePath(input), 0, Status::NotFound(PrintablePath(input) + ": no file matches the pattern")});
       }
       globfree(&g);
       continue;

@@ -298,8 +298,9 @@ TEST(ReaderTest, ShardsPartitionRecordsDeterministically) {
 
 // Text that compresses like prose (about 3:1), not like a run of one byte.
 std::string Prose(size_t bytes, uint32_t seed) {
-  static const char* kWords[] = {"council", "minister", "said", "on", "Tuesday", "bridge", "talks", "the", "a",
-                                 "agreed", "to", "reopen", "after", "weeks", "of", "repairs", "officials", "border"};
+  static const char* kWords[] = {"council", "minister", "said", "on",      "Tuesday",   "bridge",
+                                 "talks",   "the",      "a",    "agreed",  "to",        "reopen",
+                                 "after",   "weeks",    "of",   "repairs", "officials", "border"};
   std::string out;
   while (out.size() < bytes) {
     seed = seed * 1103515245u + 12345u;
@@ -308,7 +309,6 @@ std::string Prose(size_t bytes, uint32_t seed) {
   }
   return out;
 }
-
 
 // Regression: the record limit was applied to the whole gzip member, so `gzip big.jsonl`
 // (6,000 articles, 61 MB) yielded 5,115 articles. Here: 3 MB of lines under a 1 MB limit.
@@ -348,7 +348,8 @@ std::string WithContentLength(std::string record, size_t length) {
 // Regression: a record whose Content-Length is too large swallowed the next good record.
 TEST(WarcReaderTest, TooLargeContentLengthStopsAtItsGzipMember) {
   std::string block = HttpOk(Page("One", "One opens."));
-  std::string bad = Gzip(WithContentLength(WarcRecordText("response", "https://a.example/1", block), block.size() + 400));
+  std::string bad =
+      Gzip(WithContentLength(WarcRecordText("response", "https://a.example/1", block), block.size() + 400));
   std::string good = Gzip(WarcRecordText("response", "https://a.example/2", HttpOk(Page("Two", "Two opens."))));
   Collected c = Read(bad + good);
   ASSERT_EQ(c.docs.size(), 1u);
@@ -398,7 +399,8 @@ TEST(WarcReaderTest, CorruptMemberNearTheStartNamesItsOwnOffset) {
 // Regression: an RSS feed whose DOCTYPE is longer than the sniffed head was read as text.
 TEST(ReaderTest, FeedWithLongDoctypeIsAFeed) {
   std::string subset;
-  for (int i = 0; i < 300; ++i) subset += "<!ENTITY e" + std::to_string(i) + " \"entity number " + std::to_string(i) + "\">\n";
+  for (int i = 0; i < 300; ++i)
+    subset += "<!ENTITY e" + std::to_string(i) + " \"entity number " + std::to_string(i) + "\">\n";
   std::string rss = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n" + subset +
                     "]>\n<rss version=\"2.0\"><channel><title>T</title><item><title>Bridge reopens</title>"
                     "<description>The bridge reopened on Monday after repairs.</description></item></channel></rss>";
@@ -410,8 +412,8 @@ TEST(ReaderTest, FeedWithLongDoctypeIsAFeed) {
 }
 
 TEST(ReaderTest, TablesAndPdfsAreSkippedNotFailed) {
-  Collected c = ReadNamed("date,place,count\n2024-01-02,Nairobi,3\n2024-01-03,Mombasa,5\n2024-01-04,Kisumu,1\n",
-                          "data.txt");
+  Collected c =
+      ReadNamed("date,place,count\n2024-01-02,Nairobi,3\n2024-01-03,Mombasa,5\n2024-01-04,Kisumu,1\n", "data.txt");
   EXPECT_TRUE(c.docs.empty());
   ASSERT_EQ(c.errors.size(), 1u);
   EXPECT_TRUE(c.errors[0].skipped);

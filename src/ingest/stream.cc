@@ -189,7 +189,8 @@ bool InputStream::Fill(size_t want) {
                            " MB; skipped with the rest of its gzip member (gzip bomb?)"));
     } else if (record_out > kBombMinBytes && record_out > kBombRatio * (record_raw + 1)) {
       Fail(Status::Corrupt(at + ": record inflates " + std::to_string(record_out / (record_raw + 1)) + " to 1 (past " +
-                           std::to_string(record_out >> 20) + " MB); skipped with the rest of its gzip member "
+                           std::to_string(record_out >> 20) +
+                           " MB); skipped with the rest of its gzip member "
                            "(gzip bomb?)"));
     }
     if (!status_.ok()) out_.resize(out_pos_);  // keep nothing of it
@@ -242,7 +243,8 @@ size_t InputStream::ReadInMember(size_t n, std::string* out) {
         break;
       }
     }
-    size_t take = static_cast<size_t>(std::min<uint64_t>({uint64_t{n - done}, uint64_t{out_.size() - out_pos_}, stop - position_}));
+    size_t take = static_cast<size_t>(
+        std::min<uint64_t>({uint64_t{n - done}, uint64_t{out_.size() - out_pos_}, stop - position_}));
     out->append(out_, out_pos_, take);
     Advance(take);
     done += take;

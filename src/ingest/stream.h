@@ -109,7 +109,7 @@ class InputStream {
   std::string out_;
   size_t out_pos_ = 0;
   uint64_t position_ = 0;
-  uint64_t member_offset_ = 0;   // raw offset of the member holding the next unread byte
+  uint64_t member_offset_ = 0;     // raw offset of the member holding the next unread byte
   uint64_t inflating_offset_ = 0;  // raw offset of the member being inflated (ahead of reading)
   uint64_t member_out_ = 0;
   // Where the current record began: decompressed position and raw bytes consumed then.

@@ -288,12 +288,11 @@ WarcReader::Next WarcReader::Read(WarcRecord* record, Status* error) {
   if (got < static_cast<size_t>(length)) {
     bool member_ended = in_->status().ok() && in_->gzip() && !in_->at_end();
     *error = !in_->status().ok() ? in_->status()
-             : member_ended
-                 ? Status::Corrupt(where + ": Content-Length " + std::to_string(length) +
-                                   " runs past the end of the record's gzip member (" + std::to_string(got) +
-                                   " content bytes); record skipped")
-                 : Status::Corrupt(where + ": truncated WARC record (" + std::to_string(got) + " of " +
-                                   std::to_string(length) + " content bytes)");
+             : member_ended      ? Status::Corrupt(where + ": Content-Length " + std::to_string(length) +
+                                                   " runs past the end of the record's gzip member (" + std::to_string(got) +
+                                                   " content bytes); record skipped")
+                                 : Status::Corrupt(where + ": truncated WARC record (" + std::to_string(got) + " of " +
+                                                   std::to_string(length) + " content bytes)");
     if (!member_ended) Resync();  // else the next member, a record of its own, is next
     return Next::kError;
   }

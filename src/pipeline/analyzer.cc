@@ -24,6 +24,14 @@ std::string ArticleId(std::string_view title, std::string_view body) {
   return buf;
 }
 
+namespace {
+
+Status PastTimeLimit(const std::string& where, std::chrono::milliseconds limit) {
+  return Status::InvalidArgument((where.empty() ? std::string("input") : where) + ": " + DeadlineMessage(limit));
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& options) {
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
   a->options_ = options;
@@ -50,21 +58,22 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
 StatusOr<Analysis> Analyzer::Analyze(const RawDocument& doc) const {
   ScopedDeadline deadline(Deadline::After(options_.record_time_limit));
   std::string where = doc.source.empty() ? std::string("input") : doc.source;
+  const RawDocument* input = &doc;
+  RawDocument head;
   if (doc.bytes.size() > options_.max_document_bytes) {
-    RawDocument head = doc;
+    head = doc;
     size_t cut = options_.max_document_bytes;
     while (cut > 0 && (static_cast<unsigned char>(head.bytes[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
     head.bytes.resize(cut);
-    auto article = Extract(head);
-    if (CurrentDeadline().expired()) return Status::InvalidArgument(where + ": " + DeadlineMessage(options_.record_time_limit));
-    if (!article.ok()) return article.status();
-    article->warnings.push_back(where + ": " + std::to_string(doc.bytes.size()) + " bytes, only the first " +
-                                std::to_string(cut) + " analyzed (limit per document)");
-    return RunStages(*article, where, true);
+    input = &head;
   }
-  auto article = Extract(doc);
-  if (CurrentDeadline().expired()) return Status::InvalidArgument(where + ": " + DeadlineMessage(options_.record_time_limit));
+  auto article = Extract(*input);
+  if (CurrentDeadline().expired()) return PastTimeLimit(where, options_.record_time_limit);
   if (!article.ok()) return article.status();
+  if (input == &head) {
+    article->warnings.push_back(where + ": " + std::to_string(doc.bytes.size()) + " bytes, only the first " +
+                                std::to_string(head.bytes.size()) + " analyzed (limit per document)");
+  }
   return RunStages(*article, where, true);
 }
 
@@ -79,14 +88,14 @@ StatusOr<Analysis> Analyzer::RunStages(const Article& article, const std::string
         cleaner_->Clean(article, &a);
         a.id = ArticleId(a.title, a.body);
       },
-      [&] { text::Segment(&a); },        [&] { entities_->Recognize(&a); }, [&] { quotes_->Find(&a); },
-      [&] { events_->Code(&a); },        [&] { tone_->Score(&a); },
+      [&] { text::Segment(&a); },
+      [&] { entities_->Recognize(&a); },
+      [&] { quotes_->Find(&a); },
+      [&] { events_->Code(&a); },
+      [&] { tone_->Score(&a); },
   };
   for (const auto& stage : stages) {
-    if (bounded && CurrentDeadline().expired()) {
-      return Status::InvalidArgument((where.empty() ? std::string("input") : where) + ": " +
-                                     DeadlineMessage(options_.record_time_limit));
-    }
+    if (bounded && CurrentDeadline().expired()) return PastTimeLimit(where, options_.record_time_limit);
     stage();
   }
   return a;
