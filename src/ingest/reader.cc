@@ -103,7 +103,7 @@ std::string NotArticleByName(const fs::path& path) {
 
 // What a text-like input is when its first bytes say it is not an article, or empty: a PDF
 // (by its magic) or a table, several lines with the same number (1+) of commas or tabs,
-// whose first line is a header of short fields.
+// whose first line is a header of short fields and whose cells are not paragraphs.
 std::string NotArticleByContent(std::string_view head) {
   if (head.starts_with("%PDF-")) return "a PDF document";
   std::vector<std::string_view> lines;
@@ -136,7 +136,7 @@ std::string NotArticleByContent(std::string_view head) {
   size_t k = fields(lines[0], &header_longest);
   if (k == 0 || header_longest > 64) return "";
   for (std::string_view line : lines) {
-    if (fields(line, &longest) != k) return "";
+    if (fields(line, &longest) != k || longest > 160) return "";  // cells, not paragraphs
   }
   if (k == 1 && lines.size() < 5) return "";
   return delim == '\t' ? "a table (tab-separated values)" : "a table (comma-separated values)";

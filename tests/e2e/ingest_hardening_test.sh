@@ -19,7 +19,7 @@ TXT
 # ---- reading commands on a missing database: exit 2, nothing created.
 for cmd in "search border" stats export serve; do
   # shellcheck disable=SC2086
-  "$NG" $cmd --db "$TMP/none.db" >"$TMP/out" 2>"$TMP/err"; rc=$?
+  timeout 30 "$NG" $cmd --db "$TMP/none.db" >"$TMP/out" 2>"$TMP/err"; rc=$?
   check "$cmd on a missing --db exits 2 naming it" bash -c "[ $rc -eq 2 ] && grep -q 'none.db: no such database' $TMP/err"
   check "$cmd on a missing --db creates nothing" [ ! -e "$TMP/none.db" ]
 done
