@@ -371,6 +371,11 @@ TEST(WarcReaderTest, TooLargeContentLengthInPlainWarcResynchronises) {
   ASSERT_EQ(c.errors.size(), 1u);
   EXPECT_NE(c.errors[0].status.message().find("runs into the next WARC record"), std::string::npos)
       << c.errors[0].status.message();
+  // The same in a .warc.gz compressed whole (one member for every record).
+  c = ReadNamed(Gzip(warc), "whole.warc.gz");
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+  ASSERT_EQ(c.errors.size(), 1u);
   // Over the limit, a plain record is not skipped by its (wrong) length either.
   ReaderOptions o;
   o.max_record_bytes = 1 << 20;

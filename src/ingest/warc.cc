@@ -268,9 +268,10 @@ WarcReader::Next WarcReader::Read(WarcRecord* record, Status* error) {
     Resync();
     return Next::kError;
   }
-  if (!in_->gzip()) {
-    // Plain WARC: when the declared content does not end in a record end but holds the
-    // start of another record, the Content-Length is too large; resume at that record.
+  {
+    // When the declared content does not end in a record end but holds the start of another
+    // record, the Content-Length is too large; resume at that record (plain WARC, or a
+    // .warc.gz compressed whole rather than one member per record).
     std::string_view ahead = in_->Peek(static_cast<size_t>(length) + 16);
     if (!EndsRecord(ahead, static_cast<size_t>(length))) {
       size_t next = FindRecordStart(ahead.substr(0, std::min<size_t>(ahead.size(), length)));
