@@ -103,14 +103,16 @@ struct StoreCounts {
   std::atomic<size_t> written{0};   // of them, in batches the store committed
   std::atomic<size_t> inserted{0};  // of those, new to the database
   std::atomic<size_t> repeated{0};  // of those, copies of an article met earlier in this run
+  std::atomic<bool> write_failed{false};
 };
 
 // Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
 // that writing one batch overlaps the analysis (and the emitting, in input order) of the
 // next: the stream calls the sink, which prepares the article (PrepareArticle: the
 // store's work that needs no database) and hands a full batch over. At most two
-// batches are held, the one being written and the one filling. After a failed write the
-// rest of the stream is read but not stored, and the failure is returned.
+// batches are held, the one being written and the one filling. After a failed write
+// nothing more is stored (counts->write_failed tells the producer to stop) and the failure
+// is returned.
 Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status(const AnalysisSink&)>& produce,
                      StoreCounts* counts) {
   struct Batch {
@@ -146,6 +148,7 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
       } else {
         std::lock_guard<std::mutex> lock(mu);
         failure = s;
+        counts->write_failed = true;
       }
     }
   });
@@ -209,6 +212,7 @@ int RunIngest(const IngestOptions& opt) {
   ProgressBar bar(&progress, !opt.corpus.quiet);
   auto tick = [&] { bar.Tick(counts.read, CountsText(counts, failed, skipped)); };
   po.on_tick = tick;
+  po.stop = [&] { return counts.write_failed.load(); };  // a full disk: stop reading
   auto on_error = [&](const RecordError& e) {
     ++(e.skipped ? skipped : failed);
     if (opt.corpus.quiet) return;
@@ -238,7 +242,10 @@ int RunIngest(const IngestOptions& opt) {
   std::printf("ingested %zu articles into %s: %s (%.1f s, %.0f articles/s)\n", read, opt.db.c_str(),
               CountsText(counts, failed, skipped).c_str(), secs, secs > 0 ? read / secs : 0.0);
   if (write_failed) {
-    std::printf("not stored: %zu articles (the database write failed; a re-run stores them)\n", read - written);
+    std::printf(
+        "not stored: %zu articles (the database write failed; the rest of the input was not read; a re-run "
+        "stores what is missing)\n",
+        read - written);
   }
   if (auto st = (*store)->Stats(); st.ok()) {
     std::printf("database: %lld articles, %lld stories, %lld entities, %lld quotes, %lld events (%lld reports)\n",

@@ -48,12 +48,13 @@ class Pipeline {
   void ReadAll(const std::vector<std::string>& inputs) {
     std::vector<RecordError> errors;
     std::vector<std::string> files = ExpandInputs(inputs, &errors, progress_);
+    auto go_on = [&] { return !options_.stop || !options_.stop(); };
     auto on_error = [&](const RecordError& e) {
       std::unique_lock<std::mutex> lock(mu_);
       uint64_t seq = Admit(lock);
       done_.emplace(seq, e);
       done_cv_.notify_one();
-      return true;
+      return go_on();
     };
     for (const RecordError& e : errors) on_error(e);
     ReadFiles(
@@ -63,7 +64,7 @@ class Pipeline {
           uint64_t seq = Admit(lock);
           work_.push_back(Work{seq, std::move(doc)});
           work_cv_.notify_one();
-          return true;
+          return go_on();
         },
         on_error, progress_);
     std::lock_guard<std::mutex> lock(mu_);

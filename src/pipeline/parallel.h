@@ -30,6 +30,9 @@ struct PipelineOptions {
   // Called on the calling thread about every `tick` while the pipeline runs (progress bars).
   std::function<void()> on_tick;
   std::chrono::milliseconds tick{250};
+  // Polled by the reader before each record (any thread); true stops reading: what is in
+  // flight is still emitted, then RunPipeline returns (a consumer that can store no more).
+  std::function<bool()> stop;
 };
 
 struct PipelineProgress : ReaderProgress {
