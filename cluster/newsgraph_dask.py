@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 
-SUMMARY_RE = re.compile(r"^ingested (\d+) articles into .*: (\d+) new, (\d+) already stored, (\d+) failed", re.M)
+SUMMARY_RE = re.compile(r"^ingested (\d+) articles into .*: (\d+) new, (\d+) already stored(?:, \d+ repeated in the input)?, (\d+) failed", re.M)
 
 
 class IngestFailed(Exception):

@@ -21,12 +21,21 @@ struct AnalyzeOptions {
   bool json = false;
   bool pretty = false;
   bool tokens = false;
-  std::string format = "text";
+  std::string format;  // empty: text, or json with --json / --pretty
   std::string dictionaries;
   CorpusFlags corpus;
 };
 
 int RunAnalyze(const AnalyzeOptions& opt) {
+  // --pretty implies --json; with another --format it is a contradiction.
+  if (opt.pretty && !opt.format.empty() && opt.format != "json") {
+    std::cerr << "newsgraph: --pretty indents JSON; it cannot be used with --format " << opt.format << "\n";
+    return kExitUsage;
+  }
+  if (opt.json && !opt.format.empty() && opt.format != "json") {
+    std::cerr << "newsgraph: --json and --format " << opt.format << " contradict each other\n";
+    return kExitUsage;
+  }
   PipelineOptions po;
   if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) {
     std::cerr << "newsgraph: " << s.message() << "\n";
@@ -34,12 +43,13 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) {
     std::cerr << "newsgraph: " << analyzer.status().message() << "\n";
     return kExitError;
   }
-  std::string format = opt.json ? "json" : opt.format;
+  std::string format = opt.json || opt.pretty ? "json" : opt.format.empty() ? "text" : opt.format;
   ReportStyle style;
   style.color = format == "text" && isatty(STDOUT_FILENO);
   size_t next_event_id = 1;
@@ -49,9 +59,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   // Pretty JSON only makes sense for one article from one plain file.
   bool pretty = opt.pretty && opt.inputs.size() == 1;
   size_t printed = 0;
-  auto clear_bar = [&] {
-    if (bar.enabled()) std::cerr << "\r\x1b[K";
-  };
+  auto clear_bar = [&] { bar.Clear(); };
   PipelineStats stats = RunPipeline(
       **analyzer, opt.inputs, po,
       [&](Analysis&& a) {
@@ -78,13 +86,15 @@ int RunAnalyze(const AnalyzeOptions& opt) {
       },
       [&](const RecordError& e) {
         clear_bar();
-        std::cerr << "newsgraph: error: " << e.status.message() << "\n";
+        std::cerr << "newsgraph: " << (e.skipped ? "skipped: " : "error: ") << e.status.message() << "\n";
       },
       &progress);
   bar.Finish();
   std::cout.flush();
-  if (stats.failed > 0 && !opt.corpus.quiet && stats.analyzed + stats.failed > 1) {
-    std::cerr << "newsgraph: " << stats.analyzed << " articles analyzed, " << stats.failed << " records failed\n";
+  if ((stats.failed > 0 || stats.skipped > 0) && !opt.corpus.quiet && stats.analyzed + stats.failed > 1) {
+    std::cerr << "newsgraph: " << stats.analyzed << " articles analyzed, " << stats.failed << " records failed";
+    if (stats.skipped > 0) std::cerr << ", " << stats.skipped << " inputs skipped (not articles)";
+    std::cerr << "\n";
   }
   if (stats.analyzed == 0 && stats.failed == 0) {
     if (po.reader.shard_count > 1) return kExitOk;  // an empty shard is not an error
@@ -102,12 +112,12 @@ CommandRunner SetupAnalyze(CLI::App* app) {
                   "or - for standard input")
       ->required();
   app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
-  app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article");
+  app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article (implies --json)");
   app->add_flag("--tokens", opt->tokens,
                 "with --json: each sentence also lists its words (start, end, upos, lemma, head, deprel)");
   app->add_option("--format", opt->format,
-                  "text (readable report), json, conllu (words, tags, lemmas and dependency trees as CoNLL-U), "
-                  "or gdelt (GDELT 2.0 event rows)")
+                  "text (readable report, the default), json, conllu (words, tags, lemmas and dependency trees "
+                  "as CoNLL-U), or gdelt (GDELT 2.0 event rows)")
       ->check(CLI::IsMember({"text", "json", "conllu", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");

@@ -35,4 +35,7 @@ struct CommandSpec {
 bool RegisterCommand(std::string name, std::string description, CommandSetup setup);
 std::vector<CommandSpec>& Commands();
 
+// "newsgraph: unknown command 'serach'. Did you mean 'search'?" and the list of commands.
+std::string UnknownCommandMessage(std::string_view word);
+
 }  // namespace newsgraph::cli

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/database.h"
 #include "core/json.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -49,6 +50,7 @@ Status ExportGdelt(Store* store, std::ostream& out) {
 }
 
 int RunExport(const ExportOptions& opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";
@@ -75,7 +77,7 @@ int RunExport(const ExportOptions& opt) {
 
 CommandRunner SetupExport(CLI::App* app) {
   auto opt = std::make_shared<ExportOptions>();
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--format", opt->format, "jsonl (analyses with their story) or gdelt (GDELT 2.0 event table)")
       ->check(CLI::IsMember({"jsonl", "gdelt"}));
   app->add_option("-o,--output", opt->output, "file to write (default: standard output)");

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/command.h"
 #include "cli/input.h"
@@ -38,49 +39,22 @@ struct IngestOptions {
   CorpusFlags corpus;     // --workers, --shard, --field, --quiet
 };
 
-struct IngestCounts {
-  size_t read = 0, inserted = 0, failed = 0;
-};
-
 using AnalysisSink = std::function<void(Analysis&&)>;
-using ErrorSink = std::function<void(const Status&)>;
-
-// Files named on the command line; directories are walked (sorted, hidden entries
-// skipped) so that a corpus folder is one argument.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, const ErrorSink& on_error) {
-  std::vector<std::string> out;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    if (in != "-" && std::filesystem::is_directory(in, ec)) {
-      std::vector<std::string> files;
-      auto it = std::filesystem::recursive_directory_iterator(
-          in, std::filesystem::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->path().filename().string().starts_with(".")) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file()) files.push_back(it->path().string());
-      }
-      if (ec) on_error(Status::IoError(in + ": " + ec.message()));
-      std::sort(files.begin(), files.end());
-      out.insert(out.end(), files.begin(), files.end());
-    } else {
-      out.push_back(in);
-    }
-  }
-  return out;
-}
+using ErrorSink = std::function<void(const RecordError&)>;
 
 // Analysis contract JSON Lines (what `analyze --json` prints) as a stream of Analysis.
-void ReadAnalysisLines(const std::vector<std::string>& files, const AnalysisSink& sink, const ErrorSink& on_error) {
+void ReadAnalysisLines(const std::vector<std::string>& inputs, const AnalysisSink& sink, const ErrorSink& on_error) {
+  std::vector<RecordError> errors;
+  std::vector<std::string> files = newsgraph::ExpandInputs(inputs, &errors);
+  for (const RecordError& e : errors) on_error(e);
   for (const std::string& path : files) {
+    std::string name = path == "-" ? "<stdin>" : PrintablePath(path);
     std::ifstream file;
     std::istream* in = &std::cin;
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) {
-        on_error(Status::NotFound(path + ": cannot open file"));
+        on_error({name, 0, Status::NotFound(name + ": cannot open file")});
         continue;
       }
       in = &file;
@@ -92,12 +66,13 @@ void ReadAnalysisLines(const std::vector<std::string>& files, const AnalysisSink
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
       auto a = j.is_discarded() ? StatusOr<Analysis>(Status::InvalidArgument("not JSON")) : AnalysisFromJson(j);
+      std::string where = name + ":" + std::to_string(lineno);
       if (!a.ok()) {
-        on_error(Status::InvalidArgument(path + ":" + std::to_string(lineno) + ": " + a.status().message()));
+        on_error({name, lineno, Status::InvalidArgument(where + ": " + a.status().message())});
         continue;
       }
       if (a->id.empty()) a->id = ArticleId(a->title, a->body);
-      if (a->source.empty()) a->source = path + ":" + std::to_string(lineno);
+      if (a->source.empty()) a->source = where;
       sink(std::move(a).value());
     }
   }
@@ -105,41 +80,20 @@ void ReadAnalysisLines(const std::vector<std::string>& files, const AnalysisSink
 
 // Documents of every format the ingest stage reads, through the per-article pipeline on
 // --workers threads (pipeline/parallel.h); analyses arrive here in input order.
-Status ReadAnalyses(const IngestOptions& opt, const AnalysisSink& sink, const ErrorSink& on_error) {
+Status ReadAnalyses(const IngestOptions& opt, PipelineOptions po, const AnalysisSink& sink, const ErrorSink& on_error,
+                    PipelineProgress* progress) {
   if (opt.analyses) {
-    ReadAnalysisLines(ExpandInputs(opt.inputs, on_error), sink, on_error);
+    ReadAnalysisLines(opt.inputs, sink, on_error);
     return Status::Ok();
   }
-  PipelineOptions po;
-  if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) return s;
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) return analyzer.status();
-  RunPipeline(**analyzer, opt.inputs, po, sink, [&](const RecordError& e) { on_error(e.status); });
+  RunPipeline(**analyzer, opt.inputs, po, sink, on_error, progress);
   return Status::Ok();
 }
-
-// Progress on a terminal: one line rewritten in place.
-class Progress {
- public:
-  explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  double Seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
-  void Update(const IngestCounts& c, bool final) {
-    if (!enabled_) return;
-    double s = Seconds();
-    if (!final && s - last_ < 0.2) return;
-    last_ = s;
-    std::fprintf(stderr, "\r\033[Kingest: %zu read, %zu new, %zu already stored, %zu failed  %.0f articles/s", c.read,
-                 c.inserted, c.read - c.inserted, c.failed, s > 0 ? c.read / s : 0.0);
-    if (final) std::fputc('\n', stderr);
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-  double last_ = -1;
-};
 
 // The regular files among `inputs`, as Store::RecordInputs takes them.
 std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, size_t read, size_t inserted,
@@ -158,22 +112,35 @@ std::vector<InputFile> FinishedFiles(const std::vector<std::string>& inputs, siz
 
 }  // namespace
 
+// What the writer has done so far; read from any thread.
+struct StoreCounts {
+  std::atomic<size_t> read{0};      // analyses handed over
+  std::atomic<size_t> written{0};   // of them, in batches the store committed
+  std::atomic<size_t> inserted{0};  // of those, new to the database
+  std::atomic<size_t> repeated{0};  // of those, copies of an article met earlier in this run
+  std::atomic<bool> write_failed{false};
+};
+
 // Stores a stream of analyses in batches of `batch_size` on a writer thread of its own, so
 // that writing one batch overlaps the analysis (and the emitting, in input order) of the
 // next: the stream calls the sink, which prepares the article (PrepareArticle: the
 // store's work that needs no database) and hands a full batch over. At most two
-// batches are held, the one being written and the one filling. After a failed write the
-// rest of the stream is read but not stored. `on_batch` runs on the calling thread.
+// batches are held, the one being written and the one filling. After a failed write
+// nothing more is stored (counts->write_failed tells the producer to stop) and the failure
+// is returned.
 Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status(const AnalysisSink&)>& produce,
-                     const std::function<void(size_t read, size_t inserted)>& on_batch) {
+                     StoreCounts* counts) {
+  struct Batch {
+    std::vector<PreparedArticle> articles;
+    size_t repeated = 0;
+  };
   std::mutex mu;
   std::condition_variable cv;
-  std::vector<PreparedArticle> queued;  // handed over, not yet taken by the writer
+  Batch queued;  // handed over, not yet taken by the writer
   bool has_queued = false, done = false;
   Status failure;
-  std::atomic<size_t> inserted{0};
   std::thread writer([&] {
-    std::vector<PreparedArticle> batch;
+    Batch batch;
     while (true) {
       bool failed;
       {
@@ -181,44 +148,42 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
         cv.wait(lock, [&] { return has_queued || done; });
         if (!has_queued) return;
         batch = std::move(queued);
-        queued.clear();
+        queued = Batch();
         has_queued = false;
         failed = !failure.ok();
       }
       cv.notify_all();
-      if (failed) {
-        batch.clear();
-        continue;
-      }
+      if (failed) continue;
       size_t n = 0;
-      Status s = store->PutPrepared(batch, &n);
-      inserted += n;
-      batch.clear();
-      if (!s.ok()) {
+      Status s = store->PutPrepared(batch.articles, &n);
+      counts->inserted += n;
+      if (s.ok()) {
+        counts->written += batch.articles.size();
+        counts->repeated += batch.repeated;
+      } else {
         std::lock_guard<std::mutex> lock(mu);
         failure = s;
+        counts->write_failed = true;
       }
     }
   });
-  std::vector<PreparedArticle> batch;
-  batch.reserve(batch_size);
-  size_t read = 0;
+  Batch batch;
+  std::unordered_set<std::string> seen;  // article ids of this run
   auto hand_over = [&] {
-    if (batch.empty()) return;
+    if (batch.articles.empty()) return;
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return !has_queued; });
     queued = std::move(batch);
     has_queued = true;
-    batch = std::vector<PreparedArticle>();
-    batch.reserve(batch_size);
+    batch = Batch();
     lock.unlock();
     cv.notify_all();
-    on_batch(read, inserted);
   };
   Status s = produce([&](Analysis&& a) {
-    ++read;
-    batch.push_back(PrepareArticle(std::move(a)));
-    if (batch.size() >= batch_size) hand_over();
+    if (!seen.insert(a.id).second) ++batch.repeated;
+    batch.articles.push_back(PrepareArticle(std::move(a)));
+    ++counts->read;
+    if (batch.articles.size() >= batch_size) hand_over();
   });
   hand_over();
   {
@@ -227,63 +192,96 @@ Status StoreAnalyses(Store* store, size_t batch_size, const std::function<Status
   }
   cv.notify_all();
   writer.join();
-  on_batch(read, inserted);
   if (!s.ok()) return s;
   return failure;
 }
 
 namespace {
 
+// "1234 new, 56 already stored, 7 repeated in the input, 2 failed, 3 skipped": "already stored"
+// counts only articles stored before this run; zero repeats and skips are left out.
+std::string CountsText(const StoreCounts& c, uint64_t failed, uint64_t skipped) {
+  size_t written = c.written, inserted = c.inserted, repeated = c.repeated;
+  std::string out =
+      std::to_string(inserted) + " new, " + std::to_string(written - inserted - repeated) + " already stored";
+  if (repeated > 0) out += ", " + std::to_string(repeated) + " repeated in the input";
+  out += ", " + std::to_string(failed) + " failed";
+  if (skipped > 0) out += ", " + std::to_string(skipped) + " skipped";
+  return out;
+}
+
 int RunIngest(const IngestOptions& opt) {
+  PipelineOptions po;
+  if (Status s = ToPipelineOptions(opt.corpus, &po); !s.ok()) {
+    std::cerr << "newsgraph: " << s.message() << "\n";
+    return kExitUsage;
+  }
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";
     return kExitError;
   }
-  IngestCounts counts;
-  Progress progress(!opt.corpus.quiet && isatty(STDERR_FILENO));
-  auto on_error = [&](const Status& s) {
-    ++counts.failed;
-    if (!opt.corpus.quiet)
-      std::cerr << (isatty(STDERR_FILENO) ? "\r\033[K" : "") << "newsgraph: error: " << s.message() << "\n";
+  StoreCounts counts;
+  PipelineProgress progress;
+  std::atomic<uint64_t> failed{0}, skipped{0};  // --analyses lines are counted here too
+  ProgressBar bar(&progress, !opt.corpus.quiet);
+  auto tick = [&] { bar.Tick(counts.read, CountsText(counts, failed, skipped)); };
+  po.on_tick = tick;
+  po.stop = [&] { return counts.write_failed.load(); };  // a full disk: stop reading
+  auto on_error = [&](const RecordError& e) {
+    ++(e.skipped ? skipped : failed);
+    if (opt.corpus.quiet) return;
+    bar.Clear();
+    std::cerr << "newsgraph: " << (e.skipped ? "skipped: " : "error: ") << e.status.message() << "\n";
   };
+  auto start = std::chrono::steady_clock::now();
   Status s = StoreAnalyses(
       store->get(), std::max<size_t>(1, opt.batch),
       [&](const AnalysisSink& sink) {
         return ReadAnalyses(
-            opt, [&](Analysis&& a) { sink(std::move(a)); }, on_error);
+            opt, po,
+            [&](Analysis&& a) {
+              sink(std::move(a));
+              tick();
+            },
+            on_error, &progress);
       },
-      [&](size_t read, size_t inserted) {
-        counts.read = read;
-        counts.inserted = inserted;
-        progress.Update(counts, false);
-      });
-  progress.Update(counts, true);
-  if (!s.ok()) {
-    std::cerr << "newsgraph: " << s.message() << "\n";
-    return kExitError;
+      &counts);
+  bar.Finish();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  bool write_failed = !s.ok();
+  if (write_failed) std::cerr << "newsgraph: error: " << s.message() << "\n";
+  size_t read = counts.read, written = counts.written;
+  size_t already = written - counts.inserted - counts.repeated;
+  if (!write_failed) (void)(*store)->LogIngest(static_cast<int64_t>(counts.inserted), static_cast<int64_t>(already));
+  std::printf("ingested %zu articles into %s: %s (%.1f s, %.0f articles/s)\n", read, opt.db.c_str(),
+              CountsText(counts, failed, skipped).c_str(), secs, secs > 0 ? read / secs : 0.0);
+  if (write_failed) {
+    std::printf(
+        "not stored: %zu articles (the database write failed; the rest of the input was not read; a re-run "
+        "stores what is missing)\n",
+        read - written);
   }
-  size_t skipped = counts.read - counts.inserted;
-  (void)(*store)->LogIngest(static_cast<int64_t>(counts.inserted), static_cast<int64_t>(skipped));
   // Files named on the command line are finished unless nothing could be read (what
   // failed was reported): a cluster driver skips them on a re-run. Then settle what a
   // killed concurrent writer left.
-  if (counts.failed == 0 || counts.read > 0) {
-    (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, counts.read, counts.inserted, counts.failed));
+  if (!write_failed && (failed == 0 || read > 0)) {
+    (void)(*store)->RecordInputs(FinishedFiles(opt.inputs, read, counts.inserted, failed));
   }
-  (void)(*store)->SettleStories();
-  double secs = progress.Seconds();
-  std::printf("ingested %zu articles into %s: %zu new, %zu already stored, %zu failed (%.1f s, %.0f articles/s)\n",
-              counts.read, opt.db.c_str(), counts.inserted, skipped, counts.failed, secs,
-              secs > 0 ? counts.read / secs : 0.0);
+  if (!write_failed) (void)(*store)->SettleStories();
   if (auto st = (*store)->Stats(); st.ok()) {
     std::printf("database: %lld articles, %lld stories, %lld entities, %lld quotes, %lld events (%lld reports)\n",
                 static_cast<long long>(st->articles), static_cast<long long>(st->stories),
                 static_cast<long long>(st->entities), static_cast<long long>(st->quotes),
                 static_cast<long long>(st->events), static_cast<long long>(st->event_mentions));
   }
-  if (counts.failed == 0) return kExitOk;
-  return counts.read == 0 ? kExitError : kExitSomeFailed;
+  std::fflush(stdout);
+  if (failed == 0 && !write_failed) {
+    if (read > 0 || skipped == 0) return kExitOk;
+    std::cerr << "newsgraph: no articles found in the input\n";
+    return kExitError;
+  }
+  return read == 0 || (write_failed && written == 0) ? kExitError : kExitSomeFailed;
 }
 
 CommandRunner SetupIngest(CLI::App* app) {

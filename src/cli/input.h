@@ -5,6 +5,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/status.h"
 #include "ingest/document.h"
 #include "ingest/reader.h"
+#include "pipeline/analyzer.h"
 #include "pipeline/parallel.h"
 
 namespace newsgraph::cli {
@@ -30,24 +32,39 @@ struct CorpusFlags {
   std::vector<std::string> fields;  // "text=story"
   bool quiet = false;
   double max_record_mb = 50;
+  double record_timeout = 30;  // seconds per record; 0: none
 };
 void AddCorpusFlags(CLI::App* app, CorpusFlags* flags);
 // Fills pipeline options from the flags. Errors: a bad --shard or --field.
 [[nodiscard]] Status ToPipelineOptions(const CorpusFlags& flags, PipelineOptions* options);
+// The analyzer's share of the flags (the time limit per record).
+void ToAnalyzerOptions(const CorpusFlags& flags, AnalyzerOptions* options);
 
-// A progress line on stderr (only when stderr is a terminal and not --quiet): records,
-// articles/s, MB/s, errors and, when the input size is known, percent and ETA.
+// A progress line on stderr, redrawn in place, only when stderr is a terminal and not
+// --quiet: a bar with the percentage of the input read (when its size is known: regular
+// files), the articles done, their rate, the time left and the caller's counts, cut to
+// the terminal's width so that it never wraps. Messages printed meanwhile call Clear()
+// first. Not thread-safe: call it from one thread.
 class ProgressBar {
  public:
   ProgressBar(const PipelineProgress* progress, bool enabled);
+  // Redraws (at most five times a second) with `done` articles and `counts` ("12 new, ...").
+  void Tick(uint64_t done, std::string_view counts);
+  // The same with the pipeline's own counts (articles analyzed, records failed).
   void Tick();
-  void Finish();  // clears the line
+  void Clear();   // erases the line (before a message)
+  void Finish();  // erases the line for good
   bool enabled() const { return enabled_; }
+
+  // The line for a terminal `width` columns wide (exposed for tests).
+  static std::string Line(uint64_t done, uint64_t bytes, uint64_t total, double secs, std::string_view counts,
+                          size_t width);
 
  private:
   const PipelineProgress* progress_;
   bool enabled_;
   std::chrono::steady_clock::time_point start_;
+  double last_draw_ = -1;
   bool drawn_ = false;
 };
 

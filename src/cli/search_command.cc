@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "events/cameo_codes.h"
+#include "cli/database.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -94,6 +95,7 @@ void PrintTable(const SearchResult& r, const SearchOptions& opt) {
 }
 
 int RunSearch(SearchOptions opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";
@@ -136,15 +138,15 @@ CommandRunner SetupSearch(CLI::App* app) {
   auto opt = std::make_shared<SearchOptions>();
   app->add_option("query", opt->query.text,
                   "words (all must match), \"a phrase\", a OR b, prefix*; empty: every article, newest first");
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
   app->add_option("--entity", opt->query.entity, "only articles mentioning this entity (name or alias)");
   app->add_option("--speaker", opt->query.speaker, "only articles quoting this speaker");
   app->add_option("--cameo", opt->query.cameo, "only articles with an event whose CAMEO code starts so (e.g. 04)");
-  app->add_option("--from", opt->query.from, "published on or after YYYY-MM-DD");
-  app->add_option("--to", opt->query.to, "published on or before YYYY-MM-DD");
+  app->add_option("--from", opt->query.from, "published on or after YYYY-MM-DD")->check(CalendarDate());
+  app->add_option("--to", opt->query.to, "published on or before YYYY-MM-DD")->check(CalendarDate());
   app->add_option("--story", opt->query.story, "only articles of this story");
-  app->add_option("-n,--limit", opt->query.limit, "hits to show (default 20)");
-  app->add_option("--offset", opt->query.offset, "hits to skip");
+  app->add_option("-n,--limit", opt->query.limit, "hits to show (default 20)")->check(CLI::Range(0, 10000));
+  app->add_option("--offset", opt->query.offset, "hits to skip")->check(CLI::NonNegativeNumber);
   app->add_flag("--facets", opt->facets, "also count entities, speakers, CAMEO roots and dates over all matches");
   app->add_flag("--json", opt->json, "print one JSON object (hits and facets)");
   return [opt] { return RunSearch(*opt); };

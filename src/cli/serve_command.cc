@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/database.h"
 #include "pipeline/analyzer.h"
 #include "server/memory_store.h"
 #include "server/server.h"
@@ -48,6 +49,7 @@ StatusOr<std::vector<std::unique_ptr<Store>>> OpenServeStores(const std::string&
 server::Server* g_server = nullptr;
 
 int RunServe(const ServeOptions& opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
   auto analyzer = Analyzer::Create(ao);

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "events/cameo_codes.h"
+#include "cli/database.h"
 #include "store/store.h"
 
 namespace newsgraph::cli {
@@ -18,6 +19,7 @@ struct StatsOptions {
 };
 
 int RunStats(const StatsOptions& opt) {
+  if (!RequireDatabase(opt.db)) return kExitUsage;
   auto store = Store::Open(opt.db);
   if (!store.ok()) {
     std::cerr << "newsgraph: " << store.status().message() << "\n";
@@ -60,8 +62,8 @@ int RunStats(const StatsOptions& opt) {
 
 CommandRunner SetupStats(CLI::App* app) {
   auto opt = std::make_shared<StatsOptions>();
-  app->add_option("--db", opt->db, "database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
-  app->add_option("--top", opt->top, "rows per list (default 10)");
+  app->add_option("--db", opt->db, "existing database: a SQLite file (default newsgraph.db) or a postgresql:// URL");
+  app->add_option("--top", opt->top, "rows per list (default 10)")->check(CLI::Range(0, 10000));
   return [opt] { return RunStats(*opt); };
 }
 

@@ -13,6 +13,7 @@
 #include "core/utf8.h"
 #include "ingest/charset.h"
 #include "ingest/date.h"
+#include "ingest/html_guard.h"
 #include "ingest/json_guard.h"
 
 namespace newsgraph {
@@ -1592,9 +1593,13 @@ StatusOr<Article> ExtractHtml(const RawDocument& doc) {
   options.deallocator = ArenaFree;
   options.userdata = &arena;
   options.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  auto output = ParseWithDeadline(options, &html, where, &article.warnings);  // html_guard.h
+  if (!output.ok()) {
+    arena.Reset();
+    return output.status();
+  }
   PageWalker walker(**words);
-  walker.Walk(output->document);
+  walker.Walk((*output)->document);
   arena.Reset();  // the tree is gone from here on
 
   Meta& m = walker.meta();

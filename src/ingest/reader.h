@@ -29,12 +29,18 @@ struct ReaderOptions {
 };
 
 // A record that could not be read or extracted. `status` names the file and the byte offset
-// (or line) in its message.
+// (or line) in its message. `skipped`: the input is not an article at all (a README, a CSV
+// table, a PDF, an image found in a folder): it is reported but does not count as a failure.
 struct RecordError {
   std::string file;
   uint64_t offset = 0;
   Status status;
+  bool skipped = false;
 };
+
+// `path` as it may appear in a message: control characters (a newline in a file name)
+// escaped as \n, \t, \r or \xHH, so that every message stays one line.
+std::string PrintablePath(std::string_view path);
 
 struct ReaderProgress {
   std::atomic<uint64_t> bytes_read{0};   // raw input bytes consumed
@@ -44,8 +50,10 @@ struct ReaderProgress {
 
 // Expands `inputs` into the files to read, in a stable order: a directory becomes its
 // regular files (recursively, sorted by path, hidden files skipped), a pattern with
-// * ? [ its sorted matches, "-" stays. Inputs that match nothing are reported in
-// `*errors`. Sets progress->bytes_total when given.
+// * ? [ its sorted matches, "-" stays. Inputs that match nothing and sub-directories that
+// cannot be read are reported in `*errors`; files of a directory that are not articles by
+// their name (README, LICENSE, .csv, .pdf, images, office documents, ...) are reported
+// there as skipped. Sets progress->bytes_total when given.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, std::vector<RecordError>* errors,
                                       ReaderProgress* progress = nullptr);
 

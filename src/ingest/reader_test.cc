@@ -1,7 +1,11 @@
 #include "ingest/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "ingest/warc.h"
 
@@ -51,10 +55,10 @@ struct Collected {
   std::vector<RecordError> errors;
 };
 
-Collected Read(std::string_view bytes, const ReaderOptions& options = ReaderOptions()) {
+Collected ReadNamed(std::string_view bytes, const std::string& name, const ReaderOptions& options = ReaderOptions()) {
   Collected c;
   ReadBuffer(
-      bytes, "test.warc.gz", options,
+      bytes, name, options,
       [&](RawDocument&& d) {
         c.docs.push_back(std::move(d));
         return true;
@@ -64,6 +68,10 @@ Collected Read(std::string_view bytes, const ReaderOptions& options = ReaderOpti
         return true;
       });
   return c;
+}
+
+Collected Read(std::string_view bytes, const ReaderOptions& options = ReaderOptions()) {
+  return ReadNamed(bytes, "test.warc.gz", options);
 }
 
 std::string ThreeRecordWarcGz() {
@@ -141,7 +149,10 @@ TEST(WarcReaderTest, GzipBombIsCappedAndSkipped) {
   std::string after = Gzip(WarcRecordText("response", "https://a.example/after", HttpOk(Page("After", "After."))));
   Collected c = Read(before + bomb + after);  // default cap: 50 MB per record
   ASSERT_EQ(c.errors.size(), 1u);
-  EXPECT_NE(c.errors[0].status.message().find("more than 50 MB"), std::string::npos) << c.errors[0].status.message();
+  EXPECT_NE(c.errors[0].status.message().find("test.warc.gz@" + std::to_string(before.size()) + ": record inflates"),
+            std::string::npos)
+      << c.errors[0].status.message();
+  EXPECT_NE(c.errors[0].status.message().find("gzip bomb"), std::string::npos);
   EXPECT_EQ(c.errors[0].offset, before.size());
   ASSERT_EQ(c.docs.size(), 2u);
   EXPECT_EQ(c.docs[1].url, "https://a.example/after");
@@ -283,6 +294,176 @@ TEST(ReaderTest, ShardsPartitionRecordsDeterministically) {
   std::sort(all.begin(), all.end());
   EXPECT_EQ(all.size(), 50u);
   EXPECT_EQ(std::unique(all.begin(), all.end()), all.end());
+}
+
+// Text that compresses like prose (about 3:1), not like a run of one byte.
+std::string Prose(size_t bytes, uint32_t seed) {
+  static const char* kWords[] = {"council", "minister", "said", "on",      "Tuesday",   "bridge",
+                                 "talks",   "the",      "a",    "agreed",  "to",        "reopen",
+                                 "after",   "weeks",    "of",   "repairs", "officials", "border"};
+  std::string out;
+  while (out.size() < bytes) {
+    seed = seed * 1103515245u + 12345u;
+    out += kWords[(seed >> 16) % (sizeof kWords / sizeof kWords[0])];
+    out += ' ';
+  }
+  return out;
+}
+
+// Regression: the record limit was applied to the whole gzip member, so `gzip big.jsonl`
+// (6,000 articles, 61 MB) yielded 5,115 articles. Here: 3 MB of lines under a 1 MB limit.
+TEST(ReaderTest, GzipFileLargerThanTheRecordLimitIsReadWhole) {
+  ReaderOptions o;
+  o.max_record_bytes = 1 << 20;
+  std::string jsonl;
+  int lines = 0;
+  while (jsonl.size() < (3u << 20)) {
+    jsonl += "{\"title\": \"T" + std::to_string(lines) + "\", \"text\": \"" + Prose(1000, lines) + "\"}\n";
+    ++lines;
+  }
+  Collected c = ReadNamed(Gzip(jsonl), "big.jsonl.gz", o);
+  EXPECT_TRUE(c.errors.empty()) << c.errors[0].status.message();
+  EXPECT_EQ(c.docs.size(), static_cast<size_t>(lines));
+}
+
+TEST(ReaderTest, GzipBombInsideJsonLinesIsStoppedPerRecord) {
+  std::string jsonl = "{\"title\": \"A\", \"text\": \"First body.\"}\n{\"title\": \"B\", \"text\": \"" +
+                      std::string(64 << 20, 'a') + "\"}\n";
+  std::string gz = Gzip(jsonl);
+  jsonl.clear();
+  jsonl.shrink_to_fit();
+  Collected c = ReadNamed(gz, "bomb.jsonl.gz");
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].title, "A");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_NE(c.errors[0].status.message().find("gzip bomb"), std::string::npos) << c.errors[0].status.message();
+}
+
+std::string WithContentLength(std::string record, size_t length) {
+  size_t at = record.find("Content-Length: ") + 16;
+  size_t end = record.find("\r\n", at);
+  return record.replace(at, end - at, std::to_string(length));
+}
+
+// Regression: a record whose Content-Length is too large swallowed the next good record.
+TEST(WarcReaderTest, TooLargeContentLengthStopsAtItsGzipMember) {
+  std::string block = HttpOk(Page("One", "One opens."));
+  std::string bad =
+      Gzip(WithContentLength(WarcRecordText("response", "https://a.example/1", block), block.size() + 400));
+  std::string good = Gzip(WarcRecordText("response", "https://a.example/2", HttpOk(Page("Two", "Two opens."))));
+  Collected c = Read(bad + good);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_NE(c.errors[0].status.message().find("test.warc.gz@0: Content-Length"), std::string::npos)
+      << c.errors[0].status.message();
+}
+
+TEST(WarcReaderTest, TooLargeContentLengthInPlainWarcResynchronises) {
+  std::string block = HttpOk(Page("One", "One opens."));
+  std::string warc = WithContentLength(WarcRecordText("response", "https://a.example/1", block), block.size() + 300) +
+                     WarcRecordText("response", "https://a.example/2", HttpOk(Page("Two", "Two opens."))) +
+                     WarcRecordText("response", "https://a.example/3", HttpOk(Page("Three", "Three opens.")));
+  Collected c = ReadNamed(warc, "plain.warc");
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+  EXPECT_EQ(c.docs[1].url, "https://a.example/3");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_NE(c.errors[0].status.message().find("runs into the next WARC record"), std::string::npos)
+      << c.errors[0].status.message();
+  // The same in a .warc.gz compressed whole (one member for every record).
+  c = ReadNamed(Gzip(warc), "whole.warc.gz");
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+  ASSERT_EQ(c.errors.size(), 1u);
+  // Over the limit, a plain record is not skipped by its (wrong) length either.
+  ReaderOptions o;
+  o.max_record_bytes = 1 << 20;
+  std::string huge = WithContentLength(WarcRecordText("response", "https://a.example/1", block), 60u << 20) +
+                     WarcRecordText("response", "https://a.example/2", HttpOk(Page("Two", "Two opens.")));
+  c = ReadNamed(huge, "plain.warc", o);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].url, "https://a.example/2");
+}
+
+// Regression: a bad member in the first 4 KB (read ahead to sniff the format) was reported @0.
+TEST(WarcReaderTest, CorruptMemberNearTheStartNamesItsOwnOffset) {
+  std::string a = Gzip(WarcRecordText("response", "https://a.example/1", HttpOk("<p>One.</p>")));
+  std::string b = Gzip(WarcRecordText("response", "https://a.example/2", HttpOk("<p>Two.</p>")));
+  std::string c3 = Gzip(WarcRecordText("response", "https://a.example/3", HttpOk(Page("Three", "Three opens."))));
+  for (size_t i = 20; i < 40 && i < b.size(); ++i) b[i] = static_cast<char>(b[i] ^ 0x5A);
+  ASSERT_LT(a.size() + b.size(), 4096u);
+  Collected c = Read(a + b + c3);
+  ASSERT_GE(c.errors.size(), 1u);
+  EXPECT_NE(c.errors[0].status.message().find("test.warc.gz@" + std::to_string(a.size()) + ":"), std::string::npos)
+      << c.errors[0].status.message();
+  ASSERT_FALSE(c.docs.empty());
+  EXPECT_EQ(c.docs.back().url, "https://a.example/3");
+}
+
+// Regression: an RSS feed whose DOCTYPE is longer than the sniffed head was read as text.
+TEST(ReaderTest, FeedWithLongDoctypeIsAFeed) {
+  std::string subset;
+  for (int i = 0; i < 300; ++i)
+    subset += "<!ENTITY e" + std::to_string(i) + " \"entity number " + std::to_string(i) + "\">\n";
+  std::string rss = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n" + subset +
+                    "]>\n<rss version=\"2.0\"><channel><title>T</title><item><title>Bridge reopens</title>"
+                    "<description>The bridge reopened on Monday after repairs.</description></item></channel></rss>";
+  ASSERT_GT(rss.find("<rss"), 4096u);
+  Collected c = ReadNamed(rss, "feed.xml");
+  EXPECT_TRUE(c.errors.empty());
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].title, "Bridge reopens");
+}
+
+TEST(ReaderTest, TablesAndPdfsAreSkippedNotFailed) {
+  Collected c =
+      ReadNamed("date,place,count\n2024-01-02,Nairobi,3\n2024-01-03,Mombasa,5\n2024-01-04,Kisumu,1\n", "data.txt");
+  EXPECT_TRUE(c.docs.empty());
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_TRUE(c.errors[0].skipped);
+  EXPECT_EQ(c.errors[0].status.message(), "data.txt: not an article (a table (comma-separated values))");
+  c = ReadNamed("%PDF-1.7\nThis looks like text but it is a PDF.\n", "paper.pdf");
+  ASSERT_EQ(c.errors.size(), 1u);
+  EXPECT_TRUE(c.errors[0].skipped);
+  // An article whose lines hold commas is still an article.
+  c = ReadNamed(
+      "Talks resume, officials say\nThe talks, which stalled in May, resumed on Monday.\nDelegates, "
+      "including two ministers, met in Geneva, Switzerland.\nA statement is expected on Friday.\n",
+      "article.txt");
+  EXPECT_TRUE(c.errors.empty());
+  EXPECT_EQ(c.docs.size(), 1u);
+}
+
+TEST(ReaderTest, FolderFilesThatAreNotArticlesAreSkippedAndNamesEscaped) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("ng_reader_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "sub");
+  auto write = [&](const std::filesystem::path& p, std::string_view text) {
+    std::ofstream(p, std::ios::binary) << text;
+  };
+  write(dir / "README.md", "# About this folder\n");
+  write(dir / "counts.csv", "a,b\n1,2\n");
+  write(dir / "sub" / "story.txt", "Headline\nBody of the story.\n");
+  write(dir / "bad\nname.txt", std::string("\0\1\2binary", 9));
+  std::vector<RecordError> errors;
+  std::vector<std::string> files = ExpandInputs({dir.string()}, &errors);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[1], (dir / "sub" / "story.txt").string());
+  ASSERT_EQ(errors.size(), 2u);
+  for (const RecordError& e : errors) EXPECT_TRUE(e.skipped) << e.status.message();
+  EXPECT_NE(errors[0].status.message().find("README.md: not an article"), std::string::npos);
+  std::vector<RecordError> read_errors;
+  ReadFiles(
+      files, ReaderOptions(), [](RawDocument&&) { return true; },
+      [&](const RecordError& e) {
+        read_errors.push_back(e);
+        return true;
+      });
+  ASSERT_EQ(read_errors.size(), 1u);
+  EXPECT_EQ(read_errors[0].status.message().find('\n'), std::string::npos) << read_errors[0].status.message();
+  EXPECT_NE(read_errors[0].status.message().find("bad\\nname.txt"), std::string::npos);
+  EXPECT_EQ(PrintablePath("a\tb\x01"), "a\\tb\\x01");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

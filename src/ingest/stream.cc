@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -60,11 +61,13 @@ bool IsGzipMagic(std::string_view s) { return s.size() >= 3 && s[0] == '\x1f' &&
 
 }  // namespace
 
-StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path, std::atomic<uint64_t>* progress) {
+StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path, std::atomic<uint64_t>* progress,
+                                                     const std::string& name) {
   if (path == "-") return std::unique_ptr<ByteSource>(new FdSource(STDIN_FILENO, false, "<stdin>", progress));
+  const std::string& shown = name.empty() ? path : name;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::NotFound(path + ": cannot open: " + std::strerror(errno));
-  return std::unique_ptr<ByteSource>(new FdSource(fd, true, path, progress));
+  if (fd < 0) return Status::NotFound(shown + ": cannot open: " + std::strerror(errno));
+  return std::unique_ptr<ByteSource>(new FdSource(fd, true, shown, progress));
 }
 
 std::unique_ptr<ByteSource> MemorySource(std::string_view bytes) { return std::make_unique<MemSource>(bytes); }
@@ -77,8 +80,8 @@ struct InputStream::Inflater {
   }
 };
 
-InputStream::InputStream(std::unique_ptr<ByteSource> source, std::string name, uint64_t max_member_bytes)
-    : source_(std::move(source)), name_(std::move(name)), max_member_bytes_(max_member_bytes) {
+InputStream::InputStream(std::unique_ptr<ByteSource> source, std::string name, uint64_t max_record_bytes)
+    : source_(std::move(source)), name_(std::move(name)), max_record_bytes_(max_record_bytes) {
   while (in_.size() < 3 && FillRaw()) {
   }
   gzip_ = in_.size() >= 2 && in_[0] == '\x1f' && in_[1] == '\x8b';
@@ -133,7 +136,7 @@ bool InputStream::Fill(size_t want) {
     if (stream_end_) return false;
     if (in_pos_ >= in_.size() && !FillRaw()) {
       if (member_out_ > 0 || in_pos_ > 0) {
-        Fail(Status::Corrupt(name_ + "@" + std::to_string(member_offset_) +
+        Fail(Status::Corrupt(name_ + "@" + std::to_string(inflating_offset_) +
                              ": truncated gzip member (the file ends inside it)"));
       }
       stream_end_ = true;
@@ -167,21 +170,30 @@ bool InputStream::Fill(size_t want) {
       inflateReset(&z);
       // The new member's bytes begin after what is already in out_.
       boundaries_.emplace_back(position_ + (out_.size() - out_pos_), next);
+      inflating_offset_ = next;
       member_out_ = 0;
       continue;
     }
     if (rc == Z_BUF_ERROR && produced == 0 && z.avail_in == 0) continue;  // needs more input
     if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      Fail(Status::Corrupt(name_ + "@" + std::to_string(member_offset_) + ": corrupt gzip data (" +
+      Fail(Status::Corrupt(name_ + "@" + std::to_string(inflating_offset_) + ": corrupt gzip data (" +
                            (z.msg != nullptr ? z.msg : "inflate error") + ")"));
       continue;
     }
-    if (member_out_ > max_member_bytes_) {
-      Fail(Status::Corrupt(name_ + "@" + std::to_string(member_offset_) + ": gzip member inflates to more than " +
-                           std::to_string(max_member_bytes_ >> 20) + " MB; skipped (gzip bomb?)"));
-      // Keep nothing of it.
-      out_.resize(out_pos_);
+    // Bomb limits, per record: everything inflated since the record began.
+    uint64_t record_out = position_ + (out_.size() - out_pos_) - record_start_;
+    uint64_t record_raw = raw_consumed_ + in_pos_ - record_raw_start_;
+    std::string at = name_ + "@" + std::to_string(record_offset());
+    if (record_out > max_record_bytes_ + kRecordSlack) {
+      Fail(Status::Corrupt(at + ": record inflates to more than " + std::to_string(max_record_bytes_ >> 20) +
+                           " MB; skipped with the rest of its gzip member (gzip bomb?)"));
+    } else if (record_out > kBombMinBytes && record_out > kBombRatio * (record_raw + 1)) {
+      Fail(Status::Corrupt(at + ": record inflates " + std::to_string(record_out / (record_raw + 1)) + " to 1 (past " +
+                           std::to_string(record_out >> 20) +
+                           " MB); skipped with the rest of its gzip member "
+                           "(gzip bomb?)"));
     }
+    if (!status_.ok()) out_.resize(out_pos_);  // keep nothing of it
   }
   return true;
 }
@@ -211,6 +223,28 @@ size_t InputStream::Read(size_t n, std::string* out) {
   while (done < n) {
     if (out_pos_ >= out_.size() && !Fill(1)) break;
     size_t take = std::min(n - done, out_.size() - out_pos_);
+    out->append(out_, out_pos_, take);
+    Advance(take);
+    done += take;
+  }
+  return done;
+}
+
+size_t InputStream::ReadInMember(size_t n, std::string* out) {
+  if (!gzip_) return Read(n, out);
+  const uint64_t start = position_;
+  uint64_t stop = UINT64_MAX;  // where the next member begins, once it is known
+  size_t done = 0;
+  while (done < n) {
+    if (position_ >= stop || (out_pos_ >= out_.size() && !Fill(1))) break;
+    for (const auto& [pos, raw] : boundaries_) {
+      if (pos > start) {
+        stop = std::min(stop, pos);
+        break;
+      }
+    }
+    size_t take = static_cast<size_t>(
+        std::min<uint64_t>({uint64_t{n - done}, uint64_t{out_.size() - out_pos_}, stop - position_}));
     out->append(out_, out_pos_, take);
     Advance(take);
     done += take;
@@ -252,6 +286,11 @@ bool InputStream::ReadLine(std::string* line, size_t max, bool* too_long) {
 
 bool InputStream::at_end() { return !Fill(1); }
 
+void InputStream::StartRecord() {
+  record_start_ = position_;
+  record_raw_start_ = raw_consumed_ + in_pos_;
+}
+
 bool InputStream::SkipToNextMember() {
   if (!gzip_) return false;
   if (status_.ok() && !boundaries_.empty()) {
@@ -279,7 +318,9 @@ bool InputStream::SkipToNextMember() {
     }
     if (hit != std::string::npos) {
       in_pos_ = hit;
-      member_offset_ = raw_consumed_ + hit;
+      member_offset_ = inflating_offset_ = raw_consumed_ + hit;
+      record_start_ = position_;
+      record_raw_start_ = raw_consumed_ + hit;
       member_out_ = 0;
       inflateReset(&z_->z);
       status_ = Status::Ok();

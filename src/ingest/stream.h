@@ -2,8 +2,13 @@
 // gunzipped when it starts with the gzip magic. Multi-member gzip (one member per WARC
 // record, as Common Crawl writes them) is followed member by member, and the compressed
 // offset of the current member is known, so errors can name it and a reader can skip a bad
-// member. A member that inflates past `max_member_bytes` (a gzip bomb) is cut off with an
-// error instead of filling memory.
+// member.
+//
+// Gzip bombs are bounded per record, not per file or member: the reader marks where each
+// record begins (StartRecord), and a record that inflates past the record limit (plus
+// room for its headers), or past kBombMinBytes at a ratio above kBombRatio, is cut off
+// with an error instead of filling memory or burning time. A legitimate large file (one
+// gzip member holding thousands of JSON lines) is read whole.
 #pragma once
 
 #include <atomic>
@@ -26,14 +31,23 @@ class ByteSource {
 };
 
 // Opens `path` ("-" is standard input). Bytes read are added to `*progress` when not null.
+// Errors name the file as `name` (default: the path itself).
 [[nodiscard]] StatusOr<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path,
-                                                                   std::atomic<uint64_t>* progress = nullptr);
+                                                                   std::atomic<uint64_t>* progress = nullptr,
+                                                                   const std::string& name = "");
 // A source over memory the caller keeps alive.
 std::unique_ptr<ByteSource> MemorySource(std::string_view bytes);
 
 class InputStream {
  public:
-  InputStream(std::unique_ptr<ByteSource> source, std::string name, uint64_t max_member_bytes);
+  // Inflation ratio above which a large record is taken for a bomb (deflate reaches ~1030:1
+  // on runs of one byte; news text compresses 3-10:1, repetitive markup rarely past 50:1).
+  static constexpr uint64_t kBombRatio = 200;
+  static constexpr uint64_t kBombMinBytes = 4u << 20;
+  // Room for a record's headers above the limit on its content (WARC headers, HTTP headers).
+  static constexpr uint64_t kRecordSlack = 1u << 20;
+
+  InputStream(std::unique_ptr<ByteSource> source, std::string name, uint64_t max_record_bytes);
   ~InputStream();
   InputStream(const InputStream&) = delete;
   InputStream& operator=(const InputStream&) = delete;
@@ -45,6 +59,9 @@ class InputStream {
   std::string_view Peek(size_t n);
   // Consumes up to `n` bytes into `*out` (appended). Returns the number consumed.
   size_t Read(size_t n, std::string* out);
+  // The same, but for gzip input it stops at the end of the member holding the next unread
+  // byte (a record of a .warc.gz cannot run into the next member).
+  size_t ReadInMember(size_t n, std::string* out);
   // Consumes and discards up to `n` bytes. Returns the number skipped.
   size_t Skip(size_t n);
   // Consumes one line (through '\n', which is not stored) into `*line`. A line longer than
@@ -58,6 +75,9 @@ class InputStream {
   uint64_t record_offset() const;
   // Bytes inflated so far from the current member.
   uint64_t member_bytes() const { return member_out_; }
+
+  // The reader begins a record at position(): the bomb limits count from here.
+  void StartRecord();
 
   // The first error met (truncated or corrupt gzip, oversized member, read error); once
   // set, the stream reads as ended until SkipToNextMember() recovers.
@@ -76,7 +96,7 @@ class InputStream {
 
   std::unique_ptr<ByteSource> source_;
   std::string name_;
-  uint64_t max_member_bytes_;
+  uint64_t max_record_bytes_;
   bool gzip_ = false;
   bool raw_eof_ = false;
   bool stream_end_ = false;  // the decompressor reached the end of the input
@@ -89,8 +109,12 @@ class InputStream {
   std::string out_;
   size_t out_pos_ = 0;
   uint64_t position_ = 0;
-  uint64_t member_offset_ = 0;
+  uint64_t member_offset_ = 0;     // raw offset of the member holding the next unread byte
+  uint64_t inflating_offset_ = 0;  // raw offset of the member being inflated (ahead of reading)
   uint64_t member_out_ = 0;
+  // Where the current record began: decompressed position and raw bytes consumed then.
+  uint64_t record_start_ = 0;
+  uint64_t record_raw_start_ = 0;
   // Members that started inside out_, oldest first: (stream position where its bytes
   // begin, its raw offset).
   std::deque<std::pair<uint64_t, uint64_t>> boundaries_;

@@ -87,6 +87,35 @@ Status Inflate(std::string_view in, uint64_t max_bytes, std::string* out) {
   return Status::Ok();
 }
 
+// True when `ahead` (the bytes from the start of a record's content) has `length` content
+// bytes followed by the record end (CRLF CRLF, tolerating LFs) and then the end of the input
+// or the next record.
+bool EndsRecord(std::string_view ahead, size_t length) {
+  if (ahead.size() < length) return false;
+  std::string_view rest = ahead.substr(length);
+  for (int i = 0; i < 2; ++i) {
+    if (rest.starts_with("\r\n")) {
+      rest.remove_prefix(2);
+    } else if (rest.starts_with("\n")) {
+      rest.remove_prefix(1);
+    }
+  }
+  if (rest.empty()) return ahead.size() < length + 16;  // the input ends there
+  return rest.starts_with("WARC/1.") || std::string_view("WARC/1.").starts_with(rest);
+}
+
+// Offset of the first "WARC/1.0" or "WARC/1.1" header line that starts a line of `content`.
+size_t FindRecordStart(std::string_view content) {
+  size_t pos = 0;
+  while ((pos = content.find("\nWARC/1.", pos)) != std::string_view::npos) {
+    size_t at = pos + 1;
+    std::string_view line = content.substr(at, 10);
+    if (line.size() >= 9 && (line[7] == '0' || line[7] == '1') && (line[8] == '\r' || line[8] == '\n')) return at;
+    pos = at;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 StatusOr<HttpResponse> ParseHttpResponse(std::string_view message, uint64_t max_body_bytes) {
@@ -166,6 +195,7 @@ WarcReader::Next WarcReader::Read(WarcRecord* record, Status* error) {
     }
     return Next::kEnd;
   }
+  in_->StartRecord();
   record->offset = in_->record_offset();
   std::string where = in_->name() + "@" + std::to_string(record->offset);
   std::string line;
@@ -231,21 +261,40 @@ WarcReader::Next WarcReader::Read(WarcRecord* record, Status* error) {
     return Next::kError;
   }
   if (static_cast<uint64_t>(length) > max_record_bytes_) {
+    // Skipped unread: the rest of its gzip member, or up to the next record header of a
+    // plain WARC (a wrong Content-Length must not swallow the records after it).
     *error = Status::Corrupt(where + ": WARC record of " + std::to_string(length) + " bytes exceeds the " +
                              std::to_string(max_record_bytes_ >> 20) + " MB limit; skipped");
-    if (in_->gzip()) {
-      in_->SkipToNextMember();
-    } else {
-      in_->Skip(static_cast<size_t>(length));
-    }
+    Resync();
     return Next::kError;
   }
-  size_t got = in_->Read(static_cast<size_t>(length), &record->block);
+  {
+    // When the declared content does not end in a record end but holds the start of another
+    // record, the Content-Length is too large; resume at that record (plain WARC, or a
+    // .warc.gz compressed whole rather than one member per record).
+    std::string_view ahead = in_->Peek(static_cast<size_t>(length) + 16);
+    if (!EndsRecord(ahead, static_cast<size_t>(length))) {
+      size_t next = FindRecordStart(ahead.substr(0, std::min<size_t>(ahead.size(), length)));
+      if (next != std::string_view::npos) {
+        *error = Status::Corrupt(where + ": Content-Length " + std::to_string(length) +
+                                 " runs into the next WARC record (at content byte " + std::to_string(next) +
+                                 "); record skipped");
+        in_->Skip(next);
+        return Next::kError;
+      }
+    }
+  }
+  // A .warc.gz record ends with its gzip member, whatever its Content-Length says.
+  size_t got = in_->ReadInMember(static_cast<size_t>(length), &record->block);
   if (got < static_cast<size_t>(length)) {
-    *error = in_->status().ok() ? Status::Corrupt(where + ": truncated WARC record (" + std::to_string(got) + " of " +
-                                                  std::to_string(length) + " content bytes)")
-                                : in_->status();
-    Resync();
+    bool member_ended = in_->status().ok() && in_->gzip() && !in_->at_end();
+    *error = !in_->status().ok() ? in_->status()
+             : member_ended      ? Status::Corrupt(where + ": Content-Length " + std::to_string(length) +
+                                                   " runs past the end of the record's gzip member (" + std::to_string(got) +
+                                                   " content bytes); record skipped")
+                                 : Status::Corrupt(where + ": truncated WARC record (" + std::to_string(got) + " of " +
+                                                   std::to_string(length) + " content bytes)");
+    if (!member_ended) Resync();  // else the next member, a record of its own, is next
     return Next::kError;
   }
   // The record ends with two CRLFs (tolerate LFs or nothing at the end of the input).

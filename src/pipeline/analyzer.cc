@@ -3,7 +3,9 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <functional>
 
+#include "ingest/deadline.h"
 #include "ingest/extract.h"
 #include "text/tokenizer.h"
 
@@ -21,6 +23,14 @@ std::string ArticleId(std::string_view title, std::string_view body) {
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
+
+namespace {
+
+Status PastTimeLimit(const std::string& where, std::chrono::milliseconds limit) {
+  return Status::InvalidArgument((where.empty() ? std::string("input") : where) + ": " + DeadlineMessage(limit));
+}
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& options) {
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
@@ -51,33 +61,51 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
 }
 
 StatusOr<Analysis> Analyzer::Analyze(const RawDocument& doc) const {
+  ScopedDeadline deadline(Deadline::After(options_.record_time_limit));
+  std::string where = doc.source.empty() ? std::string("input") : doc.source;
+  const RawDocument* input = &doc;
+  RawDocument head;
   if (doc.bytes.size() > options_.max_document_bytes) {
-    RawDocument head = doc;
+    head = doc;
     size_t cut = options_.max_document_bytes;
     while (cut > 0 && (static_cast<unsigned char>(head.bytes[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
     head.bytes.resize(cut);
-    auto article = Extract(head);
-    if (!article.ok()) return article.status();
-    article->warnings.push_back((doc.source.empty() ? std::string("input") : doc.source) + ": " +
-                                std::to_string(doc.bytes.size()) + " bytes, only the first " + std::to_string(cut) +
-                                " analyzed (limit per document)");
-    return AnalyzeArticle(*article);
+    input = &head;
   }
-  auto article = Extract(doc);
+  auto article = Extract(*input);
+  if (CurrentDeadline().expired()) return PastTimeLimit(where, options_.record_time_limit);
   if (!article.ok()) return article.status();
-  return AnalyzeArticle(*article);
+  if (input == &head) {
+    article->warnings.push_back(where + ": " + std::to_string(doc.bytes.size()) + " bytes, only the first " +
+                                std::to_string(head.bytes.size()) + " analyzed (limit per document)");
+  }
+  return RunStages(*article, where, true);
 }
 
 Analysis Analyzer::AnalyzeArticle(const Article& article) const {
+  return std::move(RunStages(article, article.source, false).value());
+}
+
+StatusOr<Analysis> Analyzer::RunStages(const Article& article, const std::string& where, bool bounded) const {
   Analysis a;
-  cleaner_->Clean(article, &a);
-  a.id = ArticleId(a.title, a.body);
-  text::Segment(&a);
-  if (syntax_ != nullptr) syntax_->Annotate(&a);
-  entities_->Recognize(&a);
-  quotes_->Find(&a);
-  events_->Code(&a);
-  tone_->Score(&a);
+  const std::function<void()> stages[] = {
+      [&] {
+        cleaner_->Clean(article, &a);
+        a.id = ArticleId(a.title, a.body);
+      },
+      [&] { text::Segment(&a); },
+      [&] {
+        if (syntax_ != nullptr) syntax_->Annotate(&a);
+      },
+      [&] { entities_->Recognize(&a); },
+      [&] { quotes_->Find(&a); },
+      [&] { events_->Code(&a); },
+      [&] { tone_->Score(&a); },
+  };
+  for (const auto& stage : stages) {
+    if (bounded && CurrentDeadline().expired()) return PastTimeLimit(where, options_.record_time_limit);
+    stage();
+  }
   return a;
 }
 

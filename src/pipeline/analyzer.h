@@ -3,6 +3,7 @@
 // safe to share between worker threads.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,10 @@ struct AnalyzerOptions {
   size_t max_document_bytes = 16u << 20;
   // Run the syntax stage (UD words, tags, lemmas, dependency trees: Analysis::words).
   bool syntax = true;
+  // Time limit per document (0: none). A document still being analyzed when it passes fails
+  // with an error (ingest/deadline.h: checked by the HTML parser and between stages), so a
+  // hostile page cannot hold a worker. A 16 MB article takes about 3 s.
+  std::chrono::milliseconds record_time_limit{30000};
 };
 
 class Analyzer {
@@ -37,6 +42,10 @@ class Analyzer {
   Analysis AnalyzeArticle(const Article& article) const;
 
  private:
+  // The stages after extraction; when `bounded`, gives up between stages once the thread's
+  // deadline has passed.
+  StatusOr<Analysis> RunStages(const Article& article, const std::string& where, bool bounded) const;
+
   AnalyzerOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<EntityRecognizer> entities_;

@@ -48,12 +48,13 @@ class Pipeline {
   void ReadAll(const std::vector<std::string>& inputs) {
     std::vector<RecordError> errors;
     std::vector<std::string> files = ExpandInputs(inputs, &errors, progress_);
+    auto go_on = [&] { return !options_.stop || !options_.stop(); };
     auto on_error = [&](const RecordError& e) {
       std::unique_lock<std::mutex> lock(mu_);
       uint64_t seq = Admit(lock);
       done_.emplace(seq, e);
       done_cv_.notify_one();
-      return true;
+      return go_on();
     };
     for (const RecordError& e : errors) on_error(e);
     ReadFiles(
@@ -63,7 +64,7 @@ class Pipeline {
           uint64_t seq = Admit(lock);
           work_.push_back(Work{seq, std::move(doc)});
           work_cv_.notify_one();
-          return true;
+          return go_on();
         },
         on_error, progress_);
     std::lock_guard<std::mutex> lock(mu_);
@@ -129,9 +130,10 @@ class Pipeline {
         if (progress_ != nullptr) progress_->analyzed.fetch_add(1, std::memory_order_relaxed);
         on_result(std::move(*a));
       } else {
-        ++stats.failed;
-        if (progress_ != nullptr) progress_->failed.fetch_add(1, std::memory_order_relaxed);
-        on_error(std::get<RecordError>(r));
+        const RecordError& e = std::get<RecordError>(r);
+        ++(e.skipped ? stats.skipped : stats.failed);
+        if (progress_ != nullptr) (e.skipped ? progress_->skipped : progress_->failed).fetch_add(1);
+        on_error(e);
       }
       lock.lock();
     }

@@ -30,16 +30,21 @@ struct PipelineOptions {
   // Called on the calling thread about every `tick` while the pipeline runs (progress bars).
   std::function<void()> on_tick;
   std::chrono::milliseconds tick{250};
+  // Polled by the reader before each record (any thread); true stops reading: what is in
+  // flight is still emitted, then RunPipeline returns (a consumer that can store no more).
+  std::function<bool()> stop;
 };
 
 struct PipelineProgress : ReaderProgress {
   std::atomic<uint64_t> analyzed{0};  // documents analyzed successfully (emitted)
   std::atomic<uint64_t> failed{0};    // records that failed (emitted)
+  std::atomic<uint64_t> skipped{0};   // inputs that are not articles (emitted, RecordError::skipped)
 };
 
 struct PipelineStats {
   uint64_t analyzed = 0;
-  uint64_t failed = 0;
+  uint64_t failed = 0;   // not counting the skipped
+  uint64_t skipped = 0;  // not articles (README, CSV, PDF, ...): reported through on_error
 };
 
 // Per-document work: a document in, an analysis (or the reason there is none) out. Must be

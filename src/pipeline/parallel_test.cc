@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -103,6 +104,28 @@ TEST(ParallelTest, WorkerExceptionsBecomeRecordErrors) {
       });
   EXPECT_EQ(ok, 4u);
   EXPECT_EQ(failed, 1u);
+}
+
+// A consumer that can store no more (a full disk) stops the reading; what was in flight
+// still arrives, in order.
+TEST(ParallelTest, StopEndsTheRunEarly) {
+  std::string path = WriteJsonl(2000, "stop.jsonl");
+  PipelineOptions o;
+  o.workers = 2;
+  o.window = 8;
+  std::atomic<bool> full{false};
+  o.stop = [&] { return full.load(); };
+  std::vector<std::string> titles;
+  PipelineStats s = RunPipeline(
+      {path}, o, SlowTitle,
+      [&](Analysis&& a) {
+        titles.push_back(a.title);
+        if (titles.size() == 10) full = true;
+      },
+      [&](const RecordError& e) { ADD_FAILURE() << e.status.message(); });
+  EXPECT_GE(s.analyzed, 10u);
+  EXPECT_LT(s.analyzed, 100u);  // at most the window and the reader's next record after it
+  for (size_t i = 0; i < titles.size(); ++i) EXPECT_EQ(titles[i], "T" + std::to_string(i));
 }
 
 }  // namespace
