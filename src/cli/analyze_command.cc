@@ -32,6 +32,11 @@ int RunAnalyze(const AnalyzeOptions& opt) {
     std::cerr << "newsgraph: --pretty indents JSON; it cannot be used with --format " << opt.format << "\n";
     return kExitUsage;
   }
+  if (opt.tokens && !opt.format.empty() && opt.format != "json") {
+    std::cerr << "newsgraph: --tokens adds the words to the JSON; it cannot be used with --format " << opt.format
+              << " (--format conllu prints them on its own)\n";
+    return kExitUsage;
+  }
   if (opt.json && !opt.format.empty() && opt.format != "json") {
     std::cerr << "newsgraph: --json and --format " << opt.format << " contradict each other\n";
     return kExitUsage;
@@ -43,13 +48,18 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  // No later stage reads the parse yet, so it runs only when its output is asked for.
+  ao.syntax = opt.tokens || opt.format == "conllu";
   ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) {
     std::cerr << "newsgraph: " << analyzer.status().message() << "\n";
     return kExitError;
   }
-  std::string format = opt.json || opt.pretty ? "json" : opt.format.empty() ? "text" : opt.format;
+  // --pretty and --tokens imply --json unless another format is named.
+  std::string format = opt.json || ((opt.pretty || opt.tokens) && opt.format.empty()) ? "json"
+                       : opt.format.empty()                                     ? "text"
+                                                                                : opt.format;
   ReportStyle style;
   style.color = format == "text" && isatty(STDOUT_FILENO);
   size_t next_event_id = 1;
@@ -114,7 +124,7 @@ CommandRunner SetupAnalyze(CLI::App* app) {
   app->add_flag("--json", opt->json, "print the analysis contract as JSON Lines (one object per article)");
   app->add_flag("--pretty", opt->pretty, "indent the JSON of a single article (implies --json)");
   app->add_flag("--tokens", opt->tokens,
-                "with --json: each sentence also lists its words (start, end, upos, lemma, head, deprel)");
+                "each sentence of the JSON also lists its words (start, end, upos, lemma, head, deprel); implies --json");
   app->add_option("--format", opt->format,
                   "text (readable report, the default), json, conllu (words, tags, lemmas and dependency trees "
                   "as CoNLL-U), or gdelt (GDELT 2.0 event rows)")
