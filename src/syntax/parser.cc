@@ -237,6 +237,20 @@ void NoteCase(State* st, const Context& cx, int head, int dep, int label) {
   if (IsCaseLabel(label) && st->node[head].case_word == kNone) st->node[head].case_word = cx.W(dep);
 }
 
+// Takes action `a`. An arc gets its label from `label_of(head, dep)` (the root relation
+// for the root), and a case marker is noted on its head.
+template <typename LabelOf>
+void ApplyWithLabel(State* st, const Context& cx, int a, const LabelOf& label_of) {
+  int label = 0;
+  if (a != kShift) {
+    int head, dep;
+    st->Arc(a, &head, &dep);
+    label = head == cx.n ? DeprelRoot() : label_of(head, dep);
+    NoteCase(st, cx, head, dep, label);
+  }
+  st->Apply(a, label);
+}
+
 }  // namespace
 
 void Parser::Parse(const std::vector<Lexeme>& lex, const std::vector<uint8_t>& tags, std::vector<int>* heads,
@@ -251,19 +265,10 @@ void Parser::Parse(const std::vector<Lexeme>& lex, const std::vector<uint8_t>& t
   while (!st.Terminal()) {
     TransitionFeatures(st, cx, &feats);
     int a = BestValid(st, transitions_, feats, scores);
-    int label = 0;
-    if (a != kShift) {
-      int head, dep;
-      st.Arc(a, &head, &dep);
-      if (head == n) {
-        label = DeprelRoot();
-      } else {
-        LabelFeatures(st, cx, head, dep, &feats);
-        label = BestLabel(labels_, feats, &label_scores);
-      }
-      NoteCase(&st, cx, head, dep, label);
-    }
-    st.Apply(a, label);
+    ApplyWithLabel(&st, cx, a, [&](int head, int dep) {
+      LabelFeatures(st, cx, head, dep, &feats);
+      return BestLabel(labels_, feats, &label_scores);
+    });
   }
   heads->assign(n, -1);
   labels->assign(st.labels.begin(), st.labels.end());
@@ -312,25 +317,15 @@ Parser Parser::Train(const std::vector<ParsedSentence>& data, const TrainOptions
         // Explore: after the first epoch, follow the model's own choice most of the time.
         int a = best_gold;
         if (epoch > 0 && costs[guess] > min_cost && (NextRandom(&rng) % 10) < 9) a = guess;
-        int label = 0;
-        if (a != kShift) {
-          int head, dep;
-          st.Arc(a, &head, &dep);
-          if (head == n) {
-            label = DeprelRoot();
-          } else {
-            LabelFeatures(st, cx, head, dep, &lfeats);
-            int predicted = BestLabel(labeler, lfeats, &label_scores);
-            label = predicted;
-            if (gold[dep] == head) {
-              labeler.Tick();
-              labeler.Update(lfeats, s.labels[dep], predicted);
-              label = s.labels[dep];
-            }
-          }
-          NoteCase(&st, cx, head, dep, label);
-        }
-        st.Apply(a, label);
+        // The labeler learns from arcs the gold tree has, and the state keeps the gold label.
+        ApplyWithLabel(&st, cx, a, [&](int head, int dep) {
+          LabelFeatures(st, cx, head, dep, &lfeats);
+          int predicted = BestLabel(labeler, lfeats, &label_scores);
+          if (gold[dep] != head) return predicted;
+          labeler.Tick();
+          labeler.Update(lfeats, s.labels[dep], predicted);
+          return static_cast<int>(s.labels[dep]);
+        });
       }
       for (int i = 0; i < n; ++i) correct_heads += st.heads[i] == gold[i];
       words += n;
