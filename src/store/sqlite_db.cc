@@ -5,7 +5,9 @@
 // with a reset before Exec returns.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +28,9 @@ std::string ToSqlite(std::string_view sql) {
 
 class SqliteDb final : public SqlDb {
  public:
+  static constexpr int kBusyTimeoutMs = 60000;
+  static constexpr int kRetryMs = 50;
+
   ~SqliteDb() override {
     for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -40,10 +45,19 @@ class SqliteDb final : public SqlDb {
       return Status::IoError(db->path_ +
                              ": cannot open database: " + (db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc)));
     }
-    sqlite3_busy_timeout(db->db_, 60000);
-    Status s = db->ExecScript(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
+    sqlite3_busy_timeout(db->db_, kBusyTimeoutMs);
+    // Switching a new file to WAL takes an exclusive lock, and SQLite answers "database is
+    // locked" at once, without its busy handler, while another process opening the same
+    // file holds one. Such openers wait their turn here, as long as the busy timeout.
+    Status s;
+    for (int waited = 0;; waited += kRetryMs) {
+      s = db->ExecScript(
+          "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;");
+      int code = sqlite3_errcode(db->db_) & 0xFF;
+      if (s.ok() || (code != SQLITE_BUSY && code != SQLITE_LOCKED) || waited >= kBusyTimeoutMs) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(kRetryMs));
+    }
     if (!s.ok()) return s;
     return std::unique_ptr<SqlDb>(std::move(db));
   }
