@@ -14,6 +14,7 @@
 #include <fstream>
 #include <random>
 
+#include "latency.h"
 #include "store/store.h"
 
 namespace newsgraph::bench {
@@ -124,29 +125,18 @@ void BM_EventsExplorerSqlite(benchmark::State& state) {
   auto store = Store::Open(*path);
   if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
   std::mt19937_64 rng(7 + state.range(0));
-  std::vector<double> ms, cpu_ms;  // wall clock, and CPU time of this thread
+  Latencies latencies;
   int64_t matches = 0;
   for (auto _ : state) {
     for (int i = 0; i < 100; ++i) {
       EventQuery q = Query(static_cast<int>(state.range(0)), rng);
-      auto t0 = std::chrono::steady_clock::now();
-      timespec c0, c1;
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
-      auto page = (*store)->FindEvents(q);
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-      cpu_ms.push_back((c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6);
+      auto page = latencies.Time([&] { return (*store)->FindEvents(q); });
       if (!page.ok()) return state.SkipWithError(page.status().message().c_str());
       matches += page->total;
     }
   }
-  std::sort(ms.begin(), ms.end());
-  state.counters["p50_ms"] = ms[ms.size() / 2];
-  state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
-  std::sort(cpu_ms.begin(), cpu_ms.end());
-  state.counters["p50_cpu_ms"] = cpu_ms[cpu_ms.size() / 2];
-  state.counters["p95_cpu_ms"] = cpu_ms[cpu_ms.size() * 95 / 100];
-  state.counters["mean_matches"] = static_cast<double>(matches) / static_cast<double>(ms.size());
+  latencies.Report(state);
+  state.counters["mean_matches"] = static_cast<double>(matches) / static_cast<double>(latencies.count());
   state.counters["articles"] = static_cast<double>(Articles());
   static const char* const kLabels[] = {"actor", "actor pair", "root + 3 months", "place + quad class", "actor + code"};
   state.SetLabel(kLabels[state.range(0)]);

@@ -17,6 +17,7 @@
 #include <random>
 
 #include "corpus.h"
+#include "latency.h"
 #include "pipeline/analyzer.h"
 #include "store/store.h"
 #include "stories/dupe_corpus.h"
@@ -235,32 +236,21 @@ void BM_SearchSqlite(benchmark::State& state) {
   auto store = Store::Open(*path);
   if (!store.ok()) return state.SkipWithError(store.status().message().c_str());
   bool facets = state.range(0) != 0;
-  std::vector<double> ms, cpu_ms;  // wall clock, and CPU time of this thread
+  Latencies latencies;
   int64_t hits = 0;
   for (auto _ : state) {
     for (const std::string& text : queries) {
       SearchQuery q;
       q.text = text;
       q.facets = facets;
-      auto t0 = std::chrono::steady_clock::now();
-      timespec c0, c1;
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
-      auto r = (*store)->Search(q);
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-      cpu_ms.push_back((c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6);
+      auto r = latencies.Time([&] { return (*store)->Search(q); });
       if (r.ok()) hits += r->total;
     }
   }
-  std::sort(ms.begin(), ms.end());
-  state.counters["p50_ms"] = ms[ms.size() / 2];
-  state.counters["p95_ms"] = ms[ms.size() * 95 / 100];
-  std::sort(cpu_ms.begin(), cpu_ms.end());
-  state.counters["p50_cpu_ms"] = cpu_ms[cpu_ms.size() / 2];
-  state.counters["p95_cpu_ms"] = cpu_ms[cpu_ms.size() * 95 / 100];
-  state.counters["mean_matches"] = static_cast<double>(hits) / static_cast<double>(ms.size());
+  latencies.Report(state);
+  state.counters["mean_matches"] = static_cast<double>(hits) / static_cast<double>(latencies.count());
   state.counters["articles"] = static_cast<double>(StoreArticles());
-  state.SetItemsProcessed(static_cast<int64_t>(ms.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(latencies.count()));
   state.SetLabel(facets ? "queries/s = items/s, with facets" : "queries/s = items/s, top 20 with snippets");
 }
 BENCHMARK(BM_SearchSqlite)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -4,8 +4,7 @@
 #include <map>
 
 #include "core/ud.h"
-#include "text/sentences.h"
-#include "text/ud_tokenizer.h"
+#include "text/tokenizer.h"
 
 namespace newsgraph::syntax {
 namespace {
@@ -116,7 +115,6 @@ RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<Conllu
   std::map<std::string, size_t> unmatched;
   size_t sent_gold = 0, sent_pred = 0, sent_ok = 0;
   size_t aligned = 0, upos_ok = 0, uas_ok = 0, las_ok = 0;
-  const text::SentenceSplitter& splitter = text::SentenceSplitter::Default();
   size_t i = 0;
   while (i < gold.size()) {
     // One document: its sentences until the next "newdoc"; paragraphs on lines of their own.
@@ -145,37 +143,23 @@ RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<Conllu
         gw.push_back(x);
       }
     }
-    // The pipeline's view of the same text.
+    // The pipeline's view of the same text: its sentence splitter, then the syntax stage.
+    Analysis a;
+    a.body = std::move(doc);
+    text::Segment(&a);
+    model.Annotate(&a);
+    const std::string& text = a.body;
     std::vector<RawWord> pw;
-    std::vector<Span> pred_sentences;
-    size_t pos = 0;
-    SentenceSyntax syn;
-    while (pos <= doc.size()) {
-      size_t nl = doc.find('\n', pos);
-      if (nl == std::string::npos) nl = doc.size();
-      std::string_view para = std::string_view(doc).substr(pos, nl - pos);
-      for (Span s : splitter.Split(para)) {
-        Span abs{static_cast<uint32_t>(pos + s.start), static_cast<uint32_t>(pos + s.end)};
-        pred_sentences.push_back(abs);
-        std::vector<Span> spans;
-        text::TokenizeUd(std::string_view(doc).substr(abs.start, abs.size()), abs.start, &spans);
-        if (spans.empty()) continue;
-        std::vector<std::string_view> forms;
-        for (Span sp : spans) forms.push_back(std::string_view(doc).substr(sp.start, sp.size()));
-        model.AnalyzeSentence(forms, &syn);
-        int first = static_cast<int>(pw.size());
-        for (size_t w = 0; w < spans.size(); ++w) {
-          RawWord x;
-          x.span = spans[w];
-          x.head = syn.heads[w] < 0 ? -1 : first + syn.heads[w];
-          x.upos = syn.upos[w];
-          x.deprel = ud::UniversalDeprel(ud::DeprelName(syn.deprels[w]));
-          pw.push_back(x);
-        }
-      }
-      if (nl == doc.size()) break;
-      pos = nl + 1;
+    for (const Word& w : a.words) {
+      RawWord x;
+      x.span = w.span;
+      x.head = w.head;
+      x.upos = w.upos;
+      x.deprel = ud::UniversalDeprel(ud::DeprelName(w.deprel));
+      pw.push_back(x);
     }
+    std::vector<Span> pred_sentences;
+    for (const Sentence& s : a.sentences) pred_sentences.push_back(s.span);
     // Align words on identical spans.
     std::map<std::pair<uint32_t, uint32_t>, int> gold_at;
     for (size_t k = 0; k < gw.size(); ++k) gold_at[{gw[k].span.start, gw[k].span.end}] = static_cast<int>(k);
@@ -187,10 +171,10 @@ RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<Conllu
     std::vector<bool> gold_hit(gw.size(), false);
     for (size_t k = 0; k < pw.size(); ++k) {
       if (to_gold[k] >= 0) gold_hit[to_gold[k]] = true;
-      else unmatched["ours: " + doc.substr(pw[k].span.start, pw[k].span.size())]++;
+      else unmatched["ours: " + text.substr(pw[k].span.start, pw[k].span.size())]++;
     }
     for (size_t k = 0; k < gw.size(); ++k) {
-      if (!gold_hit[k]) unmatched["gold: " + doc.substr(gw[k].span.start, gw[k].span.size())]++;
+      if (!gold_hit[k]) unmatched["gold: " + text.substr(gw[k].span.start, gw[k].span.size())]++;
     }
     for (size_t k = 0; k < pw.size(); ++k) {
       if (to_gold[k] < 0) continue;

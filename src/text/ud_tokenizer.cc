@@ -35,14 +35,6 @@ constexpr std::array<std::string_view, 56> kAbbrev = {
     "sept", "oct",  "nov",  "dec",  "ft",   "mt",   "ave",  "blvd", "dept", "est",  "approx", "fig",
     "vol",  "p",    "pp",   "ca",   "cf",   "al",   "op",   "govt"};
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool EqualsLower(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -73,7 +65,7 @@ bool IsDottedAbbrev(std::string_view w) {
 
 bool KeepsFinalDot(std::string_view w) {
   if (IsDottedAbbrev(w)) return true;
-  std::string low = Lower(w.substr(0, w.size() - 1));
+  std::string low = utf8::AsciiLower(w.substr(0, w.size() - 1));
   for (std::string_view a : kAbbrev) {
     if (low == a) return true;
   }
@@ -282,7 +274,7 @@ class Splitter {
     // The part before this hyphen back to the previous hyphen.
     size_t prev = left.find_last_of('-');
     std::string_view part = prev == std::string_view::npos ? left : left.substr(prev + 1);
-    std::string low = Lower(part);
+    std::string low = utf8::AsciiLower(part);
     for (std::string_view p : kHyphenPrefixes) {
       if (low == p) return true;
     }
