@@ -49,7 +49,6 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
   // No later stage reads the parse yet, so it runs only when its output is asked for.
-  ao.syntax = opt.tokens || opt.format == "conllu";
   ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
   if (!analyzer.ok()) {

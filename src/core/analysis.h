@@ -68,6 +68,20 @@ struct Entity {
   std::vector<Span> mentions;
 };
 
+// One reference to an entity in the text: a name ("Antony Blinken", "Blinken", "the U.S."),
+// a pronoun ("he", "their"), a title used alone ("the president") or a description ("the
+// agency", "both sides"). The mentions layer (entities and coreference) fills these; quotes
+// and events read them to find who speaks and who acts, so every stage agrees on who is who.
+enum class MentionKind : uint8_t { kName, kPronoun, kTitle, kDescription };
+const char* MentionKindName(MentionKind k);  // "name" | "pronoun" | "title" | "description"
+
+struct Mention {
+  Span span;
+  MentionKind kind = MentionKind::kName;
+  int32_t entity = -1;    // index into Analysis::entities it refers to; -1 unresolved
+  int32_t head_word = -1; // index into Analysis::words of its syntactic head; -1 without syntax
+};
+
 struct Quote {
   std::string text;  // the quotation, without its marks
   Span span;         // of the quoted text in body
@@ -116,6 +130,7 @@ struct Analysis {
   std::vector<Token> tokens;
   std::vector<Word> words;  // syntax: UD words of every sentence, in order
   std::vector<Entity> entities;
+  std::vector<Mention> mentions;  // every reference to an entity, in text order
   std::vector<Quote> quotes;
   std::vector<Event> events;
   Tone tone;

@@ -33,6 +33,20 @@ const char* EntityTypeName(EntityType t) {
   return "PERSON";
 }
 
+const char* MentionKindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kName:
+      return "name";
+    case MentionKind::kPronoun:
+      return "pronoun";
+    case MentionKind::kTitle:
+      return "title";
+    case MentionKind::kDescription:
+      return "description";
+  }
+  return "name";
+}
+
 json EventToJson(const Event& e) {
   json ev = {{"source", OrNull(e.source)},
              {"source_code", OrNull(e.source_code)},

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "core/utf8.h"
+#include "core/words.h"
 #include "entities/gazetteer.h"
 #include "entities/mentions.h"
 
@@ -23,7 +24,7 @@ namespace newsgraph {
 
 using entities::GazEntry;
 using entities::Gazetteer;
-using entities::Mention;
+using Candidate = entities::Mention;
 using entities::MentionType;
 using entities::PlaceKind;
 
@@ -49,7 +50,7 @@ struct Cluster {
 
 class Resolver {
  public:
-  Resolver(const Analysis& a, const Gazetteer& gaz, std::vector<Mention> mentions)
+  Resolver(const Analysis& a, const Gazetteer& gaz, std::vector<Candidate> mentions)
       : a_(a), gaz_(gaz), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
 
   std::vector<Entity> Run() {
@@ -184,7 +185,7 @@ class Resolver {
   }
 
   void ResolveOther(int id) {
-    const Mention& m = m_[id];
+    const Candidate& m = m_[id];
     std::string text(Text(id));
     if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown ||
         (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
@@ -241,7 +242,7 @@ class Resolver {
   }
 
   std::string TitleOf(int id) const {
-    const Mention& m = m_[id];
+    const Candidate& m = m_[id];
     if (!m.title_text.empty()) return m.title_text;
     return std::string(a_.Text(m.title));
   }
@@ -277,7 +278,7 @@ class Resolver {
         std::string_view s = Text(id);
         if (s != e.name && std::find(e.aliases.begin(), e.aliases.end(), s) == e.aliases.end())
           e.aliases.emplace_back(s);
-        const Mention& m = m_[id];
+        const Candidate& m = m_[id];
         if (m.title_rank > 0 &&
             (title_from < 0 || m.title_rank > m_[title_from].title_rank ||
              (m.title_rank == m_[title_from].title_rank && TitleOf(id).size() > TitleOf(title_from).size())))
@@ -371,7 +372,7 @@ class Resolver {
   std::string ArticleCountry() const {
     std::unordered_map<std::string_view, int> votes;
     int total = 0;
-    for (const Mention& m : m_) {
+    for (const Candidate& m : m_) {
       if (m.type != MentionType::kLoc || m.country.empty()) continue;
       ++votes[m.country];
       ++total;
@@ -426,7 +427,7 @@ class Resolver {
 
   const Analysis& a_;
   const Gazetteer& gaz_;
-  std::vector<Mention> m_;
+  std::vector<Candidate> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
   std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
@@ -435,8 +436,25 @@ class Resolver {
 }  // namespace
 
 void EntityRecognizer::Recognize(Analysis* analysis) const {
-  std::vector<Mention> mentions = entities::FindMentions(*analysis, *gaz_);
+  std::vector<Candidate> mentions = entities::FindMentions(*analysis, *gaz_);
   analysis->entities = Resolver(*analysis, *gaz_, std::move(mentions)).Run();
+  FillNameMentions(analysis);
+}
+
+void FillNameMentions(Analysis* a) {
+  a->mentions.clear();
+  for (size_t e = 0; e < a->entities.size(); ++e) {
+    for (Span s : a->entities[e].mentions) {
+      Mention m;
+      m.span = s;
+      m.kind = MentionKind::kName;
+      m.entity = static_cast<int32_t>(e);
+      m.head_word = HeadWord(*a, s);
+      a->mentions.push_back(m);
+    }
+  }
+  std::sort(a->mentions.begin(), a->mentions.end(),
+            [](const Mention& x, const Mention& y) { return x.span.start < y.span.start; });
 }
 
 }  // namespace newsgraph

@@ -26,12 +26,17 @@ class EntityRecognizer {
   EntityRecognizer(const EntityRecognizer&) = delete;
   EntityRecognizer& operator=(const EntityRecognizer&) = delete;
 
-  // Fills analysis->entities from body, sentences and tokens. Thread-safe.
+  // Fills analysis->entities from body, sentences and tokens, and analysis->mentions with
+  // one name mention per entity mention (FillNameMentions). Thread-safe.
   void Recognize(Analysis* analysis) const;
 
  private:
   EntityRecognizer();
   std::unique_ptr<entities::Gazetteer> gaz_;
 };
+
+// Rebuilds analysis->mentions as the name mentions of analysis->entities, in text order,
+// each with its entity and (when the syntax stage ran) its head word.
+void FillNameMentions(Analysis* analysis);
 
 }  // namespace newsgraph

@@ -24,9 +24,9 @@ struct AnalyzerOptions {
   // Input beyond this many bytes is dropped with a warning, so one runaway record (a log
   // file, a dump) cannot take unbounded memory. News articles are far smaller.
   size_t max_document_bytes = 16u << 20;
-  // Run the syntax stage (UD words, tags, lemmas, dependency trees: Analysis::words). Off
-  // by default while no later stage reads it: it is the costliest stage (docs/syntax.md).
-  bool syntax = false;
+  // Run the syntax stage (UD words, tags, lemmas, dependency trees: Analysis::words), which
+  // the mention, quote and event stages read. Off only for callers that need none of them.
+  bool syntax = true;
   // Time limit per document (0: none). A document still being analyzed when it passes fails
   // with an error (ingest/deadline.h: checked by the HTML parser and between stages), so a
   // hostile page cannot hold a worker. A 16 MB article takes about 3 s.
