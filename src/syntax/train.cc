@@ -1,5 +1,7 @@
 #include "syntax/train.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <thread>
 
@@ -25,8 +27,13 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntax(const SyntaxTrainConfig& conf
   for (const std::string& f : config.train_files) {
     auto s = ReadConlluFile(f);
     if (!s.ok()) return s.status();
+    bool excluded = false;
     for (auto& x : *s) {
-      if (!x.words.empty()) data.push_back(std::move(x));
+      if (!x.newdoc.empty()) {
+        excluded = std::find(config.exclude_docs.begin(), config.exclude_docs.end(), x.newdoc) !=
+                   config.exclude_docs.end();
+      }
+      if (!excluded && !x.words.empty()) data.push_back(std::move(x));
     }
   }
   if (data.empty()) return Status::InvalidArgument("no training sentences in the given files");

@@ -17,6 +17,8 @@ namespace newsgraph::syntax {
 
 struct SyntaxTrainConfig {
   std::vector<std::string> train_files;  // CoNLL-U
+  // Documents ("# newdoc id") left out of training: the blind evaluation set (tests/blind).
+  std::vector<std::string> exclude_docs;
   int tagger_epochs = 12;
   int parser_epochs = 15;
   int folds = 5;          // jackknife folds for the parser's training tags
