@@ -3,10 +3,13 @@
 // ../shared/ud is absent. The figures these floors sit under are in docs/syntax.md.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
-#include "syntax/eval.h"
 #include "core/ud.h"
+#include "ingest/deadline.h"
+#include "syntax/eval.h"
 #include "syntax/syntax.h"
 
 namespace newsgraph::syntax {
@@ -87,6 +90,31 @@ TEST_F(SyntaxFloorsTest, ModelLoadsAndParsesAnArticle) {
   EXPECT_EQ(a.Text(a.words[envoy.head].span), "meet");
   EXPECT_EQ(ud::DeprelName(envoy.deprel), "nsubj");
   EXPECT_EQ(a.words[4].lemma, "meet");
+}
+
+// A document past its time limit stops being parsed within a few sentences: the later
+// sentences keep empty word ranges (the analyzer then reports the limit).
+TEST_F(SyntaxFloorsTest, AnnotateStopsAtTheDeadline) {
+  const SyntaxModel* model = Model();
+  ASSERT_NE(model, nullptr);
+  Analysis a;
+  for (int i = 0; i < 200; ++i) {
+    Sentence s;
+    s.span.start = static_cast<uint32_t>(a.body.size());
+    a.body += "The council met again. ";
+    s.span.end = static_cast<uint32_t>(a.body.size() - 1);
+    a.sentences.push_back(s);
+  }
+  {
+    ScopedDeadline past(Deadline::After(std::chrono::milliseconds(1)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    model->Annotate(&a);
+  }
+  EXPECT_LT(a.words.size(), 200u * 5);
+  EXPECT_GT(a.words.size(), 0u);
+  EXPECT_EQ(a.sentences.back().first_word, a.sentences.back().end_word);
+  model->Annotate(&a);  // no deadline: every sentence
+  EXPECT_EQ(a.words.size(), 200u * 5);
 }
 
 }  // namespace

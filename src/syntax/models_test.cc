@@ -73,6 +73,38 @@ TEST(PerceptronTest, LearnsASeparableProblemAndQuantizes) {
   EXPECT_FALSE(CompactModel::Load(&truncated).ok());
 }
 
+// Finish(p) keeps a feature whose largest weight reaches p times the model's largest, with
+// all of its weights (small ones included), and drops a feature whose weights all stay below.
+TEST(PerceptronTest, PruningDropsWholeRowsOfSmallWeights) {
+  PerceptronTrainer t(4);
+  const std::vector<Feature> strong = {F(1, 1)}, weak = {F(1, 2)}, mixed = {F(1, 3)};
+  for (int i = 0; i < 10; ++i) {
+    t.Tick();
+    t.Update(strong, 0, 1);  // +10 / -10
+  }
+  t.Tick();
+  t.Update(weak, 2, 3);  // +1 / -1, early: its average stays near 1
+  for (int i = 0; i < 6; ++i) {
+    t.Tick();
+    t.Update(mixed, 2, 3);  // large for classes 2 and 3
+  }
+  t.Tick();
+  t.Update(mixed, 1, 0);  // and tiny for classes 0 and 1
+  t.Tick();
+  CompactModel all = t.Finish(0.0f);
+  CompactModel pruned = t.Finish(0.1f);
+  EXPECT_EQ(all.features(), 3u);
+  EXPECT_EQ(pruned.features(), 2u);
+  float s[4] = {};
+  pruned.Score(weak, s);
+  for (float v : s) EXPECT_EQ(v, 0.0f);
+  float a[4] = {}, b[4] = {};
+  all.Score(mixed, a);
+  pruned.Score(mixed, b);
+  for (int c = 0; c < 4; ++c) EXPECT_FLOAT_EQ(a[c], b[c]);
+  EXPECT_NE(b[0], 0.0f);  // the tiny weights of a kept row stay
+}
+
 TEST(TaggerTest, FitsTrainingDataAndRoundTrips) {
   std::vector<TaggedSentence> data;
   for (const ParsedSentence& p : ToyTreebank()) data.push_back({p.forms, p.tags});

@@ -287,8 +287,12 @@ CompactModel PerceptronTrainer::Finish(float min_relative_weight) const {
       for (int c = 0; c < classes_; ++c) sum[c] += avg[order[j].second * classes_ + c];
     }
     size_t first = entries.size();
-    for (int c = 0; c < classes_; ++c) {
-      if (std::fabs(sum[c]) < keep || sum[c] == 0.0f) continue;
+    // A row stays whole or goes whole: dropping only its small weights would shift the
+    // balance between the classes that the large ones were learnt against.
+    float row_max = 0.0f;
+    for (int c = 0; c < classes_; ++c) row_max = std::max(row_max, std::fabs(sum[c]));
+    for (int c = 0; c < classes_ && row_max >= keep; ++c) {
+      if (sum[c] == 0.0f) continue;
       long q = std::lround(sum[c] / m.scale_);
       q = std::clamp(q, -32767L, 32767L);
       if (q != 0) entries.push_back({static_cast<uint8_t>(c), static_cast<int16_t>(q)});

@@ -6,6 +6,7 @@
 
 #include "core/data.h"
 #include "core/ud.h"
+#include "ingest/deadline.h"
 #include "syntax/conllu.h"
 #include "syntax/perceptron.h"
 #include "text/ud_tokenizer.h"
@@ -106,7 +107,16 @@ void SyntaxModel::Annotate(Analysis* a) const {
   std::vector<Span> spans;
   std::vector<std::string_view> forms;
   SentenceSyntax syn;
-  for (Sentence& s : a->sentences) {
+  bool out_of_time = false;
+  for (size_t si = 0; si < a->sentences.size(); ++si) {
+    Sentence& s = a->sentences[si];
+    // A runaway document stops at its time limit (ingest/deadline.h); the rest of its
+    // sentences get no words, and the analyzer reports the limit after this stage.
+    if (si % 32 == 31 && !out_of_time) out_of_time = CurrentDeadline().expired();
+    if (out_of_time) {
+      s.first_word = s.end_word = static_cast<uint32_t>(a->words.size());
+      continue;
+    }
     spans.clear();
     text::TokenizeUd(a->Text(s.span), s.span.start, &spans);
     s.first_word = static_cast<uint32_t>(a->words.size());

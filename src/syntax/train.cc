@@ -63,6 +63,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntax(const SyntaxTrainConfig& conf
     }
     TrainOptions o = tag_opt;
     o.verbose = false;
+    o.prune = 0.0f;  // only makes training tags: pruning is for the shipped models
     o.seed = config.seed + static_cast<uint64_t>(k) + 1;
     Tagger t = Tagger::Train(train, o);
     for (size_t i = k; i < tagged.size(); i += folds) {
