@@ -222,6 +222,9 @@ int Pass::PronounAt(int w, Mention* m) {
   const bool argument = IsArgument(Rel(w));
   int best = -1;
   double best_score = -1e9;
+  // A reflexive takes a co-argument when there is one ("Ines praised herself"), else the
+  // best candidate as any pronoun would ("who proclaimed himself emperor").
+  for (int pass = reflexive ? 0 : 1; pass < 2 && best < 0; ++pass) {
   for (size_t e = 0; e < state_.size(); ++e) {
     const EntityState& st = state_[e];
     if (st.sentence < 0 || st.word >= w || sentence - st.sentence > kPronounSentences) continue;
@@ -239,12 +242,14 @@ int Pass::PronounAt(int w, Mention* m) {
     // pronoun is reflexive ("Ines praised her" / "Ines praised herself").
     const bool coargument = st.sentence == sentence && argument && verb >= 0 && a_.words[st.word].head == verb &&
                             IsArgument(Rel(st.word));
-    if (coargument != reflexive && (coargument || reflexive)) continue;
+    if (coargument && !reflexive) continue;
+    if (pass == 0 && !coargument) continue;
     double score = -10.0 * (sentence - st.sentence) - 0.02 * (w - st.word);
     if (st.subject) score += 6;
     if (st.gender_known && st.gender == g) score += 3;
-    score += std::min(st.count, 5) * 0.5;
+    score += std::min(st.count, 10) * 0.8;  // the article's protagonists
     if (score > best_score) best_score = score, best = static_cast<int>(e);
+  }
   }
   if (best >= 0 && (g == Gender::kMale || g == Gender::kFemale) && !state_[best].gender_known) {
     state_[best].gender = g;

@@ -57,9 +57,9 @@ TEST(CorefFloorsTest, GumTest) {
   Print("GUM test", s);
   EXPECT_EQ(s.documents, 14u);  // 16 less the blind set's nasa and sensitive
   EXPECT_GT(s.pronouns.gold, 300u);
-  EXPECT_GE(s.pronouns.AccuracyNamed(), 0.0);
-  EXPECT_GE(s.pronouns.Precision(), 0.0);
-  EXPECT_GE(s.descriptions.AccuracyNamed(), 0.0);
+  EXPECT_GE(s.pronouns.AccuracyNamed(), 52.0);  // measured 55.4
+  EXPECT_GE(s.pronouns.Precision(), 41.0);      // measured 43.9
+  EXPECT_GE(s.descriptions.AccuracyNamed(), 5.0);  // measured 7.5
 }
 
 // The figures on the dev split, where the rules were looked at; not a floor.
