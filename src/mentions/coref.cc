@@ -72,6 +72,7 @@ struct EntityState {
   int sentence = -1;  // sentence of the latest mention, -1 before the first
   int word = -1;      // head word of the latest mention
   bool subject = false;
+  bool oblique = false;
   int count = 0;
   Gender gender = Gender::kUnknown;
   bool gender_known = false;  // from a title, a given name or a resolved pronoun
@@ -87,6 +88,7 @@ class Pass {
   Analysis& a_;
   std::vector<EntityState> state_;
   std::vector<int> sentence_of_;   // word -> sentence
+  std::vector<int> narrative_;     // sentence -> sentences so far with words outside quotations
   std::vector<int> named_;         // word -> entity of the name mention covering it, or -1
   std::vector<int> first_child_, next_sibling_;
   std::vector<uint8_t> in_quote_;  // word inside double quotation marks
@@ -96,6 +98,15 @@ class Pass {
   std::string_view Full(int w) const { return ud::DeprelName(a_.words[w].deprel); }
   std::string_view Text(int w) const { return a_.Text(a_.words[w].span); }
   bool Subject(int w) const { return w >= 0 && Full(w).starts_with("nsubj"); }
+  // Sentences of narrative from sentence `from` to sentence `to`.
+  int Distance(int from, int to) const { return narrative_[to] - narrative_[from]; }
+  // A name after a preposition ("posted on Instagram") is a weak antecedent.
+  bool Oblique(int w) const {
+    for (int c = first_child_[w]; c >= 0; c = next_sibling_[c]) {
+      if (Rel(c) == "case" && c < w) return true;
+    }
+    return false;
+  }
 
   void Index();
   void InitGenders();
@@ -146,6 +157,14 @@ void Pass::Index() {
     }
     in_quote_[w] = open;
   }
+  // Distances count the narrative's sentences: a paragraph of quotation between a person
+  // and "she said" puts her no further back.
+  narrative_.assign(a_.sentences.size() + 1, 0);
+  std::vector<uint8_t> outside(a_.sentences.size(), 0);
+  for (int w = 0; w < n; ++w) {
+    if (sentence_of_[w] >= 0 && !in_quote_[w] && a_.words[w].upos != ud::kPunct) outside[sentence_of_[w]] = 1;
+  }
+  for (size_t s = 0; s < a_.sentences.size(); ++s) narrative_[s + 1] = narrative_[s] + outside[s];
 }
 
 void Pass::InitGenders() {
@@ -185,6 +204,7 @@ void Pass::Note(int entity, int word) {
   st.sentence = sentence_of_[word];
   st.word = word;
   st.subject = Subject(word);
+  st.oblique = Oblique(word);
   ++st.count;
 }
 
@@ -227,7 +247,7 @@ int Pass::PronounAt(int w, Mention* m) {
   for (int pass = reflexive ? 0 : 1; pass < 2 && best < 0; ++pass) {
   for (size_t e = 0; e < state_.size(); ++e) {
     const EntityState& st = state_[e];
-    if (st.sentence < 0 || st.word >= w || sentence - st.sentence > kPronounSentences) continue;
+    if (st.sentence < 0 || st.word >= w || Distance(st.sentence, sentence) > kPronounSentences) continue;
     EntityType t = a_.entities[e].type;
     bool fits = false;
     if (g == Gender::kMale || g == Gender::kFemale) {
@@ -244,9 +264,10 @@ int Pass::PronounAt(int w, Mention* m) {
                             IsArgument(Rel(st.word));
     if (coargument && !reflexive) continue;
     if (pass == 0 && !coargument) continue;
-    double score = -10.0 * (sentence - st.sentence) - 0.02 * (w - st.word);
+    double score = -10.0 * Distance(st.sentence, sentence) - 0.02 * (w - st.word);
     if (st.subject) score += 6;
-    if (st.gender_known && st.gender == g) score += 3;
+    if (st.oblique) score -= 4;
+    if (st.gender_known && st.gender == g) score += 7;  // beats a subject of unknown gender
     score += std::min(st.count, 10) * 0.8;  // the article's protagonists
     if (score > best_score) best_score = score, best = static_cast<int>(e);
   }
@@ -280,11 +301,11 @@ int Pass::ResolveDescription(int head, Want want, std::string_view noun, std::st
   double best_score = -1e9;
   for (size_t e = 0; e < state_.size(); ++e) {
     const EntityState& st = state_[e];
-    if (st.sentence < 0 || st.word >= head || sentence - st.sentence > kDescriptionSentences) continue;
+    if (st.sentence < 0 || st.word >= head || Distance(st.sentence, sentence) > kDescriptionSentences) continue;
     if (!TypeFits(static_cast<int>(e), want)) continue;
     const Entity& ent = a_.entities[e];
     if (!country.empty() && ent.country != country) continue;
-    double score = -2.0 * (sentence - st.sentence) - 0.01 * (head - st.word);
+    double score = -2.0 * Distance(st.sentence, sentence) - 0.01 * (head - st.word);
     if (Lower(ent.name).find(noun) != std::string::npos) score += 8;
     if (st.subject) score += 3;
     score += std::min(st.count, 5) * 0.5;
@@ -298,7 +319,7 @@ std::vector<int32_t> Pass::Group(int head, Want want, size_t k) const {
   std::vector<std::pair<int, int32_t>> recent;  // (latest word, entity)
   for (size_t e = 0; e < state_.size(); ++e) {
     const EntityState& st = state_[e];
-    if (st.sentence < 0 || st.word >= head || sentence - st.sentence > kDescriptionSentences) continue;
+    if (st.sentence < 0 || st.word >= head || Distance(st.sentence, sentence) > kDescriptionSentences) continue;
     if (!TypeFits(static_cast<int>(e), want)) continue;
     recent.emplace_back(st.word, static_cast<int32_t>(e));
   }

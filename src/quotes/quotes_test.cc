@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include "entities/entities.h"
+#include "mentions/coref.h"
+#include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
 namespace newsgraph {
@@ -16,11 +19,18 @@ struct EntitySpec {
   std::vector<std::string> forms;  // surface forms to mark as mentions
 };
 
+// Runs the stages the quotes stage reads: syntax, then the entities stage (or, with
+// `entities`, those entities as given) and coreference, then the quotes.
 Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
   static const auto* finder = QuoteFinder::Create().value().release();
+  static const auto* syntax = syntax::SyntaxModel::Default().value();
+  static const auto* recognizer = EntityRecognizer::Create().value().release();
+  static const auto* coref = CorefResolver::Create().value().release();
   Analysis a;
   a.body = body;
   text::Segment(&a);
+  syntax->Annotate(&a);
+  if (entities.empty()) recognizer->Recognize(&a);
   for (size_t i = 0; i < entities.size(); ++i) {
     Entity e;
     e.id = "e" + std::to_string(i + 1);
@@ -34,6 +44,8 @@ Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entitie
     }
     a.entities.push_back(e);
   }
+  if (!entities.empty()) FillNameMentions(&a);
+  coref->Resolve(&a);
   finder->Find(&a);
   return a;
 }
@@ -257,8 +269,11 @@ TEST(Quotes, TheJudgeIsThePersonWithThatTitle) {
       "\"The accused knew what he signed,\" the judge said.";
   auto a = Analyze(body, {{"Amara Osei", EntityType::kPerson, {"Amara Osei"}}, {"Accra", EntityType::kLoc, {"Accra"}}});
   a.entities[0].title = "Judge";
-  // Re-run with the title in place (the helper fills entities before Find).
+  // Re-run coreference and quotes with the title in place (the helper fills entities first).
   static const auto* finder = QuoteFinder::Create().value().release();
+  static const auto* coref = CorefResolver::Create().value().release();
+  FillNameMentions(&a);
+  coref->Resolve(&a);
   finder->Find(&a);
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].speaker, "Amara Osei");
