@@ -91,6 +91,9 @@ struct Quote {
   std::string speaker;     // canonical speaker name, or empty (null) when unattributed
   std::string speaker_id;  // entity id, or empty
   std::string cue;         // the attributing words, e.g. "said", "told reporters"
+  // An unnamed speaker's own words ("a Heineken spokesman"): the speaker fields then name
+  // whom that person speaks for. Empty for a named speaker.
+  std::string speaker_role;
 };
 
 struct Event {

@@ -147,12 +147,14 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
   if (!omit.quotes) {
     json quotes = json::array();
     for (const Quote& q : a.quotes) {
-      quotes.push_back({{"text", q.text},
-                        {"start", q.span.start},
-                        {"end", q.span.end},
-                        {"speaker", OrNull(q.speaker)},
-                        {"speaker_id", OrNull(q.speaker_id)},
-                        {"cue", OrNull(q.cue)}});
+      json qj = {{"text", q.text},
+                 {"start", q.span.start},
+                 {"end", q.span.end},
+                 {"speaker", OrNull(q.speaker)},
+                 {"speaker_id", OrNull(q.speaker_id)},
+                 {"cue", OrNull(q.cue)}};
+      if (!q.speaker_role.empty()) qj["speaker_role"] = q.speaker_role;
+      quotes.push_back(std::move(qj));
     }
     j["quotes"] = std::move(quotes);
   }
@@ -238,6 +240,7 @@ StatusOr<Analysis> AnalysisFromJson(const json& j) {
       quote.speaker = Str(q, "speaker");
       quote.speaker_id = Str(q, "speaker_id");
       quote.cue = Str(q, "cue");
+      quote.speaker_role = Str(q, "speaker_role");
       a.quotes.push_back(std::move(quote));
     }
     for (const json& e : j.value("events", json::array())) {

@@ -33,6 +33,7 @@ void QuoteFinder::Find(Analysis* analysis) const {
     q.speaker = std::move(who[i].speaker);
     q.speaker_id = std::move(who[i].speaker_id);
     if (!who[i].cue.empty()) q.cue = std::string(analysis->Text(who[i].cue));
+    if (!who[i].role.empty()) q.speaker_role = std::string(analysis->Text(who[i].role));
     analysis->quotes.push_back(std::move(q));
   }
 }

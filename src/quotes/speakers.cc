@@ -5,6 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/ud.h"
+#include "core/words.h"
+
 namespace newsgraph::quotes {
 namespace {
 
@@ -37,6 +40,7 @@ struct Subject {
   int referent = kNone;  // kName / kInstitution resolved to a referent
   std::string name;      // kInstitution resolved only to a country name
   uint32_t token = 0;    // kPronoun: the pronoun
+  Span role;             // kInstitution spoken by an unnamed person: "a Heineken spokesman"
 };
 
 struct CueMatch {
@@ -125,6 +129,8 @@ class Attributor {
   }
 
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
+  bool FromParse(const Quotation& q, CueMatch* cue, Subject* s) const;
+  Subject SubjectOfWord(int32_t w) const;
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
   // The entity the mention layer (coreference) gives the pronoun, title or description
@@ -517,6 +523,9 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
       t = groups_[g].first;
     }
   }
+  if (RoleAt(role) == static_cast<int>(RoleKind::kPerson)) {
+    s.role = Span{toks_[first].span.start, toks_[last - 1].span.end};
+  }
   if (org != kNone) {
     s.referent = org;
   } else if (place != kNone) {
@@ -660,6 +669,7 @@ Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
+  if (s.kind == Subject::kInstitution && !out.speaker.empty()) out.role = s.role;
   return out;
 }
 
@@ -682,7 +692,10 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
 
   for (uint32_t k = lead; k < hi; ++k) {
     CueMatch m = MatchCue(k, hi);
-    if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame) continue;
+    if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame ||
+        lex_.cues[m.cue].kind == CueKind::kNoun) {
+      continue;
+    }
     *cue = m;
     CueKind kind = lex_.cues[m.cue].kind;
     if (kind == CueKind::kSource || k == lead) {
@@ -699,7 +712,7 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
 bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const {
   for (uint32_t k = open_tok; k-- > lo && open_tok - k < 3 * kMaxScan;) {
     CueMatch m = MatchCue(k, open_tok);
-    if (m.cue == kNone || !CueAllowed(m.cue, true)) continue;
+    if (m.cue == kNone || !CueAllowed(m.cue, true) || lex_.cues[m.cue].kind == CueKind::kNoun) continue;
     *cue = m;
     CueKind kind = lex_.cues[m.cue].kind;
     if (kind == CueKind::kSource) {
@@ -721,6 +734,74 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
       }
       *s = inverted ? right : SubjectLeft(k, lo);
     }
+    return true;
+  }
+  return false;
+}
+
+Subject Attributor::SubjectOfWord(int32_t w) const {
+  // A name (or the name in apposition to a role noun), a pronoun, title or description
+  // coreference resolved, or a role phrase naming an institution.
+  uint32_t t = TokenAt(a_.words[w].span.start);
+  if (t >= toks_.size() || InQuote(t)) return Subject{};
+  if (tok_group_[t] != kNone && Acceptable(groups_[tok_group_[t]])) {
+    return Subject{Subject::kName, groups_[tok_group_[t]].referent, "", 0, {}};
+  }
+  if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t, {}};
+  for (int32_t c = 0; c < static_cast<int32_t>(a_.words.size()); ++c) {
+    if (a_.words[c].head != w || ud::DeprelName(a_.words[c].deprel) != "appos") continue;
+    uint32_t ct = TokenAt(a_.words[c].span.start);
+    if (ct < toks_.size() && tok_group_[ct] != kNone && Acceptable(groups_[tok_group_[ct]])) {
+      return Subject{Subject::kName, groups_[tok_group_[ct]].referent, "", 0, {}};
+    }
+  }
+  if (int r = MentionReferent(t, true); r != kNone) return Subject{Subject::kName, r, "", 0, {}};
+  if (RoleAt(t) >= 0) {
+    uint32_t lo = a_.sentences[tok_sentence_[t]].first_token;
+    return Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+  }
+  return Subject{};
+}
+
+bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const {
+  // The quotation's first segment hangs on the tree by its head word; up the tree from there
+  // (through complement clauses, parataxis, and speech nouns such as "assertion"), the
+  // first reporting verb's subject is the speaker.
+  if (a_.words.empty()) return false;
+  WordRange r = WordsIn(a_, q.segments.front());
+  if (r.empty()) return false;
+  int32_t head = HeadWord(a_, q.segments.front());
+  int32_t h = head >= 0 ? a_.words[head].head : -1;
+  for (int steps = 0; h >= 0 && steps < 4; ++steps, h = a_.words[h].head) {
+    if (h >= r.first && h < r.end) return false;
+    uint32_t t = TokenAt(a_.words[h].span.start);
+    if (t >= toks_.size() || InQuote(t)) return false;
+    CueMatch m = MatchCue(t, static_cast<uint32_t>(toks_.size()));
+    if (m.cue == kNone) continue;
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource || kind == CueKind::kFrame) return false;
+    int32_t verb = h;
+    if (kind == CueKind::kNoun) {
+      // "repeated his assertion that ...": the verb the noun is the object of.
+      verb = a_.words[h].head;
+      if (verb < 0) return false;
+    }
+    int32_t subject = -1;
+    for (int32_t v = verb; v >= 0 && subject < 0;) {
+      for (int32_t c = std::max(0, v - 40); c < static_cast<int32_t>(a_.words.size()) && c < v + 40; ++c) {
+        if (a_.words[c].head == v && ud::DeprelName(a_.words[c].deprel).starts_with("nsubj")) {
+          subject = c;
+          break;
+        }
+      }
+      // A coordinated verb shares its first conjunct's subject ("X arrived and said").
+      v = subject < 0 && ud::DeprelName(a_.words[v].deprel) == "conj" ? a_.words[v].head : -1;
+    }
+    if (subject < 0) return false;
+    Subject found = SubjectOfWord(subject);
+    if (found.kind == Subject::kNoSubject) return false;
+    *cue = m;
+    *s = found;
     return true;
   }
   return false;
@@ -762,6 +843,15 @@ std::vector<Attribution> Attributor::Run() {
       Subject subject;
       bool after = (pass == 0) == ends_clause;
       attempt(after ? AfterQuote(q, &cue, &subject) : BeforeQuote(lo, open_tok, &cue, &subject), cue, subject);
+    }
+    if (!done) {
+      // The parse: the subject of the reporting verb (or speech noun) the quotation hangs on.
+      CueMatch cue;
+      Subject subject;
+      if (FromParse(q, &cue, &subject)) {
+        Attribution r = Resolve(subject, cue);
+        if (!r.speaker.empty()) out[qi] = std::move(r), done = true;
+      }
     }
     if (done || have_cue || open_tok != lo) continue;
     // No cue at all, and the quotation opens its sentence: it continues the previous

@@ -34,6 +34,7 @@ struct Attribution {
   std::string speaker;     // canonical name, empty when none
   std::string speaker_id;  // entity id, empty when none
   Span cue;                // the attributing words; empty when none
+  Span role;               // an unnamed speaker's words ("a Heineken spokesman"); else empty
 };
 
 // Attributes every quotation of `a` (FindQuotations order). Reads body, sentences, tokens,
