@@ -404,7 +404,7 @@ TEST(QuotesParse, UnnamedSpokespersonKeepsTheRoleAndTheAffiliation) {
 
 TEST(QuotesParse, PartialQuoteAfterAnotherCue) {
   auto a = Analyze(
-      "Dale Hollister spoke in Ohio on Saturday.\n"
+      "Senator Dale Hollister spoke in Ohio on Saturday.\n"
       "Hollister repeated his assertion that the \"courts are rigged against us\" and left.");
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].speaker, "Dale Hollister");

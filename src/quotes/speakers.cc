@@ -131,6 +131,7 @@ class Attributor {
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
   bool FromParse(const Quotation& q, CueMatch* cue, Subject* s) const;
   Subject SubjectOfWord(int32_t w) const;
+  int32_t ChildWith(int32_t w, std::string_view deprel) const;  // first dependent, or -1
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
   // The entity the mention layer (coreference) gives the pronoun, title or description
@@ -678,8 +679,19 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
   uint32_t from = TokenAt(end_byte);
   if (from >= toks_.size() || from == 0) return false;
   uint32_t sentence = tok_sentence_[from - 1];
-  if (tok_sentence_[from] != sentence) return false;
-  uint32_t hi = std::min<uint32_t>(a_.sentences[sentence].end_token, from + kMaxScan);
+  uint32_t limit = kMaxScan;
+  if (tok_sentence_[from] != sentence) {
+    // '"Why now?" Mr. Lee said.': a question or exclamation ends the sentence before its
+    // attribution; a short next sentence of the same paragraph that opens with its cue's
+    // subject still attributes it.
+    char last = q.segments.back().end > 0 ? body_[q.segments.back().end - 1] : 0;
+    if ((last != '?' && last != '!') || tok_sentence_[from] != sentence + 1 || Paragraph(from) != Paragraph(from - 1)) {
+      return false;
+    }
+    sentence = tok_sentence_[from];
+    limit = 6;
+  }
+  uint32_t hi = std::min<uint32_t>(a_.sentences[sentence].end_token, from + limit);
   for (uint32_t k = from; k < hi; ++k) {
     if (InQuote(k)) {
       hi = k;
@@ -739,6 +751,15 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
   return false;
 }
 
+int32_t Attributor::ChildWith(int32_t w, std::string_view deprel) const {
+  // Dependents lie near their head; a bounded window keeps this constant time.
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  for (int32_t c = std::max(0, w - 40); c < n && c < w + 40; ++c) {
+    if (a_.words[c].head == w && ud::DeprelName(a_.words[c].deprel).starts_with(deprel)) return c;
+  }
+  return -1;
+}
+
 Subject Attributor::SubjectOfWord(int32_t w) const {
   // A name (or the name in apposition to a role noun), a pronoun, title or description
   // coreference resolved, or a role phrase naming an institution.
@@ -748,8 +769,7 @@ Subject Attributor::SubjectOfWord(int32_t w) const {
     return Subject{Subject::kName, groups_[tok_group_[t]].referent, "", 0, {}};
   }
   if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t, {}};
-  for (int32_t c = 0; c < static_cast<int32_t>(a_.words.size()); ++c) {
-    if (a_.words[c].head != w || ud::DeprelName(a_.words[c].deprel) != "appos") continue;
+  if (int32_t c = ChildWith(w, "appos"); c >= 0) {
     uint32_t ct = TokenAt(a_.words[c].span.start);
     if (ct < toks_.size() && tok_group_[ct] != kNone && Acceptable(groups_[tok_group_[ct]])) {
       return Subject{Subject::kName, groups_[tok_group_[ct]].referent, "", 0, {}};
@@ -777,7 +797,23 @@ bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const 
     uint32_t t = TokenAt(a_.words[h].span.start);
     if (t >= toks_.size() || InQuote(t)) return false;
     CueMatch m = MatchCue(t, static_cast<uint32_t>(toks_.size()));
-    if (m.cue == kNone) continue;
+    if (m.cue == kNone) {
+      // "repeated his assertion that ...": a verb whose object is a speech noun.
+      for (int32_t c = h + 1; c < static_cast<int32_t>(a_.words.size()) && c < h + 8 && m.cue == kNone; ++c) {
+        if (a_.words[c].head != h || ud::DeprelName(a_.words[c].deprel) != "obj") continue;
+        uint32_t ct = TokenAt(a_.words[c].span.start);
+        CueMatch noun = ct < toks_.size() ? MatchCue(ct, static_cast<uint32_t>(toks_.size())) : CueMatch{};
+        if (noun.cue != kNone && lex_.cues[noun.cue].kind == CueKind::kNoun) m = noun;
+      }
+      if (m.cue == kNone) continue;
+      int32_t subject = ChildWith(h, "nsubj");
+      if (subject < 0) return false;
+      Subject found = SubjectOfWord(subject);
+      if (found.kind == Subject::kNoSubject) return false;
+      *cue = m;
+      *s = found;
+      return true;
+    }
     CueKind kind = lex_.cues[m.cue].kind;
     if (kind == CueKind::kSource || kind == CueKind::kFrame) return false;
     int32_t verb = h;
@@ -788,12 +824,7 @@ bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const 
     }
     int32_t subject = -1;
     for (int32_t v = verb; v >= 0 && subject < 0;) {
-      for (int32_t c = std::max(0, v - 40); c < static_cast<int32_t>(a_.words.size()) && c < v + 40; ++c) {
-        if (a_.words[c].head == v && ud::DeprelName(a_.words[c].deprel).starts_with("nsubj")) {
-          subject = c;
-          break;
-        }
-      }
+      subject = ChildWith(v, "nsubj");
       // A coordinated verb shares its first conjunct's subject ("X arrived and said").
       v = subject < 0 && ud::DeprelName(a_.words[v].deprel) == "conj" ? a_.words[v].head : -1;
     }
@@ -851,6 +882,18 @@ std::vector<Attribution> Attributor::Run() {
       if (FromParse(q, &cue, &subject)) {
         Attribution r = Resolve(subject, cue);
         if (!r.speaker.empty()) out[qi] = std::move(r), done = true;
+      }
+    }
+    if (!done && !have_cue && open_tok > lo && IsPunct(open_tok - 1, ':')) {
+      // 'Ann Lee, a historian at X: "..."': a name (and its appositive) with no verb,
+      // then a colon and the quotation.
+      int g = tok_group_[lo];
+      bool verbless = g != kNone && Acceptable(groups_[g]);
+      WordRange r = WordsIn(a_, Span{toks_[lo].span.start, toks_[open_tok - 1].span.start});
+      for (int32_t w = r.first; w < r.end && verbless; ++w) verbless = a_.words[w].upos != ud::kVerb;
+      if (verbless) {
+        Attribution r2 = Resolve(Subject{Subject::kName, groups_[g].referent, "", 0, {}}, CueMatch{});
+        if (!r2.speaker.empty()) out[qi] = std::move(r2), done = true;
       }
     }
     if (done || have_cue || open_tok != lo) continue;
