@@ -121,7 +121,7 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
     entities.push_back(std::move(ej));
   }
   j["entities"] = std::move(entities);
-  if (!omit.entity_mentions) {
+  {
     // The references coreference added (docs/mentions.md): pronouns, titles used alone and
     // descriptions, each with the entity it refers to (null when unresolved) or, for a
     // plural description, the entities of its group. Name mentions are in entities[].
@@ -157,6 +157,14 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
       quotes.push_back(std::move(qj));
     }
     j["quotes"] = std::move(quotes);
+  } else {
+    // Stores keep quotes in a table of their own; the roles of unnamed speakers ride along
+    // here (quote index -> speaker_role), read back by the store after its quotes.
+    json roles = json::object();
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      if (!a.quotes[i].speaker_role.empty()) roles[std::to_string(i)] = a.quotes[i].speaker_role;
+    }
+    if (!roles.empty()) j["quote_roles"] = std::move(roles);
   }
   if (!omit.events) {
     json events = json::array();
