@@ -108,6 +108,7 @@ class Pass {
     return false;
   }
 
+  bool Pleonastic(int w) const;
   void Index();
   void InitGenders();
   void Note(int entity, int word);
@@ -165,6 +166,24 @@ void Pass::Index() {
     if (sentence_of_[w] >= 0 && !in_quote_[w] && a_.words[w].upos != ud::kPunct) outside[sentence_of_[w]] = 1;
   }
   for (size_t s = 0; s < a_.sentences.size(); ++s) narrative_[s + 1] = narrative_[s] + outside[s];
+}
+
+// "It rained", "it is clear that ...", "it seems to ...": an "it" that stands for nothing.
+bool Pass::Pleonastic(int w) const {
+  int h = a_.words[w].head;
+  if (h < 0 || !Full(w).starts_with("nsubj")) return false;
+  const std::string& lemma = a_.words[h].lemma;
+  if (lemma == "rain" || lemma == "snow" || lemma == "hail" || lemma == "drizzle" || lemma == "thunder") return true;
+  // An adjective or "seem"/"appear"/"be" with a clause after it ("it is likely that",
+  // "it seems to"); "it said that ..." is an organisation speaking.
+  if (a_.words[h].upos != ud::kAdj && lemma != "seem" && lemma != "appear" && lemma != "be" && lemma != "happen") {
+    return false;
+  }
+  for (int c = first_child_[h]; c >= 0; c = next_sibling_[c]) {
+    std::string_view rel = Rel(c);
+    if (c > w && (rel == "ccomp" || rel == "csubj" || rel == "xcomp")) return true;
+  }
+  return false;
 }
 
 void Pass::InitGenders() {
@@ -234,7 +253,7 @@ int Pass::PronounAt(int w, Mention* m) {
   m->span = word.span;
   m->kind = MentionKind::kPronoun;
   m->head_word = w;
-  if (in_quote_[w] || Rel(w) == "expl") return -1;
+  if (in_quote_[w] || Rel(w) == "expl" || (low == "it" && Pleonastic(w))) return -1;
   const Gender g = it->second;
   const bool reflexive = low.ends_with("self") || low.ends_with("selves");
   const int sentence = sentence_of_[w];

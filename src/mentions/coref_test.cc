@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <map>
 #include <string>
 
+#include "core/json.h"
 #include "entities/entities.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
@@ -100,6 +104,12 @@ TEST_F(CorefTest, ItGoesToAnOrganisationNotAPerson) {
   EXPECT_EQ(Ref(a, "It"), "Nordvik Mining Company");
 }
 
+TEST_F(CorefTest, PleonasticItStandsForNothing) {
+  auto a = Run("Nordvik Mining Company opened a mine. It rained all week. It is likely that prices will rise.");
+  EXPECT_EQ(Ref(a, "It", 0), "-");
+  EXPECT_EQ(Ref(a, "It", 1), "-");
+}
+
 TEST_F(CorefTest, PronounsInsideQuotationsAndTooFarBackStayUnresolved) {
   auto a = Run("Lars Eklund arrived. \"He never called,\" a neighbour said.");
   EXPECT_EQ(Ref(a, "He"), "-");
@@ -181,6 +191,29 @@ TEST_F(CorefTest, MentionsStayInTextOrderWithoutSyntaxNothingIsAdded) {
   size_t before = bare.mentions.size();
   coref_->Resolve(&bare);
   EXPECT_EQ(bare.mentions.size(), before);
+}
+
+
+TEST_F(CorefTest, JsonListsEachReferenceWithItsEntityAndReadsItBack) {
+  auto a = Run("Maria Lindqvist met Halvard Moen in Oslo. She thanked him. The two leaders left. It rained.");
+  nlohmann::json j = ToJson(a);
+  ASSERT_TRUE(j.contains("mentions"));
+  std::map<std::string, nlohmann::json> by_text;
+  for (const auto& m : j["mentions"]) {
+    by_text[a.body.substr(m["start"].get<uint32_t>(), m["end"].get<uint32_t>() - m["start"].get<uint32_t>())] = m;
+  }
+  ASSERT_TRUE(by_text.count("She"));
+  EXPECT_EQ(by_text["She"]["kind"], "pronoun");
+  EXPECT_EQ(by_text["She"]["entity"], a.entities[0].id);
+  ASSERT_TRUE(by_text.count("It"));
+  EXPECT_TRUE(by_text["It"]["entity"].is_null());  // nothing fits: listed, unresolved
+  ASSERT_TRUE(by_text.count("The two leaders"));
+  EXPECT_TRUE(by_text["The two leaders"]["entity"].is_null());
+  EXPECT_EQ(by_text["The two leaders"]["members"].size(), 2u);
+  for (const auto& m : j["mentions"]) EXPECT_NE(m["kind"], "name");  // names live in entities[]
+  auto back = AnalysisFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(ToJson(*back)["mentions"], j["mentions"]);
 }
 
 }  // namespace
