@@ -222,7 +222,8 @@ void Pass::Note(int entity, int word) {
   EntityState& st = state_[entity];
   st.sentence = sentence_of_[word];
   st.word = word;
-  st.subject = Subject(word);
+  // Inside a quotation the grammar is the speaker's: no subject there is the narrative's.
+  st.subject = Subject(word) && !in_quote_[word];
   st.oblique = Oblique(word);
   ++st.count;
 }
