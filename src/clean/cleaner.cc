@@ -152,6 +152,17 @@ std::string FoldForMatch(std::string_view s) {
 
 namespace {
 
+// The double quotation marks (straight or curly) in `s`. An odd number means one end of a
+// quotation that runs on into the next or the previous sentence.
+size_t QuoteMarks(std::string_view s) {
+  size_t marks = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') ++marks;
+    if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x9D") == 0) ++marks;
+  }
+  return marks;
+}
+
 // True when `s` needs no normalisation at all: printable ASCII and UTF-8 letters or
 // punctuation only, single spaces between words, no space at either end, no backquote or
 // doubled apostrophe, and every non-ASCII character one that stays as it is (checked
@@ -461,6 +472,9 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
     size_t word_count = 0;
     uint64_t sequence_hash = 0;
     bool removed = false;
+    bool attributed = false;  // ends in an attribution (", officials said")
+    bool odd_marks = false;   // holds an odd number of double quotation marks
+    bool quoted = false;      // holds a quotation mark
   };
   std::vector<Sent> sents;
   std::vector<Token> tokens;
@@ -479,8 +493,12 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       st.words = WordHashes(text, tokens.data() + st.first_token, tokens.data() + st.end_token, &st.word_count,
                             &st.sequence_hash);
       // A trailing attribution (", officials said") is left out of the restatement test.
+      size_t marks = QuoteMarks(text);
+      st.odd_marks = marks % 2 == 1;
+      st.quoted = marks > 0;
       if (const Token* tail = AttributionTail(text, tokens.data() + st.first_token, tokens.data() + st.end_token);
           tail != nullptr) {
+        st.attributed = true;
         uint64_t unused;
         size_t content_words = 0;
         std::vector<size_t> content = WordHashes(text, tokens.data() + st.first_token, tail, &content_words, &unused);
@@ -507,7 +525,9 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   for (size_t si = 0; si < sents.size(); ++si) {
     Sent& s = sents[si];
     std::string_view st = text_of(s);
-    if (s.word_count >= kExactMinWords) {
+    // A sentence holding one mark of a quotation that runs on into its neighbours is
+    // never removed: that would cut the quotation.
+    if (s.word_count >= kExactMinWords && !s.odd_marks) {
       if (seen_exact[s.sequence_hash]++ > 0) {
         s.removed = true;
         out->removed.push_back(Removal{"duplicate_sentence", "exact repeat", std::string(st)});
@@ -515,7 +535,7 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       }
     }
     const std::vector<size_t>& tested = s.test_words.empty() ? s.words : s.test_words;
-    if (s.word_count >= kRestatementMinWords && tested.size() >= kRestatementMinWords) {
+    if (s.word_count >= kRestatementMinWords && tested.size() >= kRestatementMinWords && !s.odd_marks) {
       // Pigeonhole: a sentence sharing >= 85% of these words shares one of the k rarest.
       by_rarity.clear();
       for (size_t w : tested) by_rarity.emplace_back(*df.Find(w), w);
@@ -537,9 +557,17 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
       if (candidates.size() > kMaxCandidates) candidates.erase(candidates.begin(), candidates.end() - kMaxCandidates);
       const size_t needed = static_cast<size_t>(std::ceil(kRestatementOverlap * tested.size()));
       for (uint32_t ci : candidates) {
-        const Sent& t = sents[ci];
-        if (t.words.size() < needed) continue;  // too short to cover it
+        Sent& t = sents[ci];
+        if (t.removed || t.words.size() < needed) continue;  // too short to cover it
         if (SharesAtLeast(tested, t.words, needed)) {
+          if (s.quoted && t.quoted && s.attributed && !t.attributed && !t.odd_marks) {
+            // A pull-quote repeated with its attribution: the attributed copy stays.
+            t.removed = true;
+            out->removed.push_back(Removal{"duplicate_sentence", "restated with its attribution: " +
+                                                                     std::string(st).substr(0, 120),
+                                           std::string(text_of(t))});
+            break;
+          }
           s.removed = true;
           out->removed.push_back(Removal{"duplicate_sentence", "restates an earlier sentence: " +
                                                                    std::string(text_of(t)).substr(0, 120),

@@ -82,6 +82,26 @@ TEST_F(CleanerTest, RestatementWithAddedAttributionIsFound) {
   EXPECT_EQ(a.body, "The leaders spoke for an hour. It was their first meeting since Roe took office in May.");
 }
 
+TEST_F(CleanerTest, PullQuoteKeepsTheAttributedCopy) {
+  Analysis a = Clean({"\"We will not close a single school in this district.\"",
+                      "The board met on Tuesday. \"We will not close a single school in this district,\" "
+                      "board chair Ilse Marken said."});
+  EXPECT_EQ(a.body,
+            "The board met on Tuesday. \"We will not close a single school in this district,\" board chair Ilse "
+            "Marken said.");
+  ASSERT_EQ(a.removed.size(), 1u);
+  EXPECT_EQ(a.removed[0].text, "\"We will not close a single school in this district.\"");
+}
+
+TEST_F(CleanerTest, NeverCutsAQuotationMark) {
+  // The repeated sentence opens a quotation that runs on: removing it would leave the
+  // closing mark without its opener.
+  Analysis a = Clean({"The port will reopen on Monday after the storm passed.",
+                      "\"The port will reopen on Monday after the storm passed. Crews are ready,\" Nils Arne said."});
+  EXPECT_NE(a.body.find("\"The port will reopen"), std::string::npos) << a.body;
+  EXPECT_TRUE(a.removed.empty());
+}
+
 TEST_F(CleanerTest, RemovesRowsOfShareButtons) {
   Analysis a = Clean({"Rain fell.", "Share on Facebook Share on X Share via Email", "Share on Facebook | Tweet | Email",
                       "Follow us"});

@@ -80,6 +80,9 @@ struct Mention {
   MentionKind kind = MentionKind::kName;
   int32_t entity = -1;    // index into Analysis::entities it refers to; -1 unresolved
   int32_t head_word = -1; // index into Analysis::words of its syntactic head; -1 without syntax
+  // A plural description ("the two leaders", "both sides") refers to a group: its members
+  // (indexes into Analysis::entities), with entity -1. Empty for every other mention.
+  std::vector<int32_t> members;
 };
 
 struct Quote {
@@ -88,6 +91,9 @@ struct Quote {
   std::string speaker;     // canonical speaker name, or empty (null) when unattributed
   std::string speaker_id;  // entity id, or empty
   std::string cue;         // the attributing words, e.g. "said", "told reporters"
+  // An unnamed speaker's own words ("a Heineken spokesman"): the speaker fields then name
+  // whom that person speaks for. Empty for a named speaker.
+  std::string speaker_role;
 };
 
 struct Event {

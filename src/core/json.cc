@@ -121,17 +121,50 @@ json ToJson(const Analysis& a, const JsonOmit& omit) {
     entities.push_back(std::move(ej));
   }
   j["entities"] = std::move(entities);
+  {
+    // The references coreference added (docs/mentions.md): pronouns, titles used alone and
+    // descriptions, each with the entity it refers to (null when unresolved) or, for a
+    // plural description, the entities of its group. Name mentions are in entities[].
+    json mentions = json::array();
+    for (const Mention& m : a.mentions) {
+      if (m.kind == MentionKind::kName) continue;
+      bool known = m.entity >= 0 && static_cast<size_t>(m.entity) < a.entities.size();
+      json mj = {{"start", m.span.start},
+                 {"end", m.span.end},
+                 {"kind", MentionKindName(m.kind)},
+                 {"entity", known ? json(a.entities[m.entity].id) : json(nullptr)}};
+      if (!m.members.empty()) {
+        json members = json::array();
+        for (int32_t e : m.members) {
+          if (e >= 0 && static_cast<size_t>(e) < a.entities.size()) members.push_back(a.entities[e].id);
+        }
+        mj["members"] = std::move(members);
+      }
+      mentions.push_back(std::move(mj));
+    }
+    j["mentions"] = std::move(mentions);
+  }
   if (!omit.quotes) {
     json quotes = json::array();
     for (const Quote& q : a.quotes) {
-      quotes.push_back({{"text", q.text},
-                        {"start", q.span.start},
-                        {"end", q.span.end},
-                        {"speaker", OrNull(q.speaker)},
-                        {"speaker_id", OrNull(q.speaker_id)},
-                        {"cue", OrNull(q.cue)}});
+      json qj = {{"text", q.text},
+                 {"start", q.span.start},
+                 {"end", q.span.end},
+                 {"speaker", OrNull(q.speaker)},
+                 {"speaker_id", OrNull(q.speaker_id)},
+                 {"cue", OrNull(q.cue)}};
+      if (!q.speaker_role.empty()) qj["speaker_role"] = q.speaker_role;
+      quotes.push_back(std::move(qj));
     }
     j["quotes"] = std::move(quotes);
+  } else {
+    // Stores keep quotes in a table of their own; the roles of unnamed speakers ride along
+    // here (quote index -> speaker_role), read back by the store after its quotes.
+    json roles = json::object();
+    for (size_t i = 0; i < a.quotes.size(); ++i) {
+      if (!a.quotes[i].speaker_role.empty()) roles[std::to_string(i)] = a.quotes[i].speaker_role;
+    }
+    if (!roles.empty()) j["quote_roles"] = std::move(roles);
   }
   if (!omit.events) {
     json events = json::array();
@@ -189,6 +222,25 @@ StatusOr<Analysis> AnalysisFromJson(const json& j) {
       for (const json& m : e.value("mentions", json::array())) ent.mentions.push_back(SpanFrom(m));
       a.entities.push_back(std::move(ent));
     }
+    for (const json& m : j.value("mentions", json::array())) {
+      Mention mention;
+      mention.span = SpanFrom(m);
+      std::string kind = Str(m, "kind");
+      mention.kind = kind == "pronoun" ? MentionKind::kPronoun
+                     : kind == "title" ? MentionKind::kTitle
+                                       : MentionKind::kDescription;
+      auto entity_index = [&](const std::string& id) {
+        for (size_t e = 0; e < a.entities.size(); ++e) {
+          if (a.entities[e].id == id) return static_cast<int32_t>(e);
+        }
+        return int32_t{-1};
+      };
+      mention.entity = entity_index(Str(m, "entity"));
+      for (const json& id : m.value("members", json::array())) {
+        if (id.is_string()) mention.members.push_back(entity_index(id.get<std::string>()));
+      }
+      a.mentions.push_back(std::move(mention));
+    }
     for (const json& q : j.value("quotes", json::array())) {
       Quote quote;
       quote.text = Str(q, "text");
@@ -196,6 +248,7 @@ StatusOr<Analysis> AnalysisFromJson(const json& j) {
       quote.speaker = Str(q, "speaker");
       quote.speaker_id = Str(q, "speaker_id");
       quote.cue = Str(q, "cue");
+      quote.speaker_role = Str(q, "speaker_role");
       a.quotes.push_back(std::move(quote));
     }
     for (const json& e : j.value("events", json::array())) {

@@ -41,6 +41,9 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
   auto entities = EntityRecognizer::Create();
   if (!entities.ok()) return entities.status();
   a->entities_ = std::move(entities).value();
+  auto coref = CorefResolver::Create();
+  if (!coref.ok()) return coref.status();
+  a->coref_ = std::move(coref).value();
   auto quotes = QuoteFinder::Create();
   if (!quotes.ok()) return quotes.status();
   a->quotes_ = std::move(quotes).value();
@@ -98,6 +101,7 @@ StatusOr<Analysis> Analyzer::RunStages(const Article& article, const std::string
         if (syntax_ != nullptr) syntax_->Annotate(&a);
       },
       [&] { entities_->Recognize(&a); },
+      [&] { coref_->Resolve(&a); },
       [&] { quotes_->Find(&a); },
       [&] { events_->Code(&a); },
       [&] { tone_->Score(&a); },

@@ -1,5 +1,5 @@
-// The whole per-article pipeline: extract → clean → text → syntax → entities → quotes →
-// events → tone. One Analyzer holds every stage's loaded data; it is immutable after Create and
+// The whole per-article pipeline: extract → clean → text → syntax → entities → coreference →
+// quotes → events → tone. One Analyzer holds every stage's loaded data; it is immutable after Create and
 // safe to share between worker threads.
 #pragma once
 
@@ -11,6 +11,7 @@
 #include "core/analysis.h"
 #include "core/status.h"
 #include "entities/entities.h"
+#include "mentions/coref.h"
 #include "events/events.h"
 #include "ingest/document.h"
 #include "quotes/quotes.h"
@@ -50,6 +51,7 @@ class Analyzer {
   AnalyzerOptions options_;
   std::unique_ptr<Cleaner> cleaner_;
   std::unique_ptr<EntityRecognizer> entities_;
+  std::unique_ptr<CorefResolver> coref_;
   std::unique_ptr<QuoteFinder> quotes_;
   std::unique_ptr<EventCoder> events_;
   std::unique_ptr<ToneScorer> tone_;

@@ -109,6 +109,8 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
         c.kind = CueKind::kSource;
       else if (kind == "frame")
         c.kind = CueKind::kFrame;
+      else if (kind == "noun")
+        c.kind = CueKind::kNoun;
       else
         return BadLine("cues.tsv", l.line_number, "unknown kind");
       if (where == "any")

@@ -15,7 +15,7 @@
 namespace newsgraph::quotes {
 
 enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter, kPlural };
-enum class CueKind : uint8_t { kVerb, kParticiple, kSource, kFrame };
+enum class CueKind : uint8_t { kVerb, kParticiple, kSource, kFrame, kNoun };
 enum class CueWhere : uint8_t { kAny, kBefore, kAfter };
 enum class RoleKind : uint8_t { kPerson, kBody, kDoc };
 enum class WordClass : uint8_t { kPrep = 1, kDet = 2, kAdv = 4, kNotName = 8, kRel = 16, kConj = 32, kParticle = 64 };

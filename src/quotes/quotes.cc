@@ -6,6 +6,38 @@
 
 namespace newsgraph {
 
+namespace {
+
+// A quotation with no cue that is no speech (docs/quotes.md): an identifier of an embedded
+// post or a link ("pic.twitter.com/x1", "@handle"), or a title of a work or a slogan, short
+// and capitalised word by word ("Harbour Lights Forever") with no closing punctuation.
+// Scare quotes ("a \"reform\"") stay: they are quotations of someone's word.
+bool NoSpeech(const Analysis& a, const quotes::Quotation& q) {
+  if (q.segments.size() != 1) return false;
+  std::string_view t = a.Text(q.segments.front());
+  if (t.empty()) return false;
+  bool spaces = t.find(' ') != std::string_view::npos;
+  if (!spaces && (t.find('/') != t.npos || t.find(".com") != t.npos || t.front() == '@' || t.front() == '#')) {
+    return true;
+  }
+  char last = t.back();
+  if (last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';') return false;
+  size_t words = 0;
+  for (size_t p = 0; p < t.size();) {
+    size_t sp = t.find(' ', p);
+    if (sp == t.npos) sp = t.size();
+    std::string_view w = t.substr(p, sp - p);
+    p = sp + 1;
+    if (w.empty()) continue;
+    ++words;
+    bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "in" || w == "to" || w == "for";
+    if (!small && !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  }
+  return words >= 2 && words <= 6;
+}
+
+}  // namespace
+
 QuoteFinder::~QuoteFinder() = default;
 
 StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create() {
@@ -24,6 +56,7 @@ void QuoteFinder::Find(Analysis* analysis) const {
   std::vector<quotes::Attribution> who = quotes::AttributeQuotations(*lexicon_, *analysis, found);
   analysis->quotes.reserve(found.size());
   for (size_t i = 0; i < found.size(); ++i) {
+    if (who[i].speaker.empty() && who[i].cue.empty() && NoSpeech(*analysis, found[i])) continue;
     Quote q;
     for (const Span& s : found[i].segments) {
       if (!q.text.empty()) q.text += '\n';
@@ -33,6 +66,7 @@ void QuoteFinder::Find(Analysis* analysis) const {
     q.speaker = std::move(who[i].speaker);
     q.speaker_id = std::move(who[i].speaker_id);
     if (!who[i].cue.empty()) q.cue = std::string(analysis->Text(who[i].cue));
+    if (!who[i].role.empty()) q.speaker_role = std::string(analysis->Text(who[i].role));
     analysis->quotes.push_back(std::move(q));
   }
 }

@@ -5,6 +5,9 @@
 
 #include <string>
 
+#include "entities/entities.h"
+#include "mentions/coref.h"
+#include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
 namespace newsgraph {
@@ -16,11 +19,18 @@ struct EntitySpec {
   std::vector<std::string> forms;  // surface forms to mark as mentions
 };
 
+// Runs the stages the quotes stage reads: syntax, then the entities stage (or, with
+// `entities`, those entities as given) and coreference, then the quotes.
 Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
   static const auto* finder = QuoteFinder::Create().value().release();
+  static const auto* syntax = syntax::SyntaxModel::Default().value();
+  static const auto* recognizer = EntityRecognizer::Create().value().release();
+  static const auto* coref = CorefResolver::Create().value().release();
   Analysis a;
   a.body = body;
   text::Segment(&a);
+  syntax->Annotate(&a);
+  if (entities.empty()) recognizer->Recognize(&a);
   for (size_t i = 0; i < entities.size(); ++i) {
     Entity e;
     e.id = "e" + std::to_string(i + 1);
@@ -34,6 +44,8 @@ Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entitie
     }
     a.entities.push_back(e);
   }
+  if (!entities.empty()) FillNameMentions(&a);
+  coref->Resolve(&a);
   finder->Find(&a);
   return a;
 }
@@ -257,8 +269,11 @@ TEST(Quotes, TheJudgeIsThePersonWithThatTitle) {
       "\"The accused knew what he signed,\" the judge said.";
   auto a = Analyze(body, {{"Amara Osei", EntityType::kPerson, {"Amara Osei"}}, {"Accra", EntityType::kLoc, {"Accra"}}});
   a.entities[0].title = "Judge";
-  // Re-run with the title in place (the helper fills entities before Find).
+  // Re-run coreference and quotes with the title in place (the helper fills entities first).
   static const auto* finder = QuoteFinder::Create().value().release();
+  static const auto* coref = CorefResolver::Create().value().release();
+  FillNameMentions(&a);
+  coref->Resolve(&a);
   finder->Find(&a);
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].speaker, "Amara Osei");
@@ -339,6 +354,93 @@ TEST(Quotes, RandomSoupKeepsInvariants) {
       if (q.speaker.empty()) EXPECT_TRUE(q.speaker_id.empty());
     }
   }
+}
+
+
+// ---- Issue 13, item 5: quotes read the parse and the mention layer.
+
+TEST(QuotesParse, QuestionOrExclamationBeforeTitledName) {
+  auto a = Analyze(
+      "Piet Halvorsen spoke to farmers in Ribe on Monday.\n"
+      "\"Why would we stop now?\" Mr. Halvorsen said. \"Never again!\" Ms. Okonjo said.");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_NE(a.quotes[0].speaker.find("Halvorsen"), std::string::npos) << a.quotes[0].speaker;
+  EXPECT_NE(a.quotes[1].speaker.find("Okonjo"), std::string::npos) << a.quotes[1].speaker;
+}
+
+TEST(QuotesParse, ColonIntroducedAfterAnAppositive) {
+  auto a = Analyze(
+      "The vote split the council.\n"
+      "Lena Brandvold, a historian at the University of Tartu: \"We have seen this before, and it ended badly.\"");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Lena Brandvold");
+}
+
+TEST(QuotesParse, SaidRoleThenName) {
+  auto a = Analyze(
+      "The campaign closed its offices in Leeds.\n"
+      "\"We are moving on,\" said spokesman Oskar Lindqvist-Berg.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Oskar Lindqvist-Berg");
+}
+
+TEST(QuotesParse, NamedSpokespersonIsNotWhomTheySpeakFor) {
+  auto a = Analyze(
+      "Marta Novakova leads the polls in Brno.\n"
+      "\"The numbers speak for themselves,\" Tomas Riegler, a Novakova campaign spokesman, said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Tomas Riegler");
+}
+
+TEST(QuotesParse, UnnamedSpokespersonKeepsTheRoleAndTheAffiliation) {
+  auto a = Analyze(
+      "Heineken raised its prices in Amsterdam on Monday.\n"
+      "\"Costs have gone up,\" a Heineken spokesman said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  // Whom the unnamed person speaks for (the convention of GOLD.md), and who spoke.
+  EXPECT_EQ(a.quotes[0].speaker, "Heineken");
+  EXPECT_EQ(a.quotes[0].speaker_role, "a Heineken spokesman");
+}
+
+TEST(QuotesParse, PartialQuoteAfterAnotherCue) {
+  auto a = Analyze(
+      "Senator Dale Hollister spoke in Ohio on Saturday.\n"
+      "Hollister repeated his assertion that the \"courts are rigged against us\" and left.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Dale Hollister");
+}
+
+TEST(QuotesParse, TwoApostrophesAreQuoteMarks) {
+  auto a = Analyze(
+      "Kenji Tanabe won the race in Osaka.\n"
+      "''We trained for this all year,'' Tanabe said.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].text, "We trained for this all year,");
+  EXPECT_EQ(a.quotes[0].speaker, "Kenji Tanabe");
+}
+
+TEST(QuotesParse, TitlesOfWorksAndPostIdsAreNoSpeech) {
+  auto a = Analyze(
+      "The band played \"Harbour Lights Forever\" in Bergen, and the crowd sang along.\n"
+      "She shared the clip as \"pic.twitter.com/Xk29LmQ\" on Sunday.\n"
+      "\"It was magic,\" said Ingrid Solberg.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].text, "It was magic,");
+  EXPECT_EQ(a.quotes[0].speaker, "Ingrid Solberg");
+}
+
+TEST(QuotesParse, ScareQuotesStayWithoutSpeaker) {
+  auto a = Analyze("Critics called the plan a \"reform\" in name only.\nThe vote is on Friday.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "");
+}
+
+TEST(QuotesParse, SubjectOfTheCueVerbThroughCoreference) {
+  auto a = Analyze(
+      "Finance Minister Liv Storaas met bankers in Oslo on Friday.\n"
+      "The minister told reporters that the plan was \"fully funded\" and would pass.");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Liv Storaas");
 }
 
 }  // namespace

@@ -5,13 +5,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/ud.h"
+#include "core/words.h"
+
 namespace newsgraph::quotes {
 namespace {
 
 constexpr int kNone = -1;
 constexpr int kMaxScan = 40;             // tokens looked at on either side of a cue
-constexpr uint32_t kPronounReach = 600;  // tokens a pronoun looks back for its person
-constexpr uint32_t kLookBack = 1000;     // tokens a pronoun or "the ministry" looks back
+constexpr uint32_t kLookBack = 1000;     // tokens "the judges" looks back for its court
 
 // One speaker candidate: an entity, or a name the text gives when no entity covers it.
 struct Referent {
@@ -21,15 +23,6 @@ struct Referent {
   bool person = false;
   bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
   bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
-  Gender title_gender = Gender::kUnknown;
-  int male_votes = 0, female_votes = 0;
-
-  Gender gender() const {
-    if (title_gender != Gender::kUnknown) return title_gender;
-    if (male_votes > female_votes) return Gender::kMale;
-    if (female_votes > male_votes) return Gender::kFemale;
-    return Gender::kUnknown;
-  }
 };
 
 // A name group: a run of capitalised tokens (with the entity mentions it overlaps), or an
@@ -47,6 +40,7 @@ struct Subject {
   int referent = kNone;  // kName / kInstitution resolved to a referent
   std::string name;      // kInstitution resolved only to a country name
   uint32_t token = 0;    // kPronoun: the pronoun
+  Span role;             // kInstitution spoken by an unnamed person: "a Heineken spokesman"
 };
 
 struct CueMatch {
@@ -105,7 +99,6 @@ class Attributor {
   void Index();
   void BuildGroups();
   int TextReferent(uint32_t first, uint32_t end);
-  void LearnGenders();
   void PersonEvidence(std::string_view name, Referent* r) const;
   bool PersonByRole(uint32_t lo, uint32_t first) const;
 
@@ -136,10 +129,15 @@ class Attributor {
   }
 
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
+  bool FromParse(const Quotation& q, CueMatch* cue, Subject* s) const;
+  Subject SubjectOfWord(int32_t w) const;
+  int32_t ChildWith(int32_t w, std::string_view deprel) const;  // first dependent, or -1
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
-  int ResolvePronoun(uint32_t tok) const;
-  int PersonTitled(std::string_view noun, uint32_t before) const;
+  // The entity the mention layer (coreference) gives the pronoun, title or description
+  // whose words include token `tok` (with `head_only`, a title or description headed by
+  // it), as a referent; kNone when it gives none.
+  int MentionReferent(uint32_t tok, bool head_only = false) const;
   // Entity referents come first in refs_, in entity order.
   size_t EntityIndex(int referent) const { return static_cast<size_t>(referent); }
 };
@@ -179,7 +177,6 @@ void Attributor::Index() {
 int Attributor::TextReferent(uint32_t first, uint32_t end) {
   // Titles, country adjectives and "of" before the name are not part of it, unless the
   // run names an institution ("State Department", "Foreign Ministry").
-  Gender title_gender = Gender::kUnknown;
   bool titled = false;
   bool institution = false;
   for (uint32_t i = first; i < end && !institution; ++i) {
@@ -200,9 +197,6 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     if (all_titles) return kNone;  // "Foreign Minister" alone names nobody
     if (last_title != end) {
       titled = true;
-      for (uint32_t i = first; i <= last_title; ++i) {
-        if (IsTitle(i) && W(i)->title_gender != Gender::kUnknown) title_gender = W(i)->title_gender;
-      }
       f = last_title + 1;
     }
     while (f + 1 < end &&
@@ -227,10 +221,7 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
   if (name.empty() || words == 0) return kNone;
   if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
   auto it = text_refs_.find(std::string_view(name));
-  if (it != text_refs_.end()) {
-    if (title_gender != Gender::kUnknown) refs_[it->second].title_gender = title_gender;
-    return it->second;
-  }
+  if (it != text_refs_.end()) return it->second;
   // A surname ("Okafor", "von der Heyden") or, alone, a first word ("Wen") of a person
   // named in full earlier.
   for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
@@ -255,12 +246,7 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
     ref.name = text_names_.back();
   }
   ref.org = institution;
-  ref.title_gender = title_gender;
-  auto given = lex_.given_by_name.find(first_word);
-  if (!institution && words >= 2 && given != lex_.given_by_name.end()) {
-    ref.person = true;
-    if (ref.title_gender == Gender::kUnknown) ref.title_gender = given->second;
-  }
+  if (!institution && words >= 2 && lex_.given_by_name.count(first_word)) ref.person = true;
   if (!institution && titled && !is_demonym) ref.person = true;
   ref.maybe_person = !institution && !is_demonym && !lex_.countries.count(name) && words >= 2 && words <= 3 &&
                      name.find(" of ") == std::string::npos;
@@ -271,13 +257,10 @@ int Attributor::TextReferent(uint32_t first, uint32_t end) {
 }
 
 void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
-  // The first word that is not a title: a given name gives the gender ("Commissioner
-  // Annika ..."); a word naming an institution ("... Institute for ...") unmasks an
+  // A capitalised word naming an institution ("... Institute for ...") unmasks an
   // organisation typed as a person.
-  bool first = true;
-  size_t pos = 0;
   char buf[32];
-  while (pos < name.size()) {
+  for (size_t pos = 0; pos < name.size();) {
     size_t sp = name.find(' ', pos);
     if (sp == std::string_view::npos) sp = name.size();
     std::string_view w = name.substr(pos, sp - pos);
@@ -289,15 +272,6 @@ void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
       r->org = true;
       return;
     }
-    if (info && info->title) {
-      if (info->title_gender != Gender::kUnknown) r->title_gender = info->title_gender;
-      continue;
-    }
-    if (first && pos < name.size()) {
-      auto given = lex_.given_by_name.find(w);
-      if (given != lex_.given_by_name.end() && r->title_gender == Gender::kUnknown) r->title_gender = given->second;
-    }
-    first = false;
   }
 }
 
@@ -328,14 +302,6 @@ void Attributor::BuildGroups() {
   std::vector<int> tok_mention(n, kNone);
   for (const auto& [span, ref] : mentions) {
     uint32_t t0 = TokenAt(span.start);
-    // "Ms. Lin", "Spokeswoman Lin": a gendered title right before a mention.
-    uint32_t p = t0;
-    if (p > 0 && Text(p - 1) == ".") --p;
-    if (p > 0 && refs_[ref].person) {
-      if (IsTitle(p - 1) && W(p - 1)->title_gender != Gender::kUnknown) {
-        refs_[ref].title_gender = W(p - 1)->title_gender;
-      }
-    }
     for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
       int& cur = tok_mention[t];
       // Where mentions overlap, a person beats an organisation beats a place.
@@ -457,47 +423,6 @@ bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
   return false;
 }
 
-void Attributor::LearnGenders() {
-  // A gendered pronoun outside quotations votes for the last person named before it in
-  // the same or the previous sentence. Without entities, a plain two- or three-word name
-  // may take the vote (and so become a person) only when no known person is in reach.
-  int last_person = kNone, last_maybe = kNone;
-  uint32_t person_sentence = 0, maybe_sentence = 0;
-  const bool text_only = a_.entities.empty();
-  for (uint32_t t = 0; t < toks_.size(); ++t) {
-    if (InQuote(t)) continue;
-    int g = tok_group_[t];
-    if (g != kNone) {
-      const Referent& ref = refs_[groups_[g].referent];
-      if (groups_[g].after_prep) {
-        // "posted on Instagram": a name after a preposition takes no pronoun votes.
-      } else if (ref.person) {
-        last_person = groups_[g].referent;
-        person_sentence = tok_sentence_[t];
-      } else if (ref.maybe_person && text_only) {
-        last_maybe = groups_[g].referent;
-        maybe_sentence = tok_sentence_[t];
-      }
-      t = groups_[g].end - 1;
-      continue;
-    }
-    if (toks_[t].kind != TokenKind::kWord || toks_[t].span.size() > 7) continue;
-    const WordInfo* p = W(t);
-    if (!p || !p->pronoun) continue;
-    int target = kNone;
-    if (last_person != kNone && tok_sentence_[t] <= person_sentence + 1) {
-      target = last_person;
-    } else if (last_maybe != kNone && tok_sentence_[t] <= maybe_sentence + 1) {
-      target = last_maybe;
-    }
-    if (target == kNone) continue;
-    Referent& ref = refs_[target];
-    if (p->pronoun_gender == Gender::kMale) ++ref.male_votes;
-    if (p->pronoun_gender == Gender::kFemale) ++ref.female_votes;
-    if (ref.male_votes + ref.female_votes > 0 && ref.maybe_person) ref.person = true;
-  }
-}
-
 CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
   CueMatch m;
   if (i >= limit || toks_[i].kind != TokenKind::kWord || InQuote(i)) return m;
@@ -572,23 +497,22 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     auto d = lex_.demonym_by_word.find(Text(t));
     if (d != lex_.demonym_by_word.end() && country.empty()) country = d->second;
   }
-  // "the judge", "the envoy": the person last named with that title, when the entities
-  // stage gave one.
-  if (org == kNone && place == kNone && country.empty() && first < role && Eq(first, "the") && last == role + 1 &&
-      RoleAt(role) == static_cast<int>(RoleKind::kPerson)) {
-    int person = PersonTitled(Low(role), first);
-    if (person != kNone) {
+  // "the judge", "the ministry": the person with that title, the organisation so
+  // described, as coreference resolved them.
+  if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
+      last == role + 1) {
+    int r = MentionReferent(role);
+    if (r != kNone && refs_[r].person) {
       s.kind = Subject::kName;
-      s.referent = person;
+      s.referent = r;
       return s;
     }
+    if (r != kNone && refs_[r].org) org = r;
   }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
-      (RoleAt(role) == static_cast<int>(RoleKind::kBody) || lex_.role_refers.count(Low(role)))) {
-    // "the ministry": the last organisation named with that word.
-    std::string noun = Low(role);
-    auto refers = lex_.role_refers.find(noun);
-    if (refers != lex_.role_refers.end()) noun = refers->second;
+      lex_.role_refers.count(Low(role))) {
+    // "the judges": the last organisation named with the word they refer to ("court").
+    const std::string& noun = lex_.role_refers.find(Low(role))->second;
     for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
@@ -599,6 +523,9 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
       }
       t = groups_[g].first;
     }
+  }
+  if (RoleAt(role) == static_cast<int>(RoleKind::kPerson)) {
+    s.role = Span{toks_[first].span.start, toks_[last - 1].span.end};
   }
   if (org != kNone) {
     s.referent = org;
@@ -650,6 +577,8 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
     }
     if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) return Institution(t, lo, cue);
+    // "the sprinter said": a description coreference resolved.
+    if (int r = MentionReferent(t, true); r != kNone && !RoleAfterPrep(t)) return Subject{Subject::kName, r, "", 0};
     if (MatchCue(t, cue).cue != kNone) break;  // another clause's cue
   }
   return none;
@@ -712,61 +641,36 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
   return SubjectLeft(cue, lo);
 }
 
-int Attributor::PersonTitled(std::string_view noun, uint32_t before) const {
-  for (uint32_t t = before; t-- > 0 && before - t < kLookBack;) {
-    int g = tok_group_[t];
-    if (g == kNone || InQuote(t)) continue;
-    int r = groups_[g].referent;
-    t = groups_[g].first;
-    if (!refs_[r].person || refs_[r].type < 0) continue;
-    const std::string& title = a_.entities[EntityIndex(r)].title;
-    if (title.empty()) continue;
-    // A word of the title: "Foreign Minister", "spokesperson for the Foreign Ministry".
-    std::string folded = Fold(title);
-    for (size_t p = folded.find(noun); p != std::string::npos; p = folded.find(noun, p + 1)) {
-      size_t e = p + noun.size();
-      if ((p == 0 || folded[p - 1] == ' ') && (e == folded.size() || folded[e] == ' ')) return r;
-    }
-  }
-  return kNone;
-}
-
-int Attributor::ResolvePronoun(uint32_t tok) const {
-  if (!W(tok) || !W(tok)->pronoun) return kNone;
-  Gender want = W(tok)->pronoun_gender;
-  if (want == Gender::kPlural) return kNone;
-  // The most recent person known to be of the pronoun's gender; failing that, the most
-  // recent person whose gender is unknown.
-  int unknown = kNone;
-  for (uint32_t t = tok; t-- > 0;) {
-    if (tok - t > kPronounReach) break;
-    int g = tok_group_[t];
-    if (g == kNone || InQuote(t)) continue;
-    const Referent& ref = refs_[groups_[g].referent];
-    t = groups_[g].first;
-    if (want == Gender::kNeuter) {
-      if (ref.org) return groups_[g].referent;
+int Attributor::MentionReferent(uint32_t tok, bool head_only) const {
+  const std::vector<Mention>& ms = a_.mentions;
+  uint32_t at = toks_[tok].span.start;
+  // Mentions are in text order and do not nest far: look back from the last one starting
+  // at or before the token.
+  auto it = std::upper_bound(ms.begin(), ms.end(), at, [](uint32_t b, const Mention& m) { return b < m.span.start; });
+  for (int k = 0; k < 4 && it != ms.begin(); ++k) {
+    const Mention& m = *--it;
+    if (m.kind == MentionKind::kName || at >= m.span.end) continue;
+    if (head_only && (m.kind == MentionKind::kPronoun || m.head_word < 0 || a_.words[m.head_word].span.start != at)) {
       continue;
     }
-    if (!ref.person) continue;
-    Gender have = ref.gender();
-    if (have == want) return groups_[g].referent;
-    if (have == Gender::kUnknown && unknown == kNone) unknown = groups_[g].referent;
+    if (m.entity < 0 || static_cast<size_t>(m.entity) >= a_.entities.size()) return kNone;
+    return m.entity;  // entity referents come first in refs_, in entity order
   }
-  return unknown;
+  return kNone;
 }
 
 Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   Attribution out;
   if (cue.cue != kNone) out.cue = Span{toks_[cue.first].span.start, toks_[cue.end - 1].span.end};
   int r = s.referent;
-  if (s.kind == Subject::kPronoun) r = ResolvePronoun(s.token);
+  if (s.kind == Subject::kPronoun) r = MentionReferent(s.token);
   if (r != kNone) {
     out.speaker = std::string(refs_[r].name);
     out.speaker_id = std::string(refs_[r].id);
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
+  if (s.kind == Subject::kInstitution && !out.speaker.empty()) out.role = s.role;
   return out;
 }
 
@@ -775,8 +679,19 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
   uint32_t from = TokenAt(end_byte);
   if (from >= toks_.size() || from == 0) return false;
   uint32_t sentence = tok_sentence_[from - 1];
-  if (tok_sentence_[from] != sentence) return false;
-  uint32_t hi = std::min<uint32_t>(a_.sentences[sentence].end_token, from + kMaxScan);
+  uint32_t limit = kMaxScan;
+  if (tok_sentence_[from] != sentence) {
+    // '"Why now?" Mr. Lee said.': a question or exclamation ends the sentence before its
+    // attribution; a short next sentence of the same paragraph that opens with its cue's
+    // subject still attributes it.
+    char last = q.segments.back().end > 0 ? body_[q.segments.back().end - 1] : 0;
+    if ((last != '?' && last != '!') || tok_sentence_[from] != sentence + 1 || Paragraph(from) != Paragraph(from - 1)) {
+      return false;
+    }
+    sentence = tok_sentence_[from];
+    limit = 6;
+  }
+  uint32_t hi = std::min<uint32_t>(a_.sentences[sentence].end_token, from + limit);
   for (uint32_t k = from; k < hi; ++k) {
     if (InQuote(k)) {
       hi = k;
@@ -789,7 +704,10 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
 
   for (uint32_t k = lead; k < hi; ++k) {
     CueMatch m = MatchCue(k, hi);
-    if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame) continue;
+    if (m.cue == kNone || !CueAllowed(m.cue, false) || lex_.cues[m.cue].kind == CueKind::kFrame ||
+        lex_.cues[m.cue].kind == CueKind::kNoun) {
+      continue;
+    }
     *cue = m;
     CueKind kind = lex_.cues[m.cue].kind;
     if (kind == CueKind::kSource || k == lead) {
@@ -806,7 +724,7 @@ bool Attributor::AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const
 bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const {
   for (uint32_t k = open_tok; k-- > lo && open_tok - k < 3 * kMaxScan;) {
     CueMatch m = MatchCue(k, open_tok);
-    if (m.cue == kNone || !CueAllowed(m.cue, true)) continue;
+    if (m.cue == kNone || !CueAllowed(m.cue, true) || lex_.cues[m.cue].kind == CueKind::kNoun) continue;
     *cue = m;
     CueKind kind = lex_.cues[m.cue].kind;
     if (kind == CueKind::kSource) {
@@ -833,12 +751,98 @@ bool Attributor::BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subj
   return false;
 }
 
+int32_t Attributor::ChildWith(int32_t w, std::string_view deprel) const {
+  // Dependents lie near their head; a bounded window keeps this constant time.
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  for (int32_t c = std::max(0, w - 40); c < n && c < w + 40; ++c) {
+    if (a_.words[c].head == w && ud::DeprelName(a_.words[c].deprel).starts_with(deprel)) return c;
+  }
+  return -1;
+}
+
+Subject Attributor::SubjectOfWord(int32_t w) const {
+  // A name (or the name in apposition to a role noun), a pronoun, title or description
+  // coreference resolved, or a role phrase naming an institution.
+  uint32_t t = TokenAt(a_.words[w].span.start);
+  if (t >= toks_.size() || InQuote(t)) return Subject{};
+  if (tok_group_[t] != kNone && Acceptable(groups_[tok_group_[t]])) {
+    return Subject{Subject::kName, groups_[tok_group_[t]].referent, "", 0, {}};
+  }
+  if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t, {}};
+  if (int32_t c = ChildWith(w, "appos"); c >= 0) {
+    uint32_t ct = TokenAt(a_.words[c].span.start);
+    if (ct < toks_.size() && tok_group_[ct] != kNone && Acceptable(groups_[tok_group_[ct]])) {
+      return Subject{Subject::kName, groups_[tok_group_[ct]].referent, "", 0, {}};
+    }
+  }
+  if (int r = MentionReferent(t, true); r != kNone) return Subject{Subject::kName, r, "", 0, {}};
+  if (RoleAt(t) >= 0) {
+    uint32_t lo = a_.sentences[tok_sentence_[t]].first_token;
+    return Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+  }
+  return Subject{};
+}
+
+bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const {
+  // The quotation's first segment hangs on the tree by its head word; up the tree from there
+  // (through complement clauses, parataxis, and speech nouns such as "assertion"), the
+  // first reporting verb's subject is the speaker.
+  if (a_.words.empty()) return false;
+  WordRange r = WordsIn(a_, q.segments.front());
+  if (r.empty()) return false;
+  int32_t head = HeadWord(a_, q.segments.front());
+  int32_t h = head >= 0 ? a_.words[head].head : -1;
+  for (int steps = 0; h >= 0 && steps < 4; ++steps, h = a_.words[h].head) {
+    if (h >= r.first && h < r.end) return false;
+    uint32_t t = TokenAt(a_.words[h].span.start);
+    if (t >= toks_.size() || InQuote(t)) return false;
+    CueMatch m = MatchCue(t, static_cast<uint32_t>(toks_.size()));
+    if (m.cue == kNone) {
+      // "repeated his assertion that ...": a verb whose object is a speech noun.
+      for (int32_t c = h + 1; c < static_cast<int32_t>(a_.words.size()) && c < h + 8 && m.cue == kNone; ++c) {
+        if (a_.words[c].head != h || ud::DeprelName(a_.words[c].deprel) != "obj") continue;
+        uint32_t ct = TokenAt(a_.words[c].span.start);
+        CueMatch noun = ct < toks_.size() ? MatchCue(ct, static_cast<uint32_t>(toks_.size())) : CueMatch{};
+        if (noun.cue != kNone && lex_.cues[noun.cue].kind == CueKind::kNoun) m = noun;
+      }
+      if (m.cue == kNone) continue;
+      int32_t subject = ChildWith(h, "nsubj");
+      if (subject < 0) return false;
+      Subject found = SubjectOfWord(subject);
+      if (found.kind == Subject::kNoSubject) return false;
+      *cue = m;
+      *s = found;
+      return true;
+    }
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource || kind == CueKind::kFrame) return false;
+    int32_t verb = h;
+    if (kind == CueKind::kNoun) {
+      // "repeated his assertion that ...": the verb the noun is the object of.
+      verb = a_.words[h].head;
+      if (verb < 0) return false;
+    }
+    int32_t subject = -1;
+    for (int32_t v = verb; v >= 0 && subject < 0;) {
+      subject = ChildWith(v, "nsubj");
+      // A coordinated verb shares its first conjunct's subject ("X arrived and said").
+      v = subject < 0 && ud::DeprelName(a_.words[v].deprel) == "conj" ? a_.words[v].head : -1;
+    }
+    if (subject < 0) return false;
+    Subject found = SubjectOfWord(subject);
+    if (found.kind == Subject::kNoSubject) return false;
+    *cue = m;
+    *s = found;
+    return true;
+  }
+  return false;
+}
+
 std::vector<Attribution> Attributor::Run() {
   std::vector<Attribution> out(quotations_.size());
   if (toks_.empty() || a_.sentences.empty() || quotations_.empty()) return out;
   Index();
   BuildGroups();
-  LearnGenders();
   const uint32_t n = static_cast<uint32_t>(toks_.size());
   for (size_t qi = 0; qi < quotations_.size(); ++qi) {
     const Quotation& q = quotations_[qi];
@@ -870,6 +874,27 @@ std::vector<Attribution> Attributor::Run() {
       Subject subject;
       bool after = (pass == 0) == ends_clause;
       attempt(after ? AfterQuote(q, &cue, &subject) : BeforeQuote(lo, open_tok, &cue, &subject), cue, subject);
+    }
+    if (!done) {
+      // The parse: the subject of the reporting verb (or speech noun) the quotation hangs on.
+      CueMatch cue;
+      Subject subject;
+      if (FromParse(q, &cue, &subject)) {
+        Attribution r = Resolve(subject, cue);
+        if (!r.speaker.empty()) out[qi] = std::move(r), done = true;
+      }
+    }
+    if (!done && !have_cue && open_tok > lo && IsPunct(open_tok - 1, ':')) {
+      // 'Ann Lee, a historian at X: "..."': a name (and its appositive) with no verb,
+      // then a colon and the quotation.
+      int g = tok_group_[lo];
+      bool verbless = g != kNone && Acceptable(groups_[g]);
+      WordRange r = WordsIn(a_, Span{toks_[lo].span.start, toks_[open_tok - 1].span.start});
+      for (int32_t w = r.first; w < r.end && verbless; ++w) verbless = a_.words[w].upos != ud::kVerb;
+      if (verbless) {
+        Attribution r2 = Resolve(Subject{Subject::kName, groups_[g].referent, "", 0, {}}, CueMatch{});
+        if (!r2.speaker.empty()) out[qi] = std::move(r2), done = true;
+      }
     }
     if (done || have_cue || open_tok != lo) continue;
     // No cue at all, and the quotation opens its sentence: it continues the previous

@@ -14,9 +14,9 @@
 //  3. A quote that opens its paragraph after one ending in ':' takes that paragraph's cue.
 //  4. A quote that opens its sentence with no cue at all continues the previous quotation
 //     of the same or the previous paragraph ("...," Xi said. "Under ...").
-// Pronouns go to the most recent person outside quotations whose gender agrees; a person's
-// gender comes from titles (Mr., Ms.), given names (data), and the pronouns used right
-// after their mentions. Role phrases ("a Chinese foreign ministry spokesperson", "U.S.
+// Pronouns ("she said"), titles used alone ("the judge said") and descriptions ("the
+// ministry said") take the entity the coreference stage resolved them to
+// (Analysis::mentions, src/mentions/coref.h); without it they name nobody. Role phrases ("a Chinese foreign ministry spokesperson", "U.S.
 // officials", "the ministry") go to the organisation or country they name. A quotation
 // whose cue yields no such speaker has none: no guess.
 #pragma once
@@ -34,10 +34,11 @@ struct Attribution {
   std::string speaker;     // canonical name, empty when none
   std::string speaker_id;  // entity id, empty when none
   Span cue;                // the attributing words; empty when none
+  Span role;               // an unnamed speaker's words ("a Heineken spokesman"); else empty
 };
 
-// Attributes every quotation of `a` (FindQuotations order). Reads body, sentences, tokens
-// and entities.
+// Attributes every quotation of `a` (FindQuotations order). Reads body, sentences, tokens,
+// entities and mentions.
 std::vector<Attribution> AttributeQuotations(const QuoteLexicon& lex, const Analysis& a,
                                              const std::vector<Quotation>& quotations);
 

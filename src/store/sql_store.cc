@@ -4,6 +4,7 @@
 #include "store/sql_store.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -523,6 +524,13 @@ StatusOr<Analysis> SqlStore::ArticleFromRow(const Row& r, int64_t rid) {
   a->body = r[1].text;
   if (j.contains("events")) return a;  // written by schema version 2: the JSON is whole
   if (Status s = LoadChildren(rid, &*a); !s.ok()) return s;
+  // Unnamed speakers' roles (core/json.cc "quote_roles": quote index -> words).
+  if (auto roles = j.find("quote_roles"); roles != j.end() && roles->is_object()) {
+    for (const auto& [idx, role] : roles->items()) {
+      size_t i = std::strtoul(idx.c_str(), nullptr, 10);
+      if (i < a->quotes.size() && role.is_string()) a->quotes[i].speaker_role = role.get<std::string>();
+    }
+  }
   return a;
 }
 

@@ -22,8 +22,9 @@ struct RawWord {
   std::string_view deprel;
 };
 
-// Character spans of a sentence's words within `text` (its "# text"), following the
-// forms; a word whose form is not where expected gets its token's span.
+
+}  // namespace
+
 std::vector<Span> WordSpans(const ConlluSentence& s, std::string_view text, uint32_t base) {
   std::vector<Span> spans(s.words.size());
   size_t pos = 0, mw = 0;
@@ -63,8 +64,6 @@ std::vector<Span> WordSpans(const ConlluSentence& s, std::string_view text, uint
   }
   return spans;
 }
-
-}  // namespace
 
 GoldTokenScores EvaluateGoldTokens(const SyntaxModel& model, const std::vector<ConlluSentence>& gold) {
   size_t words = 0, upos = 0, lemma = 0, uas = 0, las = 0, las_sub = 0, uas_g = 0, las_g = 0;

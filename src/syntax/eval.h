@@ -26,6 +26,10 @@ struct RawTextScores {
   double words_f1 = 0, sentences_f1 = 0, upos_f1 = 0, uas_f1 = 0, las_f1 = 0;  // percentages
 };
 
+// Byte spans of a sentence's words within `text` (its "# text"), offset by `base`,
+// following the forms; a word whose form is not where expected gets its token's span.
+std::vector<Span> WordSpans(const ConlluSentence& s, std::string_view text, uint32_t base);
+
 GoldTokenScores EvaluateGoldTokens(const SyntaxModel& model, const std::vector<ConlluSentence>& gold);
 RawTextScores EvaluateRawText(const SyntaxModel& model, const std::vector<ConlluSentence>& gold);
 
