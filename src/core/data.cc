@@ -56,4 +56,17 @@ std::vector<DataLine> ParseTsv(std::string_view text) {
   return out;
 }
 
+Status DataLineError(std::string_view file, int line, std::string_view why) {
+  return Status::Corrupt("data/" + std::string(file) + " line " + std::to_string(line) + ": " + std::string(why));
+}
+
+StatusOr<Gender> ParseGender(std::string_view file, int line, std::string_view column) {
+  if (column == "m") return Gender::kMale;
+  if (column == "f") return Gender::kFemale;
+  if (column == "n") return Gender::kNeuter;
+  if (column == "p") return Gender::kPlural;
+  if (column == "-") return Gender::kUnknown;
+  return DataLineError(file, line, "gender must be m, f, n, p or -");
+}
+
 }  // namespace newsgraph

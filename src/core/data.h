@@ -3,6 +3,7 @@
 // laid out like data/ (files found there win).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,13 @@ struct DataLine {
 // Splits a TSV data file: blank lines and lines starting with '#' are skipped, trailing
 // '\r' is dropped. The returned views point into `text`.
 std::vector<DataLine> ParseTsv(std::string_view text);
+
+// The error for a bad line of data file `file`: "data/quotes/cues.tsv line 7: <why>".
+Status DataLineError(std::string_view file, int line, std::string_view why);
+
+// Grammatical gender (and number) of a pronoun, title or given name, as the word lists of
+// data/quotes/ write it in a column: m, f, n (neuter), p (plural) or - (unknown).
+enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter, kPlural };
+StatusOr<Gender> ParseGender(std::string_view file, int line, std::string_view column);
 
 }  // namespace newsgraph

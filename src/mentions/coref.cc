@@ -12,7 +12,6 @@
 namespace newsgraph {
 namespace mentions {
 
-enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter, kPlural };
 enum class Want : uint8_t { kPerson, kOrg, kLoc, kAny };
 
 struct CorefLexicon {
@@ -37,18 +36,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-Status BadLine(std::string_view file, int line, std::string_view why) {
-  return Status::Corrupt("data/" + std::string(file) + " line " + std::to_string(line) + ": " + std::string(why));
-}
-
-StatusOr<Gender> ParseGender(std::string_view file, int line, std::string_view g) {
-  if (g == "m") return Gender::kMale;
-  if (g == "f") return Gender::kFemale;
-  if (g == "n") return Gender::kNeuter;
-  if (g == "p") return Gender::kPlural;
-  if (g == "-") return Gender::kUnknown;
-  return BadLine(file, line, "gender must be m, f, n, p or -");
-}
+Status BadLine(std::string_view file, int line, std::string_view why) { return DataLineError(file, line, why); }
 
 // Reads `file` as TSV with at least `fields` columns and hands each line to `add`.
 template <typename Fn>
@@ -454,24 +442,23 @@ CorefResolver::~CorefResolver() = default;
 
 StatusOr<std::unique_ptr<CorefResolver>> CorefResolver::Create() {
   auto lex = std::make_unique<mentions::CorefLexicon>();
-  using mentions::Gender;
   using mentions::Want;
   Status s = mentions::EachLine("quotes/pronouns.tsv", 2, [&](const DataLine& l) -> Status {
-    auto g = mentions::ParseGender("quotes/pronouns.tsv", l.line_number, l.fields[1]);
+    auto g = ParseGender("quotes/pronouns.tsv", l.line_number, l.fields[1]);
     if (!g.ok()) return g.status();
     lex->pronouns[std::string(l.fields[0])] = *g;
     return Status::Ok();
   });
   if (!s.ok()) return s;
   s = mentions::EachLine("quotes/titles.tsv", 2, [&](const DataLine& l) -> Status {
-    auto g = mentions::ParseGender("quotes/titles.tsv", l.line_number, l.fields[1]);
+    auto g = ParseGender("quotes/titles.tsv", l.line_number, l.fields[1]);
     if (!g.ok()) return g.status();
     lex->titles[std::string(l.fields[0])] = *g;
     return Status::Ok();
   });
   if (!s.ok()) return s;
   s = mentions::EachLine("quotes/given_names.tsv", 2, [&](const DataLine& l) -> Status {
-    auto g = mentions::ParseGender("quotes/given_names.tsv", l.line_number, l.fields[1]);
+    auto g = ParseGender("quotes/given_names.tsv", l.line_number, l.fields[1]);
     if (!g.ok()) return g.status();
     lex->given_names[std::string(l.fields[0])] = *g;
     return Status::Ok();

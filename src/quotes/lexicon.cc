@@ -8,8 +8,7 @@ namespace newsgraph::quotes {
 namespace {
 
 Status BadLine(std::string_view file, int line, std::string_view why) {
-  return Status::Corrupt("data/quotes/" + std::string(file) + " line " + std::to_string(line) + ": " +
-                         std::string(why));
+  return DataLineError("quotes/" + std::string(file), line, why);
 }
 
 StatusOr<std::vector<DataLine>> Lines(std::string_view file, size_t fields, std::string* storage) {
@@ -21,15 +20,6 @@ StatusOr<std::vector<DataLine>> Lines(std::string_view file, size_t fields, std:
     if (l.fields.size() < fields) return BadLine(file, l.line_number, "expected " + std::to_string(fields) + " fields");
   }
   return lines;
-}
-
-StatusOr<Gender> ParseGender(std::string_view file, int line, std::string_view g) {
-  if (g == "m") return Gender::kMale;
-  if (g == "f") return Gender::kFemale;
-  if (g == "n") return Gender::kNeuter;
-  if (g == "p") return Gender::kPlural;
-  if (g == "-") return Gender::kUnknown;
-  return BadLine(file, line, "gender must be m, f, n, p or -");
 }
 
 std::vector<std::string> SplitWords(std::string_view s) {
@@ -136,7 +126,7 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
     auto lines = Lines("pronouns.tsv", 3, &text);
     if (!lines.ok()) return lines.status();
     for (const DataLine& l : *lines) {
-      auto g = ParseGender("pronouns.tsv", l.line_number, l.fields[1]);
+      auto g = ParseGender("quotes/pronouns.tsv", l.line_number, l.fields[1]);
       if (!g.ok()) return g.status();
       bool subject = l.fields[2] == "yes";
       lex->pronouns[std::string(l.fields[0])] = Pronoun{*g, subject};
@@ -148,7 +138,7 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
     if (!lines.ok()) return lines.status();
     auto& map = std::string_view(file) == "titles.tsv" ? lex->titles : lex->given_names;
     for (const DataLine& l : *lines) {
-      auto g = ParseGender(file, l.line_number, l.fields[1]);
+      auto g = ParseGender("quotes/" + std::string(file), l.line_number, l.fields[1]);
       if (!g.ok()) return g.status();
       map[std::string(l.fields[0])] = *g;
     }

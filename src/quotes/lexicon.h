@@ -10,11 +10,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/data.h"
 #include "core/status.h"
 
 namespace newsgraph::quotes {
 
-enum class Gender : uint8_t { kUnknown, kMale, kFemale, kNeuter, kPlural };
+using newsgraph::Gender;  // core/data.h
 enum class CueKind : uint8_t { kVerb, kParticiple, kSource, kFrame, kNoun };
 enum class CueWhere : uint8_t { kAny, kBefore, kAfter };
 enum class RoleKind : uint8_t { kPerson, kBody, kDoc };
