@@ -335,6 +335,15 @@ Status LoadCodes(Dictionaries* d) {
   return Status::Ok();
 }
 
+Status LoadFrameWords(Dictionaries* d) {
+  auto text = ReadDataFile("events/frames.tsv");
+  if (!text.ok()) return text.status();
+  auto words = FrameWords::Parse(*text, "data/events/frames.tsv");
+  if (!words.ok()) return words.status();
+  d->frame_words = std::move(words).value();
+  return Status::Ok();
+}
+
 Status LoadStopwordsAndTime(Dictionaries* d) {
   std::string text;
   auto lines = ReadTsv("stopwords.tsv", &text);
@@ -371,7 +380,7 @@ Status LoadOwnDictionaries(Dictionaries* d, bool verbs) {
     }
   }
   d->locative_targets = !verbs;
-  for (auto* load : {LoadCodes, LoadStopwordsAndTime}) {
+  for (auto* load : {LoadCodes, LoadStopwordsAndTime, LoadFrameWords}) {
     Status s = load(d);
     if (!s.ok()) return s;
   }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "events/frames.h"
 
 namespace newsgraph::events {
 
@@ -125,6 +126,7 @@ struct Dictionaries {
   PhraseIndex<std::string> agents;                  // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
   StringMap<bool> stopwords;                        // lower-case words that never start a name
   std::vector<ModalityCue> cues;
+  FrameWords frame_words;  // data/events/frames.tsv: modality read from the parse
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code
   StringMap<CodeInfo> codes;
   struct TimeWord {
