@@ -155,23 +155,10 @@ std::string Dictionaries::MapModality(std::string_view kind, std::string_view co
   return std::string();
 }
 
-CodeInfo Dictionaries::Info(std::string_view code) const {
-  for (size_t len = code.size(); len >= 2; --len) {
-    std::string key(code.substr(0, len));
-    if (len == 2) key += "0";
-    auto it = codes.find(key);
-    if (it != codes.end()) return it->second;
-    if (len == 3) {  // a 3-digit code not listed: its root
-      key = std::string(code.substr(0, 2)) + "0";
-      if (auto r = codes.find(key); r != codes.end()) return r->second;
-    }
-  }
-  CodeInfo none;
-  if (code.size() >= 2 && code[0] >= '0' && code[0] <= '2') {
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    none.quad_class = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
-  }
-  return none;
+const CodeInfo& Dictionaries::Info(std::string_view code) const {
+  static const CodeInfo kNone;
+  const CodeInfo* info = codes.Find(code);
+  return info ? *info : kNone;
 }
 
 namespace {
@@ -314,24 +301,11 @@ Status LoadModality(Dictionaries* d) {
 }
 
 Status LoadCodes(Dictionaries* d) {
-  std::string text;
-  auto lines = ReadTsv("codes.tsv", &text);
-  if (!lines.ok()) return lines.status();
-  for (const DataLine& l : *lines) {
-    if (l.fields.size() < 3 || !IsCode(l.fields[0]))
-      return LineError("codes.tsv", l.line_number, "expected code<TAB>quad_class<TAB>goldstein<TAB>label");
-    CodeInfo info;
-    std::string q(l.fields[1]), g(l.fields[2]);
-    char* end = nullptr;
-    info.quad_class = static_cast<int>(std::strtol(q.c_str(), &end, 10));
-    if (*end != '\0' || info.quad_class < 1 || info.quad_class > 4)
-      return LineError("codes.tsv", l.line_number, "quad_class must be 1-4");
-    info.goldstein = std::strtod(g.c_str(), &end);
-    if (*end != '\0' || info.goldstein < -10 || info.goldstein > 10)
-      return LineError("codes.tsv", l.line_number, "goldstein must be a number in [-10, 10]");
-    if (l.fields.size() > 3) info.label = std::string(l.fields[3]);
-    d->codes[std::string(l.fields[0])] = std::move(info);
-  }
+  auto text = ReadDataFile("events/codes.tsv");
+  if (!text.ok()) return text.status();
+  auto codes = CameoCodes::Load(*text, "data/events/codes.tsv");
+  if (!codes.ok()) return codes.status();
+  d->codes = std::move(codes).value();
   return Status::Ok();
 }
 

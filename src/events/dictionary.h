@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "events/cameo_codes.h"
 #include "events/frames.h"
 
 namespace newsgraph::events {
@@ -110,11 +111,6 @@ struct ModalityCue {
   std::vector<std::string> words;  // "refus*", "to"
 };
 
-struct CodeInfo {
-  int quad_class = 0;
-  double goldstein = 0.0;
-  std::string label;
-};
 
 // Everything the coder reads. Built once; read-only afterwards and shared by threads.
 struct Dictionaries {
@@ -128,7 +124,7 @@ struct Dictionaries {
   std::vector<ModalityCue> cues;
   FrameWords frame_words;  // data/events/frames.tsv: modality read from the parse
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code
-  StringMap<CodeInfo> codes;
+  CameoCodes codes;  // data/events/codes.tsv
   struct TimeWord {
     std::string kind;
     int value = 0;
@@ -143,7 +139,8 @@ struct Dictionaries {
 
   // The new code for a pattern code under a modality kind: "" keeps it, "-" drops it.
   std::string MapModality(std::string_view kind, std::string_view code) const;
-  CodeInfo Info(std::string_view code) const;  // 4-digit codes fall back to their parent
+  // The row of a code (its parent's or root's when not listed); an empty row when unknown.
+  const CodeInfo& Info(std::string_view code) const;
   int AddActor(ActorEntry e);
 };
 

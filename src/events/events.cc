@@ -5,7 +5,9 @@
 #include <optional>
 #include <unordered_set>
 
+#include "core/words.h"
 #include "events/dictionary.h"
+#include "events/frames.h"
 #include "events/petrarch.h"
 #include "events/phrases.h"
 #include "events/when.h"
@@ -130,7 +132,7 @@ class ArticleCoder {
     }
     e.cameo = cameo;
     e.root = cameo.substr(0, 2);
-    events::CodeInfo info = d_.Info(cameo);
+    const events::CodeInfo& info = d_.Info(cameo);
     e.quad_class = info.quad_class;
     e.goldstein = info.goldstein;
     e.sentence = sentence;
@@ -177,6 +179,22 @@ class ArticleCoder {
     return true;
   }
   void FindHome(std::vector<std::vector<Phrase>>* all);
+  // Mentions that are not names ("he", "the minister", "both sides") resolved to an entity
+  // become actor phrases of their sentence, with the actor their entity has elsewhere.
+  void AddMentionPhrases(const std::vector<std::vector<Tok>>& toks, std::vector<std::vector<Phrase>>* all) const;
+  Actor EntityActor(int entity, const std::vector<std::vector<Phrase>>& all) const;
+  // The parse's roles of the event anchored at token `anchor`: the phrases holding the
+  // subject and the object (or first non-locative prepositional object) of its frame.
+  struct FrameRoles {
+    int subject = -1, target = -1;
+    bool found = false;  // the anchor triggers a frame
+  };
+  FrameRoles RolesFromFrame(const std::vector<Tok>& toks, const std::vector<Phrase>& ph,
+                            const std::vector<int>& phrase_at, int anchor) const;
+  int PhraseOfWord(const std::vector<Tok>& toks, const std::vector<int>& phrase_at, int32_t word) const;
+  std::vector<events::Frame> frames_;  // of the sentence being coded
+  std::vector<int> frame_of_;          // its words -> frame index
+  uint32_t first_word_ = 0;
 };
 
 void ArticleCoder::BuildTokens(const Sentence& s, std::vector<Tok>* toks) const {
@@ -521,6 +539,8 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
   std::vector<int> phrase_at(n, -1);
   for (size_t q = 0; q < ph.size(); ++q)
     for (int k = ph[q].begin; k < ph[q].end && k < n; ++k) phrase_at[k] = static_cast<int>(q);
+  first_word_ = a_.sentences[si].first_word;
+  frames_ = events::BuildFrames(a_, a_.sentences[si], d_.frame_words, &frame_of_);
   std::vector<bool> in_quote(n, false);
   bool open = false;
   for (int k = 0; k < n; ++k) {
@@ -624,6 +644,14 @@ void ArticleCoder::CodeSentence(int si, const std::vector<Tok>& toks, std::vecto
       bool group = src >= 0 && p.sym && ph[src].members.size() >= 2 && !p.has_target_slot;
       if (tgt < 0 && !group && !BothSides(toks, m)) tgt = Target(toks, ph, m, src);
       if (tgt < 0 && !group && p.has_source_slot) tgt = Subject(toks, ph, m.first, m.anchor);
+      static const int mode = getenv("NG_FRAMES") ? atoi(getenv("NG_FRAMES")) : 0;
+      if (mode > 0 && m.source_phrase < 0 && m.target_phrase < 0) {
+        FrameRoles fr = RolesFromFrame(toks, ph, phrase_at, m.anchor);
+        if (fr.found) {
+          if (fr.subject >= 0 && ((mode & 2) || src < 0)) src = fr.subject;
+          if (!group && fr.target >= 0 && ((mode & 4) || (tgt < 0 && (mode & 8))) && fr.target != src) tgt = fr.target;
+        }
+      }
     }
     if (src < 0) continue;
     // Actors taken from the last dyad point into this copy: coding this event may replace it.
@@ -850,6 +878,98 @@ void ArticleCoder::FindHome(std::vector<std::vector<Phrase>>* all) {
       for (auto& m : p.members) GiveCountry(*home_, &m);
 }
 
+Actor ArticleCoder::EntityActor(int entity, const std::vector<std::vector<Phrase>>& all) const {
+  for (const auto& phrases : all)
+    for (const Phrase& p : phrases)
+      for (const Actor& m : p.members)
+        if (m.entity == entity) return m;
+  const Entity& e = a_.entities[entity];
+  Actor a;
+  a.name = a.raw = e.name;
+  a.country = e.country;
+  a.named = true;
+  a.entity = entity;
+  a.is_place = e.type == EntityType::kLoc;
+  if (a.is_place) a.place = e.name;
+  a.Finish();
+  return a;
+}
+
+void ArticleCoder::AddMentionPhrases(const std::vector<std::vector<Tok>>& toks,
+                                     std::vector<std::vector<Phrase>>* all) const {
+  size_t si = 0;
+  for (const Mention& mention : a_.mentions) {
+    if (mention.kind == MentionKind::kName || mention.entity < 0 ||
+        mention.entity >= static_cast<int>(a_.entities.size()))
+      continue;
+    while (si < a_.sentences.size() && a_.sentences[si].span.end <= mention.span.start) ++si;
+    if (si >= a_.sentences.size()) break;
+    const std::vector<Tok>& ts = toks[si];
+    int b = -1, e = -1;
+    for (int k = 0; k < static_cast<int>(ts.size()); ++k) {
+      if (ts[k].span.end <= mention.span.start || ts[k].span.start >= mention.span.end) continue;
+      if (b < 0) b = k;
+      e = k + 1;
+    }
+    if (b < 0) continue;
+    std::vector<Phrase>& ph = (*all)[si];
+    auto at = std::find_if(ph.begin(), ph.end(), [&](const Phrase& p) { return p.end > b; });
+    if (at != ph.end() && at->begin < e) {
+      // A described actor ("the minister") that coreference resolved is that entity; a
+      // named one keeps its own reading.
+      if (at->members.size() == 1 && !at->members[0].named) {
+        at->members[0] = EntityActor(mention.entity, *all);
+        at->members[0].detail = std::string(a_.Text(mention.span));
+      }
+      continue;
+    }
+    Phrase p;
+    p.begin = b;
+    p.end = e;
+    p.members.push_back(EntityActor(mention.entity, *all));
+    p.members.back().detail = std::string(a_.Text(mention.span));
+    if (b > 0 && events::IsPreposition(ts[b - 1].low)) p.prep = ts[b - 1].low;
+    ph.insert(at, std::move(p));
+  }
+}
+
+int ArticleCoder::PhraseOfWord(const std::vector<Tok>& toks, const std::vector<int>& phrase_at, int32_t word) const {
+  if (word < 0) return -1;
+  uint32_t off = a_.words[word].span.start;
+  auto it = std::upper_bound(toks.begin(), toks.end(), off, [](uint32_t o, const Tok& t) { return o < t.span.start; });
+  if (it == toks.begin()) return -1;
+  int k = static_cast<int>(it - toks.begin()) - 1;
+  return off < toks[k].span.end ? phrase_at[k] : -1;
+}
+
+ArticleCoder::FrameRoles ArticleCoder::RolesFromFrame(const std::vector<Tok>& toks, const std::vector<Phrase>& ph,
+                                                      const std::vector<int>& phrase_at, int anchor) const {
+  FrameRoles r;
+  int32_t w = WordAt(a_, toks[anchor].span.start);
+  if (w < static_cast<int32_t>(first_word_) || w - first_word_ >= frame_of_.size()) return r;
+  int f = frame_of_[w - first_word_];
+  if (f < 0) return r;
+  const events::Frame& fr = frames_[f];
+  r.found = true;
+  r.subject = PhraseOfWord(toks, phrase_at, fr.subject);
+  for (int32_t t : {fr.object, fr.iobj}) {
+    int q = PhraseOfWord(toks, phrase_at, t);
+    if (q >= 0 && q != r.subject && !IsPlaceOnly(ph[q])) {
+      r.target = q;
+      return r;
+    }
+  }
+  for (const events::Oblique& o : fr.obliques) {
+    if (In(o.prep, kLocativePreps) || o.prep == "by") continue;
+    int q = PhraseOfWord(toks, phrase_at, o.word);
+    if (q >= 0 && q != r.subject && !IsPlaceOnly(ph[q])) {
+      r.target = q;
+      return r;
+    }
+  }
+  return r;
+}
+
 void ArticleCoder::Run() {
   a_.events.clear();
   std::vector<std::vector<Tok>> toks(a_.sentences.size());
@@ -878,37 +998,7 @@ void ArticleCoder::Run() {
   }
   ResolveNames(&phrases);
   FindHome(&phrases);
-  // "he"/"she" stand for the last named person mentioned before them.
-  Actor last_person;
-  bool have_person = false;
-  for (size_t si = 0; si < a_.sentences.size(); ++si) {
-    std::vector<Phrase> with_pronouns;
-    size_t q = 0;
-    const auto& ts = toks[si];
-    for (int k = 0; k < static_cast<int>(ts.size()); ++k) {
-      while (q < phrases[si].size() && phrases[si][q].begin <= k) {
-        with_pronouns.push_back(phrases[si][q]);
-        for (const Actor& m : phrases[si][q].members)
-          if (m.named && !m.is_place && m.fixed_code.empty() && m.name.find(' ') != std::string::npos) {
-            last_person = m;
-            have_person = true;
-          }
-        ++q;
-      }
-      if ((ts[k].low == "he" || ts[k].low == "she") && have_person &&
-          (with_pronouns.empty() || with_pronouns.back().end <= k)) {
-        Phrase p;
-        p.begin = k;
-        p.end = k + 1;
-        p.members.push_back(last_person);
-        p.members.back().detail = std::string(ts[k].text);
-        if (k > 0 && events::IsPreposition(ts[k - 1].low)) p.prep = ts[k - 1].low;
-        with_pronouns.push_back(std::move(p));
-      }
-    }
-    while (q < phrases[si].size()) with_pronouns.push_back(phrases[si][q++]);
-    phrases[si] = std::move(with_pronouns);
-  }
+  AddMentionPhrases(toks, &phrases);
   for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);
 }
 

@@ -395,8 +395,11 @@ TEST_F(EventsTest, EveryCodeHasQuadClassAndGoldstein) {
 namespace newsgraph {
 namespace {
 
-// Regression: the pronoun pass once kept a pointer into a vector it then replaced.
-TEST(EventsPronounTest, PronounTakesLastNamedPerson) {
+// Actors come from the shared mention layer (Analysis::mentions): a pronoun, title or
+// description resolved to an entity by coreference acts as that entity; the coder has no
+// pronoun resolver of its own. (Also the regression of a pronoun pass that once kept a
+// pointer into a vector it then replaced: many phrases before the pronoun.)
+TEST(EventsPronounTest, PronounMentionActsAsItsEntity) {
   auto coder = EventCoder::Create({});
   ASSERT_TRUE(coder.ok());
   Analysis a;
@@ -405,9 +408,49 @@ TEST(EventsPronounTest, PronounTakesLastNamedPerson) {
   body += "She later visited Chile.";
   a.body = body;
   text::Segment(&a);
+  Entity moreau;
+  moreau.id = "e1";
+  moreau.name = "Lena Moreau";
+  moreau.country = "FRA";
+  for (size_t at = body.find("Lena Moreau"); at != std::string::npos; at = body.find("Lena Moreau", at + 1)) {
+    moreau.mentions.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 11)});
+    a.mentions.push_back({moreau.mentions.back(), MentionKind::kName, 0, -1});
+  }
+  a.entities.push_back(moreau);
+  Analysis without = a;
+  uint32_t she = static_cast<uint32_t>(body.rfind("She"));
+  a.mentions.push_back({{she, she + 3}, MentionKind::kPronoun, 0, -1});
+  (*coder)->Code(&a);
+  const Event* visit = nullptr;
+  for (const Event& e : a.events)
+    if (e.source == "Lena Moreau" && e.target == "Chile" && e.cameo == "042") visit = &e;
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ(visit->source_code, "FRAGOV");
+  EXPECT_EQ(visit->source_detail, "She");
+  // Unresolved, "She" is nobody: the coder guesses no referent.
+  (*coder)->Code(&without);
+  for (const Event& e : without.events) EXPECT_NE(e.target, "Chile") << e.source;
+}
+
+// A title mention ("the minister") resolved by coreference is an actor too.
+TEST(EventsPronounTest, TitleMentionActsAsItsEntity) {
+  auto coder = EventCoder::Create({});
+  ASSERT_TRUE(coder.ok());
+  Analysis a;
+  a.body = "Velmar's foreign minister Ada Kors arrived on Monday. The minister accused Dornia of shelling villages.";
+  text::Segment(&a);
+  Entity kors;
+  kors.id = "e1";
+  kors.name = "Ada Kors";
+  uint32_t at = static_cast<uint32_t>(a.body.find("Ada Kors"));
+  kors.mentions.push_back({at, at + 8});
+  a.entities.push_back(kors);
+  a.mentions.push_back({kors.mentions[0], MentionKind::kName, 0, -1});
+  uint32_t title = static_cast<uint32_t>(a.body.find("The minister"));
+  a.mentions.push_back({{title, title + 12}, MentionKind::kTitle, 0, -1});
   (*coder)->Code(&a);
   bool found = false;
-  for (const Event& e : a.events) found |= e.source == "Lena Moreau" && e.target == "Chile" && e.cameo == "042";
+  for (const Event& e : a.events) found |= e.source == "Ada Kors" && e.target == "Dornia" && e.root == "11";
   EXPECT_TRUE(found);
 }
 
