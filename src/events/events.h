@@ -15,6 +15,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/analysis.h"
 #include "core/status.h"
@@ -25,15 +27,32 @@ namespace events {
 struct Dictionaries;
 }
 
+// The coder's named rules beyond pattern matching (docs/events.md): each can be switched
+// off to measure what it adds.
+//   frame_subject         the parse's subject where no actor precedes the verb
+//   mention_actors        pronouns, titles, descriptions resolved by coreference as actors
+//   reported_accusation   "X said Y attacked Z": also X's accusation (112) against Y
+//   attack_refers_back    "condemned the attack": against who carried it out
+//   both_sides            "urged both sides", "the two ministers": the last dyad
+//   aid_recipient         aid with no recipient: the country the story is about
+//   fight_other_side      fighting with no target: the other side of the last fight
+//   restraint_to_parties  an appeal for calm with no addressee: the conflict's parties
+//   third_country_meeting a meeting (040) in a third country is 044
+inline constexpr std::string_view kEventRuleNames[] = {
+    "frame_subject",  "mention_actors",   "reported_accusation",  "attack_refers_back",   "both_sides",
+    "aid_recipient",  "fight_other_side", "restraint_to_parties", "third_country_meeting"};
+
 struct EventCoderOptions {
   std::string dictionaries_dir;  // PETRARCH/TABARI dictionaries to load as well; empty: none
   bool own_dictionaries = true;  // newsgraph's data/events/ verbs, actors, agents and modality
+  std::vector<std::string> rules_off;  // names of kEventRuleNames not to apply
 };
 
 class EventCoder {
  public:
   static StatusOr<std::unique_ptr<EventCoder>> Create(const EventCoderOptions& options);
-  explicit EventCoder(std::unique_ptr<const events::Dictionaries> dicts);
+  // `rules`: by index of kEventRuleNames, whether to apply it (empty: all).
+  explicit EventCoder(std::unique_ptr<const events::Dictionaries> dicts, std::vector<bool> rules = {});
   ~EventCoder();
   // Fills analysis->events; reads body, sentences, tokens, entities. Thread-safe.
   void Code(Analysis* analysis) const;
@@ -41,6 +60,7 @@ class EventCoder {
 
  private:
   std::unique_ptr<const events::Dictionaries> dicts_;
+  std::vector<bool> rules_;  // by index of kEventRuleNames: applied
 };
 
 }  // namespace newsgraph
