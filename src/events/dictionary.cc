@@ -180,33 +180,51 @@ bool IsCode(std::string_view c) {
   return std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
 }
 
+bool IsPatternId(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+Status SetPatternFlags(std::string_view flags, Pattern* p, int line) {
+  for (const std::string& f : SplitList(flags, ',')) {
+    if (f == "sym")
+      p->sym = true;
+    else if (f == "nomod")
+      p->nomod = true;
+    else if (f == "tgtloc")
+      p->tgtloc = true;
+    else if (f == "scope")
+      p->scope = true;
+    else
+      return LineError("verbs.tsv", line, "unknown flag " + f);
+  }
+  return Status::Ok();
+}
+
 Status LoadVerbs(Dictionaries* d) {
   std::string text;
   auto lines = ReadTsv("verbs.tsv", &text);
   if (!lines.ok()) return lines.status();
+  std::unordered_map<std::string, int> ids;  // id -> line
   for (const DataLine& l : *lines) {
-    if (l.fields.size() < 2) return LineError("verbs.tsv", l.line_number, "expected code<TAB>pattern");
+    if (l.fields.size() < 3) return LineError("verbs.tsv", l.line_number, "expected id<TAB>code<TAB>pattern");
+    if (!IsPatternId(l.fields[0]))
+      return LineError("verbs.tsv", l.line_number, "bad id (letters, digits and '-' only)");
+    auto [at, fresh] = ids.emplace(std::string(l.fields[0]), l.line_number);
+    if (!fresh)
+      return LineError("verbs.tsv", l.line_number, "id " + at->first + " is already used on line " + std::to_string(at->second));
     // "---": words that look like an event but are none ("an appeal against the verdict").
-    if (!IsCode(l.fields[0]) && l.fields[0] != "---")
+    if (!IsCode(l.fields[1]) && l.fields[1] != "---")
       return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
-    auto p = ParsePattern(l.fields[1]);
+    auto p = ParsePattern(l.fields[2]);
     if (!p.ok()) return LineError("verbs.tsv", l.line_number, p.status().message());
-    p->code = std::string(l.fields[0]);
-    if (l.fields.size() > 2) {
-      for (const std::string& f : SplitList(l.fields[2], ',')) {
-        if (f == "sym")
-          p->sym = true;
-        else if (f == "nomod")
-          p->nomod = true;
-        else if (f == "tgtloc")
-          p->tgtloc = true;
-        else if (f == "scope")
-          p->scope = true;
-        else
-          return LineError("verbs.tsv", l.line_number, "unknown flag " + f);
-      }
+    p->code = std::string(l.fields[1]);
+    if (l.fields.size() > 3) {
+      Status s = SetPatternFlags(l.fields[3], &*p, l.line_number);
+      if (!s.ok()) return s;
     }
-    p->rule = "verbs.tsv:" + std::to_string(l.line_number);
+    p->rule = "verbs.tsv#" + std::string(l.fields[0]);
     d->verbs.Add(std::move(p).value());
   }
   return Status::Ok();

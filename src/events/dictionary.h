@@ -48,7 +48,7 @@ struct Pattern {
   bool tgtloc = false;  // the target place is the location
   bool scope = false;   // later event phrases of the sentence are its content, not events
   bool has_source_slot = false, has_target_slot = false;
-  std::string rule;  // "verbs.tsv:57" / "CAMEO.2.0.txt:1201"
+  std::string rule;  // "verbs.tsv#meet-talks" (the line's id) / "CAMEO.2.0.txt:1201"
   std::string text;  // the pattern as written
 };
 

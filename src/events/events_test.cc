@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "text/tokenizer.h"
 
@@ -452,6 +455,44 @@ TEST(EventsPronounTest, TitleMentionActsAsItsEntity) {
   bool found = false;
   for (const Event& e : a.events) found |= e.source == "Ada Kors" && e.target == "Dornia" && e.root == "11";
   EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// verbs.tsv lines carry stable ids, reported by the events they code; a bad or repeated id
+// is an error naming the file and line.
+TEST(EventsDataTest, PatternIdsAreStableAndChecked) {
+  auto coder = EventCoder::Create({});
+  ASSERT_TRUE(coder.ok());
+  Analysis a;
+  a.body = "The Estonian president met with Portugal's prime minister.";
+  text::Segment(&a);
+  (*coder)->Code(&a);
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_TRUE(a.events[0].rule.starts_with("verbs.tsv#met")) << a.events[0].rule;
+
+  std::string dir = ::testing::TempDir() + "/events_data_test";
+  std::filesystem::create_directories(dir + "/events");
+  auto write = [&](const std::string& text) {
+    std::ofstream(dir + "/events/verbs.tsv") << text;
+    setenv("NEWSGRAPH_DATA_DIR", dir.c_str(), 1);
+    auto c = EventCoder::Create({});
+    unsetenv("NEWSGRAPH_DATA_DIR");
+    return c.ok() ? std::string() : std::string(c.status().message());
+  };
+  EXPECT_EQ(write("# ok\nmeet\t040\tmet\tsym\tmeet\n"), "");
+  std::string error = write("# header\nmeet\t040\tmet\t\tmeet\nmeet\t040\tmeets\t\tmeet\n");
+  EXPECT_NE(error.find("verbs.tsv:3"), std::string::npos) << error;
+  EXPECT_NE(error.find("already used on line 2"), std::string::npos) << error;
+  error = write("040\tmet\n");
+  EXPECT_NE(error.find("verbs.tsv:1"), std::string::npos) << error;
+  error = write("meet now\t040\tmet\n");
+  EXPECT_NE(error.find("bad id"), std::string::npos) << error;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
