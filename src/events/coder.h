@@ -157,7 +157,8 @@ class ArticleCoder {
   void BothSidesTargets(const Sent& s, Draft* d);
   void Discourse(const Sent& s, Draft* d);
   int Accuser(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int src) const;
-  void ReportedAccusation(const Sent& s, const Draft& d);
+  // Codes the accusation of whoever reports the act; false when nobody does.
+  bool ReportedAccusation(const Sent& s, const Draft& d);
   // output.cc
   void MakePairs(Draft* d) const;
   Event NewEvent(const Actor& s, const Actor* t, const std::string& cameo, int sentence, Span evidence) const;

@@ -13,7 +13,7 @@
 //                         parties (flag `restraint`)
 //   reported_accusation   a hostile act reported as someone's claim ("the army said X
 //                         shelled ...") is that someone's accusation (112) against the
-//                         actor (flag `accusation`)
+//                         actor (flag `accusation`), and not coded as a fact
 #include "events/coder.h"
 
 namespace newsgraph::events {
@@ -151,9 +151,9 @@ int ArticleCoder::Accuser(const std::vector<Tok>& toks, const std::vector<Phrase
   return -1;
 }
 
-void ArticleCoder::ReportedAccusation(const Sent& s, const Draft& d) {
+bool ArticleCoder::ReportedAccusation(const Sent& s, const Draft& d) {
   int accuser = Accuser(s.toks, s.ph, d.src);
-  if (accuser < 0) return;
+  if (accuser < 0) return false;
   const Actor* who = &s.ph[accuser].members[0];
   Actor who_country;
   if (AsCountry(*who, &who_country)) who = &who_country;
@@ -174,6 +174,7 @@ void ArticleCoder::ReportedAccusation(const Sent& s, const Draft& d) {
     history_.emplace_back(*who, "112");
     a_.events.push_back(std::move(e));
   }
+  return true;
 }
 
 }  // namespace newsgraph::events

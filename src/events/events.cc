@@ -131,7 +131,9 @@ void ArticleCoder::CodeMatch(const Sent& s, const Match& m, Scope* scope) {
   ActorSets(s, &d);
   Discourse(s, &d);
   MakePairs(&d);
-  if (d.kind.empty() && d.info->accusation && On(kReportedAccusation)) ReportedAccusation(s, d);
+  // A hostile act the text reports as someone's claim is that someone's accusation; the act
+  // itself is not coded as a fact.
+  if (d.kind.empty() && d.info->accusation && On(kReportedAccusation) && ReportedAccusation(s, d)) return;
   if (d.pairs.empty()) {
     // Not coded (no target), but "the attack" may refer to it later.
     if (d.T.empty() && d.S.size() == 1 && d.info->referable) history_.emplace_back(*d.S[0], d.code);

@@ -165,10 +165,30 @@ TEST_F(EventsTest, ReportedHostileActIsTheReportersAccusation) {
   const Event* e = Find(a, "Kenya", "Uganda");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->cameo, "112");
+  // The claim is kept apart from the fact: no fight is coded on the speaker's word.
+  a = Code("The Chilean army said Peruvian troops had shelled villages in Bolivia.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "112");
+  EXPECT_EQ(a.events[0].source, "Chile");
+  EXPECT_EQ(a.events[0].target, "Peru");
   // Not for what the speaker says it did or will do, nor across a clause.
   for (const char* text : {"Kenyan police said they had arrested 14 people.", "Kenya said Uganda would impose sanctions.",
                            "Kenya said, and Uganda later shelled a town."}) {
     for (const Event& ev : Code(text).events) EXPECT_NE(ev.cameo, "112") << text;
+  }
+}
+
+// Mediation points from the mediator to each party, not between the parties.
+TEST_F(EventsTest, MediationGoesFromTheMediatorToEachParty) {
+  for (const char* text : {"Norway mediated between Chile and Peru on Monday.", "Qatar brokered talks between Chile and Peru."}) {
+    Analysis a = Code(text);
+    std::string mediator = a.events.empty() ? "" : a.events[0].source;
+    EXPECT_TRUE(mediator == "Norway" || mediator == "Qatar") << text;
+    ASSERT_NE(Find(a, mediator, "Chile"), nullptr) << text;
+    ASSERT_NE(Find(a, mediator, "Peru"), nullptr) << text;
+    EXPECT_EQ(Find(a, mediator, "Chile")->cameo, "045");
+    EXPECT_EQ(Find(a, mediator, "Peru")->rule.substr(0, 25), "verbs.tsv#mediate-between");
+    EXPECT_EQ(Find(a, "Chile", "Peru"), nullptr) << text;
   }
 }
 
