@@ -30,7 +30,8 @@ bool SetFlag(std::string_view f, CodeInfo* info) {
 
 // One line of codes.tsv; "" or what is wrong with it.
 std::string ParseLine(const DataLine& l, CodeInfo* info) {
-  if (l.fields.size() < 4 || !IsCode(l.fields[0])) return "expected code<TAB>quad_class<TAB>goldstein<TAB>flags[<TAB>label]";
+  if (l.fields.size() < 4 || !IsCode(l.fields[0]))
+    return "expected code<TAB>quad_class<TAB>goldstein<TAB>flags[<TAB>label]";
   std::string q(l.fields[1]), g(l.fields[2]);
   char* end = nullptr;
   info->quad_class = static_cast<int>(std::strtol(q.c_str(), &end, 10));

@@ -174,9 +174,9 @@ class ArticleCoder {
   EntityIndex ents_;
   std::string lower_;
   Date date_;
-  std::vector<Frame> frames_;   // of the sentence being coded
-  std::vector<int> frame_of_;   // its words -> frame index
-  uint32_t first_word_ = 0;     // its first word
+  std::vector<Frame> frames_;  // of the sentence being coded
+  std::vector<int> frame_of_;  // its words -> frame index
+  uint32_t first_word_ = 0;    // its first word
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event
   std::vector<Actor> dyad_;                             // last_dyad_ as the current event began

@@ -213,10 +213,10 @@ Status LoadVerbs(Dictionaries* d) {
       return LineError("verbs.tsv", l.line_number, "bad id (letters, digits and '-' only)");
     auto [at, fresh] = ids.emplace(std::string(l.fields[0]), l.line_number);
     if (!fresh)
-      return LineError("verbs.tsv", l.line_number, "id " + at->first + " is already used on line " + std::to_string(at->second));
+      return LineError("verbs.tsv", l.line_number,
+                       "id " + at->first + " is already used on line " + std::to_string(at->second));
     // "---": words that look like an event but are none ("an appeal against the verdict").
-    if (!IsCode(l.fields[1]) && l.fields[1] != "---")
-      return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
+    if (!IsCode(l.fields[1]) && l.fields[1] != "---") return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
     auto p = ParsePattern(l.fields[2]);
     if (!p.ok()) return LineError("verbs.tsv", l.line_number, p.status().message());
     p->code = std::string(l.fields[1]);

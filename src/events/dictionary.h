@@ -111,7 +111,6 @@ struct ModalityCue {
   std::vector<std::string> words;  // "refus*", "to"
 };
 
-
 // Everything the coder reads. Built once; read-only afterwards and shared by threads.
 struct Dictionaries {
   PatternSet verbs;
@@ -122,9 +121,9 @@ struct Dictionaries {
   PhraseIndex<std::string> agents;                  // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
   StringMap<bool> stopwords;                        // lower-case words that never start a name
   std::vector<ModalityCue> cues;
-  FrameWords frame_words;  // data/events/frames.tsv: modality read from the parse
+  FrameWords frame_words;               // data/events/frames.tsv: modality read from the parse
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code
-  CameoCodes codes;  // data/events/codes.tsv
+  CameoCodes codes;                     // data/events/codes.tsv
   struct TimeWord {
     std::string kind;
     int value = 0;

@@ -108,8 +108,8 @@ bool ArticleCoder::ApplyModality(const Sent& s, Draft* d, Scope* scope) const {
   d->code = d->p.code;
   if (!d->p.nomod) d->kind = Modality(s.toks, m.first, &d->cue);
   // An infinitive right after another event verb is its content ("pressed X to release").
-  bool complement = m.first > 0 && s.toks[m.first - 1].low == "to" && m.anchor - scope->prev_anchor <= 8 &&
-                    d->kind.empty();
+  bool complement =
+      m.first > 0 && s.toks[m.first - 1].low == "to" && m.anchor - scope->prev_anchor <= 8 && d->kind.empty();
   scope->prev_anchor = m.anchor;
   if (complement) return false;
   if (d->code == "---") return false;  // a PETRARCH null-coded pattern: matched, nothing to code

@@ -39,12 +39,12 @@ struct Dictionaries;
 //   restraint_to_parties  an appeal for calm with no addressee: the conflict's parties
 //   third_country_meeting a meeting (040) in a third country is 044
 inline constexpr std::string_view kEventRuleNames[] = {
-    "frame_subject",  "mention_actors",   "reported_accusation",  "attack_refers_back",   "both_sides",
-    "aid_recipient",  "fight_other_side", "restraint_to_parties", "third_country_meeting"};
+    "frame_subject", "mention_actors",   "reported_accusation",  "attack_refers_back",   "both_sides",
+    "aid_recipient", "fight_other_side", "restraint_to_parties", "third_country_meeting"};
 
 struct EventCoderOptions {
-  std::string dictionaries_dir;  // PETRARCH/TABARI dictionaries to load as well; empty: none
-  bool own_dictionaries = true;  // newsgraph's data/events/ verbs, actors, agents and modality
+  std::string dictionaries_dir;        // PETRARCH/TABARI dictionaries to load as well; empty: none
+  bool own_dictionaries = true;        // newsgraph's data/events/ verbs, actors, agents and modality
   std::vector<std::string> rules_off;  // names of kEventRuleNames not to apply
 };
 

@@ -20,8 +20,7 @@ class EventsTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().message();
     coder_ = std::move(c).value().release();
   }
-  static Analysis Code(const std::string& body, const std::string& published = "",
-                       const std::string& dateline = "") {
+  static Analysis Code(const std::string& body, const std::string& published = "", const std::string& dateline = "") {
     Analysis a;
     a.body = body;
     a.published = published;
@@ -172,15 +171,17 @@ TEST_F(EventsTest, ReportedHostileActIsTheReportersAccusation) {
   EXPECT_EQ(a.events[0].source, "Chile");
   EXPECT_EQ(a.events[0].target, "Peru");
   // Not for what the speaker says it did or will do, nor across a clause.
-  for (const char* text : {"Kenyan police said they had arrested 14 people.", "Kenya said Uganda would impose sanctions.",
-                           "Kenya said, and Uganda later shelled a town."}) {
+  for (const char* text :
+       {"Kenyan police said they had arrested 14 people.", "Kenya said Uganda would impose sanctions.",
+        "Kenya said, and Uganda later shelled a town."}) {
     for (const Event& ev : Code(text).events) EXPECT_NE(ev.cameo, "112") << text;
   }
 }
 
 // Mediation points from the mediator to each party, not between the parties.
 TEST_F(EventsTest, MediationGoesFromTheMediatorToEachParty) {
-  for (const char* text : {"Norway mediated between Chile and Peru on Monday.", "Qatar brokered talks between Chile and Peru."}) {
+  for (const char* text :
+       {"Norway mediated between Chile and Peru on Monday.", "Qatar brokered talks between Chile and Peru."}) {
     Analysis a = Code(text);
     std::string mediator = a.events.empty() ? "" : a.events[0].source;
     EXPECT_TRUE(mediator == "Norway" || mediator == "Qatar") << text;

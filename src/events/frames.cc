@@ -9,8 +9,8 @@ namespace {
 
 // The dependency relations the frames read, as indexes into ud::DeprelName.
 struct Rels {
-  int nsubj, nsubj_outer, csubj, nsubj_pass, obj, iobj, obl_agent, xcomp, ccomp, conj, relcl, acl, advmod, aux,
-      mark, case_, poss, appos, obl_tmod, nmod_tmod;
+  int nsubj, nsubj_outer, csubj, nsubj_pass, obj, iobj, obl_agent, xcomp, ccomp, conj, relcl, acl, advmod, aux, mark,
+      case_, poss, appos, obl_tmod, nmod_tmod;
   Rels()
       : nsubj(ud::DeprelIndex("nsubj")),
         nsubj_outer(ud::DeprelIndex("nsubj:outer")),
@@ -222,13 +222,20 @@ std::vector<Frame> Builder::Run(std::vector<int>* frame_of) {
 
 std::string_view SubjectViaName(SubjectVia v) {
   switch (v) {
-    case SubjectVia::kNone: return "none";
-    case SubjectVia::kOwn: return "nsubj";
-    case SubjectVia::kAgent: return "agent";
-    case SubjectVia::kConj: return "conj";
-    case SubjectVia::kXcomp: return "xcomp";
-    case SubjectVia::kRelcl: return "relcl";
-    case SubjectVia::kPossessor: return "possessor";
+    case SubjectVia::kNone:
+      return "none";
+    case SubjectVia::kOwn:
+      return "nsubj";
+    case SubjectVia::kAgent:
+      return "agent";
+    case SubjectVia::kConj:
+      return "conj";
+    case SubjectVia::kXcomp:
+      return "xcomp";
+    case SubjectVia::kRelcl:
+      return "relcl";
+    case SubjectVia::kPossessor:
+      return "possessor";
   }
   return "none";
 }
@@ -243,8 +250,7 @@ StatusOr<FrameWords> FrameWords::Parse(std::string_view tsv, std::string_view fi
   FrameWords out;
   for (const DataLine& l : ParseTsv(tsv)) {
     auto error = [&](std::string_view why) {
-      return Status::InvalidArgument(std::string(file) + ":" + std::to_string(l.line_number) + ": " +
-                                     std::string(why));
+      return Status::InvalidArgument(std::string(file) + ":" + std::to_string(l.line_number) + ": " + std::string(why));
     };
     if (l.fields.size() != 3) return error("expected kind<TAB>relation<TAB>lemmas");
     std::string_view rel = l.fields[1];
@@ -256,7 +262,8 @@ StatusOr<FrameWords> FrameWords::Parse(std::string_view tsv, std::string_view fi
       size_t end = lemmas.find(' ', pos);
       if (end == std::string_view::npos) end = lemmas.size();
       if (end > pos)
-        out.entries_.push_back({std::string(rel), std::string(lemmas.substr(pos, end - pos)), std::string(l.fields[0])});
+        out.entries_.push_back(
+            {std::string(rel), std::string(lemmas.substr(pos, end - pos)), std::string(l.fields[0])});
       pos = end + 1;
     }
   }

@@ -57,14 +57,14 @@ struct Frame {
   int32_t subject = -1;  // head word of who acts (passive: the "by" agent)
   int32_t object = -1;   // head word of what is acted on (passive: the nsubj:pass)
   int32_t iobj = -1;
-  std::vector<Oblique> obliques;  // obl and nmod dependents, in text order
+  std::vector<Oblique> obliques;   // obl and nmod dependents, in text order
   int32_t xcomp = -1, ccomp = -1;  // head words of the clausal complements
   int32_t governor = -1;           // frame index this one is the xcomp/ccomp/conj/relcl of
   SubjectVia via = SubjectVia::kNone;
   bool passive = false;
-  bool noun = false;      // the trigger is a noun ("talks")
-  std::string modality;   // "" or the kind of data/events/frames.tsv ("neg", "intent", ...)
-  std::string cue;        // the lemma that gave the modality
+  bool noun = false;     // the trigger is a noun ("talks")
+  std::string modality;  // "" or the kind of data/events/frames.tsv ("neg", "intent", ...)
+  std::string cue;       // the lemma that gave the modality
   // The head word of the prepositional object introduced by `prep`, or -1.
   int32_t ObliqueOf(std::string_view prep) const;
 };

@@ -50,8 +50,8 @@ TEST(PlacesTest, CountriesByNameAndActorCode) {
 }
 
 TEST(CameoCodesTest, NamesCodesAndRootsAndKnowsPrefixes) {
-  CameoCodes c = CameoCodes::Parse(
-      "010\t1\t0.0\t-\tmake a statement\n170\t4\t-7.0\tno_target\tcoerce\n173\t4\t-5.0\t-\tarrest\n");
+  CameoCodes c =
+      CameoCodes::Parse("010\t1\t0.0\t-\tmake a statement\n170\t4\t-7.0\tno_target\tcoerce\n173\t4\t-5.0\t-\tarrest\n");
   EXPECT_EQ(c.Label("17"), "coerce");
   EXPECT_EQ(c.Label("1731"), "arrest");  // a 4-digit code not listed: its parent
   EXPECT_EQ(c.Named("173"), "173 arrest");
@@ -82,7 +82,7 @@ TEST(CameoCodesTest, FlagsAreReadAndInheritedByUnlistedCodes) {
   EXPECT_TRUE(shell->fight);
   EXPECT_TRUE(shell->hostile);
   EXPECT_EQ(c->Find("050"), nullptr);
-  EXPECT_TRUE(CameoCodes::Get().Find("0331")->aid);  // data/events/codes.tsv
+  EXPECT_TRUE(CameoCodes::Get().Find("0331")->aid);         // data/events/codes.tsv
   EXPECT_TRUE(CameoCodes::Get().Find("190")->accusation);   // a reported fight is someone's claim
   EXPECT_FALSE(CameoCodes::Get().Find("112")->accusation);  // an accusation is not re-reported
 }

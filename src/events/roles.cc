@@ -5,9 +5,8 @@
 // subject the dependency parse gives the verb's frame (frames.h: through conj, xcomp,
 // relative clauses); the target is the first actor after the verb in the same clause that
 // is not a place or a time.
-#include "events/coder.h"
-
 #include "core/words.h"
+#include "events/coder.h"
 
 namespace newsgraph::events {
 
@@ -111,7 +110,8 @@ int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<P
 int ArticleCoder::PhraseOfWord(const Sent& s, int32_t word) const {
   if (word < 0 || word >= static_cast<int32_t>(a_.words.size())) return -1;
   uint32_t off = a_.words[word].span.start;
-  auto it = std::upper_bound(s.toks.begin(), s.toks.end(), off, [](uint32_t o, const Tok& t) { return o < t.span.start; });
+  auto it =
+      std::upper_bound(s.toks.begin(), s.toks.end(), off, [](uint32_t o, const Tok& t) { return o < t.span.start; });
   if (it == s.toks.begin()) return -1;
   int k = static_cast<int>(it - s.toks.begin()) - 1;
   return off < s.toks[k].span.end ? s.phrase_at[k] : -1;
