@@ -60,6 +60,7 @@ std::string TitleCase(std::string_view s);
 // The discourse rules, by their index in kRuleNames (events.h).
 enum Rule : int {
   kFrameSubject,
+  kFrameModality,
   kMentionActors,
   kReportedAccusation,
   kAttackRefersBack,
@@ -134,6 +135,8 @@ class ArticleCoder {
   int Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const;
   int Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m, int source) const;
   int PassiveAgent(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m) const;
+  // The frame token `anchor` triggers, or nullptr (no parse, or not a trigger).
+  const Frame* FrameAt(const Sent& s, int anchor) const;
   int FrameSubject(const Sent& s, int anchor) const;
   int PhraseOfWord(const Sent& s, int32_t word) const;
   void ActorSets(const Sent& s, Draft* d);

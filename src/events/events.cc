@@ -107,6 +107,13 @@ bool ArticleCoder::ApplyModality(const Sent& s, Draft* d, Scope* scope) const {
   const Match& m = d->m;
   d->code = d->p.code;
   if (!d->p.nomod) d->kind = Modality(s.toks, m.first, &d->cue);
+  // The parse's negation or modality where no cue precedes the verb ("will, officials
+  // said, meet").
+  if (!d->p.nomod && d->kind.empty() && On(kFrameModality))
+    if (const Frame* f = FrameAt(s, m.anchor); f != nullptr && !f->modality.empty()) {
+      d->kind = f->modality;
+      d->cue = f->cue;
+    }
   // An infinitive right after another event verb is its content ("pressed X to release").
   bool complement =
       m.first > 0 && s.toks[m.first - 1].low == "to" && m.anchor - scope->prev_anchor <= 8 && d->kind.empty();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
 namespace newsgraph {
@@ -514,6 +515,60 @@ TEST(EventsDataTest, PatternIdsAreStableAndChecked) {
   error = write("meet now\t040\tmet\n");
   EXPECT_NE(error.find("bad id"), std::string::npos) << error;
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// The parse fills in what the words before the verb do not give: rules frame_subject and
+// frame_modality (each off: the event as the surface alone codes it).
+class EventsParsedTest : public ::testing::Test {
+ protected:
+  static Analysis Code(const std::string& body, const std::vector<std::string>& off = {}) {
+    EventCoderOptions o;
+    o.rules_off = off;
+    auto coder = EventCoder::Create(o);
+    EXPECT_TRUE(coder.ok());
+    auto model = syntax::SyntaxModel::Default();
+    EXPECT_TRUE(model.ok()) << model.status().message();
+    Analysis a;
+    a.body = body;
+    text::Segment(&a);
+    if (model.ok()) (*model)->Annotate(&a);
+    if (coder.ok()) (*coder)->Code(&a);
+    return a;
+  }
+};
+
+TEST_F(EventsParsedTest, FrameSubjectWhereQuotesSeparateItFromTheVerb) {
+  Analysis a = Code("Chile \"strongly\" accused Peru of arming rebels.");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source, "Chile");
+  EXPECT_EQ(a.events[0].target, "Peru");
+  EXPECT_EQ(a.events[0].cameo, "112");
+  EXPECT_TRUE(Code("Chile \"strongly\" accused Peru of arming rebels.", {"frame_subject"}).events.empty());
+}
+
+TEST_F(EventsParsedTest, FrameModalityWhereNoCuePrecedesTheVerb) {
+  const std::string text = "Chile will soon and after a further delay meet Peru.";
+  Analysis a = Code(text);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "036");  // an intention to meet, "will" hanging on "meet"
+  EXPECT_NE(a.events[0].rule.find("intent \"will\""), std::string::npos) << a.events[0].rule;
+  a = Code(text, {"frame_modality"});
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo, "040");
+}
+
+TEST(EventsOptionsTest, UnknownRuleIsAnError) {
+  EventCoderOptions o;
+  o.rules_off = {"both_sides", "no_such_rule"};
+  auto coder = EventCoder::Create(o);
+  ASSERT_FALSE(coder.ok());
+  EXPECT_NE(coder.status().message().find("no_such_rule"), std::string::npos);
 }
 
 }  // namespace

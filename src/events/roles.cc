@@ -117,13 +117,18 @@ int ArticleCoder::PhraseOfWord(const Sent& s, int32_t word) const {
   return off < s.toks[k].span.end ? s.phrase_at[k] : -1;
 }
 
+const Frame* ArticleCoder::FrameAt(const Sent& s, int anchor) const {
+  int32_t w = WordAt(a_, s.toks[anchor].span.start);
+  if (w < static_cast<int32_t>(first_word_) || static_cast<size_t>(w - first_word_) >= frame_of_.size()) return nullptr;
+  int f = frame_of_[w - first_word_];
+  return f < 0 ? nullptr : &frames_[f];
+}
+
 // The actor phrase holding the subject of the frame that token `anchor` triggers, or -1.
 int ArticleCoder::FrameSubject(const Sent& s, int anchor) const {
-  int32_t w = WordAt(a_, s.toks[anchor].span.start);
-  if (w < static_cast<int32_t>(first_word_) || static_cast<size_t>(w - first_word_) >= frame_of_.size()) return -1;
-  int f = frame_of_[w - first_word_];
-  if (f < 0) return -1;
-  int q = PhraseOfWord(s, frames_[f].subject);
+  const Frame* f = FrameAt(s, anchor);
+  if (f == nullptr) return -1;
+  int q = PhraseOfWord(s, f->subject);
   return q >= 0 && !IsPlaceOnly(s.ph[q]) ? q : -1;
 }
 
