@@ -23,6 +23,7 @@ struct AnalyzeOptions {
   bool tokens = false;
   std::string format;  // empty: text, or json with --json / --pretty
   std::string dictionaries;
+  std::vector<std::string> events_off;
   CorpusFlags corpus;
 };
 
@@ -48,6 +49,7 @@ int RunAnalyze(const AnalyzeOptions& opt) {
   }
   AnalyzerOptions ao;
   ao.dictionaries_dir = opt.dictionaries;
+  ao.event_rules_off = opt.events_off;
   // No later stage reads the parse yet, so it runs only when its output is asked for.
   ToAnalyzerOptions(opt.corpus, &ao);
   auto analyzer = Analyzer::Create(ao);
@@ -130,6 +132,10 @@ CommandRunner SetupAnalyze(CLI::App* app) {
       ->check(CLI::IsMember({"text", "json", "conllu", "gdelt"}));
   app->add_option("--dictionaries", opt->dictionaries,
                   "folder of PETRARCH/TABARI dictionaries to load in addition to newsgraph's own");
+  app->add_option("--events-off", opt->events_off,
+                  "comma-separated event coder rules not to apply, to measure what each adds (docs/events.md)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kEventRuleNames), std::end(kEventRuleNames))));
   AddCorpusFlags(app, &opt->corpus);
   app->footer(
       "Exit status: 0 all records analyzed, 3 some records failed (each reported on stderr with file and\n"

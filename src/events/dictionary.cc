@@ -155,23 +155,10 @@ std::string Dictionaries::MapModality(std::string_view kind, std::string_view co
   return std::string();
 }
 
-CodeInfo Dictionaries::Info(std::string_view code) const {
-  for (size_t len = code.size(); len >= 2; --len) {
-    std::string key(code.substr(0, len));
-    if (len == 2) key += "0";
-    auto it = codes.find(key);
-    if (it != codes.end()) return it->second;
-    if (len == 3) {  // a 3-digit code not listed: its root
-      key = std::string(code.substr(0, 2)) + "0";
-      if (auto r = codes.find(key); r != codes.end()) return r->second;
-    }
-  }
-  CodeInfo none;
-  if (code.size() >= 2 && code[0] >= '0' && code[0] <= '2') {
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    none.quad_class = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
-  }
-  return none;
+const CodeInfo& Dictionaries::Info(std::string_view code) const {
+  static const CodeInfo kNone;
+  const CodeInfo* info = codes.Find(code);
+  return info ? *info : kNone;
 }
 
 namespace {
@@ -193,33 +180,51 @@ bool IsCode(std::string_view c) {
   return std::all_of(c.begin(), c.end(), [](char x) { return x >= '0' && x <= '9'; });
 }
 
+bool IsPatternId(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+Status SetPatternFlags(std::string_view flags, Pattern* p, int line) {
+  for (const std::string& f : SplitList(flags, ',')) {
+    if (f == "sym")
+      p->sym = true;
+    else if (f == "nomod")
+      p->nomod = true;
+    else if (f == "tgtloc")
+      p->tgtloc = true;
+    else if (f == "scope")
+      p->scope = true;
+    else
+      return LineError("verbs.tsv", line, "unknown flag " + f);
+  }
+  return Status::Ok();
+}
+
 Status LoadVerbs(Dictionaries* d) {
   std::string text;
   auto lines = ReadTsv("verbs.tsv", &text);
   if (!lines.ok()) return lines.status();
+  std::unordered_map<std::string, int> ids;  // id -> line
   for (const DataLine& l : *lines) {
-    if (l.fields.size() < 2) return LineError("verbs.tsv", l.line_number, "expected code<TAB>pattern");
+    if (l.fields.size() < 3) return LineError("verbs.tsv", l.line_number, "expected id<TAB>code<TAB>pattern");
+    if (!IsPatternId(l.fields[0]))
+      return LineError("verbs.tsv", l.line_number, "bad id (letters, digits and '-' only)");
+    auto [at, fresh] = ids.emplace(std::string(l.fields[0]), l.line_number);
+    if (!fresh)
+      return LineError("verbs.tsv", l.line_number,
+                       "id " + at->first + " is already used on line " + std::to_string(at->second));
     // "---": words that look like an event but are none ("an appeal against the verdict").
-    if (!IsCode(l.fields[0]) && l.fields[0] != "---")
-      return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
-    auto p = ParsePattern(l.fields[1]);
+    if (!IsCode(l.fields[1]) && l.fields[1] != "---") return LineError("verbs.tsv", l.line_number, "bad CAMEO code");
+    auto p = ParsePattern(l.fields[2]);
     if (!p.ok()) return LineError("verbs.tsv", l.line_number, p.status().message());
-    p->code = std::string(l.fields[0]);
-    if (l.fields.size() > 2) {
-      for (const std::string& f : SplitList(l.fields[2], ',')) {
-        if (f == "sym")
-          p->sym = true;
-        else if (f == "nomod")
-          p->nomod = true;
-        else if (f == "tgtloc")
-          p->tgtloc = true;
-        else if (f == "scope")
-          p->scope = true;
-        else
-          return LineError("verbs.tsv", l.line_number, "unknown flag " + f);
-      }
+    p->code = std::string(l.fields[1]);
+    if (l.fields.size() > 3) {
+      Status s = SetPatternFlags(l.fields[3], &*p, l.line_number);
+      if (!s.ok()) return s;
     }
-    p->rule = "verbs.tsv:" + std::to_string(l.line_number);
+    p->rule = "verbs.tsv#" + std::string(l.fields[0]);
     d->verbs.Add(std::move(p).value());
   }
   return Status::Ok();
@@ -314,24 +319,20 @@ Status LoadModality(Dictionaries* d) {
 }
 
 Status LoadCodes(Dictionaries* d) {
-  std::string text;
-  auto lines = ReadTsv("codes.tsv", &text);
-  if (!lines.ok()) return lines.status();
-  for (const DataLine& l : *lines) {
-    if (l.fields.size() < 3 || !IsCode(l.fields[0]))
-      return LineError("codes.tsv", l.line_number, "expected code<TAB>quad_class<TAB>goldstein<TAB>label");
-    CodeInfo info;
-    std::string q(l.fields[1]), g(l.fields[2]);
-    char* end = nullptr;
-    info.quad_class = static_cast<int>(std::strtol(q.c_str(), &end, 10));
-    if (*end != '\0' || info.quad_class < 1 || info.quad_class > 4)
-      return LineError("codes.tsv", l.line_number, "quad_class must be 1-4");
-    info.goldstein = std::strtod(g.c_str(), &end);
-    if (*end != '\0' || info.goldstein < -10 || info.goldstein > 10)
-      return LineError("codes.tsv", l.line_number, "goldstein must be a number in [-10, 10]");
-    if (l.fields.size() > 3) info.label = std::string(l.fields[3]);
-    d->codes[std::string(l.fields[0])] = std::move(info);
-  }
+  auto text = ReadDataFile("events/codes.tsv");
+  if (!text.ok()) return text.status();
+  auto codes = CameoCodes::Load(*text, "data/events/codes.tsv");
+  if (!codes.ok()) return codes.status();
+  d->codes = std::move(codes).value();
+  return Status::Ok();
+}
+
+Status LoadFrameWords(Dictionaries* d) {
+  auto text = ReadDataFile("events/frames.tsv");
+  if (!text.ok()) return text.status();
+  auto words = FrameWords::Parse(*text, "data/events/frames.tsv");
+  if (!words.ok()) return words.status();
+  d->frame_words = std::move(words).value();
   return Status::Ok();
 }
 
@@ -371,7 +372,7 @@ Status LoadOwnDictionaries(Dictionaries* d, bool verbs) {
     }
   }
   d->locative_targets = !verbs;
-  for (auto* load : {LoadCodes, LoadStopwordsAndTime}) {
+  for (auto* load : {LoadCodes, LoadStopwordsAndTime, LoadFrameWords}) {
     Status s = load(d);
     if (!s.ok()) return s;
   }

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "core/status.h"
+#include "events/cameo_codes.h"
+#include "events/frames.h"
 
 namespace newsgraph::events {
 
@@ -46,7 +48,7 @@ struct Pattern {
   bool tgtloc = false;  // the target place is the location
   bool scope = false;   // later event phrases of the sentence are its content, not events
   bool has_source_slot = false, has_target_slot = false;
-  std::string rule;  // "verbs.tsv:57" / "CAMEO.2.0.txt:1201"
+  std::string rule;  // "verbs.tsv#meet-talks" (the line's id) / "CAMEO.2.0.txt:1201"
   std::string text;  // the pattern as written
 };
 
@@ -109,12 +111,6 @@ struct ModalityCue {
   std::vector<std::string> words;  // "refus*", "to"
 };
 
-struct CodeInfo {
-  int quad_class = 0;
-  double goldstein = 0.0;
-  std::string label;
-};
-
 // Everything the coder reads. Built once; read-only afterwards and shared by threads.
 struct Dictionaries {
   PatternSet verbs;
@@ -125,8 +121,9 @@ struct Dictionaries {
   PhraseIndex<std::string> agents;                  // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
   StringMap<bool> stopwords;                        // lower-case words that never start a name
   std::vector<ModalityCue> cues;
+  FrameWords frame_words;               // data/events/frames.tsv: modality read from the parse
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code
-  StringMap<CodeInfo> codes;
+  CameoCodes codes;                     // data/events/codes.tsv
   struct TimeWord {
     std::string kind;
     int value = 0;
@@ -141,7 +138,8 @@ struct Dictionaries {
 
   // The new code for a pattern code under a modality kind: "" keeps it, "-" drops it.
   std::string MapModality(std::string_view kind, std::string_view code) const;
-  CodeInfo Info(std::string_view code) const;  // 4-digit codes fall back to their parent
+  // The row of a code (its parent's or root's when not listed); an empty row when unknown.
+  const CodeInfo& Info(std::string_view code) const;
   int AddActor(ActorEntry e);
 };
 

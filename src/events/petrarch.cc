@@ -186,6 +186,7 @@ class VerbReader {
  public:
   VerbReader(std::string_view path, Dictionaries* d) : path_(path), d_(d) {}
   Status Read(std::string_view text);
+  void ReadSynsets(const std::vector<Line>& lines);
 
  private:
   Elem WordElem(std::string_view word, int gap) const;
@@ -267,7 +268,7 @@ Status VerbReader::ParseVerbLine(int line, std::string_view text, VerbEntry* v) 
   std::vector<std::string> parts;
   for (const std::string& p : SplitList(base, '_')) parts.push_back(p);
   for (std::string& p : parts)
-    for (std::string& q : SplitList(p, ' ')) p = q;  // spaces inside behave like '_'
+    for (std::string& q : SplitList(p, ' ')) p = q;                              // spaces inside behave like '_'
   if (parts.empty()) return LineError(path_, line, "verb line without a verb");  // "_" alone
   int verb = 0;
   for (size_t k = 0; k < parts.size(); ++k)
@@ -359,10 +360,8 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
   return Status::Ok();
 }
 
-Status VerbReader::Read(std::string_view text) {
-  std::vector<std::string> storage;
-  std::vector<Line> lines = CleanLines(text, &storage);
-  // Pass 1: synsets (&NAME followed by +member lines).
+// Pass 1: synsets (&NAME followed by +member lines), members naming other synsets expanded.
+void VerbReader::ReadSynsets(const std::vector<Line>& lines) {
   std::string current;
   for (const Line& l : lines) {
     if (l.text[0] == '&') {
@@ -388,6 +387,12 @@ Status VerbReader::Read(std::string_view text) {
       }
       members = std::move(out);
     }
+}
+
+Status VerbReader::Read(std::string_view text) {
+  std::vector<std::string> storage;
+  std::vector<Line> lines = CleanLines(text, &storage);
+  ReadSynsets(lines);
   // Pass 2: verb blocks.
   std::vector<VerbEntry> verbs;
   std::string block_code;

@@ -1,6 +1,7 @@
 #include "events/phrases.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace newsgraph::events {
 namespace {
@@ -44,6 +45,15 @@ class Finder {
   std::vector<Phrase> Run(size_t max_phrases);
 
  private:
+  Phrase UnitPhrase(const Unit& u, int j) const;
+  void Coordinate(int j, Phrase* p) const;
+  std::optional<Phrase> Apposition(Phrase* p);
+  struct Appos {
+    int next = 0;  // id of the next apposition
+    int end = -1;  // token ending the open one
+    int cur = -1;  // its id, or -1
+  };
+  Appos appos_;
   int DictAt(int j, int* entry) const {
     uint32_t v = 0;
     int len = d_.actor_phrases.Longest(
@@ -78,10 +88,11 @@ class Finder {
     // Irregular verb forms that no -ed/-ing test catches: "Thailand said Cambodian soldiers
     // ..." is two phrases, not "Thailand said Cambodian soldiers".
     static constexpr std::string_view kVerbForms[] = {
-        "said", "says", "say", "told", "tells", "met", "meets", "held", "holds", "sent", "sends", "gave",
-        "gives", "took", "takes", "made", "makes", "led", "leads", "left", "won", "lost", "saw", "sees",
-        "went", "came", "became", "began", "brought", "fought", "sought", "kept", "put", "set", "cut",
-        "hit", "shot", "struck", "spoke", "wrote", "ran", "stood", "knew", "thought", "felt", "let"};
+        "said",   "says",  "say",   "told",    "tells", "met",  "meets",  "held",   "holds",   "sent",
+        "sends",  "gave",  "gives", "took",    "takes", "made", "makes",  "led",    "leads",   "left",
+        "won",    "lost",  "saw",   "sees",    "went",  "came", "became", "began",  "brought", "fought",
+        "sought", "kept",  "put",   "set",     "cut",   "hit",  "shot",   "struck", "spoke",   "wrote",
+        "ran",    "stood", "knew",  "thought", "felt",  "let"};
     std::string_view w = t_[j].low;
     if (w.size() < 3 || w.ends_with("ed") || w.ends_with("ing") || d_.stopwords.contains(w)) return false;
     if (!RoleAhead(j + 1)) return false;
@@ -94,6 +105,13 @@ class Finder {
     return !w.ends_with("s") && j + 1 < n_ && AgentAt(j + 1, &r) > 0;
   }
   int ParseUnit(int i, Unit* u) const;
+  int OfList(int k, std::vector<int>* list) const;
+  // "Corp." / "Jr.": the tokenizer may leave the dot at `j` as a token of its own, inside a name.
+  bool DotInName(int j) const {
+    return j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end &&
+           t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct &&
+           (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1));
+  }
   Actor MakeActor(const Unit& u) const;
   std::string Text(int b, int e) const {
     if (b >= e) return {};
@@ -109,6 +127,29 @@ class Finder {
   int n_;
   int date_;
 };
+
+// The dictionary actors listed from token `k` on ("the United States, Japan and the
+// Philippines"), appended to `list`; returns the token after the list.
+int Finder::OfList(int k, std::vector<int>* list) const {
+  while (k < n_) {
+    if (t_[k].low == "the") ++k;
+    if (k >= n_) break;
+    int e = -1;
+    int len = DictAt(k, &e);
+    if (len == 0) break;
+    list->push_back(e);
+    k += len;
+    if (k < n_ && (t_[k].low == "," || t_[k].low == "and")) {
+      int save = k;
+      ++k;
+      if (k < n_ && t_[k].low == "and") ++k;
+      if (k < n_ && (t_[k].low == "the" ? k + 1 < n_ && DictAt(k + 1, &e) > 0 : DictAt(k, &e) > 0)) continue;
+      k = save;
+    }
+    break;
+  }
+  return k;
+}
 
 int Finder::ParseUnit(int i, Unit* u) const {
   int j = i;
@@ -155,25 +196,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
       j += len;
       u->content_end = j;
       if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->name_runs.empty() && u->countries.empty()) {
-        int k = j + 1;
         std::vector<int> list;
-        while (k < n_) {
-          if (t_[k].low == "the") ++k;
-          if (k >= n_) break;
-          int e = -1;
-          int len2 = DictAt(k, &e);
-          if (len2 == 0) break;
-          list.push_back(e);
-          k += len2;
-          if (k < n_ && (t_[k].low == "," || t_[k].low == "and")) {
-            int save = k;
-            ++k;
-            if (k < n_ && t_[k].low == "and") ++k;
-            if (k < n_ && (t_[k].low == "the" ? k + 1 < n_ && DictAt(k + 1, &e) > 0 : DictAt(k, &e) > 0)) continue;
-            k = save;
-          }
-          break;
-        }
+        int k = OfList(j + 1, &list);
         if (!list.empty()) {
           u->of_list = std::move(list);
           j = k;
@@ -186,10 +210,7 @@ int Finder::ParseUnit(int i, Unit* u) const {
       if (run_start < 0) run_start = j;
       ++j;
       u->content_end = j;
-      // "Corp." / "Jr.": the tokenizer may leave the dot as a token of its own.
-      if (j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end &&
-          t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct && (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1)))
-        ++j;
+      if (DotInName(j)) ++j;
       continue;
     }
     if (!t.cap && run_start < 0 && Modifier(j)) {
@@ -279,105 +300,114 @@ Actor Finder::MakeActor(const Unit& u) const {
   return a;
 }
 
+// The phrase of unit `u` ending at `j`: its actor, or one per organisation of "the
+// advisers of the United States, Japan and the Philippines".
+Phrase Finder::UnitPhrase(const Unit& u, int j) const {
+  Phrase p;
+  p.begin = u.begin;
+  p.end = j;
+  p.possessive = u.possessive;
+  if (u.of_list.empty()) {
+    p.members.push_back(MakeActor(u));
+    return p;
+  }
+  for (int e : u.of_list) {
+    Actor a;
+    const ActorEntry& en = d_.actors[e];
+    a.name = en.name;
+    a.country = en.country;
+    a.fixed_code = en.country.empty() ? en.CodeOn(date_) : "";
+    a.role = u.role;
+    a.detail = Text(u.begin, u.end);
+    p.members.push_back(std::move(a));
+  }
+  return p;
+}
+
+// Coordination after the phrase's first unit (ending at `j`): "X, Y and Z" / "X and Y".
+void Finder::Coordinate(int j, Phrase* p) const {
+  int k = j;
+  std::vector<Actor> extra;
+  int coord_end = j;
+  while (k < n_ && (t_[k].low == "," || t_[k].low == "and") && extra.size() < 16) {
+    bool is_and = t_[k].low == "and";
+    int s = k + 1;
+    if (!is_and && s < n_ && t_[s].low == "and") {
+      if (extra.empty()) break;  // "X, and Y ...": two clauses, not a list
+      is_and = true;
+      ++s;
+    }
+    Unit v;
+    int e2 = ParseUnit(s, &v);
+    if (e2 <= s || !v.of_list.empty() || v.possessive) break;
+    extra.push_back(MakeActor(v));
+    k = e2;
+    if (is_and) {
+      coord_end = k;
+      break;
+    }
+  }
+  if (coord_end <= j) return;
+  for (auto& a : extra) p->members.push_back(std::move(a));
+  p->end = coord_end;
+  // "Indian and Pakistani troops": bare countries share the role of the last conjunct.
+  const Actor& last = p->members.back();
+  if (!last.role.empty())
+    for (auto& a : p->members)
+      if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
+}
+
+// An apposition after phrase `p`: ", the top EU envoy for ...," / ", Ana Soto,". Opens the
+// apposition (appos_.cur up to appos_.end); when its first phrase is an unnamed role
+// ("Okafor, the most senior American official") that phrase names the same actor and is
+// returned (its country and role given to the actor), else nullopt.
+std::optional<Phrase> Finder::Apposition(Phrase* p) {
+  if (!(p->end + 1 < n_ && t_[p->end].low == ",")) return std::nullopt;
+  int s = p->end + 1;
+  bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
+  if (!det || p->appos >= 0) return std::nullopt;
+  int e2 = s;
+  while (e2 < n_ && e2 < s + 30 && t_[e2].low != "," && t_[e2].low != ";") ++e2;
+  if (!(e2 < n_ && t_[e2].low == ",")) return std::nullopt;
+  appos_.cur = appos_.next++;
+  appos_.end = e2;
+  Unit v;
+  int e3 = ParseUnit(s, &v);
+  if (!(e3 > s && v.name_runs.empty() && !v.role.empty())) return std::nullopt;
+  Phrase q;
+  q.begin = s;
+  q.end = e3;
+  q.members = p->members;
+  for (auto& m : q.members) {
+    if (m.role.empty()) m.role = v.role;
+    for (auto [pos, entry] : v.countries)
+      if (m.country.empty()) m.country = d_.actors[entry].country;
+  }
+  q.appos = appos_.cur;
+  return q;
+}
+
 std::vector<Phrase> Finder::Run(size_t max_phrases) {
   std::vector<Phrase> out;
-  int appos_id = 0;
-  int appos_end = -1, appos_cur = -1;
+  appos_ = {};
   int i = 0;
   while (i < n_ && out.size() < max_phrases) {
     Unit u;
     int j = ParseUnit(i, &u);
     if (j <= i) {
-      if (i == appos_end) appos_cur = -1;
+      if (i == appos_.end) appos_.cur = -1;
       ++i;
       continue;
     }
-    Phrase p;
-    p.begin = u.begin;
-    p.end = j;
-    p.possessive = u.possessive;
-    if (!u.of_list.empty()) {
-      for (int e : u.of_list) {
-        Actor a;
-        const ActorEntry& en = d_.actors[e];
-        a.name = en.name;
-        a.country = en.country;
-        a.fixed_code = en.country.empty() ? en.CodeOn(date_) : "";
-        a.role = u.role;
-        a.detail = Text(u.begin, u.end);
-        p.members.push_back(std::move(a));
-      }
-    } else {
-      p.members.push_back(MakeActor(u));
-    }
-    // Coordination: "X, Y and Z" / "X and Y".
-    int k = j;
-    std::vector<Actor> extra;
-    int coord_end = j;
-    while (k < n_ && (t_[k].low == "," || t_[k].low == "and") && extra.size() < 16) {
-      bool is_and = t_[k].low == "and";
-      int s = k + 1;
-      if (!is_and && s < n_ && t_[s].low == "and") {
-        if (extra.empty()) break;  // "X, and Y ...": two clauses, not a list
-        is_and = true;
-        ++s;
-      }
-      Unit v;
-      int e2 = ParseUnit(s, &v);
-      if (e2 <= s || !v.of_list.empty() || v.possessive) break;
-      extra.push_back(MakeActor(v));
-      k = e2;
-      if (is_and) {
-        coord_end = k;
-        break;
-      }
-    }
-    if (coord_end > j) {
-      for (auto& a : extra) p.members.push_back(std::move(a));
-      p.end = coord_end;
-      // "Indian and Pakistani troops": bare countries share the role of the last conjunct.
-      const Actor& last = p.members.back();
-      if (!last.role.empty())
-        for (auto& a : p.members)
-          if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
-    }
-    if (p.begin > 0) {
-      const Tok& before = t_[p.begin - 1];
-      if (In(before.low, kPrepositions)) p.prep = before.low;
-    }
-    if (appos_cur >= 0 && p.begin < appos_end) p.appos = appos_cur;
-    // An apposition follows: ", the top EU envoy for ...," / ", Ana Soto,".
-    if (p.end + 1 < n_ && t_[p.end].low == ",") {
-      int s = p.end + 1;
-      bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
-      if (det && p.appos < 0) {
-        int e2 = s;
-        while (e2 < n_ && e2 < s + 30 && t_[e2].low != "," && t_[e2].low != ";") ++e2;
-        if (e2 < n_ && t_[e2].low == ",") {
-          appos_cur = appos_id++;
-          appos_end = e2;
-          // The apposition's first phrase names the same actor: "Okafor, the most senior
-          // American official to visit China".
-          Unit v;
-          int e3 = ParseUnit(s, &v);
-          if (e3 > s && v.name_runs.empty() && !v.role.empty()) {
-            Phrase q;
-            q.begin = s;
-            q.end = e3;
-            q.members = p.members;
-            for (auto& m : q.members) {
-              if (m.role.empty()) m.role = v.role;
-              for (auto [pos, entry] : v.countries)
-                if (m.country.empty()) m.country = d_.actors[entry].country;
-            }
-            q.appos = appos_cur;
-            out.push_back(std::move(p));
-            out.push_back(std::move(q));
-            i = e3;
-            continue;
-          }
-        }
-      }
+    Phrase p = UnitPhrase(u, j);
+    Coordinate(j, &p);
+    if (p.begin > 0 && In(t_[p.begin - 1].low, kPrepositions)) p.prep = t_[p.begin - 1].low;
+    if (appos_.cur >= 0 && p.begin < appos_.end) p.appos = appos_.cur;
+    if (std::optional<Phrase> q = Apposition(&p)) {
+      i = q->end;
+      out.push_back(std::move(p));
+      out.push_back(std::move(*q));
+      continue;
     }
     // A named actor in commas after an unnamed one takes its country and role:
     // "Peru's spokesperson for the Foreign Ministry, Ana Soto, issued".

@@ -50,7 +50,8 @@ TEST(PlacesTest, CountriesByNameAndActorCode) {
 }
 
 TEST(CameoCodesTest, NamesCodesAndRootsAndKnowsPrefixes) {
-  CameoCodes c = CameoCodes::Parse("010\t1\t0.0\tmake a statement\n170\t4\t-7.0\tcoerce\n173\t4\t-5.0\tarrest\n");
+  CameoCodes c =
+      CameoCodes::Parse("010\t1\t0.0\t-\tmake a statement\n170\t4\t-7.0\tno_target\tcoerce\n173\t4\t-5.0\t-\tarrest\n");
   EXPECT_EQ(c.Label("17"), "coerce");
   EXPECT_EQ(c.Label("1731"), "arrest");  // a 4-digit code not listed: its parent
   EXPECT_EQ(c.Named("173"), "173 arrest");
@@ -65,6 +66,36 @@ TEST(CameoCodesTest, NamesCodesAndRootsAndKnowsPrefixes) {
   EXPECT_FALSE(CameoCodes::Get().empty());
   EXPECT_EQ(CameoCodes::Get().Label("09"), "investigate");
   EXPECT_EQ(CameoCodes::Get().QuadClass("090"), 3);  // investigating is verbal conflict
+}
+
+TEST(CameoCodesTest, FlagsAreReadAndInheritedByUnlistedCodes) {
+  auto c = CameoCodes::Load("040\t1\t1.0\tsymmetric,elsewhere=044\tconsult\n190\t4\t-10.0\tfight,hostile\tfight\n",
+                            "codes.tsv");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  const CodeInfo* consult = c->Find("040");
+  ASSERT_NE(consult, nullptr);
+  EXPECT_TRUE(consult->symmetric);
+  EXPECT_EQ(consult->elsewhere, "044");
+  EXPECT_FALSE(consult->fight);
+  const CodeInfo* shell = c->Find("1951");  // neither 1951 nor 195 is listed: the root's row
+  ASSERT_NE(shell, nullptr);
+  EXPECT_TRUE(shell->fight);
+  EXPECT_TRUE(shell->hostile);
+  EXPECT_EQ(c->Find("050"), nullptr);
+  EXPECT_TRUE(CameoCodes::Get().Find("0331")->aid);         // data/events/codes.tsv
+  EXPECT_TRUE(CameoCodes::Get().Find("190")->accusation);   // a reported fight is someone's claim
+  EXPECT_FALSE(CameoCodes::Get().Find("112")->accusation);  // an accusation is not re-reported
+}
+
+TEST(CameoCodesTest, BadLinesAreErrorsNamingFileAndLine) {
+  auto c = CameoCodes::Load("# header\n040\t1\t1.0\tsymmetric\tconsult\n041\t1\t1.0\tmutual\tx\n", "codes.tsv");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("codes.tsv:3: unknown flag \"mutual\""), std::string::npos)
+      << c.status().message();
+  EXPECT_FALSE(CameoCodes::Load("040\t5\t1.0\t-\tx\n", "codes.tsv").ok());
+  EXPECT_FALSE(CameoCodes::Load("040\t1\t1.0\n", "codes.tsv").ok());
+  // The lenient reader skips such lines.
+  EXPECT_FALSE(CameoCodes::Parse("041\t1\t1.0\tmutual\tx\n040\t1\t1.0\t-\tconsult\n").empty());
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& opti
   a->quotes_ = std::move(quotes).value();
   EventCoderOptions eo;
   eo.dictionaries_dir = options.dictionaries_dir;
+  eo.rules_off = options.event_rules_off;
   auto events = EventCoder::Create(eo);
   if (!events.ok()) return events.status();
   a->events_ = std::move(events).value();

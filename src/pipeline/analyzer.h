@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "clean/cleaner.h"
 #include "core/analysis.h"
@@ -22,6 +23,7 @@ namespace newsgraph {
 
 struct AnalyzerOptions {
   std::string dictionaries_dir;  // PETRARCH dictionaries for the event coder; empty: none
+  std::vector<std::string> event_rules_off;  // event coder rules not to apply (events.h kEventRuleNames)
   // Input beyond this many bytes is dropped with a warning, so one runaway record (a log
   // file, a dump) cannot take unbounded memory. News articles are far smaller.
   size_t max_document_bytes = 16u << 20;
