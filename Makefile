@@ -5,7 +5,8 @@
 #   make sanitize  unit tests and the fuzz corpus replay under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz    build the libFuzzer targets with clang (build-fuzz/) and run each FUZZ_SECONDS (20)
 #   make golden  regenerate tests/golden/*.expected.json (review with git diff)
-#   make models  retrain data/syntax/en.model from ../shared/ud (deterministic; a few minutes)
+#   make models  retrain data/syntax/en.model from ../shared/ud, then data/ner/en.model from
+#                ../shared/ner and GUM (deterministic; a few minutes)
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -63,8 +64,11 @@ fuzz: deps
 # The syntax models, retrained from the UD treebanks; the scores go to docs/syntax-scores.md.
 # CI does not retrain: the model file is committed, and the same inputs give the same bytes.
 UD ?= ../shared/ud
+NER ?= ../shared/ner
 models: build
 	$(BUILD)/newsgraph train --ud $(UD) --out data/syntax/en.model --report docs/syntax-scores.md -v
+	cmake --build $(BUILD) -j $(JOBS)
+	$(BUILD)/newsgraph train-ner --ner $(NER) --ud $(UD) --out data/ner/en.model --report docs/ner-scores.md -v
 	cmake --build $(BUILD) -j $(JOBS)
 
 golden: build

@@ -19,6 +19,7 @@
 #include "core/words.h"
 #include "entities/gazetteer.h"
 #include "entities/mentions.h"
+#include "entities/ner.h"
 
 namespace newsgraph {
 
@@ -36,6 +37,8 @@ StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create() {
   if (!gaz.ok()) return gaz.status();
   auto r = std::unique_ptr<EntityRecognizer>(new EntityRecognizer());
   r->gaz_ = std::move(gaz).value();
+  auto ner = entities::NerModel::Default();
+  if (ner.ok()) r->ner_ = *ner;
   return r;
 }
 
@@ -50,8 +53,9 @@ struct Cluster {
 
 class Resolver {
  public:
-  Resolver(const Analysis& a, const Gazetteer& gaz, std::vector<Candidate> mentions)
-      : a_(a), gaz_(gaz), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
+  Resolver(const Analysis& a, const Gazetteer& gaz, const entities::ArticleNames& names,
+           std::vector<Candidate> mentions)
+      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
 
   std::vector<Entity> Run() {
     std::vector<int> order(m_.size());
@@ -235,6 +239,10 @@ class Resolver {
         type = EntityType::kOrg;  // "the Pentagon", "the Kremlin": people take no article
       } else if (m.loc_context) {
         type = EntityType::kLoc;
+      } else if (m.tagged) {
+        type = m.tagged_type;  // the tagger's type ("Instagram")
+      } else if (names_.NoneIn(m.span) && !gaz_.IsGivenName(text) && !gaz_.IsSurname(text)) {
+        return;  // neither a rule nor the tagger calls it a name ("Celsius")
       }
     }
     int c = Keyed(text, type, id);
@@ -427,6 +435,7 @@ class Resolver {
 
   const Analysis& a_;
   const Gazetteer& gaz_;
+  const entities::ArticleNames& names_;
   std::vector<Candidate> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
@@ -436,8 +445,14 @@ class Resolver {
 }  // namespace
 
 void EntityRecognizer::Recognize(Analysis* analysis) const {
-  std::vector<Candidate> mentions = entities::FindMentions(*analysis, *gaz_);
-  analysis->entities = Resolver(*analysis, *gaz_, std::move(mentions)).Run();
+  entities::ArticleNames names;
+  if (ner_ != nullptr && !analysis->words.empty()) {
+    std::vector<uint8_t> tags;
+    ner_->TagAnalysis(*gaz_, *analysis, &tags);
+    names = entities::ArticleNames(*analysis, tags);
+  }
+  std::vector<Candidate> mentions = entities::FindMentions(*analysis, *gaz_, names);
+  analysis->entities = Resolver(*analysis, *gaz_, names, std::move(mentions)).Run();
   FillNameMentions(analysis);
 }
 

@@ -5,6 +5,10 @@
 namespace newsgraph::entities {
 namespace {
 
+MentionType TypeOfEntity(EntityType t) {
+  return t == EntityType::kPerson ? MentionType::kPerson : t == EntityType::kOrg ? MentionType::kOrg : MentionType::kLoc;
+}
+
 constexpr size_t kMaxRunUnits = 48;  // longer capitalised runs are cut (linear time)
 constexpr int kMaxChunkUnits = 8;    // longer chunks name nothing we can type
 constexpr int kMaxTitleTokens = 16;  // window for titles around a name
@@ -49,7 +53,7 @@ bool IsPreposition(std::string_view w) {
 
 class Finder {
  public:
-  Finder(const Analysis& a, const Gazetteer& gaz) : a_(a), gaz_(gaz) {
+  Finder(const Analysis& a, const Gazetteer& gaz, const ArticleNames& names) : a_(a), gaz_(gaz), names_(names) {
     mention_at_.assign(a.tokens.size(), -1);
     classes_cache_.assign(a.tokens.size(), kUnknownClasses);
     size_t words = 0, caps = 0;
@@ -377,6 +381,7 @@ class Finder {
     for (size_t k = a; k < b; ++k) n += units_[k].connector ? 0 : 1;
     m.units = n;
     m.acronym = b - a == 1 && IsAcronym(units_[a]);
+    m.tagged = names_.Exact(m.span, &m.tagged_type);
     int id = static_cast<int>(mentions_.size());
     for (uint32_t t = m.first_token; t < m.end_token; ++t) mention_at_[t] = id;
     mentions_.push_back(std::move(m));
@@ -473,11 +478,24 @@ class Finder {
     if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
         UnitText(units_[a]).back() == '.')
       return -1;  // "Inc." alone
+    // No rule types the name. Several words: the tagger's type when it found exactly this
+    // name; nothing when it found no name there, the name opens with an ordinary word, no
+    // given name or surname says person and no role word precedes it ("Fresh Start Plan", a
+    // capitalised phrase); else a person. One word: unknown, typed
+    // when resolved (entities.cc).
+    const Span span = UnitsSpan(a, b);
+    EntityType tagged = EntityType::kPerson;
+    const bool known = names_.Exact(span, &tagged);
+    if (n >= 2 && !titled && !person_shape && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
+        !gaz_.IsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
+        !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
+      return -1;
     if (initial_weak) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
       mentions_[id].weak = true;
       return id;
     }
+    if (known && n >= 2 && !titled && !person_shape) return Emit(a, b, TypeOfEntity(tagged), nullptr, "");
     if (n >= 2 || titled || person_shape || (last & kNameSuffix)) {
       return Emit(a, b, MentionType::kPerson, nullptr, "");
     }
@@ -1060,6 +1078,7 @@ class Finder {
 
   const Analysis& a_;
   const Gazetteer& gaz_;
+  const ArticleNames& names_;
   bool caps_mode_ = false;
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;
@@ -1072,6 +1091,8 @@ class Finder {
 
 }  // namespace
 
-std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz) { return Finder(a, gaz).Run(); }
+std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz, const ArticleNames& names) {
+  return Finder(a, gaz, names).Run();
+}
 
 }  // namespace newsgraph::entities
