@@ -239,6 +239,8 @@ class Resolver {
         type = EntityType::kOrg;  // "the Pentagon", "the Kremlin": people take no article
       } else if (m.loc_context) {
         type = EntityType::kLoc;
+      } else if (prev == "told" && !gaz_.IsGivenName(text)) {
+        type = EntityType::kOrg;  // "told Reuters": a name met nowhere else, told news
       } else if (m.tagged) {
         type = m.tagged_type;  // the tagger's type ("Instagram")
       } else if (names_.NoneIn(m.span) && !gaz_.IsGivenName(text) && !gaz_.IsSurname(text)) {

@@ -422,7 +422,14 @@ class Finder {
       if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
     }
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
+    // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
+    if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    const uint32_t before = units_[a].first;  // a sentence's first word is cut off the run
+    if (before > 0 && a_.tokens[before - 1].capitalized && (TokClasses(before - 1) & kOtherHead)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
+    // "Construtora Belmiro", "Avenida Paulista", "Stade Kestrel": the first word says.
+    if (n >= 2 && (first & kOrgPrefix)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 2 && (first & kLocPrefix)) return Emit(a, b, MentionType::kLoc, nullptr, "");
     for (size_t k = a; k < b; ++k) {  // "Lindqvist & Partners", "Procter & Gamble"
       if (units_[k].connector && UnitText(units_[k]) == "&") return Emit(a, b, MentionType::kOrg, nullptr, "");
     }
