@@ -399,9 +399,32 @@ class Resolver {
     return !best.empty() && votes[best] * 3 >= total ? std::string(best) : std::string();
   }
 
+  // Whether a person's title makes them an official of an international body ("UN envoy",
+  // "WHO spokesman"): a word of the title, or an organisation the title names, is such a
+  // body.
+  bool International(const Cluster& cl, std::string_view title) const {
+    // A body the gazetteers know and give no country, named by an acronym ("UN", "WHO") or
+    // a name that says it is international ("United Nations", "World Health Organization").
+    auto body = [&](std::string_view name, const GazEntry* g) {
+      const bool acronym =
+          name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      return g != nullptr && g->type == EntityType::kOrg && g->country.empty() && (acronym || Supranational(name));
+    };
+    for (std::string_view w : Words(title)) {
+      if (body(w, gaz_.Find(w))) return true;
+    }
+    for (int id : cl.mentions) {
+      for (int linked : m_[id].linked) {
+        if (body(Text(linked), m_[linked].gaz)) return true;
+      }
+    }
+    return false;
+  }
+
   // Gives the article's country to what the text leaves without one but that news
   // locates there: local places missing from the gazetteers, people with an official
-  // title, and public bodies ("the Interior Ministry", "police").
+  // title (not of an international body), and public bodies ("the Interior Ministry",
+  // "police").
   void HomeCountry(const std::vector<int>& order, const std::vector<int>& entity_of, std::vector<Entity>* out) {
     std::string home = ArticleCountry();
     if (home.empty()) return;
@@ -425,7 +448,7 @@ class Resolver {
           local = !gazetteer && !(cls & entities::kNatural);
           break;
         case EntityType::kPerson:
-          local = titled;
+          local = titled && !International(cl, e.title);
           break;
         case EntityType::kOrg:
           local = (cls & entities::kGov) != 0 && !Supranational(e.name);

@@ -431,6 +431,23 @@ TEST_F(EntitiesTest, PathologicalInputStaysFast) {
   EXPECT_FALSE(HasSurface(a, "SAID"));
 }
 
+TEST_F(EntitiesTest, CountriesComeFromTheTextAndTheStoryOnlyAsALastResort) {
+  Analysis a = Run(
+      "UN envoy Lena Moreau met officials in Yerevan and Gyumri. Police chief Aron Vell said Yerevan was calm. "
+      "US Secretary of State Dale Orvin called Armenian leaders. WHO spokesman Tarek Selm said vaccines arrived "
+      "in Armenia.");
+  auto country = [&](std::string_view name) {
+    const Entity* e = Find(a, name);
+    EXPECT_NE(e, nullptr) << name;
+    return e == nullptr ? std::string("?") : e->country;
+  };
+  EXPECT_EQ(country("Aron Vell"), "ARM");      // a local official: the story's country
+  EXPECT_EQ(country("Dale Orvin"), "USA");     // an official of another state keeps it
+  EXPECT_EQ(country("Lena Moreau"), "");       // officials of international bodies get none
+  EXPECT_EQ(country("Tarek Selm"), "");
+  EXPECT_EQ(country("Gyumri"), "ARM");
+}
+
 // The hard cases of real news (docs/entities.md), with the syntax stage and the tagger.
 
 TEST_F(EntitiesTest, HardTheTaggerTypesANameNoRuleTypes) {
