@@ -513,5 +513,21 @@ TEST_F(EntitiesTest, HardPartyAndNationalityAdjectivesAreTitlesNotNames) {
   EXPECT_EQ(e->title, "Republican presidential nominee");
 }
 
+TEST_F(EntitiesTest, HardTwoPeopleSharingASurnameStayApart) {
+  // Both parts of the double surname are place names elsewhere ("Austin", "Delgado").
+  Analysis a = Run(
+      "Patricia Austin-Delgado, a city councillor, said the plan was sound. Senator Dale Austin disagreed. "
+      "\"It is a mistake,\" Austin said. \"We will win,\" Austin-Delgado said.");
+  const Entity* patricia = Find(a, "Patricia Austin-Delgado");
+  ASSERT_NE(patricia, nullptr);
+  EXPECT_EQ(patricia->type, EntityType::kPerson);
+  EXPECT_EQ(patricia->mentions.size(), 2u);
+  EXPECT_EQ(Find(a, "Austin-Delgado"), patricia);
+  const Entity* dale = Find(a, "Dale Austin");
+  ASSERT_NE(dale, nullptr);
+  EXPECT_EQ(Find(a, "Austin"), dale);
+  EXPECT_EQ(Find(a, "Delgado"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsgraph

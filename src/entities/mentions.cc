@@ -1,6 +1,7 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace newsgraph::entities {
 namespace {
@@ -144,6 +145,15 @@ class Finder {
   bool IsHyphenModifier(uint32_t i) const {
     std::string_view w = HyphenWord(i);
     if (w.find('-') == std::string_view::npos || Find(w) || !Demonym(w).empty()) return false;
+    if (hyphen_surnames_.count(w) > 0) return false;  // met before in a person's name
+    // After a name that is no ordinary word, place, nationality or title it is a double
+    // surname ("Patricia Austin-Delgado"), not "Austin" and "Delgado".
+    if (i > 0 && a_.tokens[i - 1].capitalized && a_.tokens[i - 1].span.end < a_.tokens[i].span.start) {
+      std::string_view prev = Tok(i - 1);
+      if (!gaz_.IsCommon(prev) && !Find(prev) && Demonym(prev).empty() &&
+          !(gaz_.Classes(prev) & (kHead | kMod | kHonorific)))
+        return false;
+    }
     // Every part is a place, a nationality, a lower-case word ("-linked", "-based") or a
     // combining form ("Sino", "Indo"); "Kipiani-Rhodes" is a surname, not Rhodes.
     bool place = false;
@@ -382,6 +392,11 @@ class Finder {
     m.units = n;
     m.acronym = b - a == 1 && IsAcronym(units_[a]);
     m.tagged = names_.Exact(m.span, &m.tagged_type);
+    if (type == MentionType::kPerson) {
+      std::string_view last = Text(m.span);
+      last = last.substr(last.rfind(' ') == std::string_view::npos ? 0 : last.rfind(' ') + 1);
+      if (last.find('-') != std::string_view::npos) hyphen_surnames_.insert(last);
+    }
     int id = static_cast<int>(mentions_.size());
     for (uint32_t t = m.first_token; t < m.end_token; ++t) mention_at_[t] = id;
     mentions_.push_back(std::move(m));
@@ -1086,6 +1101,7 @@ class Finder {
   const Analysis& a_;
   const Gazetteer& gaz_;
   const ArticleNames& names_;
+  std::unordered_set<std::string_view> hyphen_surnames_;  // "Austin-Delgado" of a person met
   bool caps_mode_ = false;
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;
