@@ -529,5 +529,21 @@ TEST_F(EntitiesTest, HardTwoPeopleSharingASurnameStayApart) {
   EXPECT_EQ(Find(a, "Delgado"), nullptr);
 }
 
+TEST_F(EntitiesTest, HardTeamsNamedAfterPlacesAreOrganisations) {
+  Analysis a = RunParsed(
+      "Kestra beat Port Orvane 2-1 on Saturday, while Dornia drew with Velmaria 1-1 in Kestra. "
+      "Fans in Kestra celebrated.");
+  // The teams are organisations; the place a match is played in stays a place, and the
+  // club keeps apart from the city it is named after.
+  int teams = 0, places = 0;
+  for (const Entity& e : a.entities) {
+    if (e.name == "Kestra") (e.type == EntityType::kOrg ? teams : places) += 1;
+  }
+  EXPECT_EQ(teams, 1);
+  EXPECT_EQ(places, 1);
+  ExpectType(a, "Port Orvane", EntityType::kOrg);
+  ExpectType(a, "Velmaria", EntityType::kOrg);
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/ud.h"
+#include "core/words.h"
+
 namespace newsgraph::entities {
 namespace {
 
@@ -70,6 +73,9 @@ class Finder {
     for (const Sentence& s : a_.sentences) {
       size_t first = mentions_.size();
       ScanSentence(s);
+      if (HasScore(s)) {
+        for (size_t m = first; m < mentions_.size(); ++m) ReadTeam(static_cast<int>(m));
+      }
       for (size_t m = first; m < mentions_.size(); ++m) ReadPlaceContext(s, static_cast<int>(m));
       for (size_t m = first; m < mentions_.size(); ++m) ReadContext(s, static_cast<int>(m));
     }
@@ -744,6 +750,47 @@ class Finder {
 
   // After a locative preposition ("in Austin") or "the town of"; after a country's
   // possessive ("Bangladesh's Foreign Ministry").
+  // A result in the sentence: two numbers joined by a dash ("2-1", "63–7").
+  bool HasScore(const Sentence& s) const {
+    std::string_view t = Text(s.span);
+    for (size_t i = 1; i + 1 < t.size(); ++i) {
+      if (t[i] == '-' && IsDigit(t[i - 1]) && IsDigit(t[i + 1])) return true;
+    }
+    return t.find("\xE2\x80\x93") != std::string_view::npos;  // en dash
+  }
+  static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley": a place (not a country) that
+  // is the subject or object of a match result's verb in a sentence with a score is the
+  // club, an organisation (read from the parse).
+  void ReadTeam(int id) {
+    Mention& m = mentions_[id];
+    if (m.type != MentionType::kLoc && m.type != MentionType::kUnknown) return;
+    // A country stays the country, as for "Washington said" (the contract's metonymy).
+    if (m.gaz != nullptr && m.gaz->kind == PlaceKind::kCountry) return;
+    const int32_t head = HeadWord(a_, m.span);
+    if (head < 0) return;
+    const Word& w = a_.words[head];
+    static const int nsubj = ud::DeprelIndex("nsubj"), obj = ud::DeprelIndex("obj"), obl = ud::DeprelIndex("obl");
+    if (w.head < 0 || (w.deprel != nsubj && w.deprel != obj && w.deprel != obl)) return;
+    if (w.deprel == obl) {  // "drew with Burnley", "lost to Ghana"; not "in Manaus"
+      bool result = false;
+      for (int32_t k = head - 1; k >= 0 && k >= head - 3; --k) {
+        std::string_view c = a_.Text(a_.words[k].span);
+        if (a_.words[k].head == head && (c == "with" || c == "to" || c == "against")) result = true;
+      }
+      if (!result) return;
+    }
+    static constexpr std::string_view kResults[] = {"beat", "defeat", "draw", "lose", "edge", "thrash",
+                                                    "rout", "overcome", "stun", "upset", "outclass", "hold"};
+    const std::string& verb = a_.words[w.head].lemma;
+    if (std::find(std::begin(kResults), std::end(kResults), verb) == std::end(kResults)) return;
+    m.type = MentionType::kOrg;
+    m.gaz = nullptr;
+    m.country.clear();
+    m.team = true;
+  }
+
   void ReadPlaceContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "'s" && m.country.empty() &&

@@ -43,6 +43,7 @@ struct Mention {
   int defined_by = -1;            // "(IMF)" after "International Monetary Fund"
   bool weak = false;              // sentence-initial ordinary word: kept only if it
                                   // names an entity found elsewhere ("Xi said")
+  bool team = false;              // a place named as a sports team ("Leeds beat ... 2-1")
   bool tagged = false;            // the tagger (ner.h) found a name of exactly this span,
   EntityType tagged_type = EntityType::kPerson;  // of this type
 };
