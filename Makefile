@@ -5,7 +5,8 @@
 #   make sanitize  unit tests and the fuzz corpus replay under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz    build the libFuzzer targets with clang (build-fuzz/) and run each FUZZ_SECONDS (20)
 #   make golden  regenerate tests/golden/*.expected.json (review with git diff)
-#   make models  retrain data/syntax/en.model from ../shared/ud (deterministic; a few minutes)
+#   make models  retrain data/syntax/en.model from ../shared/ud, then data/ner/en.model from
+#                ../shared/ner and GUM (deterministic; a few minutes)
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -63,12 +64,15 @@ fuzz: deps
 # The syntax models, retrained from the UD treebanks; the scores go to docs/syntax-scores.md.
 # CI does not retrain: the model file is committed, and the same inputs give the same bytes.
 UD ?= ../shared/ud
+NER ?= ../shared/ner
 # The blind real-news evaluation set (tests/blind/): GUM documents no model may train on.
 BLIND_DOCS = GUM_news_asylum,GUM_news_crane,GUM_news_election,GUM_news_hackers,GUM_news_homeopathic,$\
   GUM_news_iodine,GUM_news_korea,GUM_news_nasa,GUM_news_sensitive,GUM_news_stampede
 models: build
 	$(BUILD)/newsgraph train --ud $(UD) --out data/syntax/en.model --report docs/syntax-scores.md \
 	  --exclude-doc $(BLIND_DOCS) -v
+	cmake --build $(BUILD) -j $(JOBS)
+	$(BUILD)/newsgraph train-ner --ner $(NER) --ud $(UD) --out data/ner/en.model --report docs/ner-scores.md -v
 	cmake --build $(BUILD) -j $(JOBS)
 
 golden: build

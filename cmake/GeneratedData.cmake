@@ -29,7 +29,7 @@ function(newsgraph_generate name script)
       message(FATAL_ERROR "generating ${name} with ${script} failed")
     endif()
   endif()
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/${script}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/${script}" ${ARGN})
   set(NEWSGRAPH_GENERATED_DATA ${NEWSGRAPH_GENERATED_DATA} "gen/${name}=${out}" PARENT_SCOPE)
 endfunction()
 

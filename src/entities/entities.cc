@@ -19,6 +19,7 @@
 #include "core/words.h"
 #include "entities/gazetteer.h"
 #include "entities/mentions.h"
+#include "entities/ner.h"
 
 namespace newsgraph {
 
@@ -36,6 +37,8 @@ StatusOr<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create() {
   if (!gaz.ok()) return gaz.status();
   auto r = std::unique_ptr<EntityRecognizer>(new EntityRecognizer());
   r->gaz_ = std::move(gaz).value();
+  auto ner = entities::NerModel::Default();
+  if (ner.ok()) r->ner_ = *ner;
   return r;
 }
 
@@ -50,8 +53,9 @@ struct Cluster {
 
 class Resolver {
  public:
-  Resolver(const Analysis& a, const Gazetteer& gaz, std::vector<Candidate> mentions)
-      : a_(a), gaz_(gaz), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
+  Resolver(const Analysis& a, const Gazetteer& gaz, const entities::ArticleNames& names,
+           std::vector<Candidate> mentions)
+      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
 
   std::vector<Entity> Run() {
     std::vector<int> order(m_.size());
@@ -210,7 +214,8 @@ class Resolver {
         if (auto it = org_initials_.find(Letters(text)); it != org_initials_.end()) return Join(it->second, id);
       }
       if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
-      std::string key = m.gaz && m.acronym ? std::string(m.gaz->canonical) : text;
+      // A team keeps apart from the place it is named after ("Leeds" the club and the city).
+      std::string key = m.gaz && m.acronym ? std::string(m.gaz->canonical) : m.team ? "team:" + text : text;
       int c = Keyed(key, EntityType::kOrg, id);
       if (m.gaz && m.acronym) clusters_[c].canonical = key;
       if (clusters_[c].mentions.size() == 1) RegisterOrg(c, key);
@@ -235,6 +240,12 @@ class Resolver {
         type = EntityType::kOrg;  // "the Pentagon", "the Kremlin": people take no article
       } else if (m.loc_context) {
         type = EntityType::kLoc;
+      } else if (prev == "told" && !gaz_.IsGivenName(text)) {
+        type = EntityType::kOrg;  // "told Reuters": a name met nowhere else, told news
+      } else if (m.tagged) {
+        type = m.tagged_type;  // the tagger's type ("Instagram")
+      } else if (names_.NoneIn(m.span) && !gaz_.IsGivenName(text) && !gaz_.IsSurname(text)) {
+        return;  // neither a rule nor the tagger calls it a name ("Celsius")
       }
     }
     int c = Keyed(text, type, id);
@@ -389,9 +400,32 @@ class Resolver {
     return !best.empty() && votes[best] * 3 >= total ? std::string(best) : std::string();
   }
 
+  // Whether a person's title makes them an official of an international body ("UN envoy",
+  // "WHO spokesman"): a word of the title, or an organisation the title names, is such a
+  // body.
+  bool International(const Cluster& cl, std::string_view title) const {
+    // A body the gazetteers know and give no country, named by an acronym ("UN", "WHO") or
+    // a name that says it is international ("United Nations", "World Health Organization").
+    auto body = [&](std::string_view name, const GazEntry* g) {
+      const bool acronym =
+          name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+      return g != nullptr && g->type == EntityType::kOrg && g->country.empty() && (acronym || Supranational(name));
+    };
+    for (std::string_view w : Words(title)) {
+      if (body(w, gaz_.Find(w))) return true;
+    }
+    for (int id : cl.mentions) {
+      for (int linked : m_[id].linked) {
+        if (body(Text(linked), m_[linked].gaz)) return true;
+      }
+    }
+    return false;
+  }
+
   // Gives the article's country to what the text leaves without one but that news
   // locates there: local places missing from the gazetteers, people with an official
-  // title, and public bodies ("the Interior Ministry", "police").
+  // title (not of an international body), and public bodies ("the Interior Ministry",
+  // "police").
   void HomeCountry(const std::vector<int>& order, const std::vector<int>& entity_of, std::vector<Entity>* out) {
     std::string home = ArticleCountry();
     if (home.empty()) return;
@@ -415,7 +449,7 @@ class Resolver {
           local = !gazetteer && !(cls & entities::kNatural);
           break;
         case EntityType::kPerson:
-          local = titled;
+          local = titled && !International(cl, e.title);
           break;
         case EntityType::kOrg:
           local = (cls & entities::kGov) != 0 && !Supranational(e.name);
@@ -427,6 +461,7 @@ class Resolver {
 
   const Analysis& a_;
   const Gazetteer& gaz_;
+  const entities::ArticleNames& names_;
   std::vector<Candidate> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
@@ -436,8 +471,14 @@ class Resolver {
 }  // namespace
 
 void EntityRecognizer::Recognize(Analysis* analysis) const {
-  std::vector<Candidate> mentions = entities::FindMentions(*analysis, *gaz_);
-  analysis->entities = Resolver(*analysis, *gaz_, std::move(mentions)).Run();
+  entities::ArticleNames names;
+  if (ner_ != nullptr && !analysis->words.empty()) {
+    std::vector<uint8_t> tags;
+    ner_->TagAnalysis(*gaz_, *analysis, &tags);
+    names = entities::ArticleNames(*analysis, tags);
+  }
+  std::vector<Candidate> mentions = entities::FindMentions(*analysis, *gaz_, names);
+  analysis->entities = Resolver(*analysis, *gaz_, names, std::move(mentions)).Run();
   FillNameMentions(analysis);
 }
 

@@ -16,6 +16,7 @@ namespace newsgraph {
 
 namespace entities {
 class Gazetteer;
+class NerModel;
 }
 
 class EntityRecognizer {
@@ -33,6 +34,7 @@ class EntityRecognizer {
  private:
   EntityRecognizer();
   std::unique_ptr<entities::Gazetteer> gaz_;
+  const entities::NerModel* ner_ = nullptr;  // null when data/ner/en.model is absent
 };
 
 // Rebuilds analysis->mentions as the name mentions of analysis->entities, in text order,

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
 namespace newsgraph {
@@ -40,6 +41,30 @@ class EntitiesTest : public ::testing::Test {
     return nullptr;
   }
   static bool HasSurface(const Analysis& a, std::string_view surface) { return Find(a, surface) != nullptr; }
+
+  // With the syntax stage and so the named-mention tagger, as `analyze` runs it.
+  Analysis RunParsed(std::string body) {
+    Analysis a;
+    a.body = std::move(body);
+    text::Segment(&a);
+    auto syntax = syntax::SyntaxModel::Default();
+    EXPECT_TRUE(syntax.ok()) << syntax.status().message();
+    if (syntax.ok()) (*syntax)->Annotate(&a);
+    recognizer_->Recognize(&a);
+    return a;
+  }
+  // Whether any entity's name contains `part`.
+  static bool AnyNameHas(const Analysis& a, std::string_view part) {
+    for (const Entity& e : a.entities) {
+      if (e.name.find(part) != std::string::npos) return true;
+    }
+    return false;
+  }
+  static void ExpectType(const Analysis& a, std::string_view name, EntityType type) {
+    const Entity* e = Find(a, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, type) << name;
+  }
 
   static EntityRecognizer* recognizer_;
 };
@@ -404,6 +429,120 @@ TEST_F(EntitiesTest, PathologicalInputStaysFast) {
   EXPECT_EQ(beijing->country, "CHN");
   EXPECT_FALSE(HasSurface(a, "OFFICIALS"));
   EXPECT_FALSE(HasSurface(a, "SAID"));
+}
+
+TEST_F(EntitiesTest, CountriesComeFromTheTextAndTheStoryOnlyAsALastResort) {
+  Analysis a = Run(
+      "UN envoy Lena Moreau met officials in Yerevan and Gyumri. Police chief Aron Vell said Yerevan was calm. "
+      "US Secretary of State Dale Orvin called Armenian leaders. WHO spokesman Tarek Selm said vaccines arrived "
+      "in Armenia.");
+  auto country = [&](std::string_view name) {
+    const Entity* e = Find(a, name);
+    EXPECT_NE(e, nullptr) << name;
+    return e == nullptr ? std::string("?") : e->country;
+  };
+  EXPECT_EQ(country("Aron Vell"), "ARM");      // a local official: the story's country
+  EXPECT_EQ(country("Dale Orvin"), "USA");     // an official of another state keeps it
+  EXPECT_EQ(country("Lena Moreau"), "");       // officials of international bodies get none
+  EXPECT_EQ(country("Tarek Selm"), "");
+  EXPECT_EQ(country("Gyumri"), "ARM");
+}
+
+// The hard cases of real news (docs/entities.md), with the syntax stage and the tagger.
+
+TEST_F(EntitiesTest, HardTheTaggerTypesANameNoRuleTypes) {
+  // Without the tagger "Marlow Green" would be a person: two capitalised words, no cue.
+  Analysis a = RunParsed("Protesters camped on Marlow Green for a week, and Velmar Ostrova joined them.");
+  ExpectType(a, "Marlow Green", EntityType::kLoc);
+  ExpectType(a, "Velmar Ostrova", EntityType::kPerson);
+}
+
+TEST_F(EntitiesTest, HardWhoIsToldTheNewsIsAnOrganisation) {
+  Analysis a = RunParsed("The finance minister told Kestrelnet on Tuesday that the budget would pass.");
+  ExpectType(a, "Kestrelnet", EntityType::kOrg);
+}
+
+TEST_F(EntitiesTest, HardUnitsDiseasesVaccinesAndAppsAreNoEntities) {
+  Analysis a = RunParsed(
+      "Temperatures reached 41 degrees Celsius in Dornia. Cases of HIV rose and the BCG vaccine ran short, "
+      "officials said on WeChat.");
+  EXPECT_EQ(Find(a, "Celsius"), nullptr);
+  EXPECT_EQ(Find(a, "HIV"), nullptr);
+  EXPECT_EQ(Find(a, "BCG"), nullptr);
+  EXPECT_EQ(Find(a, "WeChat"), nullptr);
+}
+
+TEST_F(EntitiesTest, HardStormsAreNoEntities) {
+  Analysis a = RunParsed("Cyclone Mireva hit the coast on Sunday, and Hurricane Tobrin followed.");
+  EXPECT_FALSE(AnyNameHas(a, "Mireva"));
+  EXPECT_FALSE(AnyNameHas(a, "Tobrin"));
+}
+
+TEST_F(EntitiesTest, HardDemonymsAndEthnicGroupsAreNoPeople) {
+  Analysis a = RunParsed("Ghanaians and the Rohingya were among the refugees, said Anika Brell.");
+  EXPECT_EQ(Find(a, "Ghanaians"), nullptr);
+  EXPECT_EQ(Find(a, "Rohingya"), nullptr);
+  ExpectType(a, "Anika Brell", EntityType::kPerson);
+}
+
+TEST_F(EntitiesTest, HardUnknownCompaniesAreOrganisations) {
+  Analysis a = RunParsed("Orvane Biologics and Construtora Belmiro signed a deal with Medi Farma on Friday.");
+  ExpectType(a, "Orvane Biologics", EntityType::kOrg);
+  ExpectType(a, "Construtora Belmiro", EntityType::kOrg);
+  ExpectType(a, "Medi Farma", EntityType::kOrg);
+}
+
+TEST_F(EntitiesTest, HardUnknownStreetsStadiumsAndVillagesArePlaces) {
+  Analysis a = RunParsed("Protesters gathered on Avenida Kestrana and at Stade Pierre-Orvane before marching to Vila Mareta.");
+  ExpectType(a, "Avenida Kestrana", EntityType::kLoc);
+  ExpectType(a, "Stade Pierre-Orvane", EntityType::kLoc);
+  ExpectType(a, "Vila Mareta", EntityType::kLoc);
+}
+
+TEST_F(EntitiesTest, HardNamesWithOfAreKeptWhole) {
+  Analysis a = RunParsed("The Economic Community of Western Dornian States met at the Bank of Upper Volta.");
+  ExpectType(a, "Economic Community of Western Dornian States", EntityType::kOrg);
+  ExpectType(a, "Bank of Upper Volta", EntityType::kOrg);
+}
+
+TEST_F(EntitiesTest, HardPartyAndNationalityAdjectivesAreTitlesNotNames) {
+  Analysis a = RunParsed("Republican presidential nominee Velmar Ostrova spoke in Dornia on Monday.");
+  const Entity* e = Find(a, "Velmar Ostrova");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+  EXPECT_EQ(e->title, "Republican presidential nominee");
+}
+
+TEST_F(EntitiesTest, HardTwoPeopleSharingASurnameStayApart) {
+  // Both parts of the double surname are place names elsewhere ("Austin", "Delgado").
+  Analysis a = Run(
+      "Patricia Austin-Delgado, a city councillor, said the plan was sound. Senator Dale Austin disagreed. "
+      "\"It is a mistake,\" Austin said. \"We will win,\" Austin-Delgado said.");
+  const Entity* patricia = Find(a, "Patricia Austin-Delgado");
+  ASSERT_NE(patricia, nullptr);
+  EXPECT_EQ(patricia->type, EntityType::kPerson);
+  EXPECT_EQ(patricia->mentions.size(), 2u);
+  EXPECT_EQ(Find(a, "Austin-Delgado"), patricia);
+  const Entity* dale = Find(a, "Dale Austin");
+  ASSERT_NE(dale, nullptr);
+  EXPECT_EQ(Find(a, "Austin"), dale);
+  EXPECT_EQ(Find(a, "Delgado"), nullptr);
+}
+
+TEST_F(EntitiesTest, HardTeamsNamedAfterPlacesAreOrganisations) {
+  Analysis a = RunParsed(
+      "Kestra beat Port Orvane 2-1 on Saturday, while Dornia drew with Velmaria 1-1 in Kestra. "
+      "Fans in Kestra celebrated.");
+  // The teams are organisations; the place a match is played in stays a place, and the
+  // club keeps apart from the city it is named after.
+  int teams = 0, places = 0;
+  for (const Entity& e : a.entities) {
+    if (e.name == "Kestra") (e.type == EntityType::kOrg ? teams : places) += 1;
+  }
+  EXPECT_EQ(teams, 1);
+  EXPECT_EQ(places, 1);
+  ExpectType(a, "Port Orvane", EntityType::kOrg);
+  ExpectType(a, "Velmaria", EntityType::kOrg);
 }
 
 }  // namespace

@@ -36,6 +36,10 @@ constexpr ClassName kClassNames[] = {
     {"org_noun", kOrgNoun},
     {"place_noun", kPlaceNoun},
     {"group_member", kGroupMember},
+    {"org_prefix", kOrgPrefix},
+    {"loc_prefix", kLocPrefix},
+    {"not_name", kNotName},
+    {"other_head", kOtherHead},
 };
 
 PlaceKind KindOf(std::string_view kind) {
@@ -183,6 +187,7 @@ const GazEntry* Gazetteer::Find(std::string_view s) const {
 
 std::string_view Gazetteer::Demonym(std::string_view s) const {
   auto it = demonyms_.find(s);
+  if (it == demonyms_.end() && s.size() > 3 && s.back() == 's') it = demonyms_.find(s.substr(0, s.size() - 1));
   return it == demonyms_.end() ? std::string_view() : it->second;
 }
 

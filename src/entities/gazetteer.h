@@ -44,6 +44,11 @@ enum WordClass : uint32_t {
   kOrgNoun = 1u << 22,    // "company": an appositive headed by it describes an organisation
   kPlaceNoun = 1u << 23,  // "suburb": an appositive headed by it describes a place
   kGroupMember = 1u << 24,  // "rebels": after a name, the members of that organisation
+  kOrgPrefix = 1u << 25,    // first word of an organisation's name: "Construtora", "Banco"
+  kLocPrefix = 1u << 26,    // first word of a place's name: "Avenida", "Stade", "Vila"
+  kNotName = 1u << 27,      // capitalised but names no person, organisation or place:
+                            // "Celsius", "HIV", "WeChat"
+  kOtherHead = 1u << 28,    // opens the name of something else: "Cyclone Mireva"
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };
@@ -61,7 +66,7 @@ class Gazetteer {
 
   // Place or organisation named exactly `s` (as written, case-sensitive), or null.
   const GazEntry* Find(std::string_view s) const;
-  // Country (alpha-3) of a nationality word ("Chinese"), or empty.
+  // Country (alpha-3) of a nationality word ("Chinese", and plurals: "Ghanaians"), or empty.
   std::string_view Demonym(std::string_view s) const;
   bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
   bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }

@@ -1,9 +1,17 @@
 #include "entities/mentions.h"
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "core/ud.h"
+#include "core/words.h"
 
 namespace newsgraph::entities {
 namespace {
+
+MentionType TypeOfEntity(EntityType t) {
+  return t == EntityType::kPerson ? MentionType::kPerson : t == EntityType::kOrg ? MentionType::kOrg : MentionType::kLoc;
+}
 
 constexpr size_t kMaxRunUnits = 48;  // longer capitalised runs are cut (linear time)
 constexpr int kMaxChunkUnits = 8;    // longer chunks name nothing we can type
@@ -49,7 +57,7 @@ bool IsPreposition(std::string_view w) {
 
 class Finder {
  public:
-  Finder(const Analysis& a, const Gazetteer& gaz) : a_(a), gaz_(gaz) {
+  Finder(const Analysis& a, const Gazetteer& gaz, const ArticleNames& names) : a_(a), gaz_(gaz), names_(names) {
     mention_at_.assign(a.tokens.size(), -1);
     classes_cache_.assign(a.tokens.size(), kUnknownClasses);
     size_t words = 0, caps = 0;
@@ -65,6 +73,9 @@ class Finder {
     for (const Sentence& s : a_.sentences) {
       size_t first = mentions_.size();
       ScanSentence(s);
+      if (HasScore(s)) {
+        for (size_t m = first; m < mentions_.size(); ++m) ReadTeam(static_cast<int>(m));
+      }
       for (size_t m = first; m < mentions_.size(); ++m) ReadPlaceContext(s, static_cast<int>(m));
       for (size_t m = first; m < mentions_.size(); ++m) ReadContext(s, static_cast<int>(m));
     }
@@ -140,6 +151,15 @@ class Finder {
   bool IsHyphenModifier(uint32_t i) const {
     std::string_view w = HyphenWord(i);
     if (w.find('-') == std::string_view::npos || Find(w) || !Demonym(w).empty()) return false;
+    if (hyphen_surnames_.count(w) > 0) return false;  // met before in a person's name
+    // After a name that is no ordinary word, place, nationality or title it is a double
+    // surname ("Patricia Austin-Delgado"), not "Austin" and "Delgado".
+    if (i > 0 && a_.tokens[i - 1].capitalized && a_.tokens[i - 1].span.end < a_.tokens[i].span.start) {
+      std::string_view prev = Tok(i - 1);
+      if (!gaz_.IsCommon(prev) && !Find(prev) && Demonym(prev).empty() &&
+          !(gaz_.Classes(prev) & (kHead | kMod | kHonorific)))
+        return false;
+    }
     // Every part is a place, a nationality, a lower-case word ("-linked", "-based") or a
     // combining form ("Sino", "Indo"); "Kipiani-Rhodes" is a surname, not Rhodes.
     bool place = false;
@@ -377,6 +397,12 @@ class Finder {
     for (size_t k = a; k < b; ++k) n += units_[k].connector ? 0 : 1;
     m.units = n;
     m.acronym = b - a == 1 && IsAcronym(units_[a]);
+    m.tagged = names_.Exact(m.span, &m.tagged_type);
+    if (type == MentionType::kPerson) {
+      std::string_view last = Text(m.span);
+      last = last.substr(last.rfind(' ') == std::string_view::npos ? 0 : last.rfind(' ') + 1);
+      if (last.find('-') != std::string_view::npos) hyphen_surnames_.insert(last);
+    }
     int id = static_cast<int>(mentions_.size());
     for (uint32_t t = m.first_token; t < m.end_token; ++t) mention_at_[t] = id;
     mentions_.push_back(std::move(m));
@@ -417,7 +443,14 @@ class Finder {
       if (units_[k].last > units_[k].first && IsInitial(units_[k].first)) person_shape = true;
     }
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
+    // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
+    if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    const uint32_t before = units_[a].first;  // a sentence's first word is cut off the run
+    if (before > 0 && a_.tokens[before - 1].capitalized && (TokClasses(before - 1) & kOtherHead)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
+    // "Construtora Belmiro", "Avenida Paulista", "Stade Kestrel": the first word says.
+    if (n >= 2 && (first & kOrgPrefix)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
+    if (n >= 2 && (first & kLocPrefix)) return Emit(a, b, MentionType::kLoc, nullptr, "");
     for (size_t k = a; k < b; ++k) {  // "Lindqvist & Partners", "Procter & Gamble"
       if (units_[k].connector && UnitText(units_[k]) == "&") return Emit(a, b, MentionType::kOrg, nullptr, "");
     }
@@ -473,11 +506,24 @@ class Finder {
     if (n == 1 && gaz_.IsAbbreviation(UnitText(units_[a]).substr(0, UnitText(units_[a]).size() - 1)) &&
         UnitText(units_[a]).back() == '.')
       return -1;  // "Inc." alone
+    // No rule types the name. Several words: the tagger's type when it found exactly this
+    // name; nothing when it found no name there, the name opens with an ordinary word, no
+    // given name or surname says person and no role word precedes it ("Fresh Start Plan", a
+    // capitalised phrase); else a person. One word: unknown, typed
+    // when resolved (entities.cc).
+    const Span span = UnitsSpan(a, b);
+    EntityType tagged = EntityType::kPerson;
+    const bool known = names_.Exact(span, &tagged);
+    if (n >= 2 && !titled && !person_shape && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
+        !gaz_.IsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
+        !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
+      return -1;
     if (initial_weak) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
       mentions_[id].weak = true;
       return id;
     }
+    if (known && n >= 2 && !titled && !person_shape) return Emit(a, b, TypeOfEntity(tagged), nullptr, "");
     if (n >= 2 || titled || person_shape || (last & kNameSuffix)) {
       return Emit(a, b, MentionType::kPerson, nullptr, "");
     }
@@ -704,6 +750,47 @@ class Finder {
 
   // After a locative preposition ("in Austin") or "the town of"; after a country's
   // possessive ("Bangladesh's Foreign Ministry").
+  // A result in the sentence: two numbers joined by a dash ("2-1", "63–7").
+  bool HasScore(const Sentence& s) const {
+    std::string_view t = Text(s.span);
+    for (size_t i = 1; i + 1 < t.size(); ++i) {
+      if (t[i] == '-' && IsDigit(t[i - 1]) && IsDigit(t[i + 1])) return true;
+    }
+    return t.find("\xE2\x80\x93") != std::string_view::npos;  // en dash
+  }
+  static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley": a place (not a country) that
+  // is the subject or object of a match result's verb in a sentence with a score is the
+  // club, an organisation (read from the parse).
+  void ReadTeam(int id) {
+    Mention& m = mentions_[id];
+    if (m.type != MentionType::kLoc && m.type != MentionType::kUnknown) return;
+    // A country stays the country, as for "Washington said" (the contract's metonymy).
+    if (m.gaz != nullptr && m.gaz->kind == PlaceKind::kCountry) return;
+    const int32_t head = HeadWord(a_, m.span);
+    if (head < 0) return;
+    const Word& w = a_.words[head];
+    static const int nsubj = ud::DeprelIndex("nsubj"), obj = ud::DeprelIndex("obj"), obl = ud::DeprelIndex("obl");
+    if (w.head < 0 || (w.deprel != nsubj && w.deprel != obj && w.deprel != obl)) return;
+    if (w.deprel == obl) {  // "drew with Burnley", "lost to Ghana"; not "in Manaus"
+      bool result = false;
+      for (int32_t k = head - 1; k >= 0 && k >= head - 3; --k) {
+        std::string_view c = a_.Text(a_.words[k].span);
+        if (a_.words[k].head == head && (c == "with" || c == "to" || c == "against")) result = true;
+      }
+      if (!result) return;
+    }
+    static constexpr std::string_view kResults[] = {"beat", "defeat", "draw", "lose", "edge", "thrash",
+                                                    "rout", "overcome", "stun", "upset", "outclass", "hold"};
+    const std::string& verb = a_.words[w.head].lemma;
+    if (std::find(std::begin(kResults), std::end(kResults), verb) == std::end(kResults)) return;
+    m.type = MentionType::kOrg;
+    m.gaz = nullptr;
+    m.country.clear();
+    m.team = true;
+  }
+
   void ReadPlaceContext(const Sentence& s, int id) {
     Mention& m = mentions_[id];
     if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "'s" && m.country.empty() &&
@@ -1060,6 +1147,8 @@ class Finder {
 
   const Analysis& a_;
   const Gazetteer& gaz_;
+  const ArticleNames& names_;
+  std::unordered_set<std::string_view> hyphen_surnames_;  // "Austin-Delgado" of a person met
   bool caps_mode_ = false;
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;
@@ -1072,6 +1161,8 @@ class Finder {
 
 }  // namespace
 
-std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz) { return Finder(a, gaz).Run(); }
+std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz, const ArticleNames& names) {
+  return Finder(a, gaz, names).Run();
+}
 
 }  // namespace newsgraph::entities

@@ -20,6 +20,7 @@
 
 #include "core/analysis.h"
 #include "entities/gazetteer.h"
+#include "entities/ner.h"
 
 namespace newsgraph::entities {
 
@@ -42,9 +43,13 @@ struct Mention {
   int defined_by = -1;            // "(IMF)" after "International Monetary Fund"
   bool weak = false;              // sentence-initial ordinary word: kept only if it
                                   // names an entity found elsewhere ("Xi said")
+  bool team = false;              // a place named as a sports team ("Leeds beat ... 2-1")
+  bool tagged = false;            // the tagger (ner.h) found a name of exactly this span,
+  EntityType tagged_type = EntityType::kPerson;  // of this type
 };
 
-// Finds the mentions of one analysed article (sentences and tokens filled).
-std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz);
+// Finds the mentions of one analysed article (sentences and tokens filled); `names` are the
+// tagger's (empty without a model or syntax).
+std::vector<Mention> FindMentions(const Analysis& a, const Gazetteer& gaz, const ArticleNames& names);
 
 }  // namespace newsgraph::entities

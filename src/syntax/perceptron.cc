@@ -1,6 +1,7 @@
 #include "syntax/perceptron.h"
 
 #include <xxhash.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -356,6 +357,34 @@ bool GetFloat(std::string_view* in, float* f) {
   std::memcpy(f, in->data(), 4);
   in->remove_prefix(4);
   return true;
+}
+
+std::string CompressModelFile(std::string_view magic, std::string_view raw) {
+  uLongf bound = compressBound(raw.size());
+  std::string out(magic);
+  PutVarint(raw.size(), &out);
+  size_t head = out.size();
+  out.resize(head + bound);
+  compress2(reinterpret_cast<Bytef*>(&out[head]), &bound, reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9);
+  out.resize(head + bound);
+  return out;
+}
+
+StatusOr<std::string> DecompressModelFile(std::string_view magic, std::string_view bytes, std::string_view what) {
+  constexpr uint64_t kMaxModelBytes = 512ull << 20;
+  const std::string name(what);
+  if (!bytes.starts_with(magic)) return Status::Corrupt(name + ": not a newsgraph " + name);
+  bytes.remove_prefix(magic.size());
+  uint64_t size = 0;
+  if (!GetVarint(&bytes, &size) || size > kMaxModelBytes) return Status::Corrupt(name + ": bad size");
+  std::string raw(size, '\0');
+  uLongf got = size;
+  if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &got, reinterpret_cast<const Bytef*>(bytes.data()),
+                 bytes.size()) != Z_OK ||
+      got != size) {
+    return Status::Corrupt(name + ": compressed data is damaged");
+  }
+  return raw;
 }
 
 }  // namespace newsgraph::syntax

@@ -7,10 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/data.h"
 #include "core/status.h"
 
 namespace newsgraph::syntax {
@@ -117,5 +120,38 @@ void PutString(std::string_view s, std::string* out);
 bool GetString(std::string_view* in, std::string* s);
 void PutFloat(float f, std::string* out);
 bool GetFloat(std::string_view* in, float* f);
+
+// The framing of every model file (syntax, named entities): a magic line, the raw size as a
+// varint, then the raw bytes compressed with zlib. `what` names the model in errors
+// ("syntax model: compressed data is damaged").
+std::string CompressModelFile(std::string_view magic, std::string_view raw);
+[[nodiscard]] StatusOr<std::string> DecompressModelFile(std::string_view magic, std::string_view bytes,
+                                                        std::string_view what);
+
+// The model compiled into the binary from data file `file` ("syntax/en.model"), read with
+// Model::Deserialize once per process (thread-safe); an error names what is missing or
+// damaged.
+template <class Model>
+StatusOr<const Model*> LoadDefaultModel(std::string_view file, std::string_view what) {
+  static std::once_flag once;
+  static std::unique_ptr<Model> model;
+  static Status error = Status::Ok();
+  std::call_once(once, [&] {
+    auto bytes = ReadDataFile(file);
+    if (!bytes.ok()) {
+      error = Status::NotFound(std::string(what) + " data/" + std::string(file) +
+                               " is missing (run make models): " + bytes.status().message());
+      return;
+    }
+    auto m = Model::Deserialize(*bytes);
+    if (!m.ok()) {
+      error = m.status();
+      return;
+    }
+    model = std::move(*m);
+  });
+  if (!model) return error;
+  return model.get();
+}
 
 }  // namespace newsgraph::syntax

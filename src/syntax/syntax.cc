@@ -1,8 +1,5 @@
 #include "syntax/syntax.h"
 
-#include <zlib.h>
-
-#include <mutex>
 
 #include "core/data.h"
 #include "core/ud.h"
@@ -15,7 +12,6 @@ namespace newsgraph::syntax {
 namespace {
 
 constexpr std::string_view kMagic = "newsgraph-syntax-model-1\n";
-constexpr uint64_t kMaxModelBytes = 512ull << 20;
 
 }  // namespace
 
@@ -25,29 +21,13 @@ std::string SyntaxModel::Serialize() const {
   tagger.Save(&raw);
   lemmatizer.Save(&raw);
   parser.Save(&raw);
-  uLongf bound = compressBound(raw.size());
-  std::string out(kMagic);
-  PutVarint(raw.size(), &out);
-  size_t head = out.size();
-  out.resize(head + bound);
-  compress2(reinterpret_cast<Bytef*>(&out[head]), &bound, reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9);
-  out.resize(head + bound);
-  return out;
+  return CompressModelFile(kMagic, raw);
 }
 
 StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Deserialize(std::string_view bytes) {
-  if (!bytes.starts_with(kMagic)) return Status::Corrupt("syntax model: not a newsgraph syntax model");
-  bytes.remove_prefix(kMagic.size());
-  uint64_t size = 0;
-  if (!GetVarint(&bytes, &size) || size > kMaxModelBytes) return Status::Corrupt("syntax model: bad size");
-  std::string raw(size, '\0');
-  uLongf got = size;
-  if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &got, reinterpret_cast<const Bytef*>(bytes.data()),
-                 bytes.size()) != Z_OK ||
-      got != size) {
-    return Status::Corrupt("syntax model: compressed data is damaged");
-  }
-  std::string_view in = raw;
+  auto raw = DecompressModelFile(kMagic, bytes, "syntax model");
+  if (!raw.ok()) return raw.status();
+  std::string_view in = *raw;
   auto m = std::make_unique<SyntaxModel>();
   if (!GetString(&in, &m->info)) return Status::Corrupt("syntax model: truncated header");
   auto t = Tagger::Load(&in);
@@ -64,25 +44,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> SyntaxModel::Deserialize(std::string_view
 }
 
 StatusOr<const SyntaxModel*> SyntaxModel::Default() {
-  static std::once_flag once;
-  static std::unique_ptr<SyntaxModel> model;
-  static Status error = Status::Ok();
-  std::call_once(once, [] {
-    auto bytes = ReadDataFile("syntax/en.model");
-    if (!bytes.ok()) {
-      error = Status::NotFound("syntax model data/syntax/en.model is missing (run make models): " +
-                               bytes.status().message());
-      return;
-    }
-    auto m = Deserialize(*bytes);
-    if (!m.ok()) {
-      error = m.status();
-      return;
-    }
-    model = std::move(*m);
-  });
-  if (!model) return error;
-  return model.get();
+  return LoadDefaultModel<SyntaxModel>("syntax/en.model", "syntax model");
 }
 
 void SyntaxModel::ParseTagged(const std::vector<std::string_view>& forms, const std::vector<uint8_t>& tags,
