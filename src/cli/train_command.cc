@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "core/blind_set.h"
 #include "syntax/eval.h"
 #include "syntax/train.h"
 
@@ -122,7 +123,7 @@ int RunTrain(TrainFlags& flags) {
     for (const std::string& f : flags.config.train_files) info << " " << fs::path(f).filename().string();
     info << "; tagger epochs " << flags.config.tagger_epochs << ", parser epochs " << flags.config.parser_epochs
          << ", folds " << flags.config.folds << ", seed " << flags.config.seed << ", prune " << flags.config.prune;
-    if (!flags.config.exclude_docs.empty()) info << ", without " << flags.config.exclude_docs.size() << " documents";
+    info << ", without " << kBlindDocumentCount + flags.config.exclude_docs.size() << " documents";
     trained->info = info.str();
     std::string bytes = trained->Serialize();
     fs::create_directories(fs::path(flags.out).parent_path().empty() ? fs::path(".") : fs::path(flags.out).parent_path());
@@ -172,7 +173,7 @@ CommandRunner SetupTrain(CLI::App* app) {
   app->add_option("--prune", flags->config.prune, "drop features whose weights stay below this fraction of the largest")
       ->capture_default_str();
   app->add_option("--exclude-doc", flags->config.exclude_docs,
-                  "leave this document (its '# newdoc id') out of training; repeatable (the blind set)")
+                  "also leave this document (its '# newdoc id') out of training (the blind set always is)")
       ->delimiter(',');
   app->add_option("--threads", flags->config.threads, "jackknife folds trained at once")->capture_default_str();
   app->add_flag("-v,--verbose", flags->config.verbose, "report each training epoch");

@@ -103,13 +103,6 @@ TEST(GumNerTagsTest, NamesAreProperNounRunsOfPersonOrganisationAndPlaceMentions)
   EXPECT_EQ(tags, want);
 }
 
-TEST(GumNerTagsTest, BlindDocumentsAreRecognised) {
-  EXPECT_TRUE(IsBlindGumDocument("GUM_news_iodine"));
-  EXPECT_TRUE(IsBlindGumDocument("GUM_news_stampede"));
-  EXPECT_FALSE(IsBlindGumDocument("GUM_news_other"));
-  EXPECT_FALSE(IsBlindGumDocument("GUM_bio_iodine"));
-}
-
 NerSentence Invented(std::vector<std::string> forms, std::vector<uint8_t> tags) {
   NerSentence s;
   s.forms = std::move(forms);

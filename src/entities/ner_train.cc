@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/blind_set.h"
 #include "core/ud.h"
 #include "syntax/conllu.h"
 #include "text/tokenizer.h"
@@ -143,14 +144,6 @@ StatusOr<std::vector<NerSentence>> ReadConllSentences(const std::string& path) {
     for (auto& s : d) all.push_back(std::move(s));
   }
   return all;
-}
-
-bool IsBlindGumDocument(std::string_view id) {
-  static constexpr std::string_view kBlind[] = {"asylum", "crane",     "election", "hackers", "homeopathic",
-                                                "iodine", "korea",     "nasa",     "sensitive", "stampede"};
-  if (!id.starts_with("GUM_news_")) return false;
-  id.remove_prefix(9);
-  return std::find(std::begin(kBlind), std::end(kBlind), id) != std::end(kBlind);
 }
 
 std::vector<uint8_t> GumNerTags(const Gazetteer& gaz, const syntax::ConlluSentence& s) {
@@ -306,7 +299,7 @@ StatusOr<std::vector<NerCorpus>> LoadNerCorpora(const std::string& ner_dir, cons
       std::string doc;
       for (const syntax::ConlluSentence& s : *sents) {
         if (!s.newdoc.empty()) doc = s.newdoc;
-        if (IsBlindGumDocument(doc) || s.words.empty()) continue;
+        if (IsBlindDocument(doc) || s.words.empty()) continue;
         NerSentence x;
         for (const syntax::ConlluWord& w : s.words) x.forms.push_back(w.form);
         x.tags = GumNerTags(gaz, s);

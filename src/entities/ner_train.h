@@ -54,8 +54,6 @@ bool NerLabelType(std::string_view label, EntityType* type);
 // one.
 std::vector<uint8_t> GumNerTags(const Gazetteer& gaz, const syntax::ConlluSentence& s);
 
-// Whether a GUM document id is one of the blind set's (never trained or tested on here).
-bool IsBlindGumDocument(std::string_view newdoc_id);
 
 // Loads every corpus with its split. `ner_dir` is ../shared/ner, `gum_dir` the GUM treebank
 // folder; the syntax model fills the words' syntax. Without `train_parts` the train parts

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/blind_set.h"
 #include "syntax/eval.h"
 
 namespace newsgraph::mentions {
@@ -209,17 +210,6 @@ void ScoreDocument(const std::vector<syntax::ConlluSentence>& gold, size_t from,
 }
 
 }  // namespace
-
-bool IsBlindDocument(std::string_view id) {
-  static const char* const kBlind[] = {"asylum", "crane", "election", "hackers", "homeopathic",
-                                       "iodine", "korea", "nasa",     "sensitive", "stampede"};
-  if (!id.starts_with("GUM_news_")) return false;
-  id.remove_prefix(9);
-  for (const char* b : kBlind) {
-    if (id == b) return true;
-  }
-  return false;
-}
 
 CorefScores EvaluateCoref(const std::vector<syntax::ConlluSentence>& gold,
                           const std::function<void(Analysis*)>& analyze) {

@@ -45,8 +45,6 @@ struct CorefScores {
   CorefCounts pronouns, descriptions;
 };
 
-// The GUM documents of the project's blind set (tests/blind/), skipped by EvaluateCoref.
-bool IsBlindDocument(std::string_view newdoc_id);
 
 // Runs `analyze` (which must fill words, entities and mentions from body) on each
 // document of `gold` and scores its references. Documents of the blind set are skipped.

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "core/blind_set.h"
 #include "core/ud.h"
 
 namespace newsgraph::syntax {
@@ -30,8 +31,9 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntax(const SyntaxTrainConfig& conf
     bool excluded = false;
     for (auto& x : *s) {
       if (!x.newdoc.empty()) {
-        excluded = std::find(config.exclude_docs.begin(), config.exclude_docs.end(), x.newdoc) !=
-                   config.exclude_docs.end();
+        excluded = IsBlindDocument(x.newdoc) ||
+                   std::find(config.exclude_docs.begin(), config.exclude_docs.end(), x.newdoc) !=
+                       config.exclude_docs.end();
       }
       if (!excluded && !x.words.empty()) data.push_back(std::move(x));
     }

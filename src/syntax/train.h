@@ -17,7 +17,8 @@ namespace newsgraph::syntax {
 
 struct SyntaxTrainConfig {
   std::vector<std::string> train_files;  // CoNLL-U
-  // Documents ("# newdoc id") left out of training: the blind evaluation set (tests/blind).
+  // Documents ("# newdoc id") left out of training besides the blind evaluation set
+  // (core/blind_set.h), which is always left out.
   std::vector<std::string> exclude_docs;
   int tagger_epochs = 12;
   int parser_epochs = 15;
