@@ -244,9 +244,10 @@ class Resolver {
         type = EntityType::kOrg;  // "told Reuters": a name met nowhere else, told news
       } else if (m.tagged) {
         type = m.tagged_type;  // the tagger's type ("Instagram")
-      } else if (names_.NoneIn(m.span) && !gaz_.IsGivenName(text) && !gaz_.IsSurname(text)) {
-        return;  // neither a rule nor the tagger calls it a name ("Celsius")
       }
+      // Else a person. Dropping the words that neither a rule nor the tagger calls a name
+      // gained 2.3 points of typed F1 on GUM test (many genres) but dropped unknown surnames
+      // in news ("talks with Okafor"): a single capitalised word mid-sentence stays a name.
     }
     int c = Keyed(text, type, id);
     if (type == EntityType::kPerson) person_key_.try_emplace(Join({text}, 0, 1), c);
