@@ -34,7 +34,8 @@ namespace newsgraph::events {
 
 constexpr size_t kMaxMatchesPerSentence = 64;
 constexpr size_t kMaxPhrasesPerSentence = 512;
-constexpr size_t kMaxGroup = 8;  // coordinated actors expanded pairwise
+constexpr size_t kMaxGroup = 8;
+constexpr int kSpeakerWindow = 24;  // words searched back from a reporting verb for its subject  // coordinated actors expanded pairwise
 
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Pronouns never accuse: "police said they had ...".
@@ -147,6 +148,8 @@ class ArticleCoder {
   std::string HomeFromDateline() const;
   void AddMentionPhrases(const std::vector<std::vector<Tok>>& toks, std::vector<std::vector<Phrase>>* all) const;
   Actor EntityActor(int entity, const std::vector<std::vector<Phrase>>& all) const;
+  bool ReportsItsSpeaker(const Mention& m) const;
+  bool KeepsOwnReading(const Mention& m, const Actor& own) const;
   std::optional<Actor> CountryActor(const std::string& code) const;
   static void GiveCountry(const Actor& country, Actor* m);
   bool AsCountry(const Actor& a, Actor* out) const;

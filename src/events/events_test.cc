@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/words.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
@@ -525,6 +526,17 @@ namespace {
 
 // The parse fills in what the words before the verb do not give: rules frame_subject and
 // frame_modality (each off: the event as the surface alone codes it).
+// `body` segmented and parsed, not yet coded.
+Analysis Parsed(const std::string& body) {
+  auto model = syntax::SyntaxModel::Default();
+  EXPECT_TRUE(model.ok()) << model.status().message();
+  Analysis a;
+  a.body = body;
+  text::Segment(&a);
+  if (model.ok()) (*model)->Annotate(&a);
+  return a;
+}
+
 class EventsParsedTest : public ::testing::Test {
  protected:
   static Analysis Code(const std::string& body, const std::vector<std::string>& off = {}) {
@@ -532,12 +544,7 @@ class EventsParsedTest : public ::testing::Test {
     o.rules_off = off;
     auto coder = EventCoder::Create(o);
     EXPECT_TRUE(coder.ok());
-    auto model = syntax::SyntaxModel::Default();
-    EXPECT_TRUE(model.ok()) << model.status().message();
-    Analysis a;
-    a.body = body;
-    text::Segment(&a);
-    if (model.ok()) (*model)->Annotate(&a);
+    Analysis a = Parsed(body);
     if (coder.ok()) (*coder)->Code(&a);
     return a;
   }
@@ -569,6 +576,78 @@ TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   auto coder = EventCoder::Create(o);
   ASSERT_FALSE(coder.ok());
   EXPECT_NE(coder.status().message().find("no_such_rule"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Coreference's choice for a pronoun or description, checked against what the coder knows
+// (the parse, the dictionary's reading of the words).
+class EventsMentionTest : public ::testing::Test {
+ protected:
+  // Codes `body` with the parse, the ORG entity `org` at its mentions, and one coreference
+  // mention of `kind` at `ref` wrongly resolved to that entity.
+  static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind) {
+    auto coder = EventCoder::Create({});
+    EXPECT_TRUE(coder.ok());
+    Analysis a = Parsed(body);
+    Entity e;
+    e.id = "e1";
+    e.name = org;
+    e.type = EntityType::kOrg;
+    for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
+      Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
+      e.mentions.push_back(s);
+      a.mentions.push_back({s, MentionKind::kName, 0, HeadWord(a, s)});
+    }
+    a.entities.push_back(e);
+    const size_t at = body.rfind(ref);
+    Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + ref.size())};
+    a.mentions.push_back({s, kind, 0, HeadWord(a, s)});
+    std::stable_sort(a.mentions.begin(), a.mentions.end(),
+                     [](const Mention& x, const Mention& y) { return x.span.start < y.span.start; });
+    if (coder.ok()) (*coder)->Code(&a);
+    return a;
+  }
+};
+
+// "Police said they had arrested ...": the pronoun subject of the reported clause is the
+// speaker, not the organisation coreference found further back.
+TEST_F(EventsMentionTest, PronounOfAReportedClauseIsItsSpeaker) {
+  Analysis a = Code(
+      "The Atlas Trading Company opened an office in Kenya on Monday. Police said they had arrested 14 people.",
+      "Atlas Trading Company", "they", MentionKind::kPronoun);
+  const Event* arrest = nullptr;
+  for (const Event& e : a.events)
+    if (e.root == "17") arrest = &e;
+  ASSERT_NE(arrest, nullptr);
+  EXPECT_EQ(arrest->source, "Kenya");
+  EXPECT_EQ(arrest->source_code, "KENCOP");
+}
+
+// "urged the government": a description resolved to the latest organisation, whose name
+// lacks "government", keeps the dictionary's reading (the story's country's government).
+TEST_F(EventsMentionTest, GovernmentResolvedByTypeAloneStaysTheCountrysGovernment) {
+  Analysis a = Code(
+      "The Atlas Trading Company opened an office in Kenya on Monday. Amnesty International urged the government "
+      "to release the detained reporters.",
+      "Atlas Trading Company", "the government", MentionKind::kDescription);
+  bool urged = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.target, "Atlas Trading Company") << e.evidence;
+    urged |= e.root == "02" && e.target == "Kenya" && e.target_code == "KENGOV";
+  }
+  EXPECT_TRUE(urged);
+  // A description whose entity's name holds the noun is that entity ("the company").
+  a = Code("The Atlas Trading Company opened an office in Kenya on Monday. Kenya's president urged the company "
+           "to hire local staff.",
+           "Atlas Trading Company", "the company", MentionKind::kDescription);
+  bool company = false;
+  for (const Event& e : a.events) company |= e.root == "02" && e.target == "Atlas Trading Company";
+  EXPECT_TRUE(company);
 }
 
 }  // namespace
