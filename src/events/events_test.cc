@@ -281,6 +281,9 @@ TEST_F(EventsTest, NegationConditionAndQuestionAreNotEvents) {
   EXPECT_TRUE(Code("Ghana did not meet Togo.").events.empty());
   EXPECT_TRUE(Code("If Ghana attacks Togo, the region will suffer.").events.empty());
   EXPECT_TRUE(Code("Will Ghana meet Togo?").events.empty());
+  // A conditional cue opening the clause outranks a nearer modal: asked about, not intended.
+  EXPECT_TRUE(Code("Asked whether Ghana would meet Togo soon, the minister smiled.").events.empty());
+  EXPECT_FALSE(Code("Ghana would meet Togo soon, the minister said.").events.empty());
 }
 
 TEST_F(EventsTest, RefusalAndIntent) {
