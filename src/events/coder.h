@@ -70,6 +70,7 @@ enum Rule : int {
   kFightOtherSide,
   kRestraintToParties,
   kThirdCountryMeeting,
+  kFrameAttributive,
   kRuleCount
 };
 
@@ -122,6 +123,7 @@ class ArticleCoder {
   void CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& ph);
   bool PrepareSentence(Sent* s);
   void CodeMatch(const Sent& s, const Match& m, Scope* scope);
+  bool Attributive(const Sent& s, const Match& m) const;
   bool InScope(const Sent& s, const Match& m, const Pattern& p, const Scope& scope) const;
   bool ApplyModality(const Sent& s, Draft* d, Scope* scope) const;
   // match.cc

@@ -573,6 +573,24 @@ TEST_F(EventsParsedTest, FrameModalityWhereNoCuePrecedesTheVerb) {
   EXPECT_EQ(a.events[0].cameo, "040");
 }
 
+TEST_F(EventsParsedTest, AttributiveEventWordIsNoEvent) {
+  // "a jailed reporter" describes the reporter: the meeting is coded, no jailing.
+  const std::string text = "Chile met a jailed reporter from Peru.";
+  bool met = false;
+  for (const Event& e : Code(text).events) {
+    EXPECT_NE(e.root, "17") << e.evidence;
+    met |= e.root == "04";
+  }
+  EXPECT_TRUE(met);
+  bool jailed = false;
+  for (const Event& e : Code(text, {"frame_attributive"}).events) jailed |= e.root == "17";
+  EXPECT_TRUE(jailed);
+  // The verb itself still codes.
+  jailed = false;
+  for (const Event& e : Code("Chile jailed a reporter from Peru.").events) jailed |= e.root == "17";
+  EXPECT_TRUE(jailed);
+}
+
 TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   EventCoderOptions o;
   o.rules_off = {"both_sides", "no_such_rule"};
