@@ -591,6 +591,16 @@ TEST_F(EventsParsedTest, AttributiveEventWordIsNoEvent) {
   EXPECT_TRUE(jailed);
 }
 
+// "X was arrested and charged": the second verb is passive too (the parse says so, not the
+// words before it); with no agent nobody is coded as doing it, least of all X.
+TEST_F(EventsParsedTest, ConjoinedPassiveHasNoSubjectAsSource) {
+  const std::string text = "Chile's ambassador to Peru was arrested last year and charged with fraud.";
+  for (const Event& e : Code(text).events) EXPECT_NE(e.root, "17") << e.source << " " << e.evidence;
+  bool charged = false;
+  for (const Event& e : Code(text, {"frame_subject"}).events) charged |= e.root == "17";
+  EXPECT_TRUE(charged);
+}
+
 TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   EventCoderOptions o;
   o.rules_off = {"both_sides", "no_such_rule"};
