@@ -218,13 +218,18 @@ bool ArticleCoder::ReportsItsSpeaker(const Mention& m) const {
   return !(plural && pronoun != "they");
 }
 
-// A description that coreference resolved by type alone ("the government" taken as the
-// latest organisation, whose name lacks "government") keeps the dictionary's reading when
-// that reading is a country's official body (a role and a country: the government, the
-// police of the story's country).
+// Whether an unnamed actor phrase keeps its own reading against a mention inside it: a
+// possessive pronoun ("her counterpart") names the possessor, not the actor; a description
+// that coreference resolved by type alone ("the government" taken as the latest
+// organisation, whose name lacks "government") keeps the dictionary's reading when that
+// reading is a country's official body (a role and a country: the government, the police of
+// the story's country).
 bool ArticleCoder::KeepsOwnReading(const Mention& m, const Actor& own) const {
-  if (m.kind != MentionKind::kDescription || own.role.empty() || own.country.empty()) return false;
   if (m.head_word < 0 || m.head_word >= static_cast<int>(a_.words.size())) return false;
+  // "her Argentine counterpart": a possessive pronoun inside an actor phrase is its
+  // possessor, not the actor.
+  if (m.kind == MentionKind::kPronoun) return ud::DeprelName(a_.words[m.head_word].deprel) == "nmod:poss";
+  if (m.kind != MentionKind::kDescription || own.role.empty() || own.country.empty()) return false;
   const std::string noun = ToLower(a_.Text(a_.words[m.head_word].span));
   return ToLower(a_.entities[m.entity].name).find(noun) == std::string::npos;
 }

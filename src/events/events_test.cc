@@ -619,16 +619,17 @@ namespace {
 // (the parse, the dictionary's reading of the words).
 class EventsMentionTest : public ::testing::Test {
  protected:
-  // Codes `body` with the parse, the ORG entity `org` at its mentions, and one coreference
-  // mention of `kind` at `ref` wrongly resolved to that entity.
-  static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind) {
+  // Codes `body` with the parse, the entity `org` (of `type`) at its mentions, and one
+  // coreference mention of `kind` at the last `ref` resolved to that entity.
+  static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind,
+                       EntityType type = EntityType::kOrg) {
     auto coder = EventCoder::Create({});
     EXPECT_TRUE(coder.ok());
     Analysis a = Parsed(body);
     Entity e;
     e.id = "e1";
     e.name = org;
-    e.type = EntityType::kOrg;
+    e.type = type;
     for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
       Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
       e.mentions.push_back(s);
@@ -657,6 +658,16 @@ TEST_F(EventsMentionTest, PronounOfAReportedClauseIsItsSpeaker) {
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(arrest->source, "Kenya");
   EXPECT_EQ(arrest->source_code, "KENCOP");
+}
+
+// "met her Kenyan counterpart": the possessive pronoun is the possessor; the phrase stays
+// the counterpart (Kenya), not the minister herself.
+TEST_F(EventsMentionTest, PossessivePronounDoesNotReplaceThePhraseItModifies) {
+  Analysis a = Code("Ghanaian Foreign Minister Ama Owusu met her Kenyan counterpart in Accra on Monday.", "Ama Owusu",
+                    "her", MentionKind::kPronoun, EntityType::kPerson);
+  bool met = false;
+  for (const Event& e : a.events) met |= e.root == "04" && e.source == "Ama Owusu" && e.target == "Kenya";
+  EXPECT_TRUE(met);
 }
 
 // "urged the government": a description resolved to the latest organisation, whose name
