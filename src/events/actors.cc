@@ -5,6 +5,7 @@
 // Tbilisi") or the story's country.
 #include <map>
 
+#include "core/ud.h"
 #include "events/coder.h"
 
 namespace newsgraph::events {
@@ -179,13 +180,67 @@ Actor ArticleCoder::EntityActor(int entity, const std::vector<std::vector<Phrase
   return a;
 }
 
+namespace {
+
+bool IsSubjectRel(int deprel) {
+  std::string_view r = ud::DeprelName(deprel);
+  return r == "nsubj" || r == "nsubj:pass";
+}
+
+}  // namespace
+
+// "Police said they had arrested ...", "The board said it had lodged ...": a pronoun subject
+// of a clausal complement refers to the subject of the verb that reports it when that
+// subject is a noun phrase of a fitting kind (he/she: not an organisation or place; it/they:
+// not a person; he/she/it: not a plural noun). Coreference may have chosen an entity further
+// back (the speaker is often no entity at all); the speaker's own phrase, the nearest actor
+// before, stands for the pronoun instead.
+bool ArticleCoder::ReportsItsSpeaker(const Mention& m) const {
+  const int n = static_cast<int>(a_.words.size());
+  if (m.kind != MentionKind::kPronoun || m.head_word < 0 || m.head_word >= n) return false;
+  const Word& pron = a_.words[m.head_word];
+  if (!IsSubjectRel(pron.deprel) || pron.head < 0) return false;
+  const Word& clause = a_.words[pron.head];
+  if (ud::DeprelName(clause.deprel) != "ccomp" || clause.head < 0) return false;
+  const int reporter = clause.head;
+  int speaker = -1;
+  for (int w = std::max(0, reporter - kSpeakerWindow); w < reporter && w < n; ++w)
+    if (a_.words[w].head == reporter && IsSubjectRel(a_.words[w].deprel)) speaker = w;
+  if (speaker < 0) return false;
+  const Word& sp = a_.words[speaker];
+  if (sp.upos != ud::kNoun && sp.upos != ud::kPropn) return false;
+  const std::string pronoun = ToLower(a_.Text(m.span));
+  const bool personal = pronoun == "he" || pronoun == "she";
+  const int e = ents_.At(sp.span);
+  if (e >= 0 && (a_.entities[e].type == EntityType::kPerson) != personal) return false;
+  const std::string form = ToLower(a_.Text(sp.span));
+  const bool plural = sp.upos == ud::kNoun && form != ToLower(sp.lemma) && form.ends_with("s");
+  return !(plural && pronoun != "they");
+}
+
+// Whether an unnamed actor phrase keeps its own reading against a mention inside it: a
+// possessive pronoun ("her counterpart") names the possessor, not the actor; a description
+// that coreference resolved by type alone ("the government" taken as the latest
+// organisation, whose name lacks "government") keeps the dictionary's reading when that
+// reading is a country's official body (a role and a country: the government, the police of
+// the story's country).
+bool ArticleCoder::KeepsOwnReading(const Mention& m, const Actor& own) const {
+  if (m.head_word < 0 || m.head_word >= static_cast<int>(a_.words.size())) return false;
+  // "her Argentine counterpart": a possessive pronoun inside an actor phrase is its
+  // possessor, not the actor.
+  if (m.kind == MentionKind::kPronoun) return ud::DeprelName(a_.words[m.head_word].deprel) == "nmod:poss";
+  if (m.kind != MentionKind::kDescription || own.role.empty() || own.country.empty()) return false;
+  const std::string noun = ToLower(a_.Text(a_.words[m.head_word].span));
+  return ToLower(a_.entities[m.entity].name).find(noun) == std::string::npos;
+}
+
 void ArticleCoder::AddMentionPhrases(const std::vector<std::vector<Tok>>& toks,
                                      std::vector<std::vector<Phrase>>* all) const {
   if (!On(kMentionActors)) return;
   size_t si = 0;
   for (const Mention& mention : a_.mentions) {
     if (mention.kind == MentionKind::kName || mention.entity < 0 ||
-        mention.entity >= static_cast<int>(a_.entities.size()))
+        mention.entity >= static_cast<int>(a_.entities.size()) || ReportsItsSpeaker(mention))
       continue;
     while (si < a_.sentences.size() && a_.sentences[si].span.end <= mention.span.start) ++si;
     if (si >= a_.sentences.size()) break;
@@ -202,7 +257,7 @@ void ArticleCoder::AddMentionPhrases(const std::vector<std::vector<Tok>>& toks,
     if (at != ph.end() && at->begin < e) {
       // A described actor ("the minister") that coreference resolved is that entity; a
       // named one keeps its own reading.
-      if (at->members.size() == 1 && !at->members[0].named) {
+      if (at->members.size() == 1 && !at->members[0].named && !KeepsOwnReading(mention, at->members[0])) {
         at->members[0] = EntityActor(mention.entity, *all);
         at->members[0].detail = std::string(a_.Text(mention.span));
       }

@@ -34,7 +34,8 @@ namespace newsgraph::events {
 
 constexpr size_t kMaxMatchesPerSentence = 64;
 constexpr size_t kMaxPhrasesPerSentence = 512;
-constexpr size_t kMaxGroup = 8;  // coordinated actors expanded pairwise
+constexpr size_t kMaxGroup = 8;
+constexpr int kSpeakerWindow = 24;  // words searched back from a reporting verb for its subject  // coordinated actors expanded pairwise
 
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
 // Pronouns never accuse: "police said they had ...".
@@ -69,6 +70,7 @@ enum Rule : int {
   kFightOtherSide,
   kRestraintToParties,
   kThirdCountryMeeting,
+  kFrameAttributive,
   kRuleCount
 };
 
@@ -121,6 +123,7 @@ class ArticleCoder {
   void CodeSentence(int si, const std::vector<Tok>& toks, std::vector<Phrase>& ph);
   bool PrepareSentence(Sent* s);
   void CodeMatch(const Sent& s, const Match& m, Scope* scope);
+  bool Attributive(const Sent& s, const Match& m) const;
   bool InScope(const Sent& s, const Match& m, const Pattern& p, const Scope& scope) const;
   bool ApplyModality(const Sent& s, Draft* d, Scope* scope) const;
   // match.cc
@@ -147,6 +150,8 @@ class ArticleCoder {
   std::string HomeFromDateline() const;
   void AddMentionPhrases(const std::vector<std::vector<Tok>>& toks, std::vector<std::vector<Phrase>>* all) const;
   Actor EntityActor(int entity, const std::vector<std::vector<Phrase>>& all) const;
+  bool ReportsItsSpeaker(const Mention& m) const;
+  bool KeepsOwnReading(const Mention& m, const Actor& own) const;
   std::optional<Actor> CountryActor(const std::string& code) const;
   static void GiveCountry(const Actor& country, Actor* m);
   bool AsCountry(const Actor& a, Actor* out) const;

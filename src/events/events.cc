@@ -1,5 +1,7 @@
 #include "events/events.h"
 
+#include "core/ud.h"
+#include "core/words.h"
 #include "events/coder.h"
 #include "events/petrarch.h"
 
@@ -128,9 +130,18 @@ bool ArticleCoder::ApplyModality(const Sent& s, Draft* d, Scope* scope) const {
   return true;
 }
 
+// "a positive test for a banned steroid", "the disputed border": an event word the parse
+// reads as an adjective modifying a noun after it describes that thing; it reports no event.
+bool ArticleCoder::Attributive(const Sent& s, const Match& m) const {
+  const int32_t w = On(kFrameAttributive) ? WordAt(a_, s.toks[m.anchor].span.start) : -1;
+  if (w < 0) return false;
+  const Word& word = a_.words[w];
+  return ud::DeprelName(word.deprel) == "amod" && word.head > w;
+}
+
 void ArticleCoder::CodeMatch(const Sent& s, const Match& m, Scope* scope) {
   const Pattern& p = d_.verbs.at(m.pattern);
-  if (InScope(s, m, p, *scope)) return;
+  if (InScope(s, m, p, *scope) || Attributive(s, m)) return;
   Draft d{m, p, {}, {}, {}};
   if (!ApplyModality(s, &d, scope)) return;
   if (!FindRoles(s, &d)) return;

@@ -44,7 +44,8 @@ struct Dictionaries;
 //   third_country_meeting a meeting (040) in a third country is 044
 inline constexpr std::string_view kEventRuleNames[] = {
     "frame_subject", "frame_modality", "mention_actors",   "reported_accusation",  "attack_refers_back",
-    "both_sides",    "aid_recipient",  "fight_other_side", "restraint_to_parties", "third_country_meeting"};
+    "both_sides",    "aid_recipient",  "fight_other_side", "restraint_to_parties", "third_country_meeting",
+    "frame_attributive"};
 
 struct EventCoderOptions {
   std::string dictionaries_dir;        // PETRARCH/TABARI dictionaries to load as well; empty: none

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/words.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
@@ -280,6 +281,9 @@ TEST_F(EventsTest, NegationConditionAndQuestionAreNotEvents) {
   EXPECT_TRUE(Code("Ghana did not meet Togo.").events.empty());
   EXPECT_TRUE(Code("If Ghana attacks Togo, the region will suffer.").events.empty());
   EXPECT_TRUE(Code("Will Ghana meet Togo?").events.empty());
+  // A conditional cue opening the clause outranks a nearer modal: asked about, not intended.
+  EXPECT_TRUE(Code("Asked whether Ghana would meet Togo soon, the minister smiled.").events.empty());
+  EXPECT_FALSE(Code("Ghana would meet Togo soon, the minister said.").events.empty());
 }
 
 TEST_F(EventsTest, RefusalAndIntent) {
@@ -525,6 +529,17 @@ namespace {
 
 // The parse fills in what the words before the verb do not give: rules frame_subject and
 // frame_modality (each off: the event as the surface alone codes it).
+// `body` segmented and parsed, not yet coded.
+Analysis Parsed(const std::string& body) {
+  auto model = syntax::SyntaxModel::Default();
+  EXPECT_TRUE(model.ok()) << model.status().message();
+  Analysis a;
+  a.body = body;
+  text::Segment(&a);
+  if (model.ok()) (*model)->Annotate(&a);
+  return a;
+}
+
 class EventsParsedTest : public ::testing::Test {
  protected:
   static Analysis Code(const std::string& body, const std::vector<std::string>& off = {}) {
@@ -532,12 +547,7 @@ class EventsParsedTest : public ::testing::Test {
     o.rules_off = off;
     auto coder = EventCoder::Create(o);
     EXPECT_TRUE(coder.ok());
-    auto model = syntax::SyntaxModel::Default();
-    EXPECT_TRUE(model.ok()) << model.status().message();
-    Analysis a;
-    a.body = body;
-    text::Segment(&a);
-    if (model.ok()) (*model)->Annotate(&a);
+    Analysis a = Parsed(body);
     if (coder.ok()) (*coder)->Code(&a);
     return a;
   }
@@ -563,12 +573,123 @@ TEST_F(EventsParsedTest, FrameModalityWhereNoCuePrecedesTheVerb) {
   EXPECT_EQ(a.events[0].cameo, "040");
 }
 
+TEST_F(EventsParsedTest, AttributiveEventWordIsNoEvent) {
+  // "a jailed reporter" describes the reporter: the meeting is coded, no jailing.
+  const std::string text = "Chile met a jailed reporter from Peru.";
+  bool met = false;
+  for (const Event& e : Code(text).events) {
+    EXPECT_NE(e.root, "17") << e.evidence;
+    met |= e.root == "04";
+  }
+  EXPECT_TRUE(met);
+  bool jailed = false;
+  for (const Event& e : Code(text, {"frame_attributive"}).events) jailed |= e.root == "17";
+  EXPECT_TRUE(jailed);
+  // The verb itself still codes.
+  jailed = false;
+  for (const Event& e : Code("Chile jailed a reporter from Peru.").events) jailed |= e.root == "17";
+  EXPECT_TRUE(jailed);
+}
+
+// "X was arrested and charged": the second verb is passive too (the parse says so, not the
+// words before it); with no agent nobody is coded as doing it, least of all X.
+TEST_F(EventsParsedTest, ConjoinedPassiveHasNoSubjectAsSource) {
+  const std::string text = "Chile's ambassador to Peru was arrested last year and charged with fraud.";
+  for (const Event& e : Code(text).events) EXPECT_NE(e.root, "17") << e.source << " " << e.evidence;
+  bool charged = false;
+  for (const Event& e : Code(text, {"frame_subject"}).events) charged |= e.root == "17";
+  EXPECT_TRUE(charged);
+}
+
 TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   EventCoderOptions o;
   o.rules_off = {"both_sides", "no_such_rule"};
   auto coder = EventCoder::Create(o);
   ASSERT_FALSE(coder.ok());
   EXPECT_NE(coder.status().message().find("no_such_rule"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Coreference's choice for a pronoun or description, checked against what the coder knows
+// (the parse, the dictionary's reading of the words).
+class EventsMentionTest : public ::testing::Test {
+ protected:
+  // Codes `body` with the parse, the entity `org` (of `type`) at its mentions, and one
+  // coreference mention of `kind` at the last `ref` resolved to that entity.
+  static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind,
+                       EntityType type = EntityType::kOrg) {
+    auto coder = EventCoder::Create({});
+    EXPECT_TRUE(coder.ok());
+    Analysis a = Parsed(body);
+    Entity e;
+    e.id = "e1";
+    e.name = org;
+    e.type = type;
+    for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
+      Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
+      e.mentions.push_back(s);
+      a.mentions.push_back({s, MentionKind::kName, 0, HeadWord(a, s)});
+    }
+    a.entities.push_back(e);
+    const size_t at = body.rfind(ref);
+    Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + ref.size())};
+    a.mentions.push_back({s, kind, 0, HeadWord(a, s)});
+    std::stable_sort(a.mentions.begin(), a.mentions.end(),
+                     [](const Mention& x, const Mention& y) { return x.span.start < y.span.start; });
+    if (coder.ok()) (*coder)->Code(&a);
+    return a;
+  }
+};
+
+// "Police said they had arrested ...": the pronoun subject of the reported clause is the
+// speaker, not the organisation coreference found further back.
+TEST_F(EventsMentionTest, PronounOfAReportedClauseIsItsSpeaker) {
+  Analysis a = Code(
+      "The Atlas Trading Company opened an office in Kenya on Monday. Police said they had arrested 14 people.",
+      "Atlas Trading Company", "they", MentionKind::kPronoun);
+  const Event* arrest = nullptr;
+  for (const Event& e : a.events)
+    if (e.root == "17") arrest = &e;
+  ASSERT_NE(arrest, nullptr);
+  EXPECT_EQ(arrest->source, "Kenya");
+  EXPECT_EQ(arrest->source_code, "KENCOP");
+}
+
+// "met her Kenyan counterpart": the possessive pronoun is the possessor; the phrase stays
+// the counterpart (Kenya), not the minister herself.
+TEST_F(EventsMentionTest, PossessivePronounDoesNotReplaceThePhraseItModifies) {
+  Analysis a = Code("Ghanaian Foreign Minister Ama Owusu met her Kenyan counterpart in Accra on Monday.", "Ama Owusu",
+                    "her", MentionKind::kPronoun, EntityType::kPerson);
+  bool met = false;
+  for (const Event& e : a.events) met |= e.root == "04" && e.source == "Ama Owusu" && e.target == "Kenya";
+  EXPECT_TRUE(met);
+}
+
+// "urged the government": a description resolved to the latest organisation, whose name
+// lacks "government", keeps the dictionary's reading (the story's country's government).
+TEST_F(EventsMentionTest, GovernmentResolvedByTypeAloneStaysTheCountrysGovernment) {
+  Analysis a = Code(
+      "The Atlas Trading Company opened an office in Kenya on Monday. Amnesty International urged the government "
+      "to release the detained reporters.",
+      "Atlas Trading Company", "the government", MentionKind::kDescription);
+  bool urged = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.target, "Atlas Trading Company") << e.evidence;
+    urged |= e.root == "02" && e.target == "Kenya" && e.target_code == "KENGOV";
+  }
+  EXPECT_TRUE(urged);
+  // A description whose entity's name holds the noun is that entity ("the company").
+  a = Code("The Atlas Trading Company opened an office in Kenya on Monday. Kenya's president urged the company "
+           "to hire local staff.",
+           "Atlas Trading Company", "the company", MentionKind::kDescription);
+  bool company = false;
+  for (const Event& e : a.events) company |= e.root == "02" && e.target == "Atlas Trading Company";
+  EXPECT_TRUE(company);
 }
 
 }  // namespace

@@ -178,6 +178,12 @@ bool Builder::Inherit(Frame* f) {
     f->subject = controller, f->via = SubjectVia::kXcomp;
     return true;
   }
+  // "was arrested in 2022 and charged": a conjunct of a passive without an agent is passive
+  // too, with the same object.
+  if (rel == r.conj && f->subject < 0 && f->object < 0 && !f->noun && g.passive && g.subject < 0 && g.object >= 0) {
+    f->object = g.object, f->passive = true;
+    return true;
+  }
   if (rel == r.conj && f->subject < 0 && !f->noun && g.subject >= 0) {
     f->subject = g.subject, f->via = SubjectVia::kConj;
     if (g.passive && f->object < 0 && g.via != SubjectVia::kAgent) std::swap(f->subject, f->object), f->passive = true;

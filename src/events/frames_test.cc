@@ -104,6 +104,23 @@ TEST(FramesTest, PassiveAgentIsSubjectAndPatientIsObject) {
   EXPECT_EQ(Form(a, f->object), "convoy");
 }
 
+TEST(FramesTest, ConjunctOfAPassiveWithoutAgentIsPassive) {
+  // The editor was arrested and charged .
+  Analysis a = Parse({{"The", "the", "DET", 2, "det"},
+                      {"editor", "editor", "NOUN", 4, "nsubj:pass"},
+                      {"was", "be", "AUX", 4, "aux:pass"},
+                      {"arrested", "arrest", "VERB", 0, "root"},
+                      {"and", "and", "CCONJ", 6, "cc"},
+                      {"charged", "charge", "VERB", 4, "conj"},
+                      {".", ".", "PUNCT", 4, "punct"}});
+  auto frames = BuildFrames(a, a.sentences[0], Words());
+  const Frame* f = FrameOf(a, frames, "charged");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->passive);
+  EXPECT_EQ(f->subject, -1);
+  EXPECT_EQ(Form(a, f->object), "editor");
+}
+
 TEST(FramesTest, SubjectInheritedThroughConjAndXcompWithModality) {
   // Ostria rejected the claim and agreed to resume talks .
   Analysis a = Parse({{"Ostria", "Ostria", "PROPN", 2, "nsubj"},

@@ -143,17 +143,23 @@ std::vector<Match> ArticleCoder::FindMatches(const Sent& s) const {
 }
 
 // The modality kind of the event phrase starting at token `start`: the nearest cue in the
-// clause before it ("refused to", "will"), or "cond" for a conditional clause.
+// clause before it ("refused to", "will"), unless a conditional cue opens that clause
+// ("whether she would travel": asked about, not intended); or "cond" for a conditional
+// clause anywhere before.
 std::string ArticleCoder::Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const {
+  std::string kind;
   for (int i = start - 1; i >= 0 && i >= start - kCueWindow; --i) {
     if (In(toks[i].low, kClauseBreaks)) break;
     for (const auto& cue : d_.cues) {
-      if (!CueEndsAt(cue, toks, i)) continue;
+      if (!CueEndsAt(cue, toks, i) || (!kind.empty() && cue.kind != "cond")) continue;
       int b = i - static_cast<int>(cue.words.size()) + 1;
       *cue_text = std::string(toks[b].text.data(), toks[i].text.data() + toks[i].text.size());
-      return cue.kind;
+      kind = cue.kind;
+      break;
     }
+    if (kind == "cond") break;
   }
+  if (!kind.empty()) return kind;
   // A conditional clause: "if" or "unless" anywhere before the verb in the sentence.
   for (int i = start - 1; i >= 0; --i) {
     if (toks[i].low == ";") break;

@@ -164,6 +164,11 @@ bool ArticleCoder::FindRoles(const Sent& s, Draft* d) const {
     int by = PassiveAgentAfter(s.ph, m);
     if (by >= 0 && s.ph[by].begin == m.anchor + 2) agent = by;
   }
+  // A passive the parse shows where the words before the verb do not ("was arrested and
+  // charged"): the agent acts, if any.
+  if (agent == -2 && d->src < 0 && d->tgt < 0 && On(kFrameSubject))
+    if (const Frame* f = FrameAt(s, m.anchor); f != nullptr && f->passive && !f->noun)
+      agent = f->subject >= 0 ? PhraseOfWord(s, f->subject) : -1;
   if (agent != -2) {
     if (agent < 0) return false;
     d->tgt = Subject(s.toks, s.ph, m.first, m.anchor);
