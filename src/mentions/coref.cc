@@ -353,7 +353,9 @@ bool Pass::NounPhraseAt(int w, Mention* m) {
   std::string_view country;
   for (int c = first_child_[w]; c >= 0; c = next_sibling_[c]) {
     std::string_view rel = Rel(c);
-    if (c < w) first = std::min(first, c);
+    // The phrase starts at its first modifier, not at the preposition, comma or
+    // conjunction the parse also hangs on the noun ("on the Georgian authorities").
+    if (c < w && rel != "case" && rel != "punct" && rel != "cc" && rel != "mark") first = std::min(first, c);
     if (rel == "det" && c < w) {
       det = c;
     } else if (rel == "nummod" && c < w) {

@@ -216,5 +216,21 @@ TEST_F(CorefTest, JsonListsEachReferenceWithItsEntityAndReadsItBack) {
   EXPECT_EQ(ToJson(*back)["mentions"], j["mentions"]);
 }
 
+// A description's span is the noun phrase alone: the preposition or comma before it, which
+// the parse also attaches to the noun, stays out.
+TEST_F(CorefTest, DescriptionSpanLeavesOutThePrepositionBeforeIt) {
+  Analysis a = Run(
+      "Velmar Telecom reported a loss on Monday. Investors sold shares in the company, and on the "
+      "company's board two directors resigned.");
+  bool found = false;
+  for (const Mention& m : a.mentions) {
+    if (m.kind != MentionKind::kDescription) continue;
+    found = true;
+    std::string_view text = a.Text(m.span);
+    EXPECT_TRUE(text.starts_with("the ")) << text;
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace newsgraph
