@@ -149,54 +149,16 @@ StatusOr<std::vector<NerSentence>> ReadConllSentences(const std::string& path) {
 std::vector<uint8_t> GumNerTags(const Gazetteer& gaz, const syntax::ConlluSentence& s) {
   const int n = static_cast<int>(s.words.size());
   std::vector<uint8_t> tags(n, kTagO);
-  struct Open {
-    std::string id;
-    EntityType type;
-    bool ours;
-    int start;
-  };
   struct Found {
     int start, end;
     EntityType type;
   };
-  std::vector<Open> open;
+  std::vector<syntax::EntityMention> open, closed;
+  for (int i = 0; i < n; ++i) syntax::ReadEntityMentions(s.words[i].misc, i, &open, &closed);
   std::vector<Found> found;
-  for (int i = 0; i < n; ++i) {
-    std::string_view misc = s.words[i].misc;
-    size_t at = misc.find("Entity=");
-    if (at == std::string_view::npos) continue;
-    std::string_view v = misc.substr(at + 7);
-    v = v.substr(0, v.find('|'));
-    for (size_t k = 0; k < v.size();) {
-      if (v[k] == '(') {
-        size_t e = v.find_first_of("()", k + 1);
-        std::string_view label = v.substr(k + 1, (e == std::string_view::npos ? v.size() : e) - k - 1);
-        size_t d1 = label.find('-');
-        std::string id(label.substr(0, d1));
-        std::string_view type = d1 == std::string_view::npos ? "" : label.substr(d1 + 1);
-        type = type.substr(0, type.find('-'));
-        EntityType t = EntityType::kPerson;
-        bool ours = NerLabelType(type, &t);
-        if (e != std::string_view::npos && v[e] == ')') {
-          if (ours) found.push_back({i, i + 1, t});
-          k = e + 1;
-        } else {
-          open.push_back({id, t, ours, i});
-          k = e == std::string_view::npos ? v.size() : e;
-        }
-      } else {
-        size_t e = v.find(')', k);
-        if (e == std::string_view::npos) break;
-        std::string id(v.substr(k, e - k));
-        for (size_t o = open.size(); o-- > 0;) {
-          if (open[o].id != id) continue;
-          if (open[o].ours) found.push_back({open[o].start, i + 1, open[o].type});
-          open.erase(open.begin() + static_cast<long>(o));
-          break;
-        }
-        k = e + 1;
-      }
-    }
+  for (const syntax::EntityMention& m : closed) {
+    EntityType t = EntityType::kPerson;
+    if (NerLabelType(m.type, &t)) found.push_back({m.first, m.last + 1, t});
   }
   // Outer mentions first: nested names give way.
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {

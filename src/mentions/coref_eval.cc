@@ -42,49 +42,12 @@ bool DefiniteOpener(std::string_view lower) {
          lower == "both";
 }
 
-// The Entity= value of a MISC column: openers "(id-type-...", closers "id)".
-void ReadBrackets(std::string_view misc, int word, std::map<std::string, std::vector<int>>* open,
-                  std::vector<GoldMention>* out) {
-  size_t p = misc.find("Entity=");
-  if (p == std::string_view::npos) return;
-  std::string_view v = misc.substr(p + 7);
-  v = v.substr(0, v.find('|'));
-  size_t i = 0;
-  while (i < v.size()) {
-    if (v[i] == '(') {
-      size_t j = i + 1;
-      while (j < v.size() && v[j] != '(' && v[j] != ')') ++j;
-      std::string_view desc = v.substr(i + 1, j - i - 1);
-      std::string id(desc.substr(0, desc.find('-')));
-      if (j < v.size() && v[j] == ')') {
-        out->push_back(GoldMention{id, word, word, {}});
-        i = j + 1;
-      } else {
-        (*open)[id].push_back(word);
-        i = j;
-      }
-    } else if (v[i] >= '0' && v[i] <= '9') {
-      size_t j = i;
-      while (j < v.size() && v[j] >= '0' && v[j] <= '9') ++j;
-      std::string id(v.substr(i, j - i));
-      auto it = open->find(id);
-      if (it != open->end() && !it->second.empty()) {
-        out->push_back(GoldMention{id, it->second.back(), word, {}});
-        it->second.pop_back();
-      }
-      i = j + 1;  // past the ")"
-    } else {
-      ++i;
-    }
-  }
-}
-
 void ScoreDocument(const std::vector<syntax::ConlluSentence>& gold, size_t from, size_t to,
                    const std::function<void(Analysis*)>& analyze, CorefScores* scores) {
   std::string doc;
   std::vector<GoldWord> words;
   std::vector<GoldMention> mentions;
-  std::map<std::string, std::vector<int>> open;
+  std::vector<syntax::EntityMention> open, closed;
   for (size_t k = from; k < to; ++k) {
     const syntax::ConlluSentence& s = gold[k];
     bool newpar = false;
@@ -98,9 +61,10 @@ void ScoreDocument(const std::vector<syntax::ConlluSentence>& gold, size_t from,
     for (size_t w = 0; w < s.words.size(); ++w) {
       words.push_back(GoldWord{spans[w], s.words[w].form, s.words[w].upos,
                                s.words[w].head == 0 ? -1 : first + s.words[w].head - 1});
-      ReadBrackets(s.words[w].misc, static_cast<int>(words.size()) - 1, &open, &mentions);
+      syntax::ReadEntityMentions(s.words[w].misc, static_cast<int>(words.size()) - 1, &open, &closed);
     }
   }
+  for (syntax::EntityMention& c : closed) mentions.push_back(GoldMention{std::move(c.id), c.first, c.last, {}});
   for (GoldMention& m : mentions) m.span = Span{words[m.first].span.start, words[m.last].span.end};
   std::sort(mentions.begin(), mentions.end(), [](const GoldMention& x, const GoldMention& y) {
     return x.first != y.first ? x.first < y.first : x.last > y.last;

@@ -182,4 +182,43 @@ std::string SurfaceText(const ConlluSentence& s) {
   return text;
 }
 
+void ReadEntityMentions(std::string_view misc, int word, std::vector<EntityMention>* open,
+                        std::vector<EntityMention>* out) {
+  size_t at = misc.find("Entity=");
+  if (at == std::string_view::npos) return;
+  std::string_view v = misc.substr(at + 7);
+  v = v.substr(0, v.find('|'));
+  for (size_t k = 0; k < v.size();) {
+    if (v[k] == '(') {
+      size_t e = v.find_first_of("()", k + 1);
+      std::string_view label = v.substr(k + 1, (e == std::string_view::npos ? v.size() : e) - k - 1);
+      size_t dash = label.find('-');
+      EntityMention m;
+      m.id = std::string(label.substr(0, dash));
+      std::string_view type = dash == std::string_view::npos ? "" : label.substr(dash + 1);
+      m.type = std::string(type.substr(0, type.find('-')));
+      m.first = m.last = word;
+      if (e != std::string_view::npos && v[e] == ')') {
+        out->push_back(std::move(m));
+        k = e + 1;
+      } else {
+        open->push_back(std::move(m));
+        k = e == std::string_view::npos ? v.size() : e;
+      }
+    } else {
+      size_t e = v.find(')', k);
+      if (e == std::string_view::npos) break;
+      std::string_view id = v.substr(k, e - k);
+      for (size_t o = open->size(); o-- > 0;) {
+        if ((*open)[o].id != id) continue;
+        (*open)[o].last = word;
+        out->push_back(std::move((*open)[o]));
+        open->erase(open->begin() + static_cast<long>(o));
+        break;
+      }
+      k = e + 1;
+    }
+  }
+}
+
 }  // namespace newsgraph::syntax

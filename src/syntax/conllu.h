@@ -43,6 +43,21 @@ struct ConlluSentence {
 // Writes one sentence (comments, multiword tokens, words, blank line).
 void WriteConllu(const ConlluSentence& s, std::string* out);
 
+// A mention of the entity layer some treebanks carry in MISC (GUM: "Entity=(3-person-giv-..."
+// on a word opens mention 3 of chain 3, "3)" on a later word closes it, "(3-person-...)" is a
+// one-word mention).
+struct EntityMention {
+  std::string id;    // the chain id
+  std::string type;  // "person", "organization", "place", ...
+  int first = 0, last = 0;  // word positions as given to ReadEntityMentions, inclusive
+};
+
+// Reads the Entity= value of the MISC column of the word at position `word`: the mentions it
+// opens are pushed on `open`; a mention it closes (the latest open one of its id) or opens
+// and closes moves to `out`. Positions may count within a sentence or a whole document.
+void ReadEntityMentions(std::string_view misc, int word, std::vector<EntityMention>* open,
+                        std::vector<EntityMention>* out);
+
 // The surface text of a sentence rebuilt from its tokens and SpaceAfter flags.
 std::string SurfaceText(const ConlluSentence& s);
 

@@ -76,5 +76,28 @@ TEST(ConlluTest, SeveralSentencesAndCarriageReturns) {
   EXPECT_EQ((*parsed)[1].words[0].form, "Yes");
 }
 
+TEST(ConlluTest, EntityMentionsNestAndCloseByTheirId) {
+  // "the Velmar council met Ana": 1 spans words 0-2 and holds 2 ("Velmar", one word);
+  // 3 ("Ana") opens and closes on word 4; a MISC without Entity= adds nothing.
+  std::vector<EntityMention> open, out;
+  ReadEntityMentions("Entity=(1-organization-new-sss-cf1-1", 0, &open, &out);
+  ReadEntityMentions("Entity=(2-place-new-sss-cf2-1-sgl)", 1, &open, &out);
+  ReadEntityMentions("SpaceAfter=No|Entity=1)", 2, &open, &out);
+  ReadEntityMentions("_", 3, &open, &out);
+  ReadEntityMentions("Entity=(3-person-giv-1-coref)", 4, &open, &out);
+  EXPECT_TRUE(open.empty());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].id, "2");
+  EXPECT_EQ(out[0].type, "place");
+  EXPECT_EQ(out[0].first, 1);
+  EXPECT_EQ(out[0].last, 1);
+  EXPECT_EQ(out[1].id, "1");
+  EXPECT_EQ(out[1].type, "organization");
+  EXPECT_EQ(out[1].first, 0);
+  EXPECT_EQ(out[1].last, 2);
+  EXPECT_EQ(out[2].type, "person");
+  EXPECT_EQ(out[2].first, 4);
+}
+
 }  // namespace
 }  // namespace newsgraph::syntax
