@@ -183,13 +183,8 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
     WordInfo& i = lex->info[w];
     i.pronoun = true;
     i.subject_pronoun = p.subject;
-    i.pronoun_gender = p.gender;
   }
-  for (const auto& [w, g] : lex->titles) {
-    WordInfo& i = lex->info[w];
-    i.title = true;
-    i.title_gender = g;
-  }
+  for (const auto& [w, g] : lex->titles) lex->info[w].title = true;
   for (const auto& [w, r] : lex->roles) lex->info[w].role = static_cast<int8_t>(r);
   for (const auto& [w, c] : lex->words) lex->info[w].classes |= c;
   lex->BuildTable();

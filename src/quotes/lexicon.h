@@ -45,9 +45,7 @@ struct WordInfo {
   int8_t role = -1;     // RoleKind, or -1
   bool pronoun = false;
   bool subject_pronoun = false;
-  Gender pronoun_gender = Gender::kUnknown;
   bool title = false;
-  Gender title_gender = Gender::kUnknown;
   std::vector<uint32_t> cues;  // cues starting with this word, longest first
   bool Is(WordClass c) const { return classes & static_cast<uint8_t>(c); }
 };
