@@ -91,6 +91,7 @@ struct Sent {
   int n = 0;
   std::vector<int> phrase_at;  // token -> phrase index or -1
   std::vector<bool> in_quote;  // token inside quotation marks
+  bool parsed = false;         // the syntax stage parsed it: patterns are read over its frames
 };
 
 // One pattern match on its way to events.
@@ -102,6 +103,14 @@ struct Draft {
   const CodeInfo* info = nullptr;
   std::vector<const Actor*> S, T;  // the actors on each side
   std::vector<std::pair<const Actor*, const Actor*>> pairs;
+};
+
+// Where the frame reading of a pattern stands: the words used, the last word element's
+// token, the token after everything matched so far.
+struct FrameCursor {
+  std::vector<int32_t> used;
+  int last_word = 0;
+  int next = 0;
 };
 
 // Where the previous matches of the sentence leave the next one.
@@ -130,7 +139,25 @@ class ArticleCoder {
   bool Discarded(const std::vector<Tok>& toks, const std::vector<std::vector<std::string>>& list) const;
   std::vector<Match> FindMatches(const Sent& s) const;
   bool MatchPattern(const Pattern& p, int anchor, const Sent& s, Match* m) const;
+  // The surface reading, for a sentence without a parse.
+  bool MatchSurface(const Pattern& p, int anchor, const Sent& s, Match* m) const;
   bool MatchElem(const Elem& el, int k, bool forward, const Sent& s, Match* m, int* next) const;
+  bool MatchRoleSurface(const Elem& el, int pos, const Sent& s, Match* m, int* next) const;
+  bool MatchBefore(const Pattern& p, int anchor, const Sent& s, Match* m, bool words_only) const;
+  // The frame reading, over the parse.
+  bool MatchFrame(const Pattern& p, int anchor, const Sent& s, Match* m) const;
+  bool MatchRoleFrame(const Elem& el, const Frame* f, const std::vector<int32_t>& below, const Sent& s,
+                      Match* m) const;
+  int32_t PrepDependent(const Elem& el, const Frame* f, const std::vector<int32_t>& below) const;
+  bool RoleWords(const Elem& el, int32_t head, const Sent& s, Match* m) const;
+  int PhraseOfDependent(const Sent& s, int32_t w) const;
+  int32_t MatchTrigger(const Pattern& p, int anchor, const Sent& s, Match* m, size_t* end,
+                       std::vector<int32_t>* trigger) const;
+  bool MatchWordFrame(const Pattern& p, size_t i, const std::vector<int32_t>& below, const Sent& s, FrameCursor* c,
+                      Match* m) const;
+  bool WordMatches(const Elem& el, int32_t w) const;
+  void Below(int32_t root, int depth, std::vector<int32_t>* out) const;
+  void AttachedToPredicate(int32_t noun, std::vector<int32_t>* below) const;
   std::string Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const;
   // roles.cc
   bool FindRoles(const Sent& s, Draft* d) const;
@@ -142,6 +169,7 @@ class ArticleCoder {
   const Frame* FrameAt(const Sent& s, int anchor) const;
   int FrameSubject(const Sent& s, int anchor) const;
   int PhraseOfWord(const Sent& s, int32_t word) const;
+  int TokenOfWord(const Sent& s, int32_t word) const;  // the token holding the word's start, or -1
   void ActorSets(const Sent& s, Draft* d);
   // actors.cc
   void ResolveNames(std::vector<std::vector<Phrase>>* all) const;
@@ -184,6 +212,7 @@ class ArticleCoder {
   Date date_;
   std::vector<Frame> frames_;  // of the sentence being coded
   std::vector<int> frame_of_;  // its words -> frame index
+  std::vector<std::vector<int32_t>> children_;  // its words -> their dependents (global indexes)
   uint32_t first_word_ = 0;    // its first word
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event

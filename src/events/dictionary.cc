@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/data.h"
+#include "core/ud.h"
 
 namespace newsgraph::events {
 
@@ -67,46 +68,110 @@ bool Elem::Matches(std::string_view w) const {
   return false;
 }
 
+namespace {
+
+constexpr int kBelowGap = 8;  // surface reading of a word below the trigger: within this many tokens
+
+// "accus*|blam*" into `e`'s words and stems; false when an alternative is empty.
+bool ParseAlternatives(std::string_view body, Elem* e) {
+  for (const std::string& alt : SplitList(body, '|')) {
+    std::string w = ToLower(alt);
+    if (w.size() > 1 && w.back() == '*') {
+      w.pop_back();
+      e->prefixes.push_back(w);
+    } else if (w == "*") {
+      return false;
+    } else {
+      e->words.push_back(w);
+    }
+  }
+  return !e->AnyWord();
+}
+
+// A role element ("+with:", "OBJ[talks]", "$SUBJ", "on|upon:"); false when `piece` is none.
+StatusOr<bool> ParseRole(std::string piece, Elem* e) {
+  if (!piece.empty() && (piece[0] == '$' || piece[0] == '+')) {
+    e->kind = piece[0] == '$' ? Elem::Kind::kSource : Elem::Kind::kTarget;
+    piece.erase(0, 1);
+  }
+  std::string words;
+  bool bracket = false;
+  if (size_t open = piece.find('['); open != std::string::npos) {
+    if (piece.back() != ']') return Status::InvalidArgument("unclosed [words] in \"" + piece + "\"");
+    words = piece.substr(open + 1, piece.size() - open - 2);
+    piece.resize(open);
+    bracket = true;
+  }
+  static constexpr std::pair<std::string_view, Elem::Role> kRoles[] = {{"SUBJ", Elem::Role::kSubj},
+                                                                       {"OBJ", Elem::Role::kObj},
+                                                                       {"IOBJ", Elem::Role::kIobj},
+                                                                       {"XCOMP", Elem::Role::kXcomp},
+                                                                       {"CCOMP", Elem::Role::kCcomp}};
+  for (auto [name, role] : kRoles)
+    if (piece == name) e->role = role;
+  if (e->role == Elem::Role::kWord && piece.size() > 1 && piece.back() == ':') {
+    e->role = Elem::Role::kPrep;
+    e->preps = SplitList(ToLower(piece.substr(0, piece.size() - 1)), '|');
+  }
+  if (e->role == Elem::Role::kWord) {
+    if (e->kind != Elem::Kind::kWords || bracket)
+      return Status::InvalidArgument("\"" + piece + "\" is no role (SUBJ, OBJ, IOBJ, XCOMP, CCOMP or a preposition and ':')");
+    return false;
+  }
+  if (bracket && !ParseAlternatives(words, e)) return Status::InvalidArgument("empty word in [" + words + "]");
+  return true;
+}
+
+}  // namespace
+
 StatusOr<Pattern> ParsePattern(std::string_view text) {
   Pattern p;
   p.text = std::string(text);
-  int pending_gap = 0;
-  for (const std::string& piece : SplitList(text, ' ')) {
-    if (piece == "..") {
-      pending_gap = 8;
+  bool first = true;
+  for (std::string piece : SplitList(text, ' ')) {
+    if (piece == ".." || piece == "$" || piece == "+")
+      return Status::InvalidArgument("\"" + piece + "\" in \"" + p.text +
+                                     "\": write a word below the trigger as itself, an actor slot as +OBJ, +with: or $SUBJ");
+    bool optional = piece.size() > 1 && piece.back() == '?';
+    if (optional) piece.pop_back();
+    if (first && (piece[0] == '$' || piece[0] == '+' || piece[0] == '['))
+      return Status::InvalidArgument("pattern \"" + p.text + "\" must start with its trigger word");
+    Elem role;
+    auto is_role = first ? StatusOr<bool>(false) : ParseRole(piece, &role);
+    if (!is_role.ok()) return Status::InvalidArgument(is_role.status().message() + " in \"" + p.text + "\"");
+    if (*is_role) {
+      role.optional = optional;
+      role.gap_before = kBelowGap;
+      // "$SUBJ" takes the parse's subject, which is where the source is looked for anyway.
+      p.has_source_slot |= role.kind == Elem::Kind::kSource && role.role != Elem::Role::kSubj;
+      p.has_target_slot |= role.kind == Elem::Kind::kTarget;
+      p.elems.push_back(std::move(role));
       continue;
     }
-    Elem e;
-    e.gap_before = pending_gap;
-    pending_gap = 0;
-    std::string body = piece;
-    if (body.size() > 1 && body.back() == '?') {
-      e.optional = true;
-      body.pop_back();
+    // Words: the first below the trigger (or the trigger itself), the others right after it.
+    // "deal/NOUN": the trigger only where the parse reads it as this part of speech.
+    int upos = -1;
+    if (size_t slash = piece.rfind('/'); first && slash != std::string::npos && slash + 1 < piece.size()) {
+      int u = ud::UposIndex(piece.substr(slash + 1));
+      if (u < 0) return Status::InvalidArgument("unknown part of speech in \"" + piece + "\"");
+      upos = u;
+      piece.resize(slash);
     }
-    if (body == "$") {
-      e.kind = Elem::Kind::kSource;
-      p.has_source_slot = true;
-    } else if (body == "+") {
-      e.kind = Elem::Kind::kTarget;
-      p.has_target_slot = true;
-    } else {
-      for (const std::string& alt : SplitList(body, '|')) {
-        std::string w = ToLower(alt);
-        if (w.size() > 1 && w.back() == '*') {
-          w.pop_back();
-          e.prefixes.push_back(w);
-        } else {
-          e.words.push_back(w);
-        }
-      }
-      if (e.words.empty() && e.prefixes.empty()) return Status::InvalidArgument("empty element in \"" + p.text + "\"");
+    std::vector<std::string> chain = SplitList(piece, '_');
+    if (chain.empty()) return Status::InvalidArgument("empty element in \"" + p.text + "\"");
+    for (size_t k = 0; k < chain.size(); ++k) {
+      Elem e;
+      e.adjacent = k > 0;
+      e.gap_before = first || k > 0 ? 0 : kBelowGap;
+      e.optional = optional && !first;
+      if (!ParseAlternatives(chain[k], &e)) return Status::InvalidArgument("empty word in \"" + p.text + "\"");
+      if (first && k == 0) e.upos = upos;
+      p.elems.push_back(std::move(e));
     }
-    p.elems.push_back(std::move(e));
+    if (first && optional) return Status::InvalidArgument("the trigger of \"" + p.text + "\" cannot be optional");
+    first = false;
   }
   if (p.elems.empty()) return Status::InvalidArgument("empty pattern");
-  if (p.elems[0].kind != Elem::Kind::kWords || p.elems[0].optional)
-    return Status::InvalidArgument("pattern \"" + p.text + "\" must start with a word (its anchor)");
   return p;
 }
 

@@ -26,19 +26,29 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// One element of a verb pattern.
+// One element of a verb pattern (the pattern language: docs/events.md, "Patterns").
+// A word element names words of the sentence; a role element names a dependent of the
+// trigger's frame (frames.h) and may carry an actor slot and words its phrase must hold.
 struct Elem {
   enum class Kind : uint8_t { kWords, kSource, kTarget };
-  Kind kind = Kind::kWords;
+  enum class Role : uint8_t { kWord, kSubj, kObj, kIobj, kXcomp, kCcomp, kPrep };
+  Kind kind = Kind::kWords;  // kSource/kTarget: an actor slot
+  Role role = Role::kWord;
   bool optional = false;
-  int gap_before = 0;                 // tokens that may lie between the previous element and this one
-  std::vector<std::string> words;     // exact lower-case forms
+  bool adjacent = false;              // kWord: the token right after the previous element's word
+  bool grammatical = false;           // kSubj: the grammatical subject (a passive's patient), PETRARCH "+ *"
+  int gap_before = 0;                 // surface reading: tokens allowed between the previous element and this one
+  std::vector<std::string> words;     // exact lower-case forms (kWord; a role's words: empty = any)
   std::vector<std::string> prefixes;  // lower-case stems ("accus" for "accus*")
+  std::vector<std::string> preps;     // kPrep: the prepositions ("on", "upon")
+  int upos = -1;                      // the trigger: only a word of this ud::Upos (-1: any), "deal/NOUN"
   bool Matches(std::string_view lower) const;
+  bool AnyWord() const { return words.empty() && prefixes.empty(); }
 };
 
 // A pattern: elements in text order; `anchor` is the element the index is keyed on (the
-// verb). Elements before the anchor are matched leftwards from it, those after rightwards.
+// trigger). Elements before the anchor (PETRARCH's words before the verb) are matched
+// leftwards from it in the surface reading, anywhere below the trigger over a parse.
 struct Pattern {
   std::string code;  // CAMEO code
   std::vector<Elem> elems;
@@ -47,12 +57,14 @@ struct Pattern {
   bool nomod = false;   // modality cues do not change the code
   bool tgtloc = false;  // the target place is the location
   bool scope = false;   // later event phrases of the sentence are its content, not events
+  bool ordered = false;  // its words after the trigger follow each other in the text (PETRARCH)
   bool has_source_slot = false, has_target_slot = false;
   std::string rule;  // "verbs.tsv#meet-talks" (the line's id) / "CAMEO.2.0.txt:1201"
   std::string text;  // the pattern as written
 };
 
-// Parses the element syntax of data/events/verbs.tsv ("met|meet .. for talks", "visit* to +").
+// Parses the pattern language of data/events/verbs.tsv ("accus* +OBJ of:[corruption|fraud]",
+// "hold|held talks +with:", "tear_gas"); an error says which element is wrong.
 StatusOr<Pattern> ParsePattern(std::string_view text);
 
 class PatternSet {

@@ -77,8 +77,17 @@ bool ArticleCoder::PrepareSentence(Sent* s) {
     }
     s->in_quote[k] = open;
   }
-  first_word_ = a_.sentences[s->si].first_word;
-  frames_ = BuildFrames(a_, a_.sentences[s->si], d_.frame_words, &frame_of_);
+  const Sentence& sentence = a_.sentences[s->si];
+  first_word_ = sentence.first_word;
+  frames_ = BuildFrames(a_, sentence, d_.frame_words, &frame_of_);
+  const uint32_t end_word = std::min<uint32_t>(sentence.end_word, static_cast<uint32_t>(a_.words.size()));
+  s->parsed = end_word > first_word_;
+  children_.assign(s->parsed ? end_word - first_word_ : 0, {});
+  for (uint32_t w = first_word_; w < end_word; ++w) {
+    int32_t h = a_.words[w].head;
+    if (h >= static_cast<int32_t>(first_word_) && h < static_cast<int32_t>(end_word))
+      children_[h - first_word_].push_back(static_cast<int32_t>(w));
+  }
   return true;
 }
 

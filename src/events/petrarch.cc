@@ -1,5 +1,6 @@
 #include "events/petrarch.h"
 
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -291,48 +292,93 @@ Status VerbReader::ParseVerbLine(int line, std::string_view text, VerbEntry* v) 
   return Status::Ok();
 }
 
+namespace {
+
+constexpr std::string_view kPrepositions[] = {"with",    "to",   "by",   "from",  "for",   "against", "on",
+                                              "upon",    "in",   "into", "of",    "at",    "over",    "between",
+                                              "among",   "about", "after", "under", "toward", "towards", "through",
+                                              "without", "across"};
+
+// The prepositions a word element stands for ("WITH" -> with), or none when it is another word.
+std::vector<std::string> Prepositions(const Elem& e) {
+  if (e.kind != Elem::Kind::kWords || e.role != Elem::Role::kWord) return {};
+  std::vector<std::string> out;
+  auto known = [](std::string_view w) {
+    return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) != std::end(kPrepositions);
+  };
+  for (const auto* forms : {&e.words, &e.prefixes})
+    for (const std::string& w : *forms) {
+      if (known(w))
+        out.push_back(w);
+      else if (!(w.size() > 1 && w.back() == 's' && known(std::string_view(w).substr(0, w.size() - 1))))
+        return {};  // "ins" is the plural WordElem adds to "in"
+    }
+  return out;
+}
+
+}  // namespace
+
+// One pattern line into the pattern language over frames: the words after the verb marker
+// are words below the verb ('_'-joined ones adjacent); an actor slot right after a
+// preposition is that prepositional dependent ("WITH +" is +with:), right after the verb
+// the object, before the verb the grammatical subject (a passive's patient: "+ BEEN * BY
+// $"), after other words the actor phrase that follows them in the text.
 Status VerbReader::AddPattern(int line, std::string_view text, const std::vector<VerbEntry>& verbs) {
   std::string code;
   std::string_view rest;
   Status s = ParseCodeBracket(line, text, &code, &rest);
   if (!s.ok()) return s;
   if (code.empty()) return LineError(path_, line, "pattern without [code]");
-  // Elements before and after the verb marker '*'.
   std::vector<Elem> pre, post;
-  bool seen_verb = false;
-  bool src = false, tgt = false, compound = false;
+  bool seen_verb = false, src = false, tgt = false, compound = false;
   std::string cleaned;
   for (char c : rest)
     if (c != '{' && c != '}' && c != '(' && c != ')') cleaned.push_back(c);
   for (const std::string& tok : SplitList(cleaned, ' ')) {
     std::vector<std::string> parts = SplitList(tok, '_');
-    if (parts.empty()) continue;
     for (size_t k = 0; k < parts.size(); ++k) {
-      const std::string& p = parts[k];
-      int gap = k == 0 ? 6 : 0;
-      if (p == "*") {
+      const std::string& part = parts[k];
+      if (part == "*") {
         seen_verb = true;
         continue;
       }
-      if (p == "%") {  // compound actor acting on itself: "Gondor and Rohan agree"
+      if (part == "%") {  // compound actor acting on itself: "Gondor and Rohan agree"
         compound = true;
         continue;
       }
-      Elem e;
-      if (p == "$") {
-        e.kind = Elem::Kind::kSource;
-        e.gap_before = gap;
-        src = true;
-      } else if (p == "+") {
-        e.kind = Elem::Kind::kTarget;
-        e.gap_before = gap;
-        tgt = true;
-      } else {
-        e = WordElem(p, gap);
+      if (part == "^") continue;  // PETRARCH's "skip a phrase"
+      std::vector<Elem>& side = seen_verb ? post : pre;
+      if (part == "$" || part == "+") {
+        Elem e;
+        e.kind = part == "$" ? Elem::Kind::kSource : Elem::Kind::kTarget;
+        e.gap_before = 8;
+        if (std::vector<std::string> preps = side.empty() ? std::vector<std::string>() : Prepositions(side.back());
+            !preps.empty()) {
+          e.role = Elem::Role::kPrep;
+          e.preps = std::move(preps);
+          side.pop_back();
+        } else if (!seen_verb) {
+          e.role = Elem::Role::kSubj;
+          e.grammatical = true;
+        } else if (post.empty()) {
+          e.role = Elem::Role::kObj;
+        }  // else after other words: the actor phrase that follows them in the text
+        (e.kind == Elem::Kind::kSource ? src : tgt) = true;
+        side.push_back(std::move(e));
+        continue;
       }
-      (seen_verb ? post : pre).push_back(std::move(e));
+      Elem e = WordElem(part, k == 0 ? 6 : 0);
+      e.adjacent = k > 0 && seen_verb;
+      side.push_back(std::move(e));
     }
   }
+  // A slot before words before the verb ("+ HOSTING * MAY_DAY $") is the actor before them
+  // in the text, not the verb's subject.
+  for (size_t k = 0; k + 1 < pre.size(); ++k)
+    if (pre[k].role == Elem::Role::kSubj) {
+      pre[k].role = Elem::Role::kWord;
+      pre[k].grammatical = false;
+    }
   if (!seen_verb) {  // no marker: the words follow the verb
     post = std::move(pre);
     pre.clear();
@@ -341,18 +387,23 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
     Pattern p;
     p.code = code;
     p.elems = pre;
-    if (!p.elems.empty() && !v.before.empty()) p.elems.back().gap_before = p.elems.back().gap_before;
     for (const Elem& e : v.before) p.elems.push_back(e);
     p.anchor = static_cast<int>(p.elems.size());
     Elem verb = v.verb;
     verb.gap_before = pre.empty() && v.before.empty() ? 0 : (v.before.empty() ? 6 : 0);
     p.elems.push_back(verb);
-    for (const Elem& e : v.after) p.elems.push_back(e);
+    for (Elem e : v.after) {
+      e.adjacent = true;
+      p.elems.push_back(std::move(e));
+    }
     for (const Elem& e : post) p.elems.push_back(e);
-    p.has_source_slot = src;
+    for (const Elem& e : p.elems)
+      if (e.kind == Elem::Kind::kSource && e.role != Elem::Role::kSubj) p.has_source_slot = true;
     p.has_target_slot = tgt;
+    (void)src;
     p.sym = compound;
     p.nomod = true;
+    p.ordered = true;
     p.rule = path_ + ":" + std::to_string(line);
     p.text = std::string(rest);
     d_->verbs.Add(std::move(p));
@@ -443,7 +494,10 @@ Status VerbReader::Read(std::string_view text) {
       p.elems = v.before;
       p.anchor = static_cast<int>(p.elems.size());
       p.elems.push_back(v.verb);
-      for (const Elem& e : v.after) p.elems.push_back(e);
+      for (Elem e : v.after) {
+        e.adjacent = true;
+        p.elems.push_back(std::move(e));
+      }
       p.nomod = true;
       p.rule = path_ + ":" + std::to_string(l.number);
       p.text = std::string(t);

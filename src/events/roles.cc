@@ -107,14 +107,19 @@ int ArticleCoder::PassiveAgent(const std::vector<Tok>& toks, const std::vector<P
   return PassiveAgentAfter(ph, m);
 }
 
-int ArticleCoder::PhraseOfWord(const Sent& s, int32_t word) const {
+int ArticleCoder::TokenOfWord(const Sent& s, int32_t word) const {
   if (word < 0 || word >= static_cast<int32_t>(a_.words.size())) return -1;
   uint32_t off = a_.words[word].span.start;
   auto it =
       std::upper_bound(s.toks.begin(), s.toks.end(), off, [](uint32_t o, const Tok& t) { return o < t.span.start; });
   if (it == s.toks.begin()) return -1;
   int k = static_cast<int>(it - s.toks.begin()) - 1;
-  return off < s.toks[k].span.end ? s.phrase_at[k] : -1;
+  return off < s.toks[k].span.end ? k : -1;
+}
+
+int ArticleCoder::PhraseOfWord(const Sent& s, int32_t word) const {
+  int k = TokenOfWord(s, word);
+  return k < 0 ? -1 : s.phrase_at[k];
 }
 
 const Frame* ArticleCoder::FrameAt(const Sent& s, int anchor) const {
