@@ -213,6 +213,8 @@ class ArticleCoder {
   std::vector<Frame> frames_;  // of the sentence being coded
   std::vector<int> frame_of_;  // its words -> frame index
   std::vector<std::vector<int32_t>> children_;  // its words -> their dependents (global indexes)
+  mutable int32_t below_head_ = -1;             // the trigger word whose words below are below_
+  mutable std::vector<int32_t> below_;
   uint32_t first_word_ = 0;    // its first word
   std::unordered_set<std::string> seen_;
   std::vector<Actor> last_dyad_;                        // source and target of the last coded dyadic event

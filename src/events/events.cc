@@ -82,6 +82,7 @@ bool ArticleCoder::PrepareSentence(Sent* s) {
   frames_ = BuildFrames(a_, sentence, d_.frame_words, &frame_of_);
   const uint32_t end_word = std::min<uint32_t>(sentence.end_word, static_cast<uint32_t>(a_.words.size()));
   s->parsed = end_word > first_word_;
+  below_head_ = -1;
   children_.assign(s->parsed ? end_word - first_word_ : 0, {});
   for (uint32_t w = first_word_; w < end_word; ++w) {
     int32_t h = a_.words[w].head;

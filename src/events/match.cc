@@ -412,9 +412,12 @@ bool ArticleCoder::MatchFrame(const Pattern& p, int anchor, const Sent& s, Match
   const Frame* f = local >= 0 && static_cast<size_t>(local) < frame_of_.size() && frame_of_[local] >= 0
                        ? &frames_[frame_of_[local]]
                        : nullptr;
-  std::vector<int32_t> below;
-  Below(head, kBelowDepth, &below);
-  AttachedToPredicate(head, &below);
+  if (below_head_ != head) {  // the candidates of one anchor mostly share their trigger word
+    Below(head, kBelowDepth, &below_);
+    AttachedToPredicate(head, &below_);
+    below_head_ = head;
+  }
+  const std::vector<int32_t>& below = below_;
   c.last_word = m->last;
   c.next = m->last + 1;
   if (!MatchBefore(p, anchor, s, m, /*words_only=*/true)) return false;
