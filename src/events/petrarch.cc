@@ -183,6 +183,13 @@ struct VerbEntry {
   int line = 0;
 };
 
+// A PETRARCH pattern line in the pattern language: its elements before and after the verb.
+struct PatternSides {
+  std::vector<Elem> pre, post;
+  bool target_slot = false;
+  bool compound = false;  // '%': the members of a compound actor act on each other
+};
+
 class VerbReader {
  public:
   VerbReader(std::string_view path, Dictionaries* d) : path_(path), d_(d) {}
@@ -193,6 +200,7 @@ class VerbReader {
   Elem WordElem(std::string_view word, int gap) const;
   Status ParseVerbLine(int line, std::string_view text, VerbEntry* v) const;
   Status AddPattern(int line, std::string_view text, const std::vector<VerbEntry>& verbs);
+  void Sides(std::string_view rest, PatternSides* out) const;
   Status ParseCodeBracket(int line, std::string_view text, std::string* code, std::string_view* rest) const;
 
   std::string path_;
@@ -318,90 +326,86 @@ std::vector<std::string> Prepositions(const Elem& e) {
 
 }  // namespace
 
-// One pattern line into the pattern language over frames: the words after the verb marker
-// are words below the verb ('_'-joined ones adjacent); an actor slot right after a
-// preposition is that prepositional dependent ("WITH +" is +with:), right after the verb
-// the object, before the verb the grammatical subject (a passive's patient: "+ BEEN * BY
-// $"), after other words the actor phrase that follows them in the text.
+// The elements of a pattern line before and after the verb marker '*' (no marker: all after
+// it): words below the verb ('_'-joined ones adjacent); an actor slot right after a
+// preposition is that prepositional dependent ("WITH +" is +with:), right after the verb the
+// object, right before the verb the grammatical subject (a passive's patient: "+ BEEN * BY
+// $"), elsewhere the actor phrase found there in the text ("+ HOSTING * MAY_DAY $").
+void VerbReader::Sides(std::string_view rest, PatternSides* out) const {
+  std::string cleaned;
+  for (char c : rest)
+    if (c != '{' && c != '}' && c != '(' && c != ')') cleaned.push_back(c);
+  if (cleaned.find('*') == std::string::npos) cleaned.insert(0, "* ");
+  bool seen_verb = false;
+  for (const std::string& tok : SplitList(cleaned, ' ')) {
+    std::vector<std::string> parts = SplitList(tok, '_');
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const std::string& part = parts[k];
+      if (part == "*" || part == "%" || part == "^") {  // the verb; a compound (mutual) actor; skip a phrase
+        seen_verb |= part == "*";
+        out->compound |= part == "%";
+        continue;
+      }
+      std::vector<Elem>& side = seen_verb ? out->post : out->pre;
+      if (part != "$" && part != "+") {
+        Elem e = WordElem(part, k == 0 ? 6 : 0);
+        e.adjacent = k > 0 && seen_verb;
+        side.push_back(std::move(e));
+        continue;
+      }
+      Elem e;
+      e.kind = part == "$" ? Elem::Kind::kSource : Elem::Kind::kTarget;
+      e.gap_before = 8;
+      if (std::vector<std::string> preps = side.empty() ? std::vector<std::string>() : Prepositions(side.back());
+          !preps.empty()) {
+        e.role = Elem::Role::kPrep;
+        e.preps = std::move(preps);
+        side.pop_back();
+      } else if (!seen_verb) {
+        e.role = Elem::Role::kSubj;
+        e.grammatical = true;
+      } else if (side.empty()) {
+        e.role = Elem::Role::kObj;
+      }
+      out->target_slot |= e.kind == Elem::Kind::kTarget;
+      side.push_back(std::move(e));
+    }
+  }
+  // Only a slot right before the verb is its subject.
+  for (size_t k = 0; k + 1 < out->pre.size(); ++k)
+    if (out->pre[k].role == Elem::Role::kSubj) {
+      out->pre[k].role = Elem::Role::kWord;
+      out->pre[k].grammatical = false;
+    }
+}
+
+// One pattern line, for each verb of its block.
 Status VerbReader::AddPattern(int line, std::string_view text, const std::vector<VerbEntry>& verbs) {
   std::string code;
   std::string_view rest;
   Status s = ParseCodeBracket(line, text, &code, &rest);
   if (!s.ok()) return s;
   if (code.empty()) return LineError(path_, line, "pattern without [code]");
-  std::vector<Elem> pre, post;
-  bool seen_verb = false, src = false, tgt = false, compound = false;
-  std::string cleaned;
-  for (char c : rest)
-    if (c != '{' && c != '}' && c != '(' && c != ')') cleaned.push_back(c);
-  for (const std::string& tok : SplitList(cleaned, ' ')) {
-    std::vector<std::string> parts = SplitList(tok, '_');
-    for (size_t k = 0; k < parts.size(); ++k) {
-      const std::string& part = parts[k];
-      if (part == "*") {
-        seen_verb = true;
-        continue;
-      }
-      if (part == "%") {  // compound actor acting on itself: "Gondor and Rohan agree"
-        compound = true;
-        continue;
-      }
-      if (part == "^") continue;  // PETRARCH's "skip a phrase"
-      std::vector<Elem>& side = seen_verb ? post : pre;
-      if (part == "$" || part == "+") {
-        Elem e;
-        e.kind = part == "$" ? Elem::Kind::kSource : Elem::Kind::kTarget;
-        e.gap_before = 8;
-        if (std::vector<std::string> preps = side.empty() ? std::vector<std::string>() : Prepositions(side.back());
-            !preps.empty()) {
-          e.role = Elem::Role::kPrep;
-          e.preps = std::move(preps);
-          side.pop_back();
-        } else if (!seen_verb) {
-          e.role = Elem::Role::kSubj;
-          e.grammatical = true;
-        } else if (post.empty()) {
-          e.role = Elem::Role::kObj;
-        }  // else after other words: the actor phrase that follows them in the text
-        (e.kind == Elem::Kind::kSource ? src : tgt) = true;
-        side.push_back(std::move(e));
-        continue;
-      }
-      Elem e = WordElem(part, k == 0 ? 6 : 0);
-      e.adjacent = k > 0 && seen_verb;
-      side.push_back(std::move(e));
-    }
-  }
-  // A slot before words before the verb ("+ HOSTING * MAY_DAY $") is the actor before them
-  // in the text, not the verb's subject.
-  for (size_t k = 0; k + 1 < pre.size(); ++k)
-    if (pre[k].role == Elem::Role::kSubj) {
-      pre[k].role = Elem::Role::kWord;
-      pre[k].grammatical = false;
-    }
-  if (!seen_verb) {  // no marker: the words follow the verb
-    post = std::move(pre);
-    pre.clear();
-  }
+  PatternSides sides;
+  Sides(rest, &sides);
   for (const VerbEntry& v : verbs) {
     Pattern p;
     p.code = code;
-    p.elems = pre;
+    p.elems = sides.pre;
     for (const Elem& e : v.before) p.elems.push_back(e);
     p.anchor = static_cast<int>(p.elems.size());
     Elem verb = v.verb;
-    verb.gap_before = pre.empty() && v.before.empty() ? 0 : (v.before.empty() ? 6 : 0);
+    verb.gap_before = sides.pre.empty() && v.before.empty() ? 0 : (v.before.empty() ? 6 : 0);
     p.elems.push_back(verb);
     for (Elem e : v.after) {
       e.adjacent = true;
       p.elems.push_back(std::move(e));
     }
-    for (const Elem& e : post) p.elems.push_back(e);
+    for (const Elem& e : sides.post) p.elems.push_back(e);
     for (const Elem& e : p.elems)
       if (e.kind == Elem::Kind::kSource && e.role != Elem::Role::kSubj) p.has_source_slot = true;
-    p.has_target_slot = tgt;
-    (void)src;
-    p.sym = compound;
+    p.has_target_slot = sides.target_slot;
+    p.sym = sides.compound;
     p.nomod = true;
     p.ordered = true;
     p.rule = path_ + ":" + std::to_string(line);
