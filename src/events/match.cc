@@ -204,10 +204,13 @@ bool ArticleCoder::MatchBefore(const Pattern& p, int anchor, const Sent& s, Matc
 
 namespace {
 
-// Relations below a trigger that open another clause: its words are not the trigger's.
-bool OpensClause(std::string_view rel) {
-  return rel == "ccomp" || rel == "parataxis" || rel == "advcl" || rel == "acl:relcl" || rel == "conj" ||
-         rel == "csubj" || rel == "list" || rel == "discourse" || rel == "vocative" || rel == "reparandum";
+// Relations below a trigger that open another clause: its words are not the trigger's. A
+// conjunct of the trigger is a second predicate ("met X and accused Y"), but a conjunct of
+// one of its dependents is a dependent too ("urged them to withdraw it and to release ...").
+bool OpensClause(std::string_view rel, bool of_trigger) {
+  return rel == "ccomp" || rel == "parataxis" || rel == "advcl" || rel == "acl:relcl" ||
+         (rel == "conj" && of_trigger) || rel == "csubj" || rel == "list" || rel == "discourse" ||
+         rel == "vocative" || rel == "reparandum";
 }
 
 constexpr int kBelowDepth = 4;  // how deep below the trigger a word element may lie
@@ -234,7 +237,7 @@ void ArticleCoder::Below(int32_t root, int depth, std::vector<int32_t>* out) con
       int32_t local = (*out)[i] - static_cast<int32_t>(first_word_);
       if (local < 0 || static_cast<size_t>(local) >= children_.size()) continue;
       for (int32_t c : children_[local])
-        if (!OpensClause(ud::DeprelName(a_.words[c].deprel))) out->push_back(c);
+        if (!OpensClause(ud::DeprelName(a_.words[c].deprel), d == 0)) out->push_back(c);
     }
     level_start = level_end;
   }
@@ -323,7 +326,9 @@ bool ArticleCoder::MatchRoleFrame(const Elem& el, const Frame* f, const std::vec
   }
   if (w < 0 || !RoleWords(el, w, s, m)) return false;
   if (el.kind == Elem::Kind::kWords) return true;
-  int q = PhraseOfDependent(s, w);
+  // A prepositional object's actor may sit inside it ("in an anti-Gondor parade"); an
+  // object's possessor is not the object ("welcomed the students' release").
+  int q = el.role == Elem::Role::kPrep ? PhraseOfDependent(s, w) : PhraseOfWord(s, w);
   if (q < 0) return false;
   (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
   return true;
@@ -379,10 +384,19 @@ bool ArticleCoder::MatchWordFrame(const Pattern& p, size_t i, const std::vector<
     c->next = std::max(c->next, t + 1);
     return true;
   }
+  // The words written right after this one ("to_release") must follow it in the text.
+  auto chain_follows = [&](int t) {
+    for (size_t j = i + 1; j < p.elems.size() && p.elems[j].adjacent; ++j) {
+      int u = t + static_cast<int>(j - i);
+      if (u >= s.n || s.toks[u].punct || !p.elems[j].Matches(s.toks[u].low)) return p.elems[j].optional;
+    }
+    return true;
+  };
   for (int32_t w : below) {
     if (std::find(c->used.begin(), c->used.end(), w) != c->used.end() || !WordMatches(el, w)) continue;
     int t = TokenOfWord(s, w);
-    if (t < 0 || s.in_quote[t] != s.in_quote[m->anchor] || (p.ordered && t <= c->last_word)) continue;
+    if (t < 0 || s.in_quote[t] != s.in_quote[m->anchor] || (p.ordered && t <= c->last_word) || !chain_follows(t))
+      continue;
     c->used.push_back(w);
     m->literals.push_back(t);
     c->last_word = t;
@@ -394,7 +408,7 @@ bool ArticleCoder::MatchWordFrame(const Pattern& p, size_t i, const std::vector<
   bool phrase = p.ordered || (i + 1 < p.elems.size() && p.elems[i + 1].adjacent);
   for (int k = c->next; phrase && k <= c->next + el.gap_before && k < s.n; ++k) {
     if (s.toks[k].low == ";" || s.toks[k].low == ".") break;
-    if (s.toks[k].punct || !el.Matches(s.toks[k].low)) continue;
+    if (s.toks[k].punct || !el.Matches(s.toks[k].low) || !chain_follows(k)) continue;
     m->literals.push_back(k);
     c->last_word = k;
     c->next = k + 1;
@@ -467,7 +481,15 @@ std::vector<Match> ArticleCoder::FindMatches(const Sent& s) const {
       Match m;
       m.pattern = c;
       if (!MatchPattern(d_.verbs.at(c), k, s, &m)) continue;
-      if (!have || m.elems > best.elems || (m.elems == best.elems && m.last - m.first > best.last - best.first)) {
+      // Equal elements: the one naming more words, then over the tokens the longer match,
+      // over a parse the nearer one ("pressed X to release ... and to take steps": the first
+      // complement).
+      bool better = m.elems > best.elems;
+      if (m.elems == best.elems && m.literals.size() != best.literals.size())
+        better = m.literals.size() > best.literals.size();
+      else if (m.elems == best.elems)
+        better = s.parsed ? m.last < best.last : m.last - m.first > best.last - best.first;
+      if (!have || better) {
         best = std::move(m);
         have = true;
       }

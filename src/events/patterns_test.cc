@@ -162,5 +162,25 @@ TEST_F(FrameReadingTest, SurfaceReadingWithoutAParse) {
   EXPECT_NE(Find(b, "057"), nullptr);
 }
 
+TEST_F(FrameReadingTest, ConjoinedComplementsAndTheNearerOneWins) {
+  // "to release" is a conjunct of the first complement: still below "urged", and the
+  // phrase "to_release" is found at its second "to".
+  Analysis a = Code("Norway urged Chile to withdraw the law and to release the detained students.", true);
+  const Event* e = Find(a, "0253");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source, "Norway");
+  // Two complements that both match: the first one codes ("to release" 1053, not "to take" 1042).
+  Analysis b = Code("Norway pressed Chile to release the students and to take steps against corruption.", true);
+  EXPECT_NE(Find(b, "1053"), nullptr);
+  EXPECT_EQ(Find(b, "1042"), nullptr);
+}
+
+TEST_F(FrameReadingTest, AnObjectsPossessorIsNotTheObject) {
+  // "welcomed +OBJ" (043, hosting) needs an actor as the object; "Chile's release" is none.
+  Analysis a = Code("Norway welcomed Chile's release of the students.", true);
+  EXPECT_EQ(Find(a, "043"), nullptr);
+  EXPECT_NE(Find(a, "051"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsgraph::events
