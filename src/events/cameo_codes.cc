@@ -18,7 +18,8 @@ bool SetFlag(std::string_view f, CodeInfo* info) {
   static constexpr std::pair<std::string_view, bool CodeInfo::*> kFlags[] = {
       {"symmetric", &CodeInfo::symmetric}, {"no_target", &CodeInfo::no_target}, {"accusation", &CodeInfo::accusation},
       {"hostile", &CodeInfo::hostile},     {"referable", &CodeInfo::referable}, {"aid", &CodeInfo::aid},
-      {"fight", &CodeInfo::fight},         {"restraint", &CodeInfo::restraint}, {"intent", &CodeInfo::intent}};
+      {"fight", &CodeInfo::fight},         {"restraint", &CodeInfo::restraint}, {"intent", &CodeInfo::intent},
+      {"authority", &CodeInfo::authority}};
   for (const auto& [name, member] : kFlags)
     if (f == name) return info->*member = true;
   if (f.starts_with("elsewhere=") && IsCode(f.substr(10))) {

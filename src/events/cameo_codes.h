@@ -26,6 +26,7 @@ struct CodeInfo {
   bool fight = false;       // no target named -> the other side of the source's last fight
   bool restraint = false;   // an appeal for calm: no addressee -> the parties
   bool intent = false;      // a plan or promise: weekdays resolve forward
+  bool authority = false;   // done by a state's authorities: a passive without agent is the story's country
   std::string elsewhere;    // the code it becomes in a third country ("044" for 040), or ""
 };
 

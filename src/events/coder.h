@@ -71,6 +71,7 @@ enum Rule : int {
   kRestraintToParties,
   kThirdCountryMeeting,
   kFrameAttributive,
+  kImplicitAuthority,
   kRuleCount
 };
 
@@ -100,6 +101,7 @@ struct Draft {
   const Pattern& p;
   std::string code, kind, cue;  // the code after modality; the modality kind and its words
   int src = -1, tgt = -1;       // source and target phrases
+  bool implicit_source = false;  // src is a phrase ImplicitAuthority added (removed after coding)
   const CodeInfo* info = nullptr;
   std::vector<const Actor*> S, T;  // the actors on each side
   std::vector<std::pair<const Actor*, const Actor*>> pairs;
@@ -161,6 +163,7 @@ class ArticleCoder {
   std::string Modality(const std::vector<Tok>& toks, int start, std::string* cue_text) const;
   // roles.cc
   bool FindRoles(const Sent& s, Draft* d) const;
+  bool ImplicitAuthority(const Sent& s, Draft* d) const;
   void SurfaceRoles(const Sent& s, Draft* d) const;
   int Subject(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int start, int anchor) const;
   int Target(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, const Match& m, int source) const;

@@ -153,6 +153,14 @@ void ArticleCoder::CodeMatch(const Sent& s, const Match& m, Scope* scope) {
   const Pattern& p = d_.verbs.at(m.pattern);
   if (InScope(s, m, p, *scope) || Attributive(s, m)) return;
   Draft d{m, p, {}, {}, {}};
+  // The phrase ImplicitAuthority may add lives as long as this event.
+  struct DropImplicit {
+    const Sent& s;
+    const Draft& d;
+    ~DropImplicit() {
+      if (d.implicit_source) s.ph.pop_back();
+    }
+  } drop{s, d};
   if (!ApplyModality(s, &d, scope)) return;
   if (!FindRoles(s, &d)) return;
   d.info = &d_.Info(d.code);
@@ -170,7 +178,7 @@ void ArticleCoder::CodeMatch(const Sent& s, const Match& m, Scope* scope) {
   for (auto [src, tgt] : d.pairs) history_.emplace_back(*src, d.code);
   if (p.scope) {
     scope->from = m.anchor;
-    scope->src = d.src;
+    scope->src = d.implicit_source ? -1 : d.src;
   }
   Emit(s, d);
 }

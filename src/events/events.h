@@ -45,7 +45,7 @@ struct Dictionaries;
 inline constexpr std::string_view kEventRuleNames[] = {
     "frame_subject", "frame_modality", "mention_actors",   "reported_accusation",  "attack_refers_back",
     "both_sides",    "aid_recipient",  "fight_other_side", "restraint_to_parties", "third_country_meeting",
-    "frame_attributive"};
+    "frame_attributive", "implicit_authority"};
 
 struct EventCoderOptions {
   std::string dictionaries_dir;        // PETRARCH/TABARI dictionaries to load as well; empty: none

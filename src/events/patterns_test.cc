@@ -182,5 +182,25 @@ TEST_F(FrameReadingTest, AnObjectsPossessorIsNotTheObject) {
   EXPECT_NE(Find(a, "051"), nullptr);
 }
 
+TEST_F(FrameReadingTest, PassiveArrestWithoutAgentIsTheStorysCountry) {
+  // implicit_authority: "was arrested" names no agent; arrests are done by the authorities
+  // of the story's country (here the only country named), and the arrested is the target.
+  Analysis a = Code("Chilean police raided the offices on Monday. The opposition leader Ana Ruiz was "
+                    "arrested in Santiago and charged with fraud, Chile's prosecutor said.",
+                    true);
+  bool found = false;
+  for (const Event& e : a.events)
+    if (e.cameo == "173" && e.source == "Chile" && e.target.find("Ruiz") != std::string::npos) found = true;
+  EXPECT_TRUE(found);
+  auto off = EventCoder::Create({.rules_off = {"implicit_authority"}});
+  ASSERT_TRUE(off.ok());
+  Analysis b;
+  b.body = "Chilean police raided the offices on Monday. The opposition leader Ana Ruiz was arrested in Santiago.";
+  text::Segment(&b);
+  if (auto model = syntax::SyntaxModel::Default(); model.ok()) (*model)->Annotate(&b);
+  (*off)->Code(&b);
+  for (const Event& e : b.events) EXPECT_FALSE(e.cameo == "173" && e.target.find("Ruiz") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsgraph::events

@@ -175,13 +175,33 @@ bool ArticleCoder::FindRoles(const Sent& s, Draft* d) const {
     if (const Frame* f = FrameAt(s, m.anchor); f != nullptr && f->passive && !f->noun)
       agent = f->subject >= 0 ? PhraseOfWord(s, f->subject) : -1;
   if (agent != -2) {
-    if (agent < 0) return false;
+    if (agent < 0) return ImplicitAuthority(s, d);
     d->tgt = Subject(s.toks, s.ph, m.first, m.anchor);
     d->src = agent;
   } else {
     SurfaceRoles(s, d);
   }
   return d->src >= 0;
+}
+
+// "X was arrested": an act only a state's authorities do (codes.tsv flag `authority`),
+// written as a passive without agent, is done by the story's country; the patient is the
+// target. The source is an actor phrase of its own, empty in the text, that CodeMatch
+// removes again.
+bool ArticleCoder::ImplicitAuthority(const Sent& s, Draft* d) const {
+  if (!On(kImplicitAuthority) || !home_ || !d_.Info(d->code).authority) return false;
+  const Match& m = d->m;
+  int patient = Subject(s.toks, s.ph, m.first, m.anchor);
+  if (patient < 0 || s.ph.size() >= kMaxPhrasesPerSentence) return false;
+  Phrase authorities;
+  authorities.begin = authorities.end = m.anchor;
+  authorities.members.push_back(*home_);
+  authorities.members.back().detail = "authorities";
+  s.ph.push_back(std::move(authorities));
+  d->src = static_cast<int>(s.ph.size()) - 1;
+  d->tgt = patient;
+  d->implicit_source = true;
+  return true;
 }
 
 // The actors on each side: the members of the source and target phrases, at most kMaxGroup.
