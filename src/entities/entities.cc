@@ -62,14 +62,19 @@ class Resolver {
     std::iota(order.begin(), order.end(), 0);
     // Longest first, so short forms find the full names; then in text order.
     std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return m_[x].units > m_[y].units; });
+    // Weak mentions (a sentence's first ordinary word, a headline in capitals) come last:
+    // they only join what the rest of the article names.
     for (int id : order) {
-      if (m_[id].type == MentionType::kPerson && m_[id].units >= 2) ResolvePerson(id);
+      if (m_[id].type == MentionType::kPerson && m_[id].units >= 2 && !m_[id].weak) ResolvePerson(id);
     }
     for (int id : order) {
-      if (cluster_of_[id] < 0 && m_[id].defined_by < 0) ResolveOther(id);
+      if (cluster_of_[id] < 0 && m_[id].defined_by < 0 && !m_[id].weak) ResolveOther(id);
     }
     for (int id : order) {  // acronyms defined in parentheses, after their definition
-      if (cluster_of_[id] < 0) ResolveOther(id);
+      if (cluster_of_[id] < 0 && !m_[id].weak) ResolveOther(id);
+    }
+    for (int id : order) {
+      if (cluster_of_[id] < 0 && m_[id].weak) ResolveOther(id);
     }
     return Build();
   }
@@ -191,7 +196,7 @@ class Resolver {
   void ResolveOther(int id) {
     const Candidate& m = m_[id];
     std::string text(Text(id));
-    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown ||
+    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article ||
         (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
       // A short name that is part of a person's name is that person, unless the text
       // places it ("in Austin").
@@ -199,8 +204,10 @@ class Resolver {
       if (p >= 0 && !m.forced_loc && !(m.loc_context && m.gaz)) return Join(p, id);
     }
     if (m.weak) {
-      if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) Join(it->second, id);
-      return;  // an ordinary sentence-initial word that names nothing met elsewhere
+      if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) return Join(it->second, id);
+      // "VELMAR OSTROVA WINS": a person's full name written in capitals.
+      if (auto it = person_key_.find(utf8::AsciiLower(text)); it != person_key_.end()) Join(it->second, id);
+      return;  // an ordinary sentence-initial word, or a headline's, that names nothing met elsewhere
     }
     if (m.gaz && m.gaz->type == EntityType::kLoc && m.gaz->kind == PlaceKind::kCountry && !m.country.empty()) {
       int c = Keyed("C:" + m.country, EntityType::kLoc, id);
@@ -279,6 +286,10 @@ class Resolver {
       e.type = cl.type;
       int best = cl.mentions.front();
       for (int id : cl.mentions) {
+        if (m_[id].weak != m_[best].weak) {  // a headline's capitals do not name the entity
+          if (m_[best].weak) best = id;
+          continue;
+        }
         if (m_[id].units > m_[best].units ||
             (m_[id].units == m_[best].units && m_[id].span.size() > m_[best].span.size()))
           best = id;
