@@ -307,6 +307,7 @@ class Finder {
       if (!IsWord(i) || a_.tokens[i].span.size() < 2) continue;
       ++words;
       if (a_.tokens[i].all_caps) ++caps;
+      if (words - caps >= 2 && caps < 4 * (words - caps)) return false;  // most sentences stop here
     }
     return words >= 3 && caps * 5 >= words * 4;
   }
