@@ -607,6 +607,17 @@ TEST_F(EntitiesTest, HardPossessivePlaceNamesAreKeptWhole) {
   ExpectType(a, "Kenya", EntityType::kLoc);
 }
 
+TEST_F(EntitiesTest, HardNationalTeamsAreOrganisationsInAMatchReport) {
+  Analysis a = RunParsed("Brazil won 3-0 against Argentina on Tuesday. Argentina has a new president.");
+  int teams = 0, countries = 0;
+  for (const Entity& e : a.entities) {
+    if (e.name == "Argentina") (e.type == EntityType::kOrg ? teams : countries) += 1;
+  }
+  EXPECT_EQ(teams, 1);
+  EXPECT_EQ(countries, 1);
+  ExpectType(a, "Brazil", EntityType::kOrg);
+}
+
 TEST_F(EntitiesTest, HardClubNamesWithADayAreKeptWhole) {
   Analysis a = RunParsed("Kestra beat Dornia Wednesday 2-1 at home.");
   ExpectType(a, "Dornia Wednesday", EntityType::kOrg);

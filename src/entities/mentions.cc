@@ -971,14 +971,13 @@ class Finder {
     return false;
   }
 
-  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley": a place (not a country) that
-  // is the subject or object of a match result's verb in a sentence with a score is the
-  // club, an organisation (read from the parse).
+  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley", "Brazil won 3-0 against
+  // Argentina": a place that is the subject or object of a match result's verb in a
+  // sentence with a score is the club or the national team, an organisation (read from the
+  // parse).
   void ReadTeam(int id) {
     Mention& m = mentions_[id];
     if (m.type != MentionType::kLoc && m.type != MentionType::kUnknown) return;
-    // A country stays the country, as for "Washington said" (the contract's metonymy).
-    if (m.gaz != nullptr && m.gaz->kind == PlaceKind::kCountry) return;
     const int32_t head = HeadWord(a_, m.span);
     if (head < 0) return;
     const Word& w = a_.words[head];
