@@ -650,6 +650,11 @@ TEST_F(EntitiesTest, HardNamesOpeningWithAForeignArticleAreNoPeople) {
     EXPECT_NE(e->type, EntityType::kPerson) << name;
   }
   ExpectType(a, "Marine Le Varn", EntityType::kPerson);
+  // A longer name stays open to people ("Le Van Thanh" is Vietnamese), and the article
+  // alone opens a sentence of its language.
+  Analysis b = RunParsed("Officials met Le Van Tharn in Dornia. \"Le gouvernement a tort,\" said Anne Varn.");
+  ExpectType(b, "Le Van Tharn", EntityType::kPerson);
+  EXPECT_EQ(Find(b, "Le"), nullptr);
 }
 
 }  // namespace

@@ -588,6 +588,10 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
+    if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
+        !a_.tokens[units_[a].last + 1].capitalized)
+      return -1;
     const uint32_t before = units_[a].first;  // a sentence's first word is cut off the run
     if (before > 0 && a_.tokens[before - 1].capitalized && (TokClasses(before - 1) & kOtherHead)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
@@ -600,9 +604,10 @@ class Finder {
       mentions_[id].team = true;
       return id;
     }
-    // "Le Kestrel", "La Velmara": a foreign article opens a newspaper's, a place's or a
-    // body's name, not a person's (whose given name would come first: "Marine Le Varn").
-    if (n >= 2 && !titled && (first & kArticle)) {
+    // "Le Kestrel", "La Velmara": a foreign article and one word name a newspaper, a place
+    // or a body, not a person (whose given name would come first: "Marine Le Varn"), unless
+    // the tagger reads a person there. Longer names stay open: "Le Van Thanh" is Vietnamese.
+    if (n == 2 && !titled && (first & kArticle) && !names_.Covers(UnitsSpan(a, b), EntityType::kPerson)) {
       EntityType tagged = EntityType::kOrg;
       bool loc = names_.Exact(UnitsSpan(a, b), &tagged) && tagged == EntityType::kLoc;
       int id = Emit(a, b, loc ? MentionType::kLoc : MentionType::kOrg, nullptr, "");
