@@ -628,6 +628,13 @@ TEST_F(EntitiesTest, HardResultsListsAreTeams) {
   for (std::string_view team : {"Kestra", "Dornia", "Velmaria", "Port Orvane", "Lusk Rovers", "Tarn"})
     ExpectType(a, team, EntityType::kOrg);
   for (const Entity& e : a.entities) EXPECT_NE(e.type, EntityType::kPerson) << e.name;
+  // A table of standings: each row opens with a team; a leaderboard's people stay people.
+  Analysis table = RunParsed(
+      "The table after Saturday:\n1. Kestra 10 7 2 1 23\n2. Port Orvane 10 6 3 1 21\n3. Tarn 10 5 2 3 17\n"
+      "Leaders: Tom Bekele 68 70 69 71\nGrowth was 5.2 4.9 3.1 2.8 in Dornia.");
+  for (std::string_view team : {"Kestra", "Port Orvane", "Tarn"}) ExpectType(table, team, EntityType::kOrg);
+  ExpectType(table, "Tom Bekele", EntityType::kPerson);
+  ExpectType(table, "Dornia", EntityType::kLoc);
 }
 
 TEST_F(EntitiesTest, HardSportFederationsNamedAfterCountriesAreKeptWhole) {

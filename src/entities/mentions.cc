@@ -937,6 +937,10 @@ class Finder {
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    // "Port Orvane 10 6 3 1 21", "Port Orvane 3 Tarn 1": a team's name opens a table's row.
+    if (const uint32_t after = units_[n - 1].last + 1;
+        results_ && after < a_.tokens.size() && a_.tokens[after].kind == TokenKind::kNumber)
+      return false;
     // "Athletics Kenya said", "Kestrel's Head lies": the first word opens the name.
     if (n > 1 && (ClassesOf(units_[0]) & kOrgPrefix)) return false;
     if (n == 2 && w.ends_with("'s") && (ClassesOf(units_[1]) & kPossPlace)) return false;
@@ -966,14 +970,33 @@ class Finder {
   }
   static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-  // A list of results in the sentence: a capitalised word, a number, a capitalised word
-  // ("Kestra 2 Dornia 1").
+  // A list of results in the sentence: a capitalised word, a number, a capitalised word, a
+  // number ("Kestra 2 Dornia 1"; "Port Orvane 3" ends the second name in a later token); or
+  // a row of a table of them (TableRowAt).
   bool HasResultsList(const Sentence& s) const {
     for (uint32_t t = s.first_token; t + 2 < s.end_token; ++t) {
-      if (a_.tokens[t + 1].kind == TokenKind::kNumber && a_.tokens[t].capitalized && a_.tokens[t + 2].capitalized)
-        return true;
+      if (a_.tokens[t + 1].kind != TokenKind::kNumber || !a_.tokens[t].capitalized) continue;
+      if (TableRowAt(t + 1)) return true;
+      if (!a_.tokens[t + 2].capitalized) continue;
+      for (uint32_t k = t + 3; k < s.end_token && k < t + 7; ++k) {
+        if (a_.tokens[k].kind == TokenKind::kNumber) return true;
+        if (!a_.tokens[k].capitalized) break;
+      }
     }
     return false;
+  }
+
+  // "Kestra 10 7 2 1 23": four whole numbers or more of up to three digits each from token
+  // t on, as a table of standings or medals gives them after a team's name (a table of
+  // figures has decimals or larger numbers).
+  bool TableRowAt(uint32_t t) const {
+    int numbers = 0;
+    for (; t < a_.tokens.size() && a_.tokens[t].kind == TokenKind::kNumber && numbers < 4; ++t) {
+      std::string_view n = Tok(t);
+      if (n.size() > 3 || !std::all_of(n.begin(), n.end(), IsDigit)) return false;
+      ++numbers;
+    }
+    return numbers >= 4;
   }
 
   // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley", "Brazil won 3-0 against
@@ -1015,15 +1038,18 @@ class Finder {
   }
 
   // "Kestra 2 Dornia 1, Velmaria 0 Port Orvane 3": a name, a number, a name, a number is a
-  // result; both names are teams, whatever they would be alone. Not for people named by a
-  // given name (a golf leaderboard "Ana Velaz 68").
+  // result; both names are teams, whatever they would be alone; so is a name that opens a
+  // table's row ("Kestra 10 7 2 1 23"). Not for people named by a given name (a golf
+  // leaderboard "Ana Velaz 68 70 69 71").
   void ReadResultsList(size_t first) {
     auto number = [&](uint32_t t) { return t < a_.tokens.size() && a_.tokens[t].kind == TokenKind::kNumber; };
     auto named_person = [&](const Mention& m) {
-      return m.type == MentionType::kPerson && gaz_.IsGivenName(Tok(m.first_token));
+      return m.type == MentionType::kPerson &&
+             (gaz_.IsGivenName(Tok(m.first_token)) || names_.Covers(m.span, EntityType::kPerson));
     };
     for (size_t x = first; x < mentions_.size(); ++x) {
       const uint32_t e = mentions_[x].end_token;
+      if (TableRowAt(e) && !named_person(mentions_[x])) MakeTeam(&mentions_[x]);
       if (!number(e) || e + 1 >= a_.tokens.size() || mention_at_[e + 1] < 0) continue;
       Mention& home = mentions_[x];
       Mention& away = mentions_[mention_at_[e + 1]];
