@@ -221,11 +221,17 @@ class Resolver {
         if (auto it = org_initials_.find(Letters(text)); it != org_initials_.end()) return Join(it->second, id);
       }
       if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
-      // A team keeps apart from the place it is named after ("Leeds" the club and the city).
+      // A team keeps apart from the place it is named after ("Leeds" the club and the city),
+      // not from the same name typed an organisation elsewhere ("Dornia United").
+      if (!m.acronym || !m.gaz) {
+        if (auto it = keyed_.find(utf8::AsciiLower(m.team ? text : "team:" + text));
+            it != keyed_.end() && clusters_[it->second].type == EntityType::kOrg)
+          return Join(it->second, id);
+      }
       std::string key = m.gaz && m.acronym ? std::string(m.gaz->canonical) : m.team ? "team:" + text : text;
       int c = Keyed(key, EntityType::kOrg, id);
       if (m.gaz && m.acronym) clusters_[c].canonical = key;
-      if (clusters_[c].mentions.size() == 1) RegisterOrg(c, key);
+      if (clusters_[c].mentions.size() == 1) RegisterOrg(c, m.team ? text : key);
       return;
     }
     if (m.type == MentionType::kLoc) {

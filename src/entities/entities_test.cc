@@ -637,6 +637,20 @@ TEST_F(EntitiesTest, HardResultsListsAreTeams) {
   ExpectType(table, "Dornia", EntityType::kLoc);
 }
 
+TEST_F(EntitiesTest, HardAClubIsOneEntityInReportsAndResults) {
+  Analysis a = RunParsed(
+      "Kestra City beat Dornia United 3-2 on Saturday. Tomas Varel scored twice for Kestra.\n"
+      "Results: Kestra City 3 Dornia United 2, Velmaria 1 Lusk Rovers 1.");
+  for (std::string_view club : {"Kestra City", "Dornia United"}) {
+    int entities = 0;
+    for (const Entity& e : a.entities) entities += e.name == club ? 1 : 0;
+    EXPECT_EQ(entities, 1) << club;
+    ExpectType(a, club, EntityType::kOrg);
+    EXPECT_EQ(Find(a, club)->mentions.size(), 2u + (club == "Kestra City" ? 1u : 0u)) << club;
+  }
+  EXPECT_EQ(Find(a, "Kestra"), Find(a, "Kestra City"));  // its first word alone
+}
+
 TEST_F(EntitiesTest, HardSportFederationsNamedAfterCountriesAreKeptWhole) {
   Analysis a = RunParsed(
       "Athletics Kenya president Jomo Tarrow said the team was ready. Officials of Cycling Dornia agreed, and "
