@@ -196,7 +196,9 @@ class Resolver {
   void ResolveOther(int id) {
     const Candidate& m = m_[id];
     std::string text(Text(id));
-    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article ||
+    // "OSTROVA had led ...": a word in capitals that no gazetteer knows may be a person's
+    // name written so, not an acronym.
+    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article || (m.acronym && !m.gaz) ||
         (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
       // A short name that is part of a person's name is that person, unless the text
       // places it ("in Austin").

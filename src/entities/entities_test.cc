@@ -572,6 +572,12 @@ TEST_F(EntitiesTest, HardAllCapitalsHeadlinesNameOnlyKnownNames) {
   ASSERT_NE(ostrova, nullptr);
   EXPECT_EQ(ostrova->name, "Velmar Ostrova");
   EXPECT_EQ(ostrova->mentions.size(), 2u);
+  // A headline of two words; a surname in capitals in the text is the person, no acronym.
+  Analysis b = RunParsed("MINISTER RESIGNS\nMinister Velmar Ostrova resigned on Wednesday. OSTROVA had led the ministry.");
+  EXPECT_FALSE(AnyNameHas(b, "RESIGNS"));
+  const Entity* minister = Find(b, "Velmar Ostrova");
+  ASSERT_NE(minister, nullptr);
+  EXPECT_EQ(Find(b, "OSTROVA"), minister);
 }
 
 TEST_F(EntitiesTest, HardRolesAndRanksGluedToNamesAreTitles) {

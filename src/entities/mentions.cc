@@ -300,7 +300,7 @@ class Finder {
     }
   }
 
-  // Whether most words of the sentence (at least three) are written in capitals.
+  // Whether the sentence is a headline in capitals: most of three words or more, or two.
   bool CapsSentence(const Sentence& s) const {
     size_t words = 0, caps = 0;
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
@@ -309,7 +309,8 @@ class Finder {
       if (a_.tokens[i].all_caps) ++caps;
       if (words - caps >= 2 && caps < 4 * (words - caps)) return false;  // most sentences stop here
     }
-    return words >= 3 && caps * 5 >= words * 4;
+    // Two words may make a headline ("MINISTER RESIGNS"), when both are in capitals.
+    return (words >= 3 && caps * 5 >= words * 4) || (words == 2 && caps == 2);
   }
 
   static bool IsDash(std::string_view p) {
