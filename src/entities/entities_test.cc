@@ -681,6 +681,9 @@ TEST_F(EntitiesTest, HardNamesOpeningWithAForeignArticleAreNoPeople) {
   // alone opens a sentence of its language.
   Analysis b = RunParsed("Officials met Le Van Tharn in Dornia. \"Le gouvernement a tort,\" said Anne Varn.");
   ExpectType(b, "Le Van Tharn", EntityType::kPerson);
+  Analysis c = RunParsed("Le Velmarin, a local newspaper, and La Dornia, a suburb of Kestra, were named.");
+  ExpectType(c, "Le Velmarin", EntityType::kOrg);
+  ExpectType(c, "La Dornia", EntityType::kLoc);
   EXPECT_EQ(Find(b, "Le"), nullptr);
 }
 

@@ -1140,6 +1140,8 @@ class Finder {
         alias.type = MentionType::kOrg;
       }
     }
+    // "Le Kestrel, a local newspaper": what an appositive says beats the tagger's guess.
+    if (m.article) DescribedAsNoPerson(s, id);
     if (m.type == MentionType::kOrg) PrenominalCountry(s, id);
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
     if (m.title_rank == 0 && DescribedAsNoPerson(s, id)) {
@@ -1313,7 +1315,7 @@ class Finder {
   // or a place, or that a spokesperson speaks for, is typed so. True when it typed it.
   bool DescribedAsNoPerson(const Sentence& s, int id) {
     Mention& m = mentions_[id];
-    if (gaz_.IsGivenName(Tok(m.first_token)) || m.gaz) return false;
+    if ((gaz_.IsGivenName(Tok(m.first_token)) && !m.article) || m.gaz) return false;
     if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "for" &&
         Tok(m.first_token - 2).starts_with("spokes")) {
       m.type = MentionType::kOrg;
