@@ -55,7 +55,9 @@ class Resolver {
  public:
   Resolver(const Analysis& a, const Gazetteer& gaz, const entities::ArticleNames& names,
            std::vector<Candidate> mentions)
-      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
+      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {
+    has_team_ = std::any_of(m_.begin(), m_.end(), [](const Candidate& m) { return m.team; });
+  }
 
   std::vector<Entity> Run() {
     std::vector<int> order(m_.size());
@@ -198,7 +200,8 @@ class Resolver {
     std::string text(Text(id));
     // "OSTROVA had led ...": a word in capitals that no gazetteer knows may be a person's
     // name written so, not an acronym.
-    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article || (m.acronym && !m.gaz) ||
+    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article ||
+        (m.acronym && !m.gaz && !person_part_.empty()) ||
         (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
       // A short name that is part of a person's name is that person, unless the text
       // places it ("in Austin").
@@ -225,7 +228,7 @@ class Resolver {
       if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
       // A team keeps apart from the place it is named after ("Leeds" the club and the city),
       // not from the same name typed an organisation elsewhere ("Dornia United").
-      if (!m.acronym || !m.gaz) {
+      if (has_team_ && (!m.acronym || !m.gaz)) {
         if (auto it = keyed_.find(utf8::AsciiLower(m.team ? text : "team:" + text));
             it != keyed_.end() && clusters_[it->second].type == EntityType::kOrg)
           return Join(it->second, id);
@@ -485,6 +488,7 @@ class Resolver {
   std::vector<Candidate> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
+  bool has_team_ = false;  // a mention names a sports team (m.team)
   std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
 };
 

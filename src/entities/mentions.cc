@@ -76,8 +76,9 @@ class Finder {
       // article, and its names count only where they name something known.
       headline_ = !article_caps_ && CapsSentence(s);
       caps_mode_ = article_caps_ || headline_;
-      score_ = HasScore(s);
-      results_ = HasResultsList(s);
+      bool digit = false;
+      score_ = HasScore(s, &digit);
+      results_ = digit && HasResultsList(s);
       size_t first = mentions_.size();
       ScanSentence(s, si == 0 || a_.sentences[si - 1].paragraph != s.paragraph);
       if (score_) {
@@ -962,10 +963,14 @@ class Finder {
   // After a locative preposition ("in Austin") or "the town of"; after a country's
   // possessive ("Bangladesh's Foreign Ministry").
   // A result in the sentence: two numbers joined by a dash ("2-1", "63–7").
-  bool HasScore(const Sentence& s) const {
+  // Also says whether the sentence holds a digit at all.
+  bool HasScore(const Sentence& s, bool* digit) const {
     std::string_view t = Text(s.span);
-    for (size_t i = 1; i + 1 < t.size(); ++i) {
-      if (t[i] == '-' && IsDigit(t[i - 1]) && IsDigit(t[i + 1])) return true;
+    *digit = false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (!IsDigit(t[i])) continue;
+      *digit = true;
+      if (i + 2 < t.size() && t[i + 1] == '-' && IsDigit(t[i + 2])) return true;
     }
     return t.find("\xE2\x80\x93") != std::string_view::npos;  // en dash
   }
