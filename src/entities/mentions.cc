@@ -911,8 +911,11 @@ class Finder {
     const uint32_t cls = ClassesOf(units_[q]);
     if (!(cls & (kRank | kRole)) || gaz_.IsGivenName(w) || gaz_.IsSurname(w) || (!(cls & kRank) && Find(w)))
       return false;
-    if (gaz_.IsGivenName(UnitText(units_[q + 1])) || names_.Covers(UnitsSpan(q + 1, q + 3), EntityType::kPerson))
-      return true;
+    const bool person = gaz_.IsGivenName(UnitText(units_[q + 1])) || names_.Covers(UnitsSpan(q + 1, q + 3), EntityType::kPerson);
+    // A WordNet noun for a person may be a given name too ("John", "Bishop"): not when the
+    // tagger reads it as the start of the person's name.
+    if (!(cls & kRank)) return person && !names_.Covers(UnitsSpan(q, q + 2), EntityType::kPerson);
+    if (person) return true;
     // A rank before two unknown words that are no ordinary words or places ("Advocate
     // Thandiwe Moroka", where neither the given names nor the tagger know the name).
     auto unknown = [&](const Unit& u) { return !gaz_.IsCommon(UnitText(u)) && !Find(UnitText(u)); };
