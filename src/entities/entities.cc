@@ -55,21 +55,28 @@ class Resolver {
  public:
   Resolver(const Analysis& a, const Gazetteer& gaz, const entities::ArticleNames& names,
            std::vector<Candidate> mentions)
-      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {}
+      : a_(a), gaz_(gaz), names_(names), m_(std::move(mentions)), cluster_of_(m_.size(), -1) {
+    has_team_ = std::any_of(m_.begin(), m_.end(), [](const Candidate& m) { return m.team; });
+  }
 
   std::vector<Entity> Run() {
     std::vector<int> order(m_.size());
     std::iota(order.begin(), order.end(), 0);
     // Longest first, so short forms find the full names; then in text order.
     std::stable_sort(order.begin(), order.end(), [&](int x, int y) { return m_[x].units > m_[y].units; });
+    // Weak mentions (a sentence's first ordinary word, a headline in capitals) come last:
+    // they only join what the rest of the article names.
     for (int id : order) {
-      if (m_[id].type == MentionType::kPerson && m_[id].units >= 2) ResolvePerson(id);
+      if (m_[id].type == MentionType::kPerson && m_[id].units >= 2 && !m_[id].weak) ResolvePerson(id);
     }
     for (int id : order) {
-      if (cluster_of_[id] < 0 && m_[id].defined_by < 0) ResolveOther(id);
+      if (cluster_of_[id] < 0 && m_[id].defined_by < 0 && !m_[id].weak) ResolveOther(id);
     }
     for (int id : order) {  // acronyms defined in parentheses, after their definition
-      if (cluster_of_[id] < 0) ResolveOther(id);
+      if (cluster_of_[id] < 0 && !m_[id].weak) ResolveOther(id);
+    }
+    for (int id : order) {
+      if (cluster_of_[id] < 0 && m_[id].weak) ResolveOther(id);
     }
     return Build();
   }
@@ -191,7 +198,10 @@ class Resolver {
   void ResolveOther(int id) {
     const Candidate& m = m_[id];
     std::string text(Text(id));
-    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown ||
+    // "OSTROVA had led ...": a word in capitals that no gazetteer knows may be a person's
+    // name written so, not an acronym.
+    if (m.type == MentionType::kPerson || m.type == MentionType::kUnknown || m.article ||
+        (m.acronym && !m.gaz && !person_part_.empty()) ||
         (m.gaz && m.units == 1 && !m.forced_loc && m.gaz->kind != PlaceKind::kCountry)) {
       // A short name that is part of a person's name is that person, unless the text
       // places it ("in Austin").
@@ -199,8 +209,10 @@ class Resolver {
       if (p >= 0 && !m.forced_loc && !(m.loc_context && m.gaz)) return Join(p, id);
     }
     if (m.weak) {
-      if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) Join(it->second, id);
-      return;  // an ordinary sentence-initial word that names nothing met elsewhere
+      if (auto it = keyed_.find(utf8::AsciiLower(text)); it != keyed_.end()) return Join(it->second, id);
+      // "VELMAR OSTROVA WINS": a person's full name written in capitals.
+      if (auto it = person_key_.find(utf8::AsciiLower(text)); it != person_key_.end()) Join(it->second, id);
+      return;  // an ordinary sentence-initial word, or a headline's, that names nothing met elsewhere
     }
     if (m.gaz && m.gaz->type == EntityType::kLoc && m.gaz->kind == PlaceKind::kCountry && !m.country.empty()) {
       int c = Keyed("C:" + m.country, EntityType::kLoc, id);
@@ -214,11 +226,17 @@ class Resolver {
         if (auto it = org_initials_.find(Letters(text)); it != org_initials_.end()) return Join(it->second, id);
       }
       if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
-      // A team keeps apart from the place it is named after ("Leeds" the club and the city).
+      // A team keeps apart from the place it is named after ("Leeds" the club and the city),
+      // not from the same name typed an organisation elsewhere ("Dornia United").
+      if (has_team_ && (!m.acronym || !m.gaz)) {
+        if (auto it = keyed_.find(utf8::AsciiLower(m.team ? text : "team:" + text));
+            it != keyed_.end() && clusters_[it->second].type == EntityType::kOrg)
+          return Join(it->second, id);
+      }
       std::string key = m.gaz && m.acronym ? std::string(m.gaz->canonical) : m.team ? "team:" + text : text;
       int c = Keyed(key, EntityType::kOrg, id);
       if (m.gaz && m.acronym) clusters_[c].canonical = key;
-      if (clusters_[c].mentions.size() == 1) RegisterOrg(c, key);
+      if (clusters_[c].mentions.size() == 1) RegisterOrg(c, m.team ? text : key);
       return;
     }
     if (m.type == MentionType::kLoc) {
@@ -279,6 +297,10 @@ class Resolver {
       e.type = cl.type;
       int best = cl.mentions.front();
       for (int id : cl.mentions) {
+        if (m_[id].weak != m_[best].weak) {  // a headline's capitals do not name the entity
+          if (m_[best].weak) best = id;
+          continue;
+        }
         if (m_[id].units > m_[best].units ||
             (m_[id].units == m_[best].units && m_[id].span.size() > m_[best].span.size()))
           best = id;
@@ -466,6 +488,7 @@ class Resolver {
   std::vector<Candidate> m_;
   std::vector<int> cluster_of_;
   std::vector<Cluster> clusters_;
+  bool has_team_ = false;  // a mention names a sports team (m.team)
   std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
 };
 

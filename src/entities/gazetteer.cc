@@ -40,6 +40,9 @@ constexpr ClassName kClassNames[] = {
     {"loc_prefix", kLocPrefix},
     {"not_name", kNotName},
     {"other_head", kOtherHead},
+    {"rank", kRank},
+    {"poss_place", kPossPlace},
+    {"article", kArticle},
 };
 
 PlaceKind KindOf(std::string_view kind) {

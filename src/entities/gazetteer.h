@@ -49,6 +49,9 @@ enum WordClass : uint32_t {
   kNotName = 1u << 27,      // capitalised but names no person, organisation or place:
                             // "Celsius", "HIV", "WeChat"
   kOtherHead = 1u << 28,    // opens the name of something else: "Cyclone Mireva"
+  kRank = 1u << 29,         // a position or rank before a given name: "Centre", "Advocate"
+  kPossPlace = 1u << 30,    // ends a place name with a possessive inside: "Kestrel's Head"
+  kArticle = 1u << 31,      // a foreign article opening a name that is no person's: "Le"
 };
 
 enum class PlaceKind : uint8_t { kCountry, kCapital, kCity, kSubdivision, kOther, kOrg };

@@ -66,16 +66,25 @@ class Finder {
       ++words;
       if (t.all_caps) ++caps;
     }
-    caps_mode_ = words >= 20 && caps * 2 > words;
+    article_caps_ = words >= 20 && caps * 2 > words;
   }
 
   std::vector<Mention> Run() {
-    for (const Sentence& s : a_.sentences) {
+    for (size_t si = 0; si < a_.sentences.size(); ++si) {
+      const Sentence& s = a_.sentences[si];
+      // An all-capitals headline inside a mixed-case article reads like an all-capitals
+      // article, and its names count only where they name something known.
+      headline_ = !article_caps_ && CapsSentence(s);
+      caps_mode_ = article_caps_ || headline_;
+      bool digit = false;
+      score_ = HasScore(s, &digit);
+      results_ = digit && HasResultsList(s);
       size_t first = mentions_.size();
-      ScanSentence(s);
-      if (HasScore(s)) {
+      ScanSentence(s, si == 0 || a_.sentences[si - 1].paragraph != s.paragraph);
+      if (score_) {
         for (size_t m = first; m < mentions_.size(); ++m) ReadTeam(static_cast<int>(m));
       }
+      ReadResultsList(first);
       for (size_t m = first; m < mentions_.size(); ++m) ReadPlaceContext(s, static_cast<int>(m));
       for (size_t m = first; m < mentions_.size(); ++m) ReadContext(s, static_cast<int>(m));
     }
@@ -292,10 +301,119 @@ class Finder {
     }
   }
 
-  void ScanSentence(const Sentence& s) {
+  // Whether the sentence is a headline in capitals: most of three words or more, or two.
+  bool CapsSentence(const Sentence& s) const {
+    size_t words = 0, caps = 0;
+    for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      if (!IsWord(i) || a_.tokens[i].span.size() < 2) continue;
+      ++words;
+      if (a_.tokens[i].all_caps) ++caps;
+      if (words - caps >= 2 && caps < 4 * (words - caps)) return false;  // most sentences stop here
+    }
+    // Two words may make a headline ("MINISTER RESIGNS"), when both are in capitals.
+    return (words >= 3 && caps * 5 >= words * 4) || (words == 2 && caps == 2);
+  }
+
+  static bool IsDash(std::string_view p) {
+    return p == "-" || p == "--" || p == "\xE2\x80\x94" || p == "\xE2\x80\x93";
+  }
+
+  // A dateline's tokens: [first, place_end) the place, [agency_first, agency_end) the
+  // agency in parentheses (empty when none), and `end` the first token after the dash.
+  struct Dateline {
+    uint32_t place_end = 0, agency_first = 0, agency_end = 0, end = 0;
+  };
+
+  // "KESTRAVILLE 2026-03-04 -", "PORT ORVANE (Kestrel Wire) -", "LONDON, June 3 -": words in
+  // capitals opening a paragraph, then a date, a region or an agency in parentheses, then
+  // a dash, name the place the story is filed from. False when the sentence opens with no
+  // dateline. Capitals before a bare dash ("NATO - the alliance") are a dateline only when
+  // they are two words or a known place.
+  bool ReadDateline(const Sentence& s, Dateline* out) const {
+    const uint32_t end = s.end_token;
+    uint32_t k = s.first_token;
+    while (k < end && k - s.first_token < 6 &&
+           ((IsWord(k) && a_.tokens[k].all_caps) || (Tok(k) == "." && k > s.first_token && IsWord(k - 1))))
+      ++k;
+    const uint32_t place_end = k;
+    if (place_end == s.first_token || !IsWord(place_end - 1)) return false;
+    out->place_end = place_end;
+    out->agency_first = out->agency_end = 0;
+    bool more = false;
+    if (k < end && Tok(k) == ",") {  // ", Dornia", ", June 3"
+      ++k;
+      for (uint32_t start = k; k < end && k - start < 4 && (IsWord(k) || a_.tokens[k].kind == TokenKind::kNumber) &&
+                               (a_.tokens[k].capitalized || a_.tokens[k].kind == TokenKind::kNumber);)
+        ++k;
+      more = true;
+    }
+    // A date: numbers, joined by dashes or slashes without spaces ("2026-03-04"), or a month.
+    for (uint32_t start = k; k < end && k - start < 8; ++k) {
+      const Token& t = a_.tokens[k];
+      bool glued = k > start && t.span.start == a_.tokens[k - 1].span.end && k + 1 < end &&
+                   a_.tokens[k + 1].span.start == t.span.end && (Tok(k) == "-" || Tok(k) == "/");
+      if (t.kind != TokenKind::kNumber && !glued && !(IsWord(k) && (TokClasses(k) & kTime))) break;
+      more = true;
+    }
+    if (k < end && Tok(k) == "(") {  // "(AP)", "(Kestrel Wire)"
+      uint32_t close = k + 1;
+      while (close < end && close - k < 8 && Tok(close) != ")") ++close;
+      if (close >= end || Tok(close) != ")") return false;
+      out->agency_first = k + 1;
+      out->agency_end = close;
+      k = close + 1;
+      more = true;
+    }
+    if (k + 1 >= end || !IsDash(Tok(k))) return false;
+    if (k + 2 < end && Tok(k + 1) == "-") ++k;  // "--" written as two dashes
+    out->end = k + 1;
+    const GazEntry* g = PlaceOf(s.first_token, place_end);
+    return more || place_end - s.first_token >= 2 || g != nullptr;
+  }
+
+  // The gazetteer's place named by tokens [first, end), in any case ("PORT ORVANE"), or null.
+  const GazEntry* PlaceOf(uint32_t first, uint32_t end) const {
+    std::string_view text = Text(Span{a_.tokens[first].span.start, a_.tokens[end - 1].span.end});
+    const GazEntry* g = gaz_.Find(text);
+    if (g == nullptr) g = gaz_.Find(TitleCase(text));
+    return g != nullptr && g->type == EntityType::kLoc ? g : nullptr;
+  }
+
+  // The mention of tokens [first, end) typed outright.
+  void EmitTokens(uint32_t first, uint32_t end, MentionType type, const GazEntry* g) {
+    Mention m;
+    m.span = Span{a_.tokens[first].span.start, a_.tokens[end - 1].span.end};
+    m.first_token = first;
+    m.end_token = end;
+    m.type = type;
+    m.gaz = g;
+    if (g != nullptr) m.country = std::string(g->country);
+    m.units = 0;
+    for (uint32_t t = first; t < end; ++t) m.units += IsWord(t) ? 1 : 0;
+    m.forced_loc = type == MentionType::kLoc;
+    m.acronym = end == first + 1 && a_.tokens[first].all_caps;
+    int id = static_cast<int>(mentions_.size());
+    for (uint32_t t = first; t < end; ++t) mention_at_[t] = id;
+    mentions_.push_back(std::move(m));
+  }
+
+  // A dateline's place is a place, never an organisation; its agency an organisation.
+  void EmitDateline(const Sentence& s, const Dateline& d) {
+    EmitTokens(s.first_token, d.place_end, MentionType::kLoc, PlaceOf(s.first_token, d.place_end));
+    if (d.agency_end > d.agency_first && a_.tokens[d.agency_first].capitalized && IsWord(d.agency_end - 1)) {
+      const GazEntry* g = Find(Text(Span{a_.tokens[d.agency_first].span.start, a_.tokens[d.agency_end - 1].span.end}));
+      EmitTokens(d.agency_first, d.agency_end, MentionType::kOrg, g != nullptr && g->type == EntityType::kOrg ? g : nullptr);
+    }
+  }
+
+  void ScanSentence(const Sentence& s, bool paragraph_start) {
     uint32_t i = s.first_token;
     const uint32_t end = s.end_token;
     if (caps_mode_) MarkCapsNames(s);
+    if (Dateline d; paragraph_start && ReadDateline(s, &d)) {
+      EmitDateline(s, d);
+      i = d.end;
+    }
     while (i < end) {
       if (!IsNameToken(i) && !ParticlesBeforeName(i, end)) {
         if (IsWord(i) && a_.tokens[i].capitalized && IsHyphenModifier(i)) {
@@ -324,9 +442,24 @@ class Finder {
             u.last = j + 1;
             u.span.end = a_.tokens[j + 1].span.end;
           }
+          // "Kestrel's Head", "Mara's Point": a possessive inside a place's name, when a
+          // place word ends the name; not a known place's possession ("Kenya's Head of State").
+          if (u.last == j && j + 2 < end && Tok(j + 1) == "'s" && IsNameToken(j + 2) &&
+              (TokClasses(j + 2) & kPossPlace) && !Find(Tok(j)) &&
+              !(j + 3 < end && (IsNameToken(j + 3) || StartsWithWord(Tok(j + 3), "of")))) {
+            u.last = j + 1;
+            u.span.end = a_.tokens[j + 1].span.end;
+          }
           units_.push_back(u);
           j = u.last + 1;
           continue;
+        }
+        // "Kestra beat Dornia Wednesday 2-1": in a match report a day right after a name,
+        // before the score or a result's verb, ends a club's name.
+        if (score_ && !units_.empty() && !units_.back().connector && ClubDay(j, end)) {
+          units_.push_back(Unit{j, j, a_.tokens[j].span, false, false});
+          j = j + 1;
+          break;
         }
         char buf[8];
         std::string_view w = LowerInto(Tok(j), buf, sizeof buf);
@@ -360,6 +493,17 @@ class Finder {
       if (!units_.empty()) ProcessRun(initial);
       i = std::max(j, i + 1);
     }
+  }
+
+  bool ClubDay(uint32_t j, uint32_t end) const {
+    std::string_view w = Tok(j);
+    if (!a_.tokens[j].capitalized || a_.tokens[j].all_caps || !(TokClasses(j) & kTime) || w.size() < 6 ||
+        !w.ends_with("day") || j + 1 >= end)
+      return false;
+    if (a_.tokens[j + 1].kind == TokenKind::kNumber) return true;
+    static constexpr std::string_view kVerbs[] = {"beat", "beats", "drew", "draw", "lost", "lose",
+                                                  "won", "win", "defeated", "edged", "thrashed"};
+    return std::find(std::begin(kVerbs), std::end(kVerbs), Tok(j + 1)) != std::end(kVerbs);
   }
 
   void EmitHyphenParts(uint32_t i) {
@@ -398,6 +542,7 @@ class Finder {
     m.units = n;
     m.acronym = b - a == 1 && IsAcronym(units_[a]);
     m.tagged = names_.Exact(m.span, &m.tagged_type);
+    m.weak = headline_ && g == nullptr;
     if (type == MentionType::kPerson) {
       std::string_view last = Text(m.span);
       last = last.substr(last.rfind(' ') == std::string_view::npos ? 0 : last.rfind(' ') + 1);
@@ -445,9 +590,32 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
+    if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
+        !a_.tokens[units_[a].last + 1].capitalized)
+      return -1;
     const uint32_t before = units_[a].first;  // a sentence's first word is cut off the run
     if (before > 0 && a_.tokens[before - 1].capitalized && (TokClasses(before - 1) & kOtherHead)) return -1;
     if (const GazEntry* g = Find(text)) return Emit(a, b, TypeOf(g), g, g->country);
+    // "Kestrel's Head": a place word after a possessive (units are built so, see ScanSentence).
+    if (n >= 2 && (last & kPossPlace) && UnitText(units_[b - 2]).ends_with("'s"))
+      return Emit(a, b, MentionType::kLoc, nullptr, "");
+    // "Kestra beat Dornia Wednesday 2-1": a club's name ending in a day (ScanSentence).
+    if (n >= 2 && (last & kTime)) {
+      int id = Emit(a, b, MentionType::kOrg, nullptr, "");
+      mentions_[id].team = true;
+      return id;
+    }
+    // "Le Kestrel", "La Velmara": a foreign article and one word name a newspaper, a place
+    // or a body, not a person (whose given name would come first: "Marine Le Varn"), unless
+    // the tagger reads a person there. Longer names stay open: "Le Van Thanh" is Vietnamese.
+    if (n == 2 && !titled && (first & kArticle) && !names_.Covers(UnitsSpan(a, b), EntityType::kPerson)) {
+      EntityType tagged = EntityType::kOrg;
+      bool loc = names_.Exact(UnitsSpan(a, b), &tagged) && tagged == EntityType::kLoc;
+      int id = Emit(a, b, loc ? MentionType::kLoc : MentionType::kOrg, nullptr, "");
+      mentions_[id].article = true;
+      return id;
+    }
     // "Construtora Belmiro", "Avenida Paulista", "Stade Kestrel": the first word says.
     if (n >= 2 && (first & kOrgPrefix)) return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
     if (n >= 2 && (first & kLocPrefix)) return Emit(a, b, MentionType::kLoc, nullptr, "");
@@ -478,7 +646,14 @@ class Finder {
                     rest->kind == PlaceKind::kCountry ? rest->country : std::string_view());
     }
     if (n > static_cast<size_t>(kMaxChunkUnits)) return -1;
-    if (n == 1 && IsAcronym(units_[a]) && !titled) return Emit(a, b, MentionType::kOrg, nullptr, "");
+    if (n == 1 && IsAcronym(units_[a]) && !titled) {
+      // "LONDON" in a mixed-case sentence: a place of four letters or more that the
+      // gazetteer knows in title case is that place, not an acronym.
+      if (const GazEntry* g = text.size() >= 4 ? gaz_.Find(TitleCase(text)) : nullptr;
+          g != nullptr && g->type == EntityType::kLoc)
+        return Emit(a, b, MentionType::kLoc, g, g->country);
+      return Emit(a, b, MentionType::kOrg, nullptr, "");
+    }
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
     if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
@@ -514,7 +689,9 @@ class Finder {
     const Span span = UnitsSpan(a, b);
     EntityType tagged = EntityType::kPerson;
     const bool known = names_.Exact(span, &tagged);
-    if (n >= 2 && !titled && !person_shape && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
+    const bool scored = results_ && units_[b - 1].last + 1 < a_.tokens.size() &&
+                        a_.tokens[units_[b - 1].last + 1].kind == TokenKind::kNumber;  // "Port Orvane 3"
+    if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
         !gaz_.IsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
         !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
       return -1;
@@ -633,10 +810,20 @@ class Finder {
         break;
       }
       uint32_t cls = ClassesOf(u);
-      if (cls & kHead) {
+      if (q + 2 == n && UnitText(u).ends_with("'s") && (ClassesOf(units_[q + 1]) & kPossPlace)) break;
+      if ((cls & kHead) || GluedRank(q, n)) {
         has_head = true;
         title_end = ++q;
         continue;
+      }
+      if ((cls & kOrgPrefix) && q + 1 < n && !units_[q + 1].connector) {  // "Athletics Kenya president"
+        const GazEntry* g = nullptr;
+        size_t len = LongestGaz(q + 1, n, &g);
+        if (len > 0 && g->kind == PlaceKind::kCountry) {
+          subs.emplace_back(q, q + 1 + len);
+          q += 1 + len;
+          continue;
+        }
       }
       if (cls & (kMod | kDomain)) {
         ++q;
@@ -714,6 +901,27 @@ class Finder {
     Chunk(p, n, title_from);
   }
 
+  // "Centre Tomas Varel", "Advocate Thandiwe Moroka", "Geophysicist Ana Ruiz": a position
+  // or rank (`rank`), or a WordNet noun for a person, written before a name of two words or
+  // more that opens with a given name (or that the tagger reads as a person's) is the
+  // title, not part of the name.
+  bool GluedRank(size_t q, size_t n) const {
+    if (q + 3 > n || units_[q].connector || units_[q + 1].connector || units_[q + 2].connector) return false;
+    std::string_view w = UnitText(units_[q]);
+    const uint32_t cls = ClassesOf(units_[q]);
+    if (!(cls & (kRank | kRole)) || gaz_.IsGivenName(w) || gaz_.IsSurname(w) || (!(cls & kRank) && Find(w)))
+      return false;
+    const bool person = gaz_.IsGivenName(UnitText(units_[q + 1])) || names_.Covers(UnitsSpan(q + 1, q + 3), EntityType::kPerson);
+    // A WordNet noun for a person may be a given name too ("John", "Bishop"): not when the
+    // tagger reads it as the start of the person's name.
+    if (!(cls & kRank)) return person && !names_.Covers(UnitsSpan(q, q + 2), EntityType::kPerson);
+    if (person) return true;
+    // A rank before two unknown words that are no ordinary words or places ("Advocate
+    // Thandiwe Moroka", where neither the given names nor the tagger know the name).
+    auto unknown = [&](const Unit& u) { return !gaz_.IsCommon(UnitText(u)) && !Find(UnitText(u)); };
+    return (cls & kRank) && q + 3 == n && unknown(units_[q + 1]) && unknown(units_[q + 2]);
+  }
+
   // End of an organisation name that starts at unit q and is directly followed by a role
   // word ("European Commission" in "European Commission President"), or q.
   size_t OrgBeforeTitle(size_t q, size_t n) const {
@@ -734,6 +942,13 @@ class Finder {
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
     if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
+    // "Port Orvane 10 6 3 1 21", "Port Orvane 3 Tarn 1": a team's name opens a table's row.
+    if (const uint32_t after = units_[n - 1].last + 1;
+        results_ && after < a_.tokens.size() && a_.tokens[after].kind == TokenKind::kNumber)
+      return false;
+    // "Athletics Kenya said", "Kestrel's Head lies": the first word opens the name.
+    if (n > 1 && (ClassesOf(units_[0]) & kOrgPrefix)) return false;
+    if (n == 2 && w.ends_with("'s") && (ClassesOf(units_[1]) & kPossPlace)) return false;
     // "Reporters Without Borders said", "Amnesty International urged": ordinary words that
     // together name someone who speaks.
     uint32_t next = units_[n - 1].last + 1;
@@ -751,23 +966,55 @@ class Finder {
   // After a locative preposition ("in Austin") or "the town of"; after a country's
   // possessive ("Bangladesh's Foreign Ministry").
   // A result in the sentence: two numbers joined by a dash ("2-1", "63–7").
-  bool HasScore(const Sentence& s) const {
+  // Also says whether the sentence holds a digit at all.
+  bool HasScore(const Sentence& s, bool* digit) const {
     std::string_view t = Text(s.span);
-    for (size_t i = 1; i + 1 < t.size(); ++i) {
-      if (t[i] == '-' && IsDigit(t[i - 1]) && IsDigit(t[i + 1])) return true;
+    *digit = false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (!IsDigit(t[i])) continue;
+      *digit = true;
+      if (i + 2 < t.size() && t[i + 1] == '-' && IsDigit(t[i + 2])) return true;
     }
     return t.find("\xE2\x80\x93") != std::string_view::npos;  // en dash
   }
   static bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley": a place (not a country) that
-  // is the subject or object of a match result's verb in a sentence with a score is the
-  // club, an organisation (read from the parse).
+  // A list of results in the sentence: a capitalised word, a number, a capitalised word, a
+  // number ("Kestra 2 Dornia 1"; "Port Orvane 3" ends the second name in a later token); or
+  // a row of a table of them (TableRowAt).
+  bool HasResultsList(const Sentence& s) const {
+    for (uint32_t t = s.first_token; t + 2 < s.end_token; ++t) {
+      if (a_.tokens[t + 1].kind != TokenKind::kNumber || !a_.tokens[t].capitalized) continue;
+      if (TableRowAt(t + 1)) return true;
+      if (!a_.tokens[t + 2].capitalized) continue;
+      for (uint32_t k = t + 3; k < s.end_token && k < t + 7; ++k) {
+        if (a_.tokens[k].kind == TokenKind::kNumber) return true;
+        if (!a_.tokens[k].capitalized) break;
+      }
+    }
+    return false;
+  }
+
+  // "Kestra 10 7 2 1 23": four whole numbers or more of up to three digits each from token
+  // t on, as a table of standings or medals gives them after a team's name (a table of
+  // figures has decimals or larger numbers).
+  bool TableRowAt(uint32_t t) const {
+    int numbers = 0;
+    for (; t < a_.tokens.size() && a_.tokens[t].kind == TokenKind::kNumber && numbers < 4; ++t) {
+      std::string_view n = Tok(t);
+      if (n.size() > 3 || !std::all_of(n.begin(), n.end(), IsDigit)) return false;
+      ++numbers;
+    }
+    return numbers >= 4;
+  }
+
+  // "Leeds beat Sheffield 2-1", "Arsenal drew with Burnley", "Brazil won 3-0 against
+  // Argentina": a place that is the subject or object of a match result's verb in a
+  // sentence with a score is the club or the national team, an organisation (read from the
+  // parse).
   void ReadTeam(int id) {
     Mention& m = mentions_[id];
     if (m.type != MentionType::kLoc && m.type != MentionType::kUnknown) return;
-    // A country stays the country, as for "Washington said" (the contract's metonymy).
-    if (m.gaz != nullptr && m.gaz->kind == PlaceKind::kCountry) return;
     const int32_t head = HeadWord(a_, m.span);
     if (head < 0) return;
     const Word& w = a_.words[head];
@@ -781,14 +1028,44 @@ class Finder {
       }
       if (!result) return;
     }
-    static constexpr std::string_view kResults[] = {"beat", "defeat", "draw", "lose", "edge", "thrash",
-                                                    "rout", "overcome", "stun", "upset", "outclass", "hold"};
+    static constexpr std::string_view kResults[] = {"beat",  "defeat", "draw",      "lose", "edge",
+                                                    "thrash", "rout",  "overcome", "stun", "upset",
+                                                    "outclass", "hold", "win"};
     const std::string& verb = a_.words[w.head].lemma;
     if (std::find(std::begin(kResults), std::end(kResults), verb) == std::end(kResults)) return;
-    m.type = MentionType::kOrg;
-    m.gaz = nullptr;
-    m.country.clear();
-    m.team = true;
+    MakeTeam(&m);
+  }
+
+  // A place or name read as a sports team: an organisation, kept apart from the place; a
+  // national team ("Brazil won 3-0") keeps its country, a club has none of its own.
+  static void MakeTeam(Mention* m) {
+    const bool national = m->gaz != nullptr && m->gaz->kind == PlaceKind::kCountry;
+    m->type = MentionType::kOrg;
+    m->gaz = nullptr;
+    if (!national) m->country.clear();
+    m->team = true;
+  }
+
+  // "Kestra 2 Dornia 1, Velmaria 0 Port Orvane 3": a name, a number, a name, a number is a
+  // result; both names are teams, whatever they would be alone; so is a name that opens a
+  // table's row ("Kestra 10 7 2 1 23"). Not for people named by a given name (a golf
+  // leaderboard "Ana Velaz 68 70 69 71").
+  void ReadResultsList(size_t first) {
+    auto number = [&](uint32_t t) { return t < a_.tokens.size() && a_.tokens[t].kind == TokenKind::kNumber; };
+    auto named_person = [&](const Mention& m) {
+      return m.type == MentionType::kPerson &&
+             (gaz_.IsGivenName(Tok(m.first_token)) || names_.Covers(m.span, EntityType::kPerson));
+    };
+    for (size_t x = first; x < mentions_.size(); ++x) {
+      const uint32_t e = mentions_[x].end_token;
+      if (TableRowAt(e) && !named_person(mentions_[x])) MakeTeam(&mentions_[x]);
+      if (!number(e) || e + 1 >= a_.tokens.size() || mention_at_[e + 1] < 0) continue;
+      Mention& home = mentions_[x];
+      Mention& away = mentions_[mention_at_[e + 1]];
+      if (away.first_token != e + 1 || !number(away.end_token) || named_person(home) || named_person(away)) continue;
+      MakeTeam(&home);
+      MakeTeam(&away);
+    }
   }
 
   void ReadPlaceContext(const Sentence& s, int id) {
@@ -871,6 +1148,8 @@ class Finder {
         alias.type = MentionType::kOrg;
       }
     }
+    // "Le Kestrel, a local newspaper": what an appositive says beats the tagger's guess.
+    if (m.article) DescribedAsNoPerson(s, id);
     if (m.type == MentionType::kOrg) PrenominalCountry(s, id);
     if (m.type != MentionType::kPerson && m.type != MentionType::kUnknown) return;
     if (m.title_rank == 0 && DescribedAsNoPerson(s, id)) {
@@ -1044,7 +1323,7 @@ class Finder {
   // or a place, or that a spokesperson speaks for, is typed so. True when it typed it.
   bool DescribedAsNoPerson(const Sentence& s, int id) {
     Mention& m = mentions_[id];
-    if (gaz_.IsGivenName(Tok(m.first_token)) || m.gaz) return false;
+    if ((gaz_.IsGivenName(Tok(m.first_token)) && !m.article) || m.gaz) return false;
     if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "for" &&
         Tok(m.first_token - 2).starts_with("spokes")) {
       m.type = MentionType::kOrg;
@@ -1149,7 +1428,11 @@ class Finder {
   const Gazetteer& gaz_;
   const ArticleNames& names_;
   std::unordered_set<std::string_view> hyphen_surnames_;  // "Austin-Delgado" of a person met
-  bool caps_mode_ = false;
+  bool caps_mode_ = false;     // the article, or the sentence being read, is in capitals
+  bool article_caps_ = false;  // the whole article is in capitals
+  bool headline_ = false;      // the sentence being read is an all-capitals headline
+  bool score_ = false;         // the sentence being read holds a match result
+  bool results_ = false;       // ... or a list of results ("Kestra 2 Dornia 1")
   std::vector<Mention> mentions_;
   std::vector<int> mention_at_;
   std::vector<Unit> units_;

@@ -41,9 +41,12 @@ struct Mention {
   bool forced_loc = false;        // "Austin, Texas"
   bool acronym = false;           // all-capital single word ("CIA")
   int defined_by = -1;            // "(IMF)" after "International Monetary Fund"
-  bool weak = false;              // sentence-initial ordinary word: kept only if it
-                                  // names an entity found elsewhere ("Xi said")
+  bool weak = false;              // sentence-initial ordinary word, or a name in an
+                                  // all-capitals headline: kept only if it names an entity
+                                  // found elsewhere ("Xi said", "OSTROVA WINS")
   bool team = false;              // a place named as a sports team ("Leeds beat ... 2-1")
+  bool article = false;           // opens with a foreign article ("Le Kestrel"): no person,
+                                  // unless it ends a person's name met elsewhere ("Le Varn")
   bool tagged = false;            // the tagger (ner.h) found a name of exactly this span,
   EntityType tagged_type = EntityType::kPerson;  // of this type
 };

@@ -245,6 +245,13 @@ bool ArticleNames::NoneIn(Span s) const {
   return it == names_.end() || it->span.start >= s.end;
 }
 
+bool ArticleNames::Covers(Span s, EntityType type) const {
+  // The first name ending after s.start.
+  auto it = std::lower_bound(names_.begin(), names_.end(), s.start,
+                             [](const Name& n, uint32_t start) { return n.span.end <= start; });
+  return it != names_.end() && it->span.start <= s.start && it->span.end >= s.end && it->type == type;
+}
+
 std::unique_ptr<NerModel> NerModel::Train(const Gazetteer& gaz, const std::vector<NerExample>& data,
                                           const NerTrainOptions& opt) {
   std::vector<Context> contexts(data.size());

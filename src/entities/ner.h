@@ -100,6 +100,8 @@ class ArticleNames {
   bool Exact(Span s, EntityType* type) const;
   // Whether the article was tagged and no name of the tagger overlaps `s`.
   bool NoneIn(Span s) const;
+  // Whether a name of type `type` contains all of `s`.
+  bool Covers(Span s, EntityType type) const;
 
  private:
   std::vector<Name> names_;  // in text order
