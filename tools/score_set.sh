@@ -2,15 +2,21 @@
 # Score the engine on an annotated set: analyze every article whose gold file exists, then
 # score all of them together with ../shared/eval/score.py (micro-averaged over the set).
 #
-#   tools/score_set.sh GOLD_DIR [TEXT_DIR] [--only LIST] [--half tuning|frozen] [--json] [--keep DIR]
+#   tools/score_set.sh GOLD_DIR [TEXT_DIR] [--only LIST] [--half tuning|frozen]
+#                      [--part tuning|frozen] [--list] [--json] [--keep DIR]
 #
-#   GOLD_DIR      folder of NAME.gold.json files (tests/gold, tests/blind, ...)
-#   TEXT_DIR      folder of the NAME.txt articles; defaults to GOLD_DIR
-#                 (for tests/blind it is ../shared/wikinews)
+#   GOLD_DIR      folder of NAME.gold.json files (tests/gold, tests/wikinews, tests/blind, ...)
+#   TEXT_DIR      folder of the NAME.txt articles; defaults to GOLD_DIR, except for this
+#                 checkout's tests/wikinews and tests/blind, whose texts are ../shared/wikinews
 #   --only LIST   score only these articles: comma-separated names, each a whole NAME or the
 #                 number NAME starts with ("01,07" picks 01_..., 07_...)
 #   --half tuning score only the articles whose number is odd (01, 03, ...: tests/gold's tuning half)
 #   --half frozen score only the articles whose number is even (02, 04, ...: the frozen half)
+#   --part tuning score only the gold files whose name sorts to an odd position in GOLD_DIR
+#                 (1st, 3rd, ...: tests/wikinews's tuning part; names need no number)
+#   --part frozen score only those at an even position (2nd, 4th, ...: the frozen part);
+#                 --half and --part exclude each other
+#   --list        print the selected article names, one a line, and stop (nothing is analyzed)
 #   --json        print score.py's machine-readable summary instead of the table
 #   --keep DIR    write the analyses to DIR (NAME.json) and keep them; default: a temporary folder
 #
@@ -26,18 +32,21 @@ SHARED=${NEWSGRAPH_SHARED_DIR:-$ROOT/../shared}
 SCORE=$SHARED/eval/score.py
 
 usage() {
-  sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,26p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 die() { echo "score_set: $*" >&2; exit 2; }
 
-gold_dir= text_dir= only= half= as_json= keep=
+gold_dir= text_dir= only= half= part= list= as_json= keep=
 while [ $# -gt 0 ]; do
   case $1 in
     --only) [ $# -ge 2 ] || die "--only needs a list"; only=$2; shift 2 ;;
     --only=*) only=${1#--only=}; shift ;;
     --half) [ $# -ge 2 ] || die "--half needs tuning or frozen"; half=$2; shift 2 ;;
     --half=*) half=${1#--half=}; shift ;;
+    --part) [ $# -ge 2 ] || die "--part needs tuning or frozen"; part=$2; shift 2 ;;
+    --part=*) part=${1#--part=}; shift ;;
+    --list) list=1; shift ;;
     --json) as_json=--json; shift ;;
     --keep) [ $# -ge 2 ] || die "--keep needs a folder"; keep=$2; shift 2 ;;
     -h|--help) usage ;;
@@ -49,19 +58,34 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$gold_dir" ] || usage
-text_dir=${text_dir:-$gold_dir}
 case $half in ""|tuning|frozen) ;; *) die "--half must be tuning or frozen, not '$half'" ;; esac
+case $part in ""|tuning|frozen) ;; *) die "--part must be tuning or frozen, not '$part'" ;; esac
+[ -z "$half" ] || [ -z "$part" ] || die "--half splits by number and --part by position: give one of them"
 [ -d "$gold_dir" ] || die "$gold_dir: no such folder"
+if [ -z "$text_dir" ]; then
+  # The Wikinews sets keep only their gold files; their articles are in ../shared/wikinews.
+  case $(cd "$gold_dir" && pwd -P) in
+    "$(cd "$ROOT" && pwd -P)/tests/wikinews"|"$(cd "$ROOT" && pwd -P)/tests/blind") text_dir=$SHARED/wikinews ;;
+    *) text_dir=$gold_dir ;;
+  esac
+fi
 [ -d "$text_dir" ] || die "$text_dir: no such folder"
-[ -f "$SCORE" ] || die "$SCORE not found (set NEWSGRAPH_SHARED_DIR)"
-[ -x "$NG" ] || die "$NG not found or not executable (run make build, or set NEWSGRAPH_BIN)"
 
-# The articles to score, in name order.
+# The articles to score, in name order (byte order, so that positions do not depend on the locale).
 names=()
-for g in "$gold_dir"/*.gold.json; do
-  [ -e "$g" ] || die "$gold_dir: no *.gold.json files"
-  names+=("$(basename "$g" .gold.json)")
-done
+while IFS= read -r n; do names+=("$n"); done < <(
+  for g in "$gold_dir"/*.gold.json; do [ -e "$g" ] && basename "$g" .gold.json; done | LC_ALL=C sort)
+[ ${#names[@]} -gt 0 ] || die "$gold_dir: no *.gold.json files"
+
+# --part: the position of each name among all the gold files of GOLD_DIR, before any other filter.
+declare -A in_part=()
+if [ -n "$part" ]; then
+  for i in "${!names[@]}"; do
+    if { [ "$part" = tuning ] && [ $((i % 2)) -eq 0 ]; } || { [ "$part" = frozen ] && [ $((i % 2)) -eq 1 ]; }; then
+      in_part[${names[$i]}]=1
+    fi
+  done
+fi
 
 if [ -n "$only" ]; then
   picked=()
@@ -88,7 +112,15 @@ if [ -n "$half" ]; then
   done
   names=("${picked[@]}")
 fi
+if [ -n "$part" ]; then
+  picked=()
+  for n in "${names[@]}"; do [ -z "${in_part[$n]:-}" ] || picked+=("$n"); done
+  names=("${picked[@]}")
+fi
 [ ${#names[@]} -gt 0 ] || die "no articles selected"
+if [ -n "$list" ]; then printf '%s\n' "${names[@]}"; exit 0; fi
+[ -f "$SCORE" ] || die "$SCORE not found (set NEWSGRAPH_SHARED_DIR)"
+[ -x "$NG" ] || die "$NG not found or not executable (run make build, or set NEWSGRAPH_BIN)"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -112,6 +144,6 @@ for n in "${names[@]}"; do
   fi
 done
 
-[ -n "$as_json" ] || echo "scored ${#names[@]} articles from $gold_dir${half:+ ($half half)}${only:+ (only $only)}: ${names[*]}"
+[ -n "$as_json" ] || echo "scored ${#names[@]} articles from $gold_dir${half:+ ($half half)}${part:+ ($part part)}${only:+ (only $only)}: ${names[*]}"
 python3 "$SCORE" $as_json "$work/gold" "$pred" || die "score.py failed"
 [ "$failed" -eq 0 ] || { echo "score_set: $failed article(s) could not be analyzed" >&2; exit 1; }

@@ -2,8 +2,9 @@
 # The hand-written annotations stay consistent with their articles: valid JSON, evidence and
 # quote starts that are exact substrings, actors and speakers that resolve to entities, known
 # CAMEO codes (tests/gold/validate.py). tests/gold keeps its articles beside the gold files;
-# the blind set tests/blind reads its articles from ../shared/wikinews, so its gold files and
-# texts are linked into one folder first (skipped where ../shared/wikinews is absent).
+# the Wikinews sets tests/wikinews (development) and tests/blind read their articles from
+# ../shared/wikinews, so their gold files and texts are linked into one folder first (skipped
+# where ../shared/wikinews is absent). The two Wikinews sets must not share an article.
 source "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "skipped: no python3"; exit 77; }
 validate() { env NEWSGRAPH_SHARED_DIR="$SHARED" python3 "$SRC/tests/gold/validate.py" "$1"; }
@@ -26,9 +27,19 @@ if [ -d "$blind_texts" ]; then
   check "tests/blind annotations are consistent (texts from $blind_texts)" validate "$TMP/blind"
   n=$(ls "$SRC"/tests/blind/*.gold.json | wc -l)
   if [ "$n" -eq 10 ]; then pass "tests/blind has its ten gold files"; else fail "tests/blind has $n gold files, not 10"; fi
+  link_set "$SRC/tests/wikinews" "$blind_texts" "$TMP/wikinews" || fail "link tests/wikinews"
+  check "tests/wikinews annotations are consistent (texts from $blind_texts)" validate "$TMP/wikinews"
+  n=$(ls "$TMP/wikinews"/*.txt | wc -l)
+  if [ "$n" -eq 13 ]; then pass "tests/wikinews: all 13 articles have their text"; else fail "tests/wikinews: $n of 13 texts found"; fi
 else
-  echo "note: $blind_texts absent; tests/blind not checked"
+  echo "note: $blind_texts absent; tests/blind and tests/wikinews not checked"
 fi
+n=$(ls "$SRC"/tests/wikinews/*.gold.json | wc -l)
+if [ "$n" -eq 13 ]; then pass "tests/wikinews has its 13 gold files"; else fail "tests/wikinews has $n gold files, not 13"; fi
+# File names only: the blind gold files are never read here.
+shared_names=$(comm -12 <(cd "$SRC/tests/wikinews" && ls *.gold.json | sort) <(cd "$SRC/tests/blind" && ls *.gold.json | sort))
+if [ -z "$shared_names" ]; then pass "tests/wikinews and tests/blind share no article"
+else fail "tests/wikinews and tests/blind share: $shared_names"; fi
 
 # The validator itself must catch a broken annotation: an evidence string that is not in the text.
 mkdir -p "$TMP/bad"
