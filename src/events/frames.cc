@@ -209,8 +209,11 @@ std::vector<Frame> Builder::Run(std::vector<int>* frame_of) {
     int rel = W(t).deprel;
     if (rel == R().xcomp || rel == R().ccomp || rel == R().conj || rel == R().relcl || rel == R().acl)
       f.governor = frame_of_[h];
-    if (rel == R().xcomp && f.modality.empty()) {
-      std::string_view kind = fw_.Kind("head", Lemma(h));
+    // "refused to meet": the governor of an xcomp; "drew criticism": the verb an event
+    // noun is the object of.
+    std::string_view via = rel == R().xcomp ? "head" : rel == R().obj && f.noun ? "objof" : "";
+    if (!via.empty() && f.modality.empty()) {
+      std::string_view kind = fw_.Kind(via, Lemma(h));
       if (!kind.empty()) f.modality = std::string(kind), f.cue = std::string(Lemma(h));
     }
   }
@@ -260,8 +263,8 @@ StatusOr<FrameWords> FrameWords::Parse(std::string_view tsv, std::string_view fi
     };
     if (l.fields.size() != 3) return error("expected kind<TAB>relation<TAB>lemmas");
     std::string_view rel = l.fields[1];
-    if (rel != "advmod" && rel != "aux" && rel != "mark" && rel != "head")
-      return error("relation must be advmod, aux, mark or head");
+    if (rel != "advmod" && rel != "aux" && rel != "mark" && rel != "head" && rel != "objof")
+      return error("relation must be advmod, aux, mark, head or objof");
     std::string_view lemmas = l.fields[2];
     size_t pos = 0;
     while (pos < lemmas.size()) {

@@ -202,5 +202,17 @@ TEST_F(FrameReadingTest, PassiveArrestWithoutAgentIsTheStorysCountry) {
   for (const Event& e : b.events) EXPECT_FALSE(e.cameo == "173" && e.target.find("Ruiz") != std::string::npos);
 }
 
+TEST_F(FrameReadingTest, EventNounsTheSubjectReceivesAndWordsThatOnlyLookLikeEvents) {
+  // "drew criticism": the subject receives the criticism (frames.tsv undergo), no source.
+  Analysis a = Code("Norway's prime minister has drawn sharp criticism from Chile for the decision.", true);
+  for (const Event& e : a.events) EXPECT_NE(e.source, "Norway") << e.cameo;
+  // "hostility" is no hosting; "allegedly" accuses no one; "alleged" as a verb does.
+  Analysis b = Code("Chile denounced the hostility toward Peru. Peru allegedly paid Bolivia.", true);
+  EXPECT_EQ(Find(b, "043"), nullptr);
+  EXPECT_EQ(Find(b, "112"), nullptr);
+  Analysis c = Code("Peru alleged that Bolivia had shelled the border.", true);
+  EXPECT_NE(Find(c, "112"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsgraph::events
