@@ -7,6 +7,8 @@
 #include "events/dictionary.h"
 #include "events/events.h"
 #include "events/petrarch.h"
+#include "ingest/document.h"
+#include "pipeline/analyzer.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
@@ -212,6 +214,24 @@ TEST_F(FrameReadingTest, EventNounsTheSubjectReceivesAndWordsThatOnlyLookLikeEve
   EXPECT_EQ(Find(b, "112"), nullptr);
   Analysis c = Code("Peru alleged that Bolivia had shelled the border.", true);
   EXPECT_NE(Find(c, "112"), nullptr);
+}
+
+TEST(EventActorsTest, ARoleWordOpeningAnOrganisationsNameIsThatOrganisation) {
+  // "Church" is a role word (REL); "the Church of Scientology", an organisation the
+  // entities stage found, is the actor, not an unnamed cleric of the story's country.
+  auto analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().message();
+  Article art;
+  art.title = "Former member sues";
+  art.paragraphs = {"PARIS (AP) - A former member says the Church of Scientology detained her for two years "
+                    "aboard a ship, her lawyer said on Monday."};
+  Analysis a = (*analyzer)->AnalyzeArticle(art);
+  bool found = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source, "France") << e.cameo;
+    found |= e.source == "Church of Scientology";
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -297,6 +297,18 @@ Actor Finder::MakeActor(const Unit& u) const {
     a.name = Text(u.content, u.end);
     a.detail = a.name;
   }
+  // A role word that begins an organisation's name ("the Church of Scientology", "the
+  // Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
+  if (name_run < 0 && u.possessor_run < 0 && u.countries.empty() && u.content < u.end && t_[u.content].cap) {
+    int ent = ents_.At(Span{t_[u.content].span.start, t_[u.end - 1].span.end});
+    if (ent >= 0 && a_.entities[ent].type == EntityType::kOrg) {
+      const Entity& en = a_.entities[ent];
+      a.entity = ent;
+      a.name = en.name;
+      a.named = true;
+      if (!en.country.empty()) a.country = en.country;
+    }
+  }
   return a;
 }
 
