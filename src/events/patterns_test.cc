@@ -216,6 +216,14 @@ TEST_F(FrameReadingTest, EventNounsTheSubjectReceivesAndWordsThatOnlyLookLikeEve
   EXPECT_NE(Find(c, "112"), nullptr);
 }
 
+TEST_F(FrameReadingTest, ADonationToSomeoneIsAid) {
+  Analysis a = Code("Norway made a donation of two ambulances to Chile on Monday.", true);
+  const Event* e = Find(a, "070");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source, "Norway");
+  EXPECT_EQ(e->target, "Chile");
+}
+
 TEST(EventActorsTest, ARoleWordOpeningAnOrganisationsNameIsThatOrganisation) {
   // "Church" is a role word (REL); "the Church of Scientology", an organisation the
   // entities stage found, is the actor, not an unnamed cleric of the story's country.
