@@ -143,6 +143,7 @@ class Builder {
     open_ = true;
   }
   void Continue(const Mark& m) { seg_start_ = m.end; }
+  void ContinueAt(uint32_t pos) { seg_start_ = pos; }
   void EndSegment(uint32_t end) {
     Span s = Trimmed(body_, seg_start_, end);
     if (!s.empty()) q_.segments.push_back(s);
@@ -191,6 +192,10 @@ std::vector<Quotation> PairDoubles(std::string_view body, const std::vector<Span
         marks[i].start == FirstNonBlank(body, paras[p + 1]) && marks[i].role != Role::kClose) {
       b.Continue(marks[i]);
       ++i;
+    } else if (p + 1 < paras.size() && i < marks.size() && marks[i].para <= p + 2 && marks[i].role == Role::kClose) {
+      // Text broken into lines inside a quotation: the next mark, within two paragraphs,
+      // closes it, so the quotation runs on into the next paragraph.
+      b.ContinueAt(FirstNonBlank(body, paras[p + 1]));
     } else {
       b.Abandon(&out);
     }

@@ -75,6 +75,24 @@ TEST(QuoteMarks, MultiParagraphQuote) {
   EXPECT_FALSE(q[0].close_mark.empty());
 }
 
+TEST(QuoteMarks, QuoteBrokenIntoLinesRunsToItsCloser) {
+  // Hard line breaks inside a quotation: no mark opens the next line, and the next mark
+  // (one or two lines on) closes the quotation.
+  std::string body =
+      "The coach said, \"We learned a lot today\n"
+      "and the team kept going\n"
+      "until the end.\" Then he left.\n"
+      "Nothing else was said.";
+  EXPECT_EQ(Texts(body), V{"We learned a lot today | and the team kept going | until the end."});
+  // Three lines on is too far: the unclosed opener is dropped, the later pair stands.
+  std::string far =
+      "He said, \"one\n"
+      "two\n"
+      "three\n"
+      "four\" and \"five\" too.";
+  EXPECT_EQ(Texts(far), V{"five"});
+}
+
 TEST(QuoteMarks, StrayMarkRecoversAtParagraphEnd) {
   std::string body =
       "'That list includes Chad's claims and more.\n"
