@@ -326,6 +326,9 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create() {
     } else if (line.fields[0] == "vocab") {
       c->vocab_.insert(FoldForMatch(line.fields[2]));
       continue;
+    } else if (line.fields[0] == "credit") {
+      c->credits_.insert(FoldForMatch(line.fields[2]));
+      continue;
     } else {
       return Status::Corrupt(where + ": unknown match kind '" + std::string(line.fields[0]) + "'");
     }
@@ -367,6 +370,23 @@ const Token* Cleaner::AttributionTail(std::string_view text, const Token* begin,
   return cue ? comma : nullptr;
 }
 
+bool Cleaner::EndsInCredit(std::string_view paragraph) const {
+  constexpr size_t kMaxCreditWords = 6;
+  std::string_view p = paragraph;
+  while (!p.empty() && (p.back() == ' ' || p.back() == '.' || p.back() == '\r')) p.remove_suffix(1);
+  size_t colon = p.rfind(": ");
+  if (colon == std::string_view::npos || p.size() - colon > 80) return false;
+  // The credit: a few words, no sentence inside.
+  std::string_view who = p.substr(colon + 2);
+  if (who.empty() || who.find(". ") != std::string_view::npos) return false;
+  if (static_cast<size_t>(std::count(who.begin(), who.end(), ' ')) + 1 > kMaxCreditWords) return false;
+  // The label: the word before the colon, opening the paragraph or a sentence.
+  size_t label = p.find_last_of(' ', colon == 0 ? 0 : colon - 1);
+  size_t start = label == std::string_view::npos ? 0 : label + 1;
+  if (start > 0 && !(start >= 2 && (p[start - 2] == '.' || p[start - 2] == ')'))) return false;
+  return credits_.count(FoldForMatch(p.substr(start, colon - start))) != 0;
+}
+
 std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
   // Line and prefix patterns look at the paragraph's head only.
   std::string head = FoldForMatch(paragraph.substr(0, max_fixed_len_ + 8));
@@ -386,6 +406,8 @@ std::string Cleaner::BoilerplateReason(std::string_view paragraph) const {
       if (p.match == Match::kPrefix && head.compare(0, p.text.size(), p.text) == 0) return "prefix: " + p.text;
     }
   }
+  // A photo, video or audio caption, ending in its credit.
+  if (paragraph.size() <= 600 && !credits_.empty() && EndsInCredit(paragraph)) return "caption credit";
   // A row of share/follow buttons.
   if (paragraph.size() <= 200 && !vocab_.empty() &&
       vocab_.count(FoldForMatch(paragraph.substr(0, paragraph.find(' ')))) != 0) {

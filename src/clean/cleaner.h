@@ -9,7 +9,8 @@
 //     "NAIROBI, Kenya —") is cut into Analysis::dateline.
 //  3. Boilerplate paragraphs (data/clean/boilerplate.tsv: whole-line, prefix and weighted
 //     phrase patterns) are removed: repost disclaimers, share/subscribe prompts,
-//     "Advertisement", "Read more:" teasers. A sentence merely mentioning copyright stays.
+//     "Advertisement", "Read more:" teasers, captions ending in a media credit ("... Photo:
+//     Jane Doe."). A sentence merely mentioning copyright stays.
 //  4. Repeated sentences go: an exact repeat (after case and space folding) keeps its first
 //     copy; a restatement — a later sentence of eight or more words nearly all of which
 //     (>= 85%) stand in one earlier sentence — is removed. Candidates come from an inverted
@@ -50,6 +51,9 @@ class Cleaner {
   size_t max_fixed_len_ = 0;    // longest line/prefix pattern
   std::vector<uint16_t> by_first_byte_[256];  // line/prefix patterns by their first byte
   std::unordered_set<std::string> vocab_;  // share-button words
+  std::unordered_set<std::string> credits_;  // media credit labels of captions ("photo")
+  // Whether `paragraph` ends in a media credit ("... Image: Jane Doe."): a caption.
+  bool EndsInCredit(std::string_view paragraph) const;
   std::unordered_set<size_t> attribution_cues_;  // hashes of folded cue words
 
   // The comma opening a trailing attribution (", officials said") among the sentence's

@@ -50,6 +50,19 @@ TEST_F(CleanerTest, KeepsNewsThatMentionsCopyrightOrAdvice) {
   EXPECT_EQ(a.body, news[0] + "\n" + news[1] + "\n" + news[2] + "\n" + news[3]);
 }
 
+TEST_F(CleanerTest, RemovesCaptionsEndingInAMediaCredit) {
+  std::vector<std::string> news = {
+      "The minister spoke in Lusaka. Officials listed the terms: higher tariffs.",
+      "He posted a picture: the flag over the square.",
+      "Residents crossed the flooded bridge on Monday. Photo: Jane Doe.",
+      "The new stadium seen from the east stand. Image: City of Lusaka.",
+      "Floods hit the coast."};
+  Analysis a = Clean(news);
+  EXPECT_EQ(a.body, news[0] + "\n" + news[1] + "\n" + news[4]);
+  ASSERT_EQ(a.removed.size(), 2u);
+  EXPECT_EQ(a.removed[0].reason, "caption credit");
+}
+
 TEST_F(CleanerTest, RemovesShareAndSubscribeLines) {
   Analysis a = Clean({"Advertisement", "Floods hit the coast.", "Click here to subscribe to our newsletter.",
                       "Read more: Storm season begins", "Share this article", "Follow us on Twitter",
