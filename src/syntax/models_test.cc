@@ -152,7 +152,7 @@ TEST(PerceptronTest, LookupsAgreeWithTheSavedRows) {
       int span = 1 + static_cast<int>(f % classes);
       int truth = static_cast<int>(rng() % span), guess = static_cast<int>(rng() % span);
       t.Tick();
-      t.Update({all[f]}, truth, guess, 1.0f + static_cast<float>(rng() % 5));
+      t.Update(std::span<const Feature>(&all[f], 1), truth, guess, 1.0f + static_cast<float>(rng() % 5));
     }
     CompactModel m = t.Finish(0.0f);
     std::string bytes;
