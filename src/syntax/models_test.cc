@@ -199,6 +199,24 @@ TEST(SyntaxModelTest, ShippedModelRoundTripsByteForByte) {
   EXPECT_TRUE((*m)->Serialize() == *bytes);
 }
 
+// Prefixes and suffixes count characters, not bytes, and a short word has no longer ones.
+TEST(LexemeTest, AffixesCountCharacters) {
+  Lexeme x = MakeLexeme("Zürich");
+  EXPECT_EQ(x.lower, HashString("zürich"));
+  EXPECT_EQ(x.prefix[0], HashString("z"));
+  EXPECT_EQ(x.prefix[1], HashString("zü"));
+  EXPECT_EQ(x.prefix[2], HashString("zür"));
+  EXPECT_EQ(x.suffix[0], HashString("h"));
+  EXPECT_EQ(x.suffix[3], HashString("rich"));
+  Lexeme e = MakeLexeme("Éa");
+  EXPECT_EQ(e.prefix[0], HashString("é"));
+  EXPECT_EQ(e.prefix[1], HashString("éa"));
+  EXPECT_EQ(e.prefix[2], kNone);
+  EXPECT_EQ(e.suffix[1], HashString("éa"));
+  EXPECT_EQ(e.suffix[2], kNone);
+  EXPECT_EQ(MakeLexeme("A1").lower, HashString("a0"));
+}
+
 TEST(TaggerTest, FitsTrainingDataAndRoundTrips) {
   std::vector<TaggedSentence> data;
   for (const ParsedSentence& p : ToyTreebank()) data.push_back({p.forms, p.tags});
@@ -281,6 +299,9 @@ TEST(LemmatizerTest, TableRulesAndProperNouns) {
   EXPECT_EQ(loaded->Lemma("jumped", ud::kVerb), "jump");        // rule "-ed"
   EXPECT_EQ(loaded->Lemma("treaties", ud::kNoun), "treaty");    // rule "-ies"
   EXPECT_EQ(loaded->Lemma("Kelvaris", ud::kPropn), "Kelvaris");  // proper nouns keep their form
+  EXPECT_EQ(loaded->Lemma("MINISTRIES", ud::kNoun), "ministry");  // upper case, ASCII
+  EXPECT_EQ(loaded->Lemma("Ministriés", ud::kNoun), "ministrié");  // non-ASCII: no rule for -iés
+  EXPECT_EQ(loaded->Lemma("ies", ud::kNoun), "y");                // the whole word is the suffix
 }
 
 }  // namespace
