@@ -26,9 +26,12 @@ inline size_t Slot32(uint32_t k, size_t mask) { return (k * 0x9E3779B1u) & mask;
 void CompactModel::Build(const std::vector<uint32_t>& keys, const std::vector<uint32_t>& starts,
                          const std::vector<Entry>& entries) {
   row_count_ = keys.size();
-  // Load factor at most 0.77: probes stay short and the table stays small.
+  // Load factor at most 0.38. Most look-ups are of features the model does not have
+  // (pruning dropped four in five), and such a look-up probes up to the next empty slot:
+  // at 0.77 that often crosses into another cache line, a second miss that was not
+  // prefetched. Halving the load made tag + parse about 10% faster for 30 MB more memory.
   size_t cap = 16;
-  while (cap * 10 < row_count_ * 13) cap <<= 1;
+  while (cap * 10 < row_count_ * 26) cap <<= 1;
   slots_.clear();
   dense_.clear();
   packed_.clear();
