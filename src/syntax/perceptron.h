@@ -6,6 +6,7 @@
 // ships in data/syntax/ and scores at run time.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -43,7 +44,10 @@ class FeatureList {
  public:
   static constexpr size_t kCapacity = 128;
   void clear() { n_ = 0; }
-  void push_back(Feature f) { f_[n_++] = f; }
+  void push_back(Feature f) {
+    assert(n_ < kCapacity);
+    f_[n_++] = f;
+  }
   const Feature* data() const { return f_; }
   size_t size() const { return n_; }
   const Feature* begin() const { return f_; }
