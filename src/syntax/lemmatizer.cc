@@ -13,7 +13,17 @@ namespace {
 constexpr size_t kMaxSuffix = 6;
 constexpr int kMinRuleCount = 2;
 
-std::string LowerCase(std::string_view s) { return utf8::Lower(s); }
+// Lower case; ASCII words (nearly all) without ICU, to the same result.
+std::string LowerCase(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return utf8::Lower(s);
+  }
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 // The edit turning `lower` into `lemma`: letters stripped from the end and appended.
 bool EditOf(const std::string& lower, const std::string& lemma, uint8_t* strip, std::string* append) {
@@ -34,23 +44,28 @@ std::string Lemmatizer::Key(std::string_view lower, uint8_t upos) {
   return k;
 }
 
-std::string Lemmatizer::ApplyRules(const std::string& lower, uint8_t upos) const {
+std::string Lemmatizer::ApplyRules(std::string_view keyed, size_t lower_size) const {
+  const std::string_view lower = keyed.substr(0, lower_size);
   for (size_t len = std::min(kMaxSuffix, lower.size()); len >= 1; --len) {
-    auto it = rules_.find(Key(std::string_view(lower).substr(lower.size() - len), upos));
+    auto it = rules_.find(keyed.substr(lower.size() - len));
     if (it == rules_.end()) continue;
     const Rule& r = it->second;
     if (r.strip > lower.size()) break;
-    return lower.substr(0, lower.size() - r.strip) + r.append;
+    std::string out(lower.substr(0, lower.size() - r.strip));
+    out += r.append;
+    return out;
   }
-  return lower;
+  return std::string(lower);
 }
 
 std::string Lemmatizer::Lemma(std::string_view form, uint8_t upos) const {
   if (upos == ud::kPropn) return std::string(form);
   std::string lower = LowerCase(form);
-  if (auto it = table_.find(Key(lower, upos)); it != table_.end()) return it->second;
+  const size_t lower_size = lower.size();
+  const std::string& keyed = lower.append(Key("", upos));  // Key(lower, upos)
+  if (auto it = table_.find(keyed); it != table_.end()) return it->second;
   if (upos == ud::kPunct || upos == ud::kSym || upos == ud::kNum) return std::string(form);
-  return ApplyRules(lower, upos);
+  return ApplyRules(keyed, lower_size);
 }
 
 Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& data) {
@@ -90,7 +105,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& data) {
     std::string lower = it->first.substr(0, tab);
     uint8_t upos = static_cast<uint8_t>(it->first[tab + 1] - 'A');
     bool verbatim = upos == ud::kPunct || upos == ud::kSym || upos == ud::kNum;
-    if (!verbatim && l.ApplyRules(lower, upos) == it->second) {
+    if (!verbatim && l.ApplyRules(it->first, lower.size()) == it->second) {
       it = l.table_.erase(it);
     } else {
       ++it;

@@ -33,11 +33,20 @@ class Lemmatizer {
     uint8_t strip = 0;
     std::string append;
   };
-  static std::string Key(std::string_view lower, uint8_t upos);
-  std::string ApplyRules(const std::string& lower, uint8_t upos) const;
+  // Look-ups by string_view: a word's keys are views into one buffer, built once per word.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using Map = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 
-  std::unordered_map<std::string, std::string> table_;  // Key(lower, upos) -> lemma
-  std::unordered_map<std::string, Rule> rules_;          // Key(suffix, upos) -> rule
+  static std::string Key(std::string_view lower, uint8_t upos);
+  // `keyed` is Key(lower, upos): the key of each suffix of `lower` is a view into it.
+  std::string ApplyRules(std::string_view keyed, size_t lower_size) const;
+
+  Map<std::string> table_;  // Key(lower, upos) -> lemma
+  Map<Rule> rules_;         // Key(suffix, upos) -> rule
 };
 
 }  // namespace newsgraph::syntax

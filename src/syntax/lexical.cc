@@ -30,17 +30,22 @@ Lexeme MakeLexeme(std::string_view form) {
   x.form = HashString(form);
   std::string low = NormalizeWord(form);
   x.lower = HashString(low);
-  // Affixes by characters (UTF-8 aware).
-  std::vector<size_t> starts;
+  // Affixes by characters (UTF-8 aware): where the first characters start, and the last
+  // four (a ring).
+  size_t head[4] = {}, last[4] = {};
+  size_t chars = 0;
   for (size_t i = 0; i < low.size(); ++i) {
-    if ((static_cast<unsigned char>(low[i]) & 0xC0) != 0x80) starts.push_back(i);
+    if ((static_cast<unsigned char>(low[i]) & 0xC0) == 0x80) continue;
+    if (chars < 4) head[chars] = i;
+    last[chars % 4] = i;
+    ++chars;
   }
-  const size_t chars = starts.size();
+  const std::string_view lv = low;
   for (size_t k = 1; k <= 3; ++k) {
-    x.prefix[k - 1] = chars >= k ? HashString(std::string_view(low).substr(0, k < chars ? starts[k] : low.size())) : kNone;
+    x.prefix[k - 1] = chars >= k ? HashString(lv.substr(0, k < chars ? head[k] : lv.size())) : kNone;
   }
   for (size_t k = 1; k <= 4; ++k) {
-    x.suffix[k - 1] = chars >= k ? HashString(std::string_view(low).substr(starts[chars - k])) : kNone;
+    x.suffix[k - 1] = chars >= k ? HashString(lv.substr(last[(chars - k) % 4])) : kNone;
   }
   std::string shape;
   bool upper = false, lower = false, digit = false, hyphen = false;

@@ -2,12 +2,15 @@
 // round trip unchanged, and the parser must always output a single-rooted tree.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 
+#include "core/data.h"
 #include "core/ud.h"
 #include "syntax/lemmatizer.h"
 #include "syntax/parser.h"
 #include "syntax/perceptron.h"
+#include "syntax/syntax.h"
 #include "syntax/tagger.h"
 
 namespace newsgraph::syntax {
@@ -105,6 +108,115 @@ TEST(PerceptronTest, PruningDropsWholeRowsOfSmallWeights) {
   EXPECT_NE(b[0], 0.0f);  // the tiny weights of a kept row stay
 }
 
+// A plain reading of the saved rows (key deltas, then (class, weight) pairs), the reference
+// the compact table's look-ups must agree with exactly.
+std::map<uint32_t, std::vector<std::pair<int, int>>> ReadRows(std::string_view in, int* classes, float* scale) {
+  std::map<uint32_t, std::vector<std::pair<int, int>>> rows;
+  uint64_t c = 0, n = 0;
+  EXPECT_TRUE(GetVarint(&in, &c) && GetFloat(&in, scale) && GetVarint(&in, &n));
+  *classes = static_cast<int>(c);
+  uint64_t key = 0;
+  for (uint64_t r = 0; r < n; ++r) {
+    uint64_t delta = 0, count = 0;
+    EXPECT_TRUE(GetVarint(&in, &delta) && GetVarint(&in, &count));
+    key += delta;
+    auto& row = rows[static_cast<uint32_t>(key)];
+    for (uint64_t i = 0; i < count; ++i) {
+      int cls = static_cast<uint8_t>(in[0]);
+      int w = static_cast<int16_t>(static_cast<uint16_t>(static_cast<uint8_t>(in[1]) | static_cast<uint8_t>(in[2]) << 8));
+      in.remove_prefix(3);
+      row.emplace_back(cls, w);
+    }
+  }
+  EXPECT_TRUE(in.empty());
+  return rows;
+}
+
+uint32_t Key32Of(Feature f) {  // as perceptron.cc folds a feature to its stored key
+  uint32_t k = static_cast<uint32_t>(f ^ (f >> 32));
+  return k == 0 ? 1 : k;
+}
+
+// Rows of every length (one class up to all of them), features present and absent: the
+// table's sums equal the sums of the saved rows, for the dense (3 classes) and the sparse
+// layouts alike.
+TEST(PerceptronTest, LookupsAgreeWithTheSavedRows) {
+  for (int classes : {2, 3, 7, 17, 60}) {
+    PerceptronTrainer t(classes);
+    std::mt19937 rng(classes);
+    std::vector<Feature> all;
+    for (int f = 0; f < 3000; ++f) all.push_back(F(9, f));
+    for (int step = 0; step < 20000; ++step) {
+      // Feature f is updated with classes below 1 + f % classes, so rows of every length occur.
+      size_t f = rng() % all.size();
+      int span = 1 + static_cast<int>(f % classes);
+      int truth = static_cast<int>(rng() % span), guess = static_cast<int>(rng() % span);
+      t.Tick();
+      t.Update(std::span<const Feature>(&all[f], 1), truth, guess, 1.0f + static_cast<float>(rng() % 5));
+    }
+    CompactModel m = t.Finish(0.0f);
+    std::string bytes;
+    m.Save(&bytes);
+    int saved_classes = 0;
+    float scale = 0;
+    auto rows = ReadRows(bytes, &saved_classes, &scale);
+    ASSERT_EQ(saved_classes, classes);
+    ASSERT_EQ(rows.size(), m.features());
+    size_t longest = 0;
+    for (const auto& [k, row] : rows) longest = std::max(longest, row.size());
+    EXPECT_GE(longest, static_cast<size_t>(std::min(classes, 6))) << "rows of many classes occur";
+    std::string_view in = bytes;
+    auto loaded = CompactModel::Load(&in);
+    ASSERT_TRUE(loaded.ok());
+    for (int trial = 0; trial < 300; ++trial) {
+      std::vector<Feature> feats;
+      size_t n = rng() % 150;
+      for (size_t i = 0; i < n; ++i) feats.push_back(rng() % 4 ? all[rng() % all.size()] : F(10, rng()));
+      std::vector<int64_t> want(classes, 0);
+      for (Feature f : feats) {
+        auto it = rows.find(Key32Of(f));
+        if (it == rows.end()) continue;
+        for (auto [c, w] : it->second) want[c] += w;
+      }
+      for (const CompactModel* model : {&m, &*loaded}) {
+        std::vector<float> got(classes, 0.5f);
+        model->Score(feats.data(), feats.size(), got.data());
+        for (int c = 0; c < classes; ++c) {
+          ASSERT_EQ(got[c], 0.5f + static_cast<float>(want[c]) * scale) << classes << " classes, class " << c;
+        }
+      }
+    }
+  }
+}
+
+// The shipped model read and written again gives the same bytes: loading keeps every
+// weight, and the in-memory layout does not leak into the file.
+TEST(SyntaxModelTest, ShippedModelRoundTripsByteForByte) {
+  auto bytes = ReadDataFile("syntax/en.model");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  auto m = SyntaxModel::Deserialize(*bytes);
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_TRUE((*m)->Serialize() == *bytes);
+}
+
+// Prefixes and suffixes count characters, not bytes, and a short word has no longer ones.
+TEST(LexemeTest, AffixesCountCharacters) {
+  Lexeme x = MakeLexeme("Zürich");
+  EXPECT_EQ(x.lower, HashString("zürich"));
+  EXPECT_EQ(x.prefix[0], HashString("z"));
+  EXPECT_EQ(x.prefix[1], HashString("zü"));
+  EXPECT_EQ(x.prefix[2], HashString("zür"));
+  EXPECT_EQ(x.suffix[0], HashString("h"));
+  EXPECT_EQ(x.suffix[3], HashString("rich"));
+  Lexeme e = MakeLexeme("Éa");
+  EXPECT_EQ(e.prefix[0], HashString("é"));
+  EXPECT_EQ(e.prefix[1], HashString("éa"));
+  EXPECT_EQ(e.prefix[2], kNone);
+  EXPECT_EQ(e.suffix[1], HashString("éa"));
+  EXPECT_EQ(e.suffix[2], kNone);
+  EXPECT_EQ(MakeLexeme("A1").lower, HashString("a0"));
+}
+
 TEST(TaggerTest, FitsTrainingDataAndRoundTrips) {
   std::vector<TaggedSentence> data;
   for (const ParsedSentence& p : ToyTreebank()) data.push_back({p.forms, p.tags});
@@ -187,6 +299,9 @@ TEST(LemmatizerTest, TableRulesAndProperNouns) {
   EXPECT_EQ(loaded->Lemma("jumped", ud::kVerb), "jump");        // rule "-ed"
   EXPECT_EQ(loaded->Lemma("treaties", ud::kNoun), "treaty");    // rule "-ies"
   EXPECT_EQ(loaded->Lemma("Kelvaris", ud::kPropn), "Kelvaris");  // proper nouns keep their form
+  EXPECT_EQ(loaded->Lemma("MINISTRIES", ud::kNoun), "ministry");  // upper case, ASCII
+  EXPECT_EQ(loaded->Lemma("Ministriés", ud::kNoun), "ministrié");  // non-ASCII: no rule for -iés
+  EXPECT_EQ(loaded->Lemma("ies", ud::kNoun), "y");                // the whole word is the suffix
 }
 
 }  // namespace

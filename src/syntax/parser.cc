@@ -119,7 +119,7 @@ uint64_t Dist(int a, int b) {
   return d <= 5 ? d : d <= 10 ? 6 : 7;
 }
 
-void TransitionFeatures(const State& st, const Context& cx, std::vector<Feature>* out) {
+void TransitionFeatures(const State& st, const Context& cx, FeatureList* out) {
   out->clear();
   const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2), b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
   const NodeState none;
@@ -176,7 +176,7 @@ void TransitionFeatures(const State& st, const Context& cx, std::vector<Feature>
   add(F(233, s0p, b0p, s0 >= 0 && b0 >= 0 && b0 < cx.n ? (cx.lex[b0].flags & kFirstUpper) : 2));
 }
 
-void LabelFeatures(const State& st, const Context& cx, int head, int dep, std::vector<Feature>* out) {
+void LabelFeatures(const State& st, const Context& cx, int head, int dep, FeatureList* out) {
   out->clear();
   const NodeState &D = st.node[dep], &H = st.node[head];
   const uint64_t dir = head > dep ? 1 : 2;
@@ -210,7 +210,7 @@ bool IsCaseLabel(int label) {
 }
 
 template <typename Model>
-int BestValid(const State& st, const Model& m, const std::vector<Feature>& feats, float* scores) {
+int BestValid(const State& st, const Model& m, const FeatureList& feats, float* scores) {
   std::fill(scores, scores + kActions, 0.0f);
   m.Score(feats, scores);
   int best = -1;
@@ -221,7 +221,7 @@ int BestValid(const State& st, const Model& m, const std::vector<Feature>& feats
 }
 
 template <typename Model>
-int BestLabel(const Model& m, const std::vector<Feature>& feats, std::vector<float>* scores) {
+int BestLabel(const Model& m, const FeatureList& feats, std::vector<float>* scores) {
   std::fill(scores->begin(), scores->end(), 0.0f);
   m.Score(feats, scores->data());
   int best = 0;
@@ -258,8 +258,7 @@ void Parser::Parse(const std::vector<Lexeme>& lex, const std::vector<uint8_t>& t
   const int n = static_cast<int>(lex.size());
   State st(n);
   Context cx{lex, tags, n};
-  std::vector<Feature> feats;
-  feats.reserve(128);
+  FeatureList feats;
   std::vector<float> label_scores(labels_.classes());
   float scores[kActions];
   while (!st.Terminal()) {
@@ -287,7 +286,7 @@ Parser Parser::Train(const std::vector<ParsedSentence>& data, const TrainOptions
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t rng = opt.seed;
-  std::vector<Feature> feats, lfeats;
+  FeatureList feats, lfeats;
   std::vector<float> label_scores(ud::DeprelCount());
   float scores[kActions];
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {

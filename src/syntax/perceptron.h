@@ -6,9 +6,11 @@
 // ships in data/syntax/ and scores at run time.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,21 +22,44 @@ namespace newsgraph::syntax {
 
 using Feature = uint64_t;
 
-// Hash mixing for feature keys (a 64-bit finaliser over a running combination).
-inline uint64_t Mix(uint64_t h, uint64_t v) {
+// Hash mixing for feature keys (a 64-bit finaliser over a running combination). Forced
+// inline: a decision hashes about a hundred features.
+[[gnu::always_inline]] inline uint64_t Mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
   return h;
 }
-inline Feature F(uint64_t tmpl, uint64_t a) { return Mix(Mix(tmpl * 0x100000001B3ull, a), 1); }
-inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b) { return Mix(F(tmpl, a), b); }
-inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) { return Mix(F(tmpl, a, b), c); }
+[[gnu::always_inline]] inline Feature F(uint64_t tmpl, uint64_t a) { return Mix(Mix(tmpl * 0x100000001B3ull, a), 1); }
+[[gnu::always_inline]] inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b) { return Mix(F(tmpl, a), b); }
+[[gnu::always_inline]] inline Feature F(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix(F(tmpl, a, b), c);
+}
 uint64_t HashString(std::string_view s);
 
+// The features of one decision, filled anew for each without allocating. Holds at most
+// kCapacity: every feature extractor adds a fixed number of templates, fewer than that.
+class FeatureList {
+ public:
+  static constexpr size_t kCapacity = 128;
+  void clear() { n_ = 0; }
+  void push_back(Feature f) {
+    assert(n_ < kCapacity);
+    f_[n_++] = f;
+  }
+  const Feature* data() const { return f_; }
+  size_t size() const { return n_; }
+  const Feature* begin() const { return f_; }
+  const Feature* end() const { return f_ + n_; }
+
+ private:
+  Feature f_[kCapacity];
+  size_t n_ = 0;
+};
+
 // The shipped, read-only form of a model: 32-bit feature keys in an open-addressing table,
-// each with a short list of (class, weight) pairs.
+// each with a short list of (class, weight) pairs (16-bit weights, one scale per model).
 class CompactModel {
  public:
   int classes() const { return classes_; }
@@ -42,7 +67,7 @@ class CompactModel {
 
   // Adds the weights of `feats` to scores[0..classes).
   void Score(const Feature* feats, size_t n, float* scores) const;
-  void Score(const std::vector<Feature>& feats, float* scores) const { Score(feats.data(), feats.size(), scores); }
+  void Score(std::span<const Feature> feats, float* scores) const { Score(feats.data(), feats.size(), scores); }
 
   // Serialises into / reads from a byte string (the caller frames and compresses it).
   void Save(std::string* out) const;
@@ -54,29 +79,36 @@ class CompactModel {
     uint8_t cls;
     int16_t weight;
   };
-  // One open-addressing slot: the feature key and where its weights lie (count in the top
-  // 8 bits, first entry in the low 24), so a look-up touches the slot and then one run of
-  // packed entries.
-  struct Slot {
+  // One open-addressing slot of a model of more than three classes: the feature key and up
+  // to four (class, weight) pairs, 16 bytes, so that most look-ups touch one cache line.
+  // Unused pairs weigh 0. A row of more pairs spills: w[0] is kSpill, w[1] its pair count,
+  // and cls[] holds (as a 32-bit index) where its pairs start in packed_.
+  static constexpr int kInline = 4;
+  static constexpr int16_t kSpill = INT16_MIN;  // never a weight: Finish clamps to +-32767
+  struct alignas(16) SparseSlot {
     uint32_t key = 0;  // 0 = empty
-    uint32_t ref = 0;
+    uint8_t cls[kInline] = {};
+    int16_t w[kInline] = {};
   };
-  // Models of up to three classes (the parser's transitions) keep the weights in the slot
-  // itself: one memory access per feature.
+  // Models of up to three classes (the parser's transitions) keep every weight in the
+  // slot.
   static constexpr int kMaxDense = 3;
   struct DenseSlot {
     uint32_t key = 0;
     int16_t w[kMaxDense] = {};
   };
   void Build(const std::vector<uint32_t>& keys, const std::vector<uint32_t>& starts, const std::vector<Entry>& entries);
-  const Slot* Find(uint32_t key) const;
+  const SparseSlot* Find(uint32_t key) const;
   void ScoreDense(const Feature* feats, size_t n, float* scores) const;
+  // Calls f(class, weight) for each pair of a sparse slot's row.
+  template <class F>
+  void ForEachPair(const SparseSlot& slot, const F& f) const;
 
   int classes_ = 0;
   float scale_ = 1.0f;
   size_t row_count_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<uint32_t> packed_;  // per entry: class << 16 | (uint16) weight
+  std::vector<SparseSlot> slots_;
+  std::vector<uint32_t> packed_;  // spilled pairs: class << 16 | (uint16) weight
   std::vector<DenseSlot> dense_;  // instead of slots_ when classes_ <= kMaxDense
 };
 
@@ -86,11 +118,11 @@ class PerceptronTrainer {
 
   int classes() const { return classes_; }
   // Current (not averaged) scores.
-  void Score(const std::vector<Feature>& feats, float* scores) const;
+  void Score(std::span<const Feature> feats, float* scores) const;
   // One training instance seen (advances the averaging clock).
   void Tick() { ++now_; }
   // Moves weight toward `truth` and away from `guess` (no-op when equal).
-  void Update(const std::vector<Feature>& feats, int truth, int guess, float step = 1.0f);
+  void Update(std::span<const Feature> feats, int truth, int guess, float step = 1.0f);
 
   // The averaged model; rows whose averaged weights are all below `min_weight` in absolute
   // value (relative to the largest weight) are dropped.

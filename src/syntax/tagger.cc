@@ -31,15 +31,23 @@ std::vector<Lexeme> Tagger::Lexemes(const std::vector<std::string_view>& forms) 
   return lex;
 }
 
-void Tagger::Features(const std::vector<Lexeme>& lex, const std::vector<uint8_t>& tags, size_t i,
-                      std::vector<Feature>* out) const {
+void Tagger::Ambiguities(const std::vector<Lexeme>& lex, std::vector<uint32_t>* out) const {
+  out->resize(lex.size());
+  for (size_t i = 0; i < lex.size(); ++i) {
+    auto it = tagdict_.find(lex[i].lower);
+    (*out)[i] = it == tagdict_.end() ? 0 : it->second;
+  }
+}
+
+void Tagger::Features(const std::vector<Lexeme>& lex, const std::vector<uint32_t>& ambiguity,
+                      const std::vector<uint8_t>& tags, size_t i, FeatureList* out) const {
   out->clear();
   const Lexeme& w = lex[i];
   auto word = [&](long k) -> uint64_t {
     return k < 0 ? kNone : k >= static_cast<long>(lex.size()) ? kRootWord : lex[k].lower;
   };
   auto amb = [&](long k) -> uint64_t {
-    return k < 0 || k >= static_cast<long>(lex.size()) ? 0xFFFFFFFFull : Ambiguity(lex[k].lower);
+    return k < 0 || k >= static_cast<long>(lex.size()) ? 0xFFFFFFFFull : ambiguity[k];
   };
   auto tag = [&](long k) -> uint64_t { return k < 0 ? 99 : tags[k]; };
   const long n = static_cast<long>(i);
@@ -77,11 +85,12 @@ void Tagger::Features(const std::vector<Lexeme>& lex, const std::vector<uint8_t>
 
 void Tagger::Tag(const std::vector<Lexeme>& lex, std::vector<uint8_t>* tags) const {
   tags->assign(lex.size(), 0);
-  std::vector<Feature> feats;
-  feats.reserve(40);
+  std::vector<uint32_t> amb;
+  Ambiguities(lex, &amb);
+  FeatureList feats;
   float scores[ud::kUposCount];
   for (size_t i = 0; i < lex.size(); ++i) {
-    Features(lex, *tags, i, &feats);
+    Features(lex, amb, *tags, i, &feats);
     std::fill(scores, scores + ud::kUposCount, 0.0f);
     model_.Score(feats, scores);
     (*tags)[i] = static_cast<uint8_t>(std::max_element(scores, scores + ud::kUposCount) - scores);
@@ -115,7 +124,9 @@ Tagger Tagger::Train(const std::vector<TaggedSentence>& data, const TrainOptions
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   uint64_t rng = opt.seed;
-  std::vector<Feature> feats;
+  std::vector<std::vector<uint32_t>> ambs(data.size());
+  for (size_t si = 0; si < data.size(); ++si) t.Ambiguities(lexes[si], &ambs[si]);
+  FeatureList feats;
   float scores[ud::kUposCount];
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     Shuffle(&order, &rng);
@@ -124,7 +135,7 @@ Tagger Tagger::Train(const std::vector<TaggedSentence>& data, const TrainOptions
       const TaggedSentence& s = data[si];
       std::vector<uint8_t> tags(s.tags.size(), 0);
       for (size_t i = 0; i < s.tags.size(); ++i) {
-        t.Features(lexes[si], tags, i, &feats);
+        t.Features(lexes[si], ambs[si], tags, i, &feats);
         std::fill(scores, scores + ud::kUposCount, 0.0f);
         trainer.Score(feats, scores);
         int guess = static_cast<int>(std::max_element(scores, scores + ud::kUposCount) - scores);

@@ -41,12 +41,11 @@ class Tagger {
   size_t features() const { return model_.features(); }
 
  private:
-  void Features(const std::vector<Lexeme>& lex, const std::vector<uint8_t>& tags, size_t i,
-                std::vector<Feature>* out) const;
-  uint32_t Ambiguity(uint64_t lower) const {
-    auto it = tagdict_.find(lower);
-    return it == tagdict_.end() ? 0 : it->second;
-  }
+  // The ambiguity class of each word of a sentence (looked up once per word, read by the
+  // features of three positions).
+  void Ambiguities(const std::vector<Lexeme>& lex, std::vector<uint32_t>* out) const;
+  void Features(const std::vector<Lexeme>& lex, const std::vector<uint32_t>& amb, const std::vector<uint8_t>& tags,
+                size_t i, FeatureList* out) const;
 
   CompactModel model_;
   std::unordered_map<uint64_t, uint32_t> tagdict_;  // lower-case form -> bit set of tags
