@@ -112,6 +112,7 @@ class Finder {
            t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct &&
            (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1));
   }
+  void OrganisationOfRole(const Unit& u, Actor* a) const;
   Actor MakeActor(const Unit& u) const;
   std::string Text(int b, int e) const {
     if (b >= e) return {};
@@ -297,19 +298,21 @@ Actor Finder::MakeActor(const Unit& u) const {
     a.name = Text(u.content, u.end);
     a.detail = a.name;
   }
-  // A role word that begins an organisation's name ("the Church of Scientology", "the
-  // Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
-  if (name_run < 0 && u.possessor_run < 0 && u.countries.empty() && u.content < u.end && t_[u.content].cap) {
-    int ent = ents_.At(Span{t_[u.content].span.start, t_[u.end - 1].span.end});
-    if (ent >= 0 && a_.entities[ent].type == EntityType::kOrg) {
-      const Entity& en = a_.entities[ent];
-      a.entity = ent;
-      a.name = en.name;
-      a.named = true;
-      if (!en.country.empty()) a.country = en.country;
-    }
-  }
+  if (name_run < 0 && u.possessor_run < 0 && u.countries.empty()) OrganisationOfRole(u, &a);
   return a;
+}
+
+// A role word that begins an organisation's name ("the Church of Scientology", "the
+// Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
+void Finder::OrganisationOfRole(const Unit& u, Actor* a) const {
+  if (u.content >= u.end || !t_[u.content].cap) return;
+  int ent = ents_.At(Span{t_[u.content].span.start, t_[u.end - 1].span.end});
+  if (ent < 0 || a_.entities[ent].type != EntityType::kOrg) return;
+  const Entity& en = a_.entities[ent];
+  a->entity = ent;
+  a->name = en.name;
+  a->named = true;
+  if (!en.country.empty()) a->country = en.country;
 }
 
 // The phrase of unit `u` ending at `j`: its actor, or one per organisation of "the
