@@ -104,7 +104,7 @@ class FrameReadingTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().message();
     coder_ = std::move(c).value().release();
   }
-  static Analysis Code(const std::string& body, bool parse) {
+  static Analysis Code(const std::string& body, bool parse, const EventCoder* coder = coder_) {
     Analysis a;
     a.body = body;
     text::Segment(&a);
@@ -113,7 +113,7 @@ class FrameReadingTest : public ::testing::Test {
       EXPECT_TRUE(model.ok()) << model.status().message();
       if (model.ok()) (*model)->Annotate(&a);
     }
-    coder_->Code(&a);
+    coder->Code(&a);
     return a;
   }
   static const Event* Find(const Analysis& a, const std::string& code) {
@@ -196,11 +196,8 @@ TEST_F(FrameReadingTest, PassiveArrestWithoutAgentIsTheStorysCountry) {
   EXPECT_TRUE(found);
   auto off = EventCoder::Create({.rules_off = {"implicit_authority"}});
   ASSERT_TRUE(off.ok());
-  Analysis b;
-  b.body = "Chilean police raided the offices on Monday. The opposition leader Ana Ruiz was arrested in Santiago.";
-  text::Segment(&b);
-  if (auto model = syntax::SyntaxModel::Default(); model.ok()) (*model)->Annotate(&b);
-  (*off)->Code(&b);
+  Analysis b = Code("Chilean police raided the offices on Monday. The opposition leader Ana Ruiz was arrested in Santiago.",
+                    true, off->get());
   for (const Event& e : b.events) EXPECT_FALSE(e.cameo == "173" && e.target.find("Ruiz") != std::string::npos);
 }
 
