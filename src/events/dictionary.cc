@@ -142,9 +142,6 @@ StatusOr<Pattern> ParsePattern(std::string_view text) {
     if (*is_role) {
       role.optional = optional;
       role.gap_before = kBelowGap;
-      // "$SUBJ" takes the parse's subject, which is where the source is looked for anyway.
-      p.has_source_slot |= role.kind == Elem::Kind::kSource && role.role != Elem::Role::kSubj;
-      p.has_target_slot |= role.kind == Elem::Kind::kTarget;
       p.elems.push_back(std::move(role));
       continue;
     }
@@ -172,7 +169,16 @@ StatusOr<Pattern> ParsePattern(std::string_view text) {
     first = false;
   }
   if (p.elems.empty()) return Status::InvalidArgument("empty pattern");
+  p.SetSlots();
   return p;
+}
+
+void Pattern::SetSlots() {
+  has_source_slot = has_target_slot = false;
+  for (const Elem& e : elems) {
+    has_source_slot |= e.kind == Elem::Kind::kSource && e.role != Elem::Role::kSubj;
+    has_target_slot |= e.kind == Elem::Kind::kTarget;
+  }
 }
 
 void PatternSet::Add(Pattern p) {

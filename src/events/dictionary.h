@@ -61,6 +61,9 @@ struct Pattern {
   bool has_source_slot = false, has_target_slot = false;
   std::string rule;  // "verbs.tsv#meet-talks" (the line's id) / "CAMEO.2.0.txt:1201"
   std::string text;  // the pattern as written
+  // Sets has_source_slot/has_target_slot from the elements ("$SUBJ" takes the parse's
+  // subject, which is where the source is looked for anyway: no source slot).
+  void SetSlots();
 };
 
 // Parses the pattern language of data/events/verbs.tsv ("accus* +OBJ of:[corruption|fraud]",

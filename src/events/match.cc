@@ -55,7 +55,7 @@ namespace {
 constexpr int kRoleWordWindow = 3;  // surface: words of a prepositional or xcomp role within this many tokens
 constexpr int kSubjWindow = 6;      // surface: words of SUBJ[...] within this many tokens before the trigger
 
-// The first token in [from, to] (or down to `to` when `forward` is false) that is `word`.
+// The first token in [from, to] (or down to `to` when `forward` is false) that `ok` accepts.
 int FindToken(const std::vector<Tok>& toks, int from, int to, bool forward, auto&& ok) {
   for (int k = from; forward ? k <= to : k >= to; forward ? ++k : --k) {
     if (k < 0 || k >= static_cast<int>(toks.size())) break;
@@ -91,14 +91,7 @@ bool ArticleCoder::MatchRoleSurface(const Elem& el, int pos, const Sent& s, Matc
       return k >= 0;
     case Elem::Role::kObj:
     case Elem::Role::kIobj:
-      if (el.kind != Elem::Kind::kWords) {
-        int q = pos < s.n ? s.phrase_at[pos] : -1;
-        if (q < 0 || s.ph[q].begin != pos) return false;
-        (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
-        m->last = s.ph[q].end - 1;
-        *next = s.ph[q].end;
-        return true;
-      }
+      if (el.kind != Elem::Kind::kWords) return pos < s.n && MatchElem(el, pos, true, s, m, next);
       k = el.AnyWord() ? pos : FindToken(s.toks, pos, pos + el.gap_before, true, words);
       break;
     case Elem::Role::kCcomp:
@@ -114,14 +107,7 @@ bool ArticleCoder::MatchRoleSurface(const Elem& el, int pos, const Sent& s, Matc
       m->literals.push_back(p);
       m->last = std::max(m->last, p);
       *next = p + 1;
-      if (el.kind != Elem::Kind::kWords) {
-        int q = p + 1 < s.n ? s.phrase_at[p + 1] : -1;
-        if (q < 0 || s.ph[q].begin != p + 1) return false;
-        (el.kind == Elem::Kind::kSource ? m->source_phrase : m->target_phrase) = q;
-        m->last = s.ph[q].end - 1;
-        *next = s.ph[q].end;
-        return true;
-      }
+      if (el.kind != Elem::Kind::kWords) return p + 1 < s.n && MatchElem(el, p + 1, true, s, m, next);
       if (el.AnyWord()) return true;
       k = FindToken(s.toks, p + 1, p + kRoleWordWindow, true, words);
       break;

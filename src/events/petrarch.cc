@@ -186,7 +186,6 @@ struct VerbEntry {
 // A PETRARCH pattern line in the pattern language: its elements before and after the verb.
 struct PatternSides {
   std::vector<Elem> pre, post;
-  bool target_slot = false;
   bool compound = false;  // '%': the members of a compound actor act on each other
 };
 
@@ -367,7 +366,6 @@ void VerbReader::Sides(std::string_view rest, PatternSides* out) const {
       } else if (side.empty()) {
         e.role = Elem::Role::kObj;
       }
-      out->target_slot |= e.kind == Elem::Kind::kTarget;
       side.push_back(std::move(e));
     }
   }
@@ -402,9 +400,7 @@ Status VerbReader::AddPattern(int line, std::string_view text, const std::vector
       p.elems.push_back(std::move(e));
     }
     for (const Elem& e : sides.post) p.elems.push_back(e);
-    for (const Elem& e : p.elems)
-      if (e.kind == Elem::Kind::kSource && e.role != Elem::Role::kSubj) p.has_source_slot = true;
-    p.has_target_slot = sides.target_slot;
+    p.SetSlots();
     p.sym = sides.compound;
     p.nomod = true;
     p.ordered = true;
