@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/ud.h"
+
 namespace newsgraph {
 
 int32_t WordAt(const Analysis& a, uint32_t offset) {
@@ -28,6 +30,40 @@ int32_t HeadWord(const Analysis& a, Span s) {
     if (h < r.first || h >= r.end) return i;
   }
   return r.empty() ? -1 : r.first;
+}
+
+bool Dominates(const Analysis& a, int32_t anc, int32_t w) {
+  const int32_t n = static_cast<int32_t>(a.words.size());
+  // A tree is acyclic; the bound only guards against a malformed one.
+  for (int32_t steps = 0; w >= 0 && w < n && steps <= n; ++steps) {
+    if (w == anc) return true;
+    w = a.words[w].head;
+  }
+  return false;
+}
+
+WordRange Subtree(const Analysis& a, int32_t w) {
+  const int32_t n = static_cast<int32_t>(a.words.size());
+  if (w < 0 || w >= n) return {};
+  WordRange r{w, w + 1};
+  while (r.first > 0 && Dominates(a, w, r.first - 1)) --r.first;
+  while (r.end < n && Dominates(a, w, r.end)) ++r.end;
+  return r;
+}
+
+WordRange Apposition(const Analysis& a, int32_t w) {
+  static const int appos = ud::DeprelIndex("appos");
+  const int32_t n = static_cast<int32_t>(a.words.size());
+  if (w < 0 || w >= n) return {};
+  WordRange sub = Subtree(a, w);
+  for (int32_t k = w + 1; k < sub.end; ++k) {
+    if (a.words[k].head != w || a.words[k].deprel != appos) continue;
+    WordRange r = Subtree(a, k);
+    while (r.end > r.first + 1 && a.words[r.end - 1].upos == ud::kPunct) --r.end;
+    while (r.end > r.first + 1 && a.words[r.first].upos == ud::kPunct) ++r.first;
+    return r;
+  }
+  return {};
 }
 
 }  // namespace newsgraph

@@ -24,4 +24,17 @@ WordRange WordsIn(const Analysis& a, Span s);
 // such word when there are several), -1 when no word overlaps `s`.
 int32_t HeadWord(const Analysis& a, Span s);
 
+// Whether word `anc` is `w` or one of its ancestors in the dependency tree.
+bool Dominates(const Analysis& a, int32_t anc, int32_t w);
+
+// The words of the subtree of word `w`: the contiguous run around `w` that `w` dominates
+// (the whole subtree in a projective parse). Empty when `w` is out of range.
+WordRange Subtree(const Analysis& a, int32_t w);
+
+// The apposition of word `w` ("Ana Soto, the top envoy for the region, said": for "Soto",
+// the words "the top envoy for the region"): the subtree of the first dependent of `w`
+// whose relation is `appos`, without the comma or dash that closes it. Empty when `w` has
+// no such dependent. Every stage reads appositions through this one reader.
+WordRange Apposition(const Analysis& a, int32_t w);
+
 }  // namespace newsgraph
