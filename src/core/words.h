@@ -32,9 +32,11 @@ bool Dominates(const Analysis& a, int32_t anc, int32_t w);
 WordRange Subtree(const Analysis& a, int32_t w);
 
 // The apposition of word `w` ("Ana Soto, the top envoy for the region, said": for "Soto",
-// the words "the top envoy for the region"): the subtree of the first dependent of `w`
-// whose relation is `appos`, without the comma or dash that closes it. Empty when `w` has
-// no such dependent. Every stage reads appositions through this one reader.
-WordRange Apposition(const Analysis& a, int32_t w);
+// the words "the top envoy for the region"): the subtree of the first dependent of `w` at
+// or after word `from` (by default, right after `w`) whose relation is `appos`, without the
+// commas or dashes around it. Callers whose name spans several words pass the word after the
+// name, so that a name the parse split ("Demirkaya - Sorensen") is no apposition of itself.
+// Empty when there is none. Every stage reads appositions through this one reader.
+WordRange Apposition(const Analysis& a, int32_t w, int32_t from = -1);
 
 }  // namespace newsgraph

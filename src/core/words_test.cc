@@ -102,6 +102,9 @@ TEST(WordsTest, AppositionIsTheAppositiveSubtreeWithoutItsCommas) {
   WordRange r = Apposition(a, 1);
   EXPECT_EQ(r.first, 3);  // the envoy
   EXPECT_EQ(r.end, 5);
+  EXPECT_TRUE(Apposition(a, 1, 6).empty());  // none at or after ", left"
+  r = Apposition(a, 1, 2);
+  EXPECT_EQ(r.first, 3);
   EXPECT_TRUE(Apposition(a, 4).empty());
   EXPECT_TRUE(Apposition(a, 7).empty());
   EXPECT_TRUE(Apposition(a, 42).empty());

@@ -301,6 +301,28 @@ TEST_F(EntitiesTest, TitlesBeforeNamesAppositivesAndLeadVerbs) {
   EXPECT_EQ(moyo->title, "head of the African Union Commission");
 }
 
+TEST_F(EntitiesTest, AppositivesAreWhatTheParseSaysTheyAre) {
+  // With the parse, an appositive is the `appos` the tree hangs on the name (core/words.h
+  // Apposition): a subject after a fronted phrase is none, an age before it is stepped over.
+  Analysis a = RunParsed(
+      "After the talks with Dana Whitlock, the minister said the plan would go ahead. Kofi Mensah, the head "
+      "of the Orvane Ports Authority, said it would reopen. Ayse Tarrow, 52, a teacher in the town, said "
+      "the school was closed.");
+  const Entity* whitlock = Find(a, "Dana Whitlock");
+  ASSERT_NE(whitlock, nullptr);
+  EXPECT_EQ(whitlock->title, "");  // "the minister" is the subject of "said"
+  const Entity* mensah = Find(a, "Kofi Mensah");
+  ASSERT_NE(mensah, nullptr);
+  EXPECT_EQ(mensah->title, "head of the Orvane Ports Authority");
+  const Entity* tarrow = Find(a, "Ayse Tarrow");
+  ASSERT_NE(tarrow, nullptr);
+  EXPECT_EQ(tarrow->title, "teacher in the town");
+  // Without a parse (syntax off) the words after the comma are read as before.
+  Analysis b = Run("After the talks with Dana Whitlock, the minister said the plan would go ahead.");
+  ASSERT_NE(Find(b, "Dana Whitlock"), nullptr);
+  EXPECT_EQ(Find(b, "Dana Whitlock")->title, "minister");
+}
+
 TEST_F(EntitiesTest, CountryNamesJoinAndPlacesGetTheirCountry) {
   Analysis a =
       Run("Trade between the United States and Britain grew. U.S. exports to the United Kingdom rose, "

@@ -1352,11 +1352,11 @@ class Finder {
       m.type = MentionType::kOrg;
       return true;
     }
-    uint32_t k = m.end_token;
-    if (k + 2 >= s.end_token || Tok(k) != "," || !IsDeterminer(Tok(k + 1))) return false;
-    k += 2;
+    uint32_t k = 0, end = 0;
+    if (!ApposTokens(s, id, &k, &end) || k + 1 >= end || !IsDeterminer(Tok(k))) return false;
+    ++k;
     uint32_t head = 0;
-    for (uint32_t start = k; k < s.end_token && k - start < 5; ++k) {
+    for (uint32_t start = k; k < end && k - start < 5; ++k) {
       std::string_view w = Tok(k);
       if (mention_at_[k] >= 0 || a_.tokens[k].capitalized) return false;
       if (w == "'s") return false;  // "X, the company's founder": a person
@@ -1377,24 +1377,48 @@ class Finder {
     return true;
   }
 
+  // The tokens [*first, *end) of the apposition after mention `id` (", the top envoy for
+  // ...,"). With a parse it is the parse's (core/words.h Apposition, the one reader every
+  // stage uses), which also steps over an age (", 52, a teacher") and tells an apposition
+  // from a list of names; the callers still cut it at their stop words. Without a parse
+  // (syntax off) it is everything after the comma. False when there is none.
+  bool ApposTokens(const Sentence& s, int id, uint32_t* first, uint32_t* end) const {
+    const Mention& m = mentions_[id];
+    if (m.end_token + 1 >= s.end_token || Tok(m.end_token) != ",") return false;
+    *first = m.end_token + 1;
+    *end = s.end_token;
+    if (a_.words.empty()) return true;
+    const WordRange name = WordsIn(a_, m.span);
+    const WordRange r = Apposition(a_, HeadWord(a_, m.span), name.end);
+    if (r.empty()) return false;
+    const uint32_t from = a_.words[r.first].span.start, to = a_.words[r.end - 1].span.end;
+    while (*first < s.end_token && a_.tokens[*first].span.start < from) ++*first;
+    *end = *first;
+    while (*end < s.end_token && a_.tokens[*end].span.end <= to) ++*end;
+    return *first < *end;
+  }
+
   void Appositive(const Sentence& s, int id) {
     const Mention& m = mentions_[id];
     uint32_t k = m.end_token;
     if (k + 1 >= s.end_token || Tok(k) != ",") return;
     ++k;
     std::string role;
-    if (Tok(k) == "who" && k + 1 < s.end_token) {
+    uint32_t end = s.end_token;
+    if (Tok(k) == "who" && k + 1 < s.end_token) {  // a relative clause, not an apposition
       std::string_view r = gaz_.LeadRole(Tok(k + 1));
       if (r.empty()) return;
       role = std::string(r) + " of ";
       k += 2;
+    } else if (!ApposTokens(s, id, &k, &end)) {
+      return;
     }
-    // "Ayse Demir, 52, a teacher": skip the age.
-    if (role.empty() && k + 1 < s.end_token && a_.tokens[k].kind == TokenKind::kNumber && Tok(k + 1) == ",") k += 2;
-    if (k < s.end_token && IsDeterminer(Tok(k)) && role.empty()) ++k;
+    // "Ayse Demir, 52, a teacher": skip the age (the parse's apposition starts after it).
+    if (role.empty() && k + 1 < end && a_.tokens[k].kind == TokenKind::kNumber && Tok(k + 1) == ",") k += 2;
+    if (k < end && IsDeterminer(Tok(k)) && role.empty()) ++k;
     uint32_t start = k, last = k;
     bool head = !role.empty();
-    while (k < s.end_token && k - start < kMaxTitleTokens) {
+    while (k < end && k - start < kMaxTitleTokens) {
       int sub = mention_at_[k];
       if (sub >= 0) {
         const Mention& sm = mentions_[sub];
