@@ -323,6 +323,25 @@ TEST_F(EntitiesTest, AppositivesAreWhatTheParseSaysTheyAre) {
   EXPECT_EQ(Find(b, "Dana Whitlock")->title, "minister");
 }
 
+TEST_F(EntitiesTest, TitlesBeforeNamesMadeOfOrdinaryWords) {
+  // "tom", "fisher", "hunter", "rose", "baker" are English words: after a title they are a
+  // name when the tagger reads a person there, not the rest of an organisation's name.
+  Analysis a = RunParsed(
+      "Prime Minister Tom Fisher said on Monday that the bridge would reopen. Senator Hunter said on Monday "
+      "that the vote would wait. Governor Rose Baker said on Monday that the port would reopen.");
+  for (auto [name, title] : {std::pair{"Tom Fisher", "Prime Minister"}, std::pair{"Hunter", "Senator"},
+                             std::pair{"Rose Baker", "Governor"}}) {
+    const Entity* e = Find(a, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPerson) << name;
+    EXPECT_EQ(e->title, title) << name;
+  }
+  EXPECT_FALSE(AnyNameHas(a, "Minister Tom"));
+  // Words after a title that the tagger does not read as a person stay an organisation's.
+  Analysis b = RunParsed("The Justice Department said on Monday that the case was closed.");
+  ExpectType(b, "Justice Department", EntityType::kOrg);
+}
+
 TEST_F(EntitiesTest, CountryNamesJoinAndPlacesGetTheirCountry) {
   Analysis a =
       Run("Trade between the United States and Britain grew. U.S. exports to the United Kingdom rose, "

@@ -868,7 +868,11 @@ class Finder {
       // "Justice Department", "General Motors": the rest is an organisation, not a name.
       const GazEntry* g = Find(UnitsText(p, n));
       uint32_t last = ClassesOf(units_[n - 1]);
-      if (g || (last & (kOrgSuffix | kLocSuffix)) || AllOrdinary(title_end, n)) title_end = p;
+      // Ordinary words after the title are a name when the tagger reads a person there
+      // ("President Trump", "Prime Minister John Key": "trump", "john" and "key" are words).
+      if (g || (last & (kOrgSuffix | kLocSuffix)) ||
+          (AllOrdinary(title_end, n) && !names_.Covers(UnitsSpan(title_end, n), EntityType::kPerson)))
+        title_end = p;
     }
     int title_from = -1;
     if (title_end > p) {
