@@ -526,6 +526,27 @@ TEST_F(EntitiesTest, HardDemonymsAndEthnicGroupsAreNoPeople) {
   ExpectType(a, "Anika Brell", EntityType::kPerson);
 }
 
+TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
+  Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
+                         "of Dornia welcomed it.");
+  EXPECT_EQ(Find(a, "Muslims"), nullptr);
+  EXPECT_EQ(Find(a, "Scientologists"), nullptr);
+  ExpectType(a, "Anika Brell", EntityType::kPerson);
+  EXPECT_NE(Find(a, "Muslim Council of Dornia"), nullptr);  // a name they open stays whole
+}
+
+TEST_F(EntitiesTest, AWordAfterAListMarkerOpensItsItem) {
+  // After "a)", "2)" or ";" an ordinary word is read as at a sentence's start.
+  Analysis a = RunParsed(
+      "He faces three charges: a) Leaving the country, b) Refusing to testify; Hiding the papers was the worst.");
+  EXPECT_EQ(Find(a, "Leaving"), nullptr);
+  EXPECT_EQ(Find(a, "Refusing"), nullptr);
+  EXPECT_EQ(Find(a, "Hiding"), nullptr);
+  Analysis b = RunParsed("The winners were: 1) Tomas Varel, 2) Anika Brell.");
+  ExpectType(b, "Tomas Varel", EntityType::kPerson);
+  ExpectType(b, "Anika Brell", EntityType::kPerson);
+}
+
 TEST_F(EntitiesTest, HardUnknownCompaniesAreOrganisations) {
   Analysis a = RunParsed("Orvane Biologics and Construtora Belmiro signed a deal with Medi Farma on Friday.");
   ExpectType(a, "Orvane Biologics", EntityType::kOrg);

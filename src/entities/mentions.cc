@@ -485,14 +485,25 @@ class Finder {
       while (!units_.empty() && units_.back().connector) units_.pop_back();
       uint32_t prev = i;
       bool initial = true;
-      while (prev > s.first_token) {
+      if (prev > s.first_token) {
         --prev;
-        initial = a_.tokens[prev].kind == TokenKind::kPunct && IsOpener(Tok(prev));
-        break;
+        initial = a_.tokens[prev].kind == TokenKind::kPunct && (IsOpener(Tok(prev)) || ListMarkerEnd(prev));
       }
       if (!units_.empty()) ProcessRun(initial);
       i = std::max(j, i + 1);
     }
+  }
+
+  // Whether token `t` ends the marker of a list item or a clause ("a)", "2)", ";"), after
+  // which a run opens like a sentence: "sins: a) Leaving home, b) Refusing ..."
+  bool ListMarkerEnd(uint32_t t) const {
+    std::string_view p = Tok(t);
+    if (p == ";") return true;
+    if (p != ")" || t == 0) return false;
+    std::string_view m = Tok(t - 1);
+    const bool opened = t < 2 || IsStopPunct(Tok(t - 2)) || Tok(t - 2) == "(";
+    return opened && !m.empty() &&
+           (m.size() == 1 || std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; }));
   }
 
   bool ClubDay(uint32_t j, uint32_t end) const {
