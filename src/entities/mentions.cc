@@ -676,7 +676,7 @@ class Finder {
         if (!(gaz_.Classes(w) & kMod)) break;
       }
     }
-    if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
+    if (n >= 2 && !titled && !person_shape && !gaz_.IsNewsGivenName(UnitText(units_[a]))) {
       // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
       // open a person's name, and people take no article ("the Red Crescent").
       const GazEntry* tail = Find(UnitText(units_[b - 1]));
@@ -703,7 +703,7 @@ class Finder {
     const bool scored = results_ && units_[b - 1].last + 1 < a_.tokens.size() &&
                         a_.tokens[units_[b - 1].last + 1].kind == TokenKind::kNumber;  // "Port Orvane 3"
     if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
-        !gaz_.IsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
+        !gaz_.IsNewsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
         !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
       return -1;
     if (initial_weak) {
@@ -730,7 +730,7 @@ class Finder {
     if (a >= b || Find(UnitsText(a, b))) return false;
     for (size_t k = a; k < b; ++k) {
       std::string_view w = UnitText(units_[k]);
-      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsGivenName(w) || !Demonym(w).empty())
+      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsNewsGivenName(w) || !Demonym(w).empty())
         return false;
     }
     return true;
@@ -843,7 +843,7 @@ class Finder {
       // An ordinary word qualifying a role: "Disaster Management Minister", "EU Competition
       // Commissioner". Only kept if a role word follows (title_end moves only on heads).
       std::string_view uw = UnitText(u);
-      if (gaz_.IsCommon(uw) && !gaz_.IsGivenName(uw) && !Find(uw) && q + 1 < n) {
+      if (gaz_.IsCommon(uw) && !gaz_.IsNewsGivenName(uw) && !Find(uw) && q + 1 < n) {
         ++q;
         continue;
       }
