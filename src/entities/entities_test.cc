@@ -537,6 +537,22 @@ TEST_F(EntitiesTest, GivenNamesThatAreAlsoWordsOpenPeoplesNames) {
   ExpectType(a, "Tom Kamen", EntityType::kPerson);
 }
 
+TEST_F(EntitiesTest, ACountryBeforeAPersonsNameIsAPlaceOfItsOwn) {
+  Analysis a = Run("The Afghan Ambassador to the United States Hamdullah Velkaro said the team would come. "
+                   "Kenya Airways cut flights.");
+  ExpectType(a, "United States", EntityType::kLoc);
+  ExpectType(a, "Hamdullah Velkaro", EntityType::kPerson);
+  EXPECT_FALSE(AnyNameHas(a, "States Hamdullah"));
+  ExpectType(a, "Kenya Airways", EntityType::kOrg);  // an organisation's word after the country
+}
+
+TEST_F(EntitiesTest, ALetterAloneNamesNobody) {
+  Analysis a = Run("On Sunday Varel Athletic, second in F, will meet the winner of G.");
+  EXPECT_EQ(Find(a, "F"), nullptr);
+  EXPECT_EQ(Find(a, "G"), nullptr);
+  EXPECT_NE(Find(a, "Varel Athletic"), nullptr);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

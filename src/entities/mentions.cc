@@ -601,6 +601,8 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    // "Group F", "Plan B": a letter alone names nobody.
+    if (n == 1 && text.size() == 1) return -1;
     // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
     if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
         !a_.tokens[units_[a].last + 1].capitalized)
@@ -761,6 +763,18 @@ class Finder {
       if (id >= 0 && first_chunk && title_from >= 0) AttachInRunTitle(id, title_from, a);
       first_chunk = false;
     };
+    // "... Ambassador to the United States Hamdullah Mohib": a country opening a run whose
+    // rest is a person's name (the tagger reads one there, or PersonShaped) is a place of
+    // its own.
+    if (!whole && title_from < 0) {
+      const GazEntry* g = nullptr;
+      const size_t len = LongestGaz(p, n, &g);
+      if (len > 0 && p + len < n && g->kind == PlaceKind::kCountry && !units_[p + len].connector &&
+          (names_.Covers(UnitsSpan(p + len, n), EntityType::kPerson) || PersonShaped(p + len, n))) {
+        flush(p + len);
+        a = p + len;
+      }
+    }
     if (!whole) {
       const bool org_end = ClassesOf(units_[n - 1]) & kOrgSuffix;
       for (size_t k = p; k < n; ++k) {
@@ -778,6 +792,21 @@ class Finder {
       }
     }
     flush(n);
+  }
+
+  // Whether units [a, b) look like a person's full name on their own: two words or more, no
+  // connector, and a given name first or else no word that is an ordinary word, a known name
+  // or a cue of an organisation or place ("Hamdullah Mohib"; not "Airways", "Army").
+  bool PersonShaped(size_t a, size_t b) const {
+    if (b < a + 2) return false;
+    if (gaz_.IsNewsGivenName(UnitText(units_[a])) && !units_[a + 1].connector) return true;
+    for (size_t k = a; k < b; ++k) {
+      std::string_view w = UnitText(units_[k]);
+      if (units_[k].connector || gaz_.IsCommon(w) || Find(w) || !Demonym(w).empty() ||
+          (ClassesOf(units_[k]) & (kOrgSuffix | kLocSuffix | kOrgHead | kLocHead)))
+        return false;
+    }
+    return true;
   }
 
   void AttachInRunTitle(int id, int title_from, size_t name_unit) {
