@@ -553,6 +553,20 @@ TEST_F(EntitiesTest, ALetterAloneNamesNobody) {
   EXPECT_NE(Find(a, "Varel Athletic"), nullptr);
 }
 
+TEST_F(EntitiesTest, APluralRoleTitlesEachNameOfItsList) {
+  // "jann" and "nat" are English words: after a plural role they are still names, and each
+  // person of the list takes the role in the singular.
+  Analysis a = Run("The exhibit shows publishers Jann Wenner and Nat Finkelstein. It was opened by foreign "
+                   "ministers Ana Soto and Tomas Varel.");
+  for (auto [name, title] : {std::pair{"Jann Wenner", "publisher"}, std::pair{"Nat Finkelstein", "publisher"},
+                             std::pair{"Ana Soto", "foreign minister"}, std::pair{"Tomas Varel", "foreign minister"}}) {
+    const Entity* e = Find(a, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPerson) << name;
+    EXPECT_EQ(e->title, title) << name;
+  }
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -232,6 +232,28 @@ class Finder {
     return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
   }
 
+  // A lower-case plural of a role noun: "publishers Jann Wenner and Nat ...", whose names
+  // are people's even when their words are ordinary ones.
+  bool IsPluralRole(uint32_t t) const {
+    if (!IsWord(t) || a_.tokens[t].capitalized) return false;
+    std::string_view w = Tok(t);
+    return w.size() >= 5 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & (kHead | kRole)) != 0;
+  }
+
+  // Whether a plural role opens the list of names that token `t` continues: "publishers
+  // Jann Wenner and Nat Finkelstein" (for "Nat"), looking back over capitalised words,
+  // commas and "and" within eight tokens.
+  // Returns the role's token, or -1.
+  int PluralRoleBefore(uint32_t t) const {
+    for (uint32_t k = t, steps = 0; k > 0 && steps < 8; ++steps) {
+      --k;
+      if (IsPluralRole(k)) return static_cast<int>(k);
+      std::string_view w = Tok(k);
+      if (!(a_.tokens[k].capitalized || w == "," || w == "and")) return -1;
+    }
+    return -1;
+  }
+
   // A title word alone ("President", "Presidents", "Minister") names nobody.
   bool IsRoleWord(std::string_view w) const {
     if (gaz_.Classes(w) & (kHead | kMod | kHonorific | kDomain)) return true;
@@ -706,7 +728,7 @@ class Finder {
                         a_.tokens[units_[b - 1].last + 1].kind == TokenKind::kNumber;  // "Port Orvane 3"
     if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
         !gaz_.IsNewsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
-        !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
+        !(units_[a].first > 0 && (IsRole(units_[a].first - 1) || PluralRoleBefore(units_[a].first) >= 0)))
       return -1;
     if (initial_weak) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
@@ -1277,7 +1299,12 @@ class Finder {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
     uint32_t k = m.first_token - 1;
-    if (!IsRole(k)) return;
+    if (!IsRole(k)) {
+      // "publishers Jann Wenner and Carlo ...": each person of the list is one ("publisher").
+      const int p = PluralRoleBefore(m.first_token);
+      if (p < 0) return;
+      k = static_cast<uint32_t>(p);
+    }
     uint32_t left = k;
     while (left > s.first_token && m.first_token - left < kMaxTitleTokens) {
       uint32_t t = left - 1;
@@ -1311,6 +1338,10 @@ class Finder {
     Mention& mm = mentions_[id];
     mm.title = Span{a_.tokens[left].span.start, a_.tokens[k].span.end};
     mm.title_rank = 3;
+    if (IsPluralRole(k)) {  // "foreign ministers Ann Lee and Tom ...": each is a foreign minister
+      std::string_view t = Text(mm.title);
+      mm.title_text = std::string(t.substr(0, t.size() - 1));
+    }
     TitleCountry(id, left, k + 1);
   }
 
