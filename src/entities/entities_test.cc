@@ -307,7 +307,7 @@ TEST_F(EntitiesTest, AppositivesAreWhatTheParseSaysTheyAre) {
   Analysis a = RunParsed(
       "After the talks with Dana Whitlock, the minister said the plan would go ahead. Kofi Mensah, the head "
       "of the Orvane Ports Authority, said it would reopen. Ayse Tarrow, 52, a teacher in the town, said "
-      "the school was closed.");
+      "the school was closed. \"We get water for three hours a day,\" said Marisol Velkaro, 44, a market vendor.");
   const Entity* whitlock = Find(a, "Dana Whitlock");
   ASSERT_NE(whitlock, nullptr);
   EXPECT_EQ(whitlock->title, "");  // "the minister" is the subject of "said"
@@ -317,6 +317,9 @@ TEST_F(EntitiesTest, AppositivesAreWhatTheParseSaysTheyAre) {
   const Entity* tarrow = Find(a, "Ayse Tarrow");
   ASSERT_NE(tarrow, nullptr);
   EXPECT_EQ(tarrow->title, "teacher in the town");
+  const Entity* velkaro = Find(a, "Marisol Velkaro");
+  ASSERT_NE(velkaro, nullptr);
+  EXPECT_EQ(velkaro->title, "market vendor");  // the age is an apposition of its own here
   // Without a parse (syntax off) the words after the comma are read as before.
   Analysis b = Run("After the talks with Dana Whitlock, the minister said the plan would go ahead.");
   ASSERT_NE(Find(b, "Dana Whitlock"), nullptr);

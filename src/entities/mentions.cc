@@ -1463,8 +1463,11 @@ class Finder {
     *first = m.end_token + 1;
     *end = s.end_token;
     if (a_.words.empty()) return true;
-    const WordRange name = WordsIn(a_, m.span);
-    const WordRange r = Apposition(a_, HeadWord(a_, m.span), name.end);
+    const int32_t head = HeadWord(a_, m.span);
+    WordRange r = Apposition(a_, head, WordsIn(a_, m.span).end);
+    // An age the parse reads as an apposition of its own (", 44, a market vendor") is
+    // stepped over to the next one.
+    if (r.end == r.first + 1 && a_.words[r.first].upos == ud::kNum) r = Apposition(a_, head, r.end);
     if (r.empty()) return false;
     const uint32_t from = a_.words[r.first].span.start, to = a_.words[r.end - 1].span.end;
     while (*first < s.end_token && a_.tokens[*first].span.start < from) ++*first;
