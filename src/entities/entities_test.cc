@@ -570,6 +570,20 @@ TEST_F(EntitiesTest, APluralRoleTitlesEachNameOfItsList) {
   }
 }
 
+TEST_F(EntitiesTest, ARoleHeldSomewhereIsTheTitleAndThePlaceNotTheCountry) {
+  Analysis a = Run("Afghan Ambassador to the United States Hamdullah Velkaro said the team would come. On Monday "
+                   "the special envoy for Sudan Tomas Varel arrived.");
+  const Entity* velkaro = Find(a, "Hamdullah Velkaro");
+  ASSERT_NE(velkaro, nullptr);
+  EXPECT_EQ(velkaro->type, EntityType::kPerson);
+  EXPECT_EQ(velkaro->title, "Afghan Ambassador to the United States");
+  EXPECT_EQ(velkaro->country, "AFG");  // the United States is where he serves
+  ExpectType(a, "United States", EntityType::kLoc);
+  const Entity* varel = Find(a, "Tomas Varel");
+  ASSERT_NE(varel, nullptr);
+  EXPECT_EQ(varel->title, "special envoy for Sudan");
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -1249,6 +1249,12 @@ class Finder {
     for (uint32_t t = from; t < to; ++t) {
       if (!IsWord(t)) continue;
       std::string_view w = Tok(t);
+      // "Ambassador to the United States", "envoy for Sudan": where a role is held is not
+      // whose it is.
+      auto named_at = [&](uint32_t r) { return r < to && mention_at_[r] >= 0; };
+      if ((w == "to" || w == "for") && t > from && IsRole(t - 1) &&
+          (named_at(t + 1) || (t + 1 < to && StartsWithWord(Tok(t + 1), "the") && named_at(t + 2))))
+        return;
       std::string_view d = Demonym(w);
       if (d.empty()) {
         size_t dash = w.find('-');
@@ -1299,11 +1305,17 @@ class Finder {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
     uint32_t k = m.first_token - 1;
+    uint32_t end = k;  // the title's last word
     if (!IsRole(k)) {
-      // "publishers Jann Wenner and Carlo ...": each person of the list is one ("publisher").
-      const int p = PluralRoleBefore(m.first_token);
-      if (p < 0) return;
-      k = static_cast<uint32_t>(p);
+      if (const int posting = PostingBefore(s, k); posting >= 0) {
+        // "Ambassador to the United States Hamdullah Mohib": the role and where it is held.
+        k = static_cast<uint32_t>(posting);
+      } else if (const int p = PluralRoleBefore(m.first_token); p >= 0) {
+        // "publishers Jann Wenner and Carlo ...": each person of the list is one ("publisher").
+        k = end = static_cast<uint32_t>(p);
+      } else {
+        return;
+      }
     }
     uint32_t left = k;
     while (left > s.first_token && m.first_token - left < kMaxTitleTokens) {
@@ -1336,13 +1348,27 @@ class Finder {
       break;
     }
     Mention& mm = mentions_[id];
-    mm.title = Span{a_.tokens[left].span.start, a_.tokens[k].span.end};
+    mm.title = Span{a_.tokens[left].span.start, a_.tokens[end].span.end};
     mm.title_rank = 3;
-    if (IsPluralRole(k)) {  // "foreign ministers Ann Lee and Tom ...": each is a foreign minister
+    if (IsPluralRole(k) && end == k) {  // "foreign ministers Ann Lee and Tom ...": each is a foreign minister
       std::string_view t = Text(mm.title);
       mm.title_text = std::string(t.substr(0, t.size() - 1));
     }
-    TitleCountry(id, left, k + 1);
+    TitleCountry(id, left, end + 1);
+  }
+
+  // "Ambassador to the United States", "envoy for Sudan" right before a name, `last` being
+  // the place's or body's last word: the role's token, or -1.
+  int PostingBefore(const Sentence& s, uint32_t last) const {
+    const int sub = mention_at_[last];
+    if (sub < 0 || mentions_[sub].type == MentionType::kPerson || mentions_[sub].type == MentionType::kUnknown)
+      return -1;
+    uint32_t q = mentions_[sub].first_token;
+    if (q < s.first_token + 2) return -1;
+    --q;
+    if (StartsWithWord(Tok(q), "the") && q > s.first_token + 1) --q;
+    if (Tok(q) != "to" && Tok(q) != "for") return -1;
+    return IsRole(q - 1) ? static_cast<int>(q - 1) : -1;
   }
 
   // "Peru's spokesperson for the Foreign Ministry, Ana Soto".
