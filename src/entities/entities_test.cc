@@ -584,6 +584,19 @@ TEST_F(EntitiesTest, ARoleHeldSomewhereIsTheTitleAndThePlaceNotTheCountry) {
   EXPECT_EQ(varel->title, "special envoy for Sudan");
 }
 
+TEST_F(EntitiesTest, SurnamesSpelledLikeRomanNumeralsAreNames) {
+  // "li" and "xi" are in the word lists as Roman numerals; written "Li", "Xi" they are names,
+  // alone too, while "Did" and "Mm" opening a sentence stay words.
+  Analysis a = Run("Officials met Li Qiaoyun on Monday. Tarrow and Li had agreed on the plan. Li offered a hint "
+                   "of progress. Did the talks help? Mm, perhaps.");
+  const Entity* li = Find(a, "Li Qiaoyun");
+  ASSERT_NE(li, nullptr);
+  EXPECT_EQ(li->type, EntityType::kPerson);
+  EXPECT_EQ(li->mentions.size(), 3u);
+  EXPECT_EQ(Find(a, "Did"), nullptr);
+  EXPECT_EQ(Find(a, "Mm"), nullptr);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -262,10 +262,44 @@ class Finder {
 
   // "Kurdish militants", "Western officials": an adjective, not a surname, before a
   // lower-case word.
+  // Whether `w` is an ordinary English word, which tells names from words. The word list
+  // (and WordNet's adjectives) hold "xi", "li" and "vi" as Roman numerals: written "Xi",
+  // "Li", a capital and then small letters, they are names (Roman numerals are written in
+  // capitals).
+  bool OrdinaryWord(std::string_view w) const {
+    if (!gaz_.IsCommon(w)) return false;
+    // A name needs a vowel: "Mm" and "Mmm" (MM, MMM) stay words.
+    if (w.size() < 2 || w.size() > 4 || w[0] < 'A' || w[0] > 'Z' ||
+        w.substr(1).find_first_not_of("ivxlcdm") != std::string_view::npos || w.find('i') == std::string_view::npos)
+      return true;
+    return !IsRomanNumeral(w);
+  }
+  // Whether `w` (any case) is a well-formed Roman numeral: M{0,3} (CM|CD|D?C{0,3})
+  // (XC|XL|L?X{0,3}) (IX|IV|V?I{0,3}), not empty. "Xi", "Li", "Mix" are; "Did", "Mill" are not.
+  static bool IsRomanNumeral(std::string_view w) {
+    size_t i = 0;
+    auto up = [&](size_t k) { return k < w.size() ? static_cast<char>(w[k] & ~0x20) : '\0'; };
+    // One decimal place: (nine | four | five? one{0,3}), with one, five, ten of that place.
+    auto place = [&](char one, char five, char ten) {
+      if (up(i) == one && (up(i + 1) == ten || up(i + 1) == five)) {
+        i += 2;
+        return;
+      }
+      if (up(i) == five) ++i;
+      for (int k = 0; k < 3 && up(i) == one; ++k) ++i;
+    };
+    for (int k = 0; k < 3 && up(i) == 'M'; ++k) ++i;
+    place('C', 'D', 'M');
+    place('X', 'L', 'C');
+    place('I', 'V', 'X');
+    return !w.empty() && i == w.size();
+  }
+
   bool LoneAdjective(size_t a, size_t b) const {
     std::string_view w = UnitsText(a, b);
     uint32_t next = units_[b - 1].last + 1;
-    return gaz_.IsAdjective(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
+    return gaz_.IsAdjective(w) && (OrdinaryWord(w) || !gaz_.IsCommon(w)) && !gaz_.IsSurname(w) &&
+           !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
            IsWord(next) && !a_.tokens[next].capitalized && Tok(next) != "'s";
   }
 
@@ -726,7 +760,7 @@ class Finder {
     const bool known = names_.Exact(span, &tagged);
     const bool scored = results_ && units_[b - 1].last + 1 < a_.tokens.size() &&
                         a_.tokens[units_[b - 1].last + 1].kind == TokenKind::kNumber;  // "Port Orvane 3"
-    if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
+    if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && OrdinaryWord(UnitText(units_[a])) &&
         !gaz_.IsNewsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
         !(units_[a].first > 0 && (IsRole(units_[a].first - 1) || PluralRoleBefore(units_[a].first) >= 0)))
       return -1;
@@ -1002,7 +1036,7 @@ class Finder {
   // "The", "Meanwhile") rather than the start of a name.
   bool DropsInitial(size_t n) const {
     std::string_view w = UnitText(units_[0]);
-    if (!gaz_.IsCommon(w) || !Demonym(w).empty()) return false;
+    if (!OrdinaryWord(w) || !Demonym(w).empty()) return false;
     const GazEntry* g = nullptr;
     size_t len = LongestGaz(0, n, &g);
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
