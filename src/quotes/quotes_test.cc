@@ -72,9 +72,14 @@ TEST(Quotes, CueThenNameAfterQuote) {
 }
 
 TEST(Quotes, AppositiveBetweenNameAndCue) {
+  // The entities are given: the entities stage's tagger misses "Rana Haddad" right after a
+  // closing curly quote, and candidate speakers come only from the mention layer.
   auto a = Analyze(
       "\xE2\x80\x9CPrices will fall,\xE2\x80\x9D Rana Haddad, the chief economist at Northgate Bank in "
-      "Leeds, said.");
+      "Leeds, said.",
+      {{"Rana Haddad", EntityType::kPerson, {"Rana Haddad"}},
+       {"Northgate Bank", EntityType::kOrg, {"Northgate Bank"}},
+       {"Leeds", EntityType::kLoc, {"Leeds"}}});
   EXPECT_EQ(Who(a), V{"Prices will fall, => Rana Haddad"});
 }
 
@@ -441,6 +446,38 @@ TEST(QuotesParse, SubjectOfTheCueVerbThroughCoreference) {
       "The minister told reporters that the plan was \"fully funded\" and would pass.");
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].speaker, "Liv Storaas");
+}
+
+// Candidate speakers come from the mention layer; a one-word repetition of a name the
+// entities stage left unmarked still names its entity.
+TEST(QuotesMentions, SurnameTheEntitiesStageLeftUnmarked) {
+  auto a = Analyze("Amara Okafor arrived in Lagos on Monday.\n\"We will stay,\" Okafor said.",
+                   {{"Amara Okafor", EntityType::kPerson, {"Amara Okafor"}}, {"Lagos", EntityType::kLoc, {"Lagos"}}});
+  EXPECT_EQ(Who(a), V{"We will stay, => Amara Okafor"});
+}
+
+TEST(QuotesMentions, ASurnameTwoPeopleShareNamesNobody) {
+  auto a = Analyze(
+      "Dale Austin and Patricia Austin met in Denver.\n\"It went well,\" Austin said.",
+      {{"Dale Austin", EntityType::kPerson, {"Dale Austin"}},
+       {"Patricia Austin", EntityType::kPerson, {"Patricia Austin"}},
+       {"Denver", EntityType::kLoc, {"Denver"}}});
+  EXPECT_EQ(Who(a), V{"It went well, => "});
+}
+
+TEST(QuotesMentions, NoCapitalisedRunIsASpeakerWithoutAMention) {
+  // "Halvard Brekke" is no entity: the quotes stage finds no names of its own.
+  auto a = Analyze("\"The road is closed,\" Halvard Brekke said.", {{"Oslo", EntityType::kLoc, {"Oslo"}}});
+  EXPECT_EQ(Who(a), V{"The road is closed, => "});
+}
+
+TEST(QuotesMentions, APersonsUnnamedSpokespersonKeepsTheRole) {
+  auto a = Analyze("Mira Lindqvist left Stockholm.\n\"No comment,\" a Lindqvist spokesman said.",
+                   {{"Mira Lindqvist", EntityType::kPerson, {"Mira Lindqvist", "Lindqvist"}},
+                    {"Stockholm", EntityType::kLoc, {"Stockholm"}}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Mira Lindqvist");
+  EXPECT_EQ(a.quotes[0].speaker_role, "a Lindqvist spokesman");
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
-#include <deque>
+#include <iterator>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/ud.h"
 #include "core/words.h"
@@ -15,24 +14,21 @@ constexpr int kNone = -1;
 constexpr int kMaxScan = 40;             // tokens looked at on either side of a cue
 constexpr uint32_t kLookBack = 1000;     // tokens "the judges" looks back for its court
 
-// One speaker candidate: an entity, or a name the text gives when no entity covers it.
+// One speaker candidate: an entity of the analysis (refs_[i] is entities[i]).
 struct Referent {
-  std::string_view name;  // into the entity, the lexicon or Attributor::text_names_
-  std::string_view id;    // entity id, or empty
-  int type = -1;          // EntityType, or -1 when only the text names it
+  std::string_view name;  // into the entity
+  std::string_view id;    // entity id
   bool person = false;
-  bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
-  bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
+  bool org = false;  // an organisation (entity ORG, or a PERSON whose name holds "Institute", ...)
 };
 
-// A name group: a run of capitalised tokens (with the entity mentions it overlaps), or an
-// entity mention standing alone.
+// A name group: the tokens of a name mention of the mention layer (overlapping mentions
+// make one group).
 struct Group {
   uint32_t first = 0, end = 0;  // token range
   int referent = kNone;
-  bool possessor = false;    // followed by "'s"
-  bool after_prep = false;   // preceded by a preposition (determiners skipped)
-  bool attributive = false;  // a country adjective before a noun ("Danish counterpart")
+  bool possessor = false;   // followed by "'s"
+  bool after_prep = false;  // preceded by a preposition (determiners skipped)
 };
 
 struct Subject {
@@ -68,10 +64,6 @@ class Attributor {
   std::vector<const WordInfo*> info_;  // lexicon entry of each token, or null
   std::vector<Referent> refs_;
   std::vector<Group> groups_;
-  StringMap<int> text_refs_;  // name → referent, text-only names
-  std::string name_buf_;
-  std::deque<std::string> text_names_;  // names of text-only referents (stable addresses)
-  FingerprintSet inner_caps_;
   std::unordered_map<std::string_view, int> demonym_refs_;  // LOC entity names and aliases
 
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
@@ -98,9 +90,8 @@ class Attributor {
 
   void Index();
   void BuildGroups();
-  int TextReferent(uint32_t first, uint32_t end);
+  void ShortNameGroups();
   void PersonEvidence(std::string_view name, Referent* r) const;
-  bool PersonByRole(uint32_t lo, uint32_t first) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
@@ -112,7 +103,7 @@ class Attributor {
   Subject SubjectMain(uint32_t lo, uint32_t cue) const;
   Subject Institution(uint32_t role, uint32_t lo, uint32_t hi) const;
   bool Acceptable(const Group& g) const {
-    return !g.possessor && !g.after_prep && !g.attributive && g.referent != kNone;
+    return !g.possessor && !g.after_prep && g.referent != kNone;
   }
   // A role noun inside a prepositional phrase ("met with the ministry") is no subject.
   bool RoleAfterPrep(uint32_t t) const {
@@ -138,8 +129,6 @@ class Attributor {
   // whose words include token `tok` (with `head_only`, a title or description headed by
   // it), as a referent; kNone when it gives none.
   int MentionReferent(uint32_t tok, bool head_only = false) const;
-  // Entity referents come first in refs_, in entity order.
-  size_t EntityIndex(int referent) const { return static_cast<size_t>(referent); }
 };
 
 uint32_t Attributor::TokenAt(uint32_t byte) const {
@@ -174,88 +163,6 @@ void Attributor::Index() {
   }
 }
 
-int Attributor::TextReferent(uint32_t first, uint32_t end) {
-  // Titles, country adjectives and "of" before the name are not part of it, unless the
-  // run names an institution ("State Department", "Foreign Ministry").
-  bool titled = false;
-  bool institution = false;
-  for (uint32_t i = first; i < end && !institution; ++i) {
-    institution = RoleAt(i) == static_cast<int>(RoleKind::kBody);
-  }
-  uint32_t f = first;
-  if (!institution) {
-    // The name starts after the last title ("U.S. Deputy Secretary of State Gregory Tan").
-    uint32_t last_title = end;
-    bool all_titles = true;
-    for (uint32_t i = first; i < end; ++i) {
-      if (IsTitle(i) && i + 1 < end) last_title = i;
-      if (toks_[i].kind == TokenKind::kWord && !IsTitle(i) && !lex_.demonym_by_word.count(Text(i)) && !Eq(i, "of") &&
-          !Eq(i, "the")) {
-        all_titles = false;
-      }
-    }
-    if (all_titles) return kNone;  // "Foreign Minister" alone names nobody
-    if (last_title != end) {
-      titled = true;
-      f = last_title + 1;
-    }
-    while (f + 1 < end &&
-           (lex_.demonym_by_word.count(Text(f)) || Eq(f, "of") || Eq(f, "the") || Text(f) == "." || Eq(f, "'s"))) {
-      ++f;
-    }
-  }
-  std::string& name = name_buf_;
-  name.clear();
-  std::string_view first_word;
-  size_t words = 0;
-  for (uint32_t i = f; i < end; ++i) {
-    if (toks_[i].kind == TokenKind::kPunct && Text(i) != "-") {
-      if (Text(i) == "." && !name.empty()) name += ".";
-      continue;
-    }
-    if (!name.empty() && name.back() != '-') name += ' ';
-    name += Text(i);
-    bool initial = Text(i).size() == 2 && Text(i)[1] == '.';
-    if (!initial && words++ == 0) first_word = Text(i);
-  }
-  if (name.empty() || words == 0) return kNone;
-  if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
-  auto it = text_refs_.find(std::string_view(name));
-  if (it != text_refs_.end()) return it->second;
-  // A surname ("Okafor", "von der Heyden") or, alone, a first word ("Wen") of a person
-  // named in full earlier.
-  for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
-    const Referent& ref = refs_[r];
-    if (!ref.person && !ref.maybe_person) continue;
-    std::string_view n = ref.name;
-    if (n.size() <= name.size() + 1) continue;
-    bool tail = n.ends_with(name) && n[n.size() - name.size() - 1] == ' ';
-    bool head = words == 1 && n.starts_with(name) && n[name.size()] == ' ';
-    if (tail || head) {
-      text_refs_.emplace(name, r);
-      return r;
-    }
-  }
-  auto dem = lex_.demonym_by_word.find(name);
-  const bool is_demonym = dem != lex_.demonym_by_word.end();
-  Referent ref;
-  if (is_demonym) {
-    ref.name = dem->second;
-  } else {
-    text_names_.push_back(name);
-    ref.name = text_names_.back();
-  }
-  ref.org = institution;
-  if (!institution && words >= 2 && lex_.given_by_name.count(first_word)) ref.person = true;
-  if (!institution && titled && !is_demonym) ref.person = true;
-  ref.maybe_person = !institution && !is_demonym && !lex_.countries.count(name) && words >= 2 && words <= 3 &&
-                     name.find(" of ") == std::string::npos;
-  refs_.push_back(std::move(ref));
-  int id = static_cast<int>(refs_.size()) - 1;
-  text_refs_.emplace(name, id);
-  return id;
-}
-
 void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
   // A capitalised word naming an institution ("... Institute for ...") unmasks an
   // organisation typed as a person.
@@ -277,150 +184,98 @@ void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
 
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
-
   tok_group_.assign(n, kNone);
-  // Entities first: one referent each.
-  std::vector<std::pair<Span, int>> mentions;
-  for (size_t e = 0; e < a_.entities.size(); ++e) {
-    const Entity& ent = a_.entities[e];
+  // One referent per entity, in entity order.
+  for (const Entity& ent : a_.entities) {
     Referent r;
     r.name = ent.name;
     r.id = ent.id;
-    r.type = static_cast<int>(ent.type);
     r.person = ent.type == EntityType::kPerson;
     r.org = ent.type == EntityType::kOrg;
     if (ent.type == EntityType::kPerson) PersonEvidence(ent.name, &r);
     refs_.push_back(std::move(r));
-    for (const Span& m : ent.mentions) mentions.emplace_back(m, static_cast<int>(refs_.size()) - 1);
     if (ent.type == EntityType::kLoc) {
       demonym_refs_[ent.name] = static_cast<int>(refs_.size()) - 1;
       for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(refs_.size()) - 1);
     }
   }
-  std::sort(mentions.begin(), mentions.end(),
-            [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
-  std::vector<int> tok_mention(n, kNone);
-  for (const auto& [span, ref] : mentions) {
-    uint32_t t0 = TokenAt(span.start);
-    for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
-      int& cur = tok_mention[t];
-      // Where mentions overlap, a person beats an organisation beats a place.
-      auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
-      if (cur == kNone || rank(ref) > rank(cur)) cur = ref;
+  // The name mentions of the mention layer (text order), each a group of the tokens it
+  // covers; overlapping mentions make one group, where a person beats an organisation
+  // beats a place.
+  auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
+  for (const Mention& m : a_.mentions) {
+    if (m.kind != MentionKind::kName || m.entity < 0 || static_cast<size_t>(m.entity) >= refs_.size()) continue;
+    uint32_t first = TokenAt(m.span.start), end = first;
+    while (end < n && toks_[end].span.start < m.span.end) ++end;
+    if (first >= end) continue;
+    if (!groups_.empty() && groups_.back().end > first) {
+      Group& g = groups_.back();
+      if (rank(m.entity) > rank(g.referent)) g.referent = m.entity;
+      g.end = std::max(g.end, end);
+      continue;
     }
+    Group g;
+    g.first = first;
+    g.end = end;
+    g.referent = m.entity;
+    groups_.push_back(g);
   }
-  // Capitalised words that occur inside sentences: a sentence's first word is a name only
-  // if it also occurs there (or is a known given name or title), so "Shortly" is not one.
-  FingerprintSet& inner_caps = inner_caps_;
-  inner_caps.Reset(n / 4);
-  for (const Sentence& s : a_.sentences) {
-    for (uint32_t t = s.first_token + 1; t < s.end_token && t < n; ++t) {
-      if (toks_[t].capitalized && toks_[t - 1].kind != TokenKind::kPunct) inner_caps.Insert(Fingerprint(Text(t)));
-    }
-  }
-  auto inner_cap = [&](std::string_view w) { return inner_caps.Contains(Fingerprint(w)); };
-  auto name_word = [&](uint32_t t) {
-    if (tok_mention[t] != kNone) return true;
-    if (toks_[t].kind != TokenKind::kWord || InQuote(t)) return false;
-    if (!toks_[t].capitalized) {
-      // "al-Mutawakkil", "el-Sisi": a lower-case particle joined to a capitalised name.
-      std::string_view w = Text(t);
-      size_t h = w.find('-');
-      return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
-    }
-    return !Cls(t, WordClass::kNotName) || toks_[t].all_caps;
-  };
-  // Particles "von der", "wa", "bin" continue a name (or start one: "von der Heyden said").
-  auto particles_then_name = [&](uint32_t t, uint32_t end) {
-    uint32_t k = t;
-    while (k < end && k < t + 3 && Cls(k, WordClass::kParticle) && !InQuote(k)) ++k;
-    return k > t && k < end && name_word(k) ? k : 0u;
-  };
-  for (const Sentence& s : a_.sentences) {
-    uint32_t t = s.first_token;
-    const uint32_t end = std::min<uint32_t>(s.end_token, n);
-    while (t < end) {
-      if (!name_word(t) && !(particles_then_name(t, end) && t > s.first_token && !toks_[t - 1].capitalized)) {
-        ++t;
-        continue;
-      }
-      uint32_t first = t, last = t + 1;
-      while (last < end) {
-        if (name_word(last)) {
-          ++last;
-          continue;
-        }
-        // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
-        bool dot_after_title = Text(last) == "." && (IsTitle(last - 1) || Text(last - 1).size() == 1);
-        if ((Eq(last, "of") || Eq(last, "the") || Text(last) == "&" || dot_after_title) && last + 1 < end &&
-            name_word(last + 1)) {
-          ++last;
-          continue;
-        }
-        if (uint32_t k = particles_then_name(last, end)) {
-          last = k + 1;
-          continue;
-        }
-        if (dot_after_title && last + 1 < end && toks_[last + 1].capitalized) {
-          ++last;
-          continue;
-        }
-        break;
-      }
-      // A sentence-initial word that is not a name elsewhere drops out of the run.
-      bool initial = first == s.first_token || (first > s.first_token && toks_[first - 1].kind == TokenKind::kPunct &&
-                                                first - 1 == s.first_token);
-      std::string_view w0 = Text(first);
-      bool common = last == first + 1 || (w0.size() > 3 && (w0.ends_with("ing") || w0.ends_with("ly")));
-      if (initial && common && tok_mention[first] == kNone && !inner_cap(w0) && !lex_.given_by_name.count(w0) &&
-          !IsTitle(first) && !lex_.countries.count(w0)) {
-        ++first;
-        while (first < last && toks_[first].kind != TokenKind::kWord) ++first;
-        if (first < last && (Eq(first, "of") || Eq(first, "the"))) ++first;
-      }
-      t = last;
-      if (first >= last) continue;
-      Group g;
-      g.first = first;
-      g.end = last;
-      // The group stands for its best entity, else for its own words.
-      int best = kNone;
-      for (uint32_t u = first; u < last; ++u) {
-        int r = tok_mention[u];
-        if (r == kNone) continue;
-        auto rank = [&](int x) { return refs_[x].person ? 3 : refs_[x].org ? 2 : 1; };
-        if (best == kNone || rank(r) > rank(best)) best = r;
-      }
-      g.referent = best != kNone ? best : TextReferent(first, last);
-      if (g.referent == kNone) continue;  // titles alone ("Foreign Minister") name nobody
-      if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
-        refs_[g.referent].person = true;
-      }
-      g.attributive = last == first + 1 && best == kNone && lex_.demonym_by_word.count(Text(first)) && last < end &&
-                      toks_[last].kind == TokenKind::kWord && !toks_[last].capitalized;
-      g.possessor = last < n && (Eq(last, "'s") || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
-      uint32_t p = first;
-      while (p > s.first_token && Cls(p - 1, WordClass::kDet)) --p;
-      g.after_prep = p > s.first_token && Cls(p - 1, WordClass::kPrep);
-      for (uint32_t u = first; u < last; ++u) tok_group_[u] = static_cast<int>(groups_.size());
-      groups_.push_back(g);
-    }
+  ShortNameGroups();
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    Group& g = groups_[gi];
+    for (uint32_t u = g.first; u < g.end; ++u) tok_group_[u] = static_cast<int>(gi);
+    g.possessor = g.end < n && (Eq(g.end, "'s") || Text(g.end) == "'" || Text(g.end) == "\xE2\x80\x99");
+    uint32_t lo = a_.sentences[tok_sentence_[g.first]].first_token;
+    uint32_t p = g.first;
+    while (p > lo && Cls(p - 1, WordClass::kDet)) --p;
+    g.after_prep = p > lo && Cls(p - 1, WordClass::kPrep);
   }
 }
 
-bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
-  // "spokesperson Ana Soto", "the ministry's spokesperson, Ana Soto,".
-  if (first <= lo) return false;
-  uint32_t p = first - 1;
-  if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
-    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || IsTitle(p);
+void Attributor::ShortNameGroups() {
+  // A one-word name of an entity (all of it: "Heineken"; or one word of a person's full
+  // name: "Xi" after "Xi Jinping") that the entities stage left without a mention where it
+  // repeats: a stop-gap for repetitions its alias step misses, not a name finder. The word
+  // must name exactly one entity, be capitalised, stand outside quotations and any
+  // mention, and follow that entity's first mention.
+  std::unordered_map<std::string_view, int> word_person;  // word -> referent, -1 if shared
+  for (size_t e = 0; e < a_.entities.size(); ++e) {
+    const Entity& ent = a_.entities[e];
+    std::string_view name = ent.name;
+    if (!refs_[e].person && name.find(' ') != std::string_view::npos) continue;
+    for (size_t pos = 0; pos < name.size();) {
+      size_t sp = std::min(name.find(' ', pos), name.size());
+      std::string_view w = name.substr(pos, sp - pos);
+      pos = sp + 1;
+      if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || w.back() == '.') continue;
+      auto [it, fresh] = word_person.emplace(w, static_cast<int>(e));
+      if (!fresh && it->second != static_cast<int>(e)) it->second = kNone;
+    }
   }
-  if (!IsPunct(p, ',')) return false;
-  for (uint32_t k = p; k-- > lo && p - k < 12;) {
-    if (toks_[k].kind == TokenKind::kPunct) break;
-    if ((RoleAt(k) == static_cast<int>(RoleKind::kPerson) || IsTitle(k)) && !toks_[k].capitalized) return true;
+  if (word_person.empty()) return;
+  const uint32_t n = static_cast<uint32_t>(toks_.size());
+  std::vector<Group> added;
+  size_t next = 0;  // groups_ are in text order
+  for (uint32_t t = 0; t < n; ++t) {
+    while (next < groups_.size() && groups_[next].end <= t) ++next;
+    if (next < groups_.size() && groups_[next].first <= t) continue;
+    if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t) || Cls(t, WordClass::kNotName)) continue;
+    auto it = word_person.find(Text(t));
+    if (it == word_person.end() || it->second == kNone) continue;
+    const std::vector<Span>& ms = a_.entities[it->second].mentions;
+    if (ms.empty() || ms.front().start > toks_[t].span.start) continue;
+    Group g;
+    g.first = t;
+    g.end = t + 1;
+    g.referent = it->second;
+    added.push_back(g);
   }
-  return false;
+  if (added.empty()) return;
+  std::vector<Group> merged;
+  merged.reserve(groups_.size() + added.size());
+  std::merge(groups_.begin(), groups_.end(), added.begin(), added.end(), std::back_inserter(merged),
+             [](const Group& x, const Group& y) { return x.first < y.first; });
+  groups_ = std::move(merged);
 }
 
 CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
@@ -480,7 +335,7 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   }
   Subject s;
   s.kind = Subject::kInstitution;
-  int org = kNone, place = kNone;
+  int org = kNone, place = kNone, person = kNone;
   std::string country;
   for (uint32_t t = first; t < last; ++t) {
     int g = tok_group_[t];
@@ -491,6 +346,8 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
         org = r;
       else if (!ref.person && place == kNone)
         place = r;
+      else if (ref.person && person == kNone)
+        person = r;  // "a Lindqvist spokesman": whom the person speaks for
       t = groups_[g].end - 1;
       continue;
     }
@@ -530,8 +387,9 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   if (org != kNone) {
     s.referent = org;
   } else if (place != kNone) {
-    // A place named as a demonym by the text-only fallback resolves to its country.
     s.referent = place;
+  } else if (person != kNone && !s.role.empty()) {
+    s.referent = person;
   } else if (!country.empty()) {
     auto it = demonym_refs_.find(country);
     if (it != demonym_refs_.end())
@@ -591,6 +449,10 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   while (j < hi && Cls(j, WordClass::kDet)) ++j;
   if (j >= hi || InQuote(j)) return Subject{};
   if (j == det && SubjectPronoun(j)) return Subject{Subject::kPronoun, kNone, "", j};
+  // Titles before a name ("Senator Omar Diallo", "Mr. Lee") are not part of its mention.
+  uint32_t name = j;
+  while (name < hi && tok_group_[name] == kNone && !InQuote(name) && (IsTitle(name) || Text(name) == ".")) ++name;
+  if (name > j && name < hi && tok_group_[name] != kNone) j = name;
   int g = tok_group_[j];
   // A name, unless it only qualifies a role noun after it ("the Foreign Ministry spokesman").
   if (g != kNone) {
