@@ -480,5 +480,34 @@ TEST(QuotesMentions, APersonsUnnamedSpokespersonKeepsTheRole) {
   EXPECT_EQ(a.quotes[0].speaker_role, "a Lindqvist spokesman");
 }
 
+// The parse first: the subject of the cue verb the quotation hangs on.
+TEST(QuotesParseFirst, APlaceClosingTheAppositionIsNotTheSpeaker) {
+  auto a = Analyze(
+      "Maren Holt, director of archives at the University of Vermont, Burlington, said, \"The letters are "
+      "fragile.\"",
+      {{"Maren Holt", EntityType::kPerson, {"Maren Holt"}},
+       {"University of Vermont", EntityType::kOrg, {"University of Vermont"}},
+       {"Burlington", EntityType::kLoc, {"Burlington"}}});
+  EXPECT_EQ(Who(a), V{"The letters are fragile. => Maren Holt"});
+}
+
+TEST(QuotesParseFirst, APersonNamedInTheRolePhraseOfTheSubject) {
+  auto a = Analyze(
+      "Chile's envoy to the OAS, Tomas Riquelme-Soto, said the plan was \"a step back.\"",
+      {{"Chile", EntityType::kLoc, {"Chile"}},
+       {"OAS", EntityType::kOrg, {"OAS"}},
+       {"Tomas Riquelme-Soto", EntityType::kPerson, {"Tomas Riquelme-Soto"}}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Tomas Riquelme-Soto");
+  EXPECT_EQ(a.quotes[0].speaker_role, "");
+}
+
+TEST(QuotesParseFirst, ThePersonEndsACaptainsName) {
+  auto a = Analyze("Norway captain Erik Solheim-Dahl said his team was \"not sharp enough.\"",
+                   {{"Norway", EntityType::kLoc, {"Norway"}},
+                    {"Erik Solheim-Dahl", EntityType::kPerson, {"Erik Solheim-Dahl"}}});
+  EXPECT_EQ(Who(a), V{"not sharp enough. => Erik Solheim-Dahl"});
+}
+
 }  // namespace
 }  // namespace newsgraph

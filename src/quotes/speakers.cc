@@ -32,11 +32,26 @@ struct Group {
 };
 
 struct Subject {
-  enum Kind { kNoSubject, kName, kPronoun, kInstitution } kind = kNoSubject;
+  // kUnknown: the parse gives a subject no mention names ("her husband", a name the
+  // entities stage missed): the cue's speaker is then nobody.
+  enum Kind { kNoSubject, kName, kPronoun, kInstitution, kUnknown } kind = kNoSubject;
   int referent = kNone;  // kName / kInstitution resolved to a referent
   std::string name;      // kInstitution resolved only to a country name
   uint32_t token = 0;    // kPronoun: the pronoun
   Span role;             // kInstitution spoken by an unnamed person: "a Heineken spokesman"
+
+  static Subject Name(int referent) {
+    Subject s;
+    s.kind = kName;
+    s.referent = referent;
+    return s;
+  }
+  static Subject Pronoun(uint32_t token) {
+    Subject s;
+    s.kind = kPronoun;
+    s.token = token;
+    return s;
+  }
 };
 
 struct CueMatch {
@@ -87,6 +102,9 @@ class Attributor {
   }
   uint32_t Paragraph(uint32_t i) const { return a_.sentences[tok_sentence_[i]].paragraph; }
   uint32_t TokenAt(uint32_t byte) const;  // first token starting at or after `byte`
+  // The token holding word `w` (a UD word may be part of a token: "Moreau" of
+  // "Fontaine-Moreau"); toks_.size() when none does.
+  uint32_t TokenOfWord(int32_t w) const;
 
   void Index();
   void BuildGroups();
@@ -120,8 +138,12 @@ class Attributor {
   }
 
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
-  bool FromParse(const Quotation& q, CueMatch* cue, Subject* s) const;
+  // `levels`: how far up the tree from the quotation's head word the cue may be.
+  bool FromParse(const Quotation& q, int levels, CueMatch* cue, Subject* s) const;
   Subject SubjectOfWord(int32_t w) const;
+  Subject SubjectOfVerb(int32_t verb, CueKind kind) const;
+  CueMatch CueAtWord(int32_t w) const;  // the cue starting at word `w` outside quotations
+  int NameWord(int32_t w) const;        // the referent word `w` (or its flat name) names, or kNone
   int32_t ChildWith(int32_t w, std::string_view deprel) const;  // first dependent, or -1
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
@@ -135,6 +157,13 @@ uint32_t Attributor::TokenAt(uint32_t byte) const {
   auto it =
       std::lower_bound(toks_.begin(), toks_.end(), byte, [](const Token& t, uint32_t b) { return t.span.start < b; });
   return static_cast<uint32_t>(it - toks_.begin());
+}
+
+uint32_t Attributor::TokenOfWord(int32_t w) const {
+  uint32_t byte = a_.words[w].span.start;
+  uint32_t t = TokenAt(byte + 1);
+  if (t == 0 || toks_[t - 1].span.end <= byte) return TokenAt(byte);
+  return t - 1;
 }
 
 void Attributor::Index() {
@@ -408,7 +437,7 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
   uint32_t j = cue;  // one past the token looked at
   while (j > lo && Cls(j - 1, WordClass::kAdv)) --j;
   if (j <= lo) return none;
-  if (SubjectPronoun(j - 1)) return Subject{Subject::kPronoun, kNone, "", j - 1};
+  if (SubjectPronoun(j - 1)) return Subject::Pronoun(j - 1);
   if (Cls(j - 1, WordClass::kConj)) return SubjectMain(a_.sentences[tok_sentence_[cue]].first_token, j - 1);
   if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
   if (IsPunct(j - 1, ',')) {
@@ -418,7 +447,7 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
       if (InQuote(c) || IsPunct(c, ';')) break;
       if (!IsPunct(c, ',')) continue;
       if (c > lo && tok_group_[c - 1] != kNone && Acceptable(groups_[tok_group_[c - 1]])) {
-        return Subject{Subject::kName, groups_[tok_group_[c - 1]].referent, "", 0};
+        return Subject::Name(groups_[tok_group_[c - 1]].referent);
       }
       break;
     }
@@ -429,14 +458,14 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
     if (IsPunct(t, ';')) break;
     int g = tok_group_[t];
     if (g != kNone) {
-      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      if (Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
       j = groups_[g].first;
       continue;
     }
-    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (SubjectPronoun(t)) return Subject::Pronoun(t);
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) return Institution(t, lo, cue);
     // "the sprinter said": a description coreference resolved.
-    if (int r = MentionReferent(t, true); r != kNone && !RoleAfterPrep(t)) return Subject{Subject::kName, r, "", 0};
+    if (int r = MentionReferent(t, true); r != kNone && !RoleAfterPrep(t)) return Subject::Name(r);
     if (MatchCue(t, cue).cue != kNone) break;  // another clause's cue
   }
   return none;
@@ -448,7 +477,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   uint32_t det = j;
   while (j < hi && Cls(j, WordClass::kDet)) ++j;
   if (j >= hi || InQuote(j)) return Subject{};
-  if (j == det && SubjectPronoun(j)) return Subject{Subject::kPronoun, kNone, "", j};
+  if (j == det && SubjectPronoun(j)) return Subject::Pronoun(j);
   // Titles before a name ("Senator Omar Diallo", "Mr. Lee") are not part of its mention.
   uint32_t name = j;
   while (name < hi && tok_group_[name] == kNone && !InQuote(name) && (IsTitle(name) || Text(name) == ".")) ++name;
@@ -458,7 +487,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   if (g != kNone) {
     uint32_t after = groups_[g].end;
     if (!(after < hi && RoleAt(after) >= 0) && !groups_[g].possessor) {
-      return Subject{Subject::kName, groups_[g].referent, "", 0};
+      return Subject::Name(groups_[g].referent);
     }
   }
   for (uint32_t k = j; k < hi && k < j + 8 && !InQuote(k); ++k) {
@@ -467,7 +496,7 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
     bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
     if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
       if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
-        return Subject{Subject::kName, groups_[tok_group_[k + 2]].referent, "", 0};
+        return Subject::Name(groups_[tok_group_[k + 2]].referent);
       }
       return Institution(k, det, hi);
     }
@@ -481,11 +510,11 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
     if (MatchCue(t, cue).cue != kNone) return SubjectLeft(t, lo);  // the first verb ends the subject
     int g = tok_group_[t];
     if (g != kNone) {
-      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      if (Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
       t = groups_[g].end - 1;
       continue;
     }
-    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (SubjectPronoun(t)) return Subject::Pronoun(t);
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) {
       // "The French agriculture minister, Élise Fontaine-Moreau, accused ...", "A spokesman
       // for the delegation, Osman Tayeb, said ...": the name in apposition.
@@ -493,7 +522,7 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
         if (MatchCue(k, cue).cue != kNone) break;
         if (!IsPunct(k, ',')) continue;
         int g = tok_group_[k + 1];
-        if (g != kNone && Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+        if (g != kNone && Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
         break;
       }
       Subject inst = Institution(t, lo, cue);
@@ -622,79 +651,126 @@ int32_t Attributor::ChildWith(int32_t w, std::string_view deprel) const {
   return -1;
 }
 
+CueMatch Attributor::CueAtWord(int32_t w) const {
+  uint32_t t = TokenOfWord(w);
+  if (t >= toks_.size() || InQuote(t)) return CueMatch{};
+  return MatchCue(t, static_cast<uint32_t>(toks_.size()));
+}
+
+int Attributor::NameWord(int32_t w) const {
+  // The last name mention among the word and its `flat` dependents: "Mayor Ellen Marsh"
+  // ("Mayor" heading "Ellen Marsh"), "Australia captain Liam Hughes" parsed as one flat
+  // name under "Australia" is Hughes.
+  static const int flat = ud::DeprelIndex("flat");
+  int found = kNone;
+  uint32_t found_tok = 0;
+  auto consider = [&](int32_t x) {
+    uint32_t t = TokenOfWord(x);
+    if (t >= toks_.size() || InQuote(t) || tok_group_[t] == kNone || !Acceptable(groups_[tok_group_[t]])) return;
+    if (found == kNone || t > found_tok) found = groups_[tok_group_[t]].referent, found_tok = t;
+  };
+  consider(w);
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  for (int32_t c = w + 1; c < n && c < w + 8; ++c) {
+    if (a_.words[c].head == w && a_.words[c].deprel == flat) consider(c);
+  }
+  return found;
+}
+
 Subject Attributor::SubjectOfWord(int32_t w) const {
   // A name (or the name in apposition to a role noun), a pronoun, title or description
-  // coreference resolved, or a role phrase naming an institution.
-  uint32_t t = TokenAt(a_.words[w].span.start);
+  // coreference resolved, or a role phrase naming an institution. A proper noun no name
+  // mention covers ("her husband", a name the entities stage missed) is a subject that
+  // names nobody.
+  uint32_t t = TokenOfWord(w);
   if (t >= toks_.size() || InQuote(t)) return Subject{};
-  if (tok_group_[t] != kNone && Acceptable(groups_[tok_group_[t]])) {
-    return Subject{Subject::kName, groups_[tok_group_[t]].referent, "", 0, {}};
+  if (int r = NameWord(w); r != kNone) return Subject::Name(r);
+  if (SubjectPronoun(t)) return Subject::Pronoun(t);
+  // "The agriculture minister, Elise Fontaine, accused ...": the name in apposition.
+  WordRange ap = Apposition(a_, w);
+  for (int32_t x = ap.first; x < ap.end; ++x) {
+    if (a_.words[x].head != w) continue;
+    if (int r = NameWord(x); r != kNone) return Subject::Name(r);
+    break;
   }
-  if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t, {}};
-  if (int32_t c = ChildWith(w, "appos"); c >= 0) {
-    uint32_t ct = TokenAt(a_.words[c].span.start);
-    if (ct < toks_.size() && tok_group_[ct] != kNone && Acceptable(groups_[tok_group_[ct]])) {
-      return Subject{Subject::kName, groups_[tok_group_[ct]].referent, "", 0, {}};
+  if (RoleAt(t) == static_cast<int>(RoleKind::kPerson) || IsTitle(t)) {
+    // "Russia's ambassador to the UN, Vasily Kornilov, said": a person named in the role
+    // noun's phrase (not after a preposition), where the parse misplaces the apposition.
+    WordRange sub = Subtree(a_, w);
+    for (int32_t x = w + 1; x < sub.end; ++x) {
+      int r = NameWord(x);
+      if (r != kNone && refs_[r].person) return Subject::Name(r);
     }
   }
-  if (int r = MentionReferent(t, true); r != kNone) return Subject{Subject::kName, r, "", 0, {}};
+  if (int r = MentionReferent(t, true); r != kNone) return Subject::Name(r);
   if (RoleAt(t) >= 0) {
     uint32_t lo = a_.sentences[tok_sentence_[t]].first_token;
-    return Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+    Subject inst = Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+    if (inst.kind != Subject::kNoSubject) return inst;
+  }
+  Subject unknown;
+  unknown.kind = Subject::kUnknown;
+  return unknown;
+}
+
+Subject Attributor::SubjectOfVerb(int32_t verb, CueKind kind) const {
+  // A coordinated verb shares its first conjunct's subject ("X arrived and said"); a
+  // participle its clause's ("X offered ..., saying").
+  for (int32_t v = verb, steps = 0; v >= 0 && steps < 4; ++steps) {
+    if (int32_t subject = ChildWith(v, "nsubj"); subject >= 0) return SubjectOfWord(subject);
+    std::string_view rel = ud::DeprelName(a_.words[v].deprel);
+    bool shares = rel == "conj" || (kind == CueKind::kParticiple && (rel == "advcl" || rel == "xcomp"));
+    v = shares ? a_.words[v].head : -1;
   }
   return Subject{};
 }
 
-bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const {
+bool Attributor::FromParse(const Quotation& q, int levels, CueMatch* cue, Subject* s) const {
   // The quotation's first segment hangs on the tree by its head word; up the tree from there
   // (through complement clauses, parataxis, and speech nouns such as "assertion"), the
-  // first reporting verb's subject is the speaker.
+  // first reporting verb's subject is the speaker; "according to X" on the way names X.
   if (a_.words.empty()) return false;
   WordRange r = WordsIn(a_, q.segments.front());
   if (r.empty()) return false;
   int32_t head = HeadWord(a_, q.segments.front());
-  int32_t h = head >= 0 ? a_.words[head].head : -1;
-  for (int steps = 0; h >= 0 && steps < 4; ++steps, h = a_.words[h].head) {
-    if (h >= r.first && h < r.end) return false;
-    uint32_t t = TokenAt(a_.words[h].span.start);
-    if (t >= toks_.size() || InQuote(t)) return false;
-    CueMatch m = MatchCue(t, static_cast<uint32_t>(toks_.size()));
+  if (head < 0) return false;
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  auto inside = [&](int32_t w) { return w >= r.first && w < r.end; };
+  static const int case_rel = ud::DeprelIndex("case");
+  for (int32_t h = head, steps = 0; h >= 0 && steps <= levels; h = a_.words[h].head, ++steps) {
+    if (h != head && inside(h)) return false;
+    // "according to X" on this word: X is a dependent of it with "according" as its case.
+    for (int32_t k = std::max(0, h - 12); k < n && k < h + 12; ++k) {
+      if (inside(k) || a_.words[k].deprel != case_rel || Fold(a_.Text(a_.words[k].span)) != "according") continue;
+      int32_t x = a_.words[k].head;
+      if (x < 0 || a_.words[x].head != h || inside(x)) continue;
+      CueMatch m = CueAtWord(k);
+      if (m.cue == kNone || lex_.cues[m.cue].kind != CueKind::kSource) continue;
+      *cue = m;
+      *s = SubjectOfWord(x);
+      return true;
+    }
+    if (h == head) continue;
+    CueMatch m = CueAtWord(h);
+    int32_t verb = h;
     if (m.cue == kNone) {
       // "repeated his assertion that ...": a verb whose object is a speech noun.
-      for (int32_t c = h + 1; c < static_cast<int32_t>(a_.words.size()) && c < h + 8 && m.cue == kNone; ++c) {
+      for (int32_t c = h + 1; c < n && c < h + 8 && m.cue == kNone; ++c) {
         if (a_.words[c].head != h || ud::DeprelName(a_.words[c].deprel) != "obj") continue;
-        uint32_t ct = TokenAt(a_.words[c].span.start);
-        CueMatch noun = ct < toks_.size() ? MatchCue(ct, static_cast<uint32_t>(toks_.size())) : CueMatch{};
+        CueMatch noun = CueAtWord(c);
         if (noun.cue != kNone && lex_.cues[noun.cue].kind == CueKind::kNoun) m = noun;
       }
       if (m.cue == kNone) continue;
-      int32_t subject = ChildWith(h, "nsubj");
-      if (subject < 0) return false;
-      Subject found = SubjectOfWord(subject);
-      if (found.kind == Subject::kNoSubject) return false;
-      *cue = m;
-      *s = found;
-      return true;
-    }
-    CueKind kind = lex_.cues[m.cue].kind;
-    if (kind == CueKind::kSource || kind == CueKind::kFrame) return false;
-    int32_t verb = h;
-    if (kind == CueKind::kNoun) {
-      // "repeated his assertion that ...": the verb the noun is the object of.
-      verb = a_.words[h].head;
+    } else if (lex_.cues[m.cue].kind == CueKind::kNoun) {
+      verb = a_.words[h].head;  // the verb the speech noun is the object of
       if (verb < 0) return false;
     }
-    int32_t subject = -1;
-    for (int32_t v = verb; v >= 0 && subject < 0;) {
-      subject = ChildWith(v, "nsubj");
-      // A coordinated verb shares its first conjunct's subject ("X arrived and said").
-      v = subject < 0 && ud::DeprelName(a_.words[v].deprel) == "conj" ? a_.words[v].head : -1;
-    }
-    if (subject < 0) return false;
-    Subject found = SubjectOfWord(subject);
-    if (found.kind == Subject::kNoSubject) return false;
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource) return false;
+    // Framing verbs ("called", "described ... as") attribute only quotations after them.
+    if (kind == CueKind::kFrame && a_.words[h].span.start > q.open_mark.start) return false;
     *cue = m;
-    *s = found;
+    *s = SubjectOfVerb(verb, kind);
     return true;
   }
   return false;
@@ -731,17 +807,26 @@ std::vector<Attribution> Attributor::Run() {
         have_cue = true;
       }
     };
+    // 1. The parse, where the quotation hangs directly on its cue (the cue verb's ccomp or
+    //    parataxis, "according to X" on the quotation's head): the cue's subject.
+    {
+      CueMatch cue;
+      Subject subject;
+      attempt(FromParse(q, 1, &cue, &subject), cue, subject);
+    }
+    // 2. The token readings after and before the quotation, in the order its punctuation
+    //    suggests.
     for (int pass = 0; pass < 2 && !done; ++pass) {
       CueMatch cue;
       Subject subject;
       bool after = (pass == 0) == ends_clause;
       attempt(after ? AfterQuote(q, &cue, &subject) : BeforeQuote(lo, open_tok, &cue, &subject), cue, subject);
     }
+    // 3. The parse further up the tree (a cue a few clauses above, a speech noun's verb).
     if (!done) {
-      // The parse: the subject of the reporting verb (or speech noun) the quotation hangs on.
       CueMatch cue;
       Subject subject;
-      if (FromParse(q, &cue, &subject)) {
+      if (FromParse(q, 4, &cue, &subject)) {
         Attribution r = Resolve(subject, cue);
         if (!r.speaker.empty()) out[qi] = std::move(r), done = true;
       }
@@ -754,7 +839,7 @@ std::vector<Attribution> Attributor::Run() {
       WordRange r = WordsIn(a_, Span{toks_[lo].span.start, toks_[open_tok - 1].span.start});
       for (int32_t w = r.first; w < r.end && verbless; ++w) verbless = a_.words[w].upos != ud::kVerb;
       if (verbless) {
-        Attribution r2 = Resolve(Subject{Subject::kName, groups_[g].referent, "", 0, {}}, CueMatch{});
+        Attribution r2 = Resolve(Subject::Name(groups_[g].referent), CueMatch{});
         if (!r2.speaker.empty()) out[qi] = std::move(r2), done = true;
       }
     }
