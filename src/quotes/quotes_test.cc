@@ -509,5 +509,16 @@ TEST(QuotesParseFirst, ThePersonEndsACaptainsName) {
   EXPECT_EQ(Who(a), V{"not sharp enough. => Erik Solheim-Dahl"});
 }
 
+// Appositions come from the parse's one reader (core/words.h Apposition).
+TEST(QuotesParseFirst, AnAppositionHoldingAListIsSkippedWhole) {
+  auto a = Analyze(
+      "Ana Soto, the envoy for Mali, Niger and Chad, said she expected the talks to \"resume within weeks.\"",
+      {{"Ana Soto", EntityType::kPerson, {"Ana Soto"}},
+       {"Mali", EntityType::kLoc, {"Mali"}},
+       {"Niger", EntityType::kLoc, {"Niger"}},
+       {"Chad", EntityType::kLoc, {"Chad"}}});
+  EXPECT_EQ(Who(a), V{"resume within weeks. => Ana Soto"});
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -141,6 +141,12 @@ class Attributor {
   // `levels`: how far up the tree from the quotation's head word the cue may be.
   bool FromParse(const Quotation& q, int levels, CueMatch* cue, Subject* s) const;
   Subject SubjectOfWord(int32_t w) const;
+  int32_t WordOfToken(uint32_t t) const;  // the word ending token `t`, -1 without words
+  // Appositions through core/words.h's one reader: the name in apposition to token `t`
+  // ("its spokeswoman, Rosa Quispe"), and the name whose apposition ends at token `last`
+  // ("Ana Soto, the top envoy for the region"); kNone when the parse gives none.
+  int AppositionName(uint32_t t) const;
+  int AppositionOwnerName(uint32_t last) const;
   Subject SubjectOfVerb(int32_t verb, CueKind kind) const;
   CueMatch CueAtWord(int32_t w) const;  // the cue starting at word `w` outside quotations
   int NameWord(int32_t w) const;        // the referent word `w` (or its flat name) names, or kNone
@@ -440,8 +446,11 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
   if (SubjectPronoun(j - 1)) return Subject::Pronoun(j - 1);
   if (Cls(j - 1, WordClass::kConj)) return SubjectMain(a_.sentences[tok_sentence_[cue]].first_token, j - 1);
   if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
-  if (IsPunct(j - 1, ',')) {
-    // "X, the top ..., said": the name before the previous comma.
+  if (IsPunct(j - 1, ',') && j - 1 > lo) {
+    // "X, the top ..., said": the name whose apposition (in the parse) ends before the
+    // comma; where the parse has none (it misses some after hyphenated names), the name
+    // before the previous comma.
+    if (int r = AppositionOwnerName(j - 2); r != kNone) return Subject::Name(r);
     for (uint32_t k = j - 1; k > lo && j - k < kMaxScan; --k) {
       uint32_t c = k - 1;
       if (InQuote(c) || IsPunct(c, ';')) break;
@@ -495,6 +504,8 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
     // A role noun, or a lower-case title heading its phrase ("the EU's foreign policy chief,").
     bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
     if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
+      // "said its spokeswoman, Rosa Quispe": the name in apposition.
+      if (int r = AppositionName(k); r != kNone) return Subject::Name(r);
       if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
         return Subject::Name(groups_[tok_group_[k + 2]].referent);
       }
@@ -518,6 +529,7 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) {
       // "The French agriculture minister, Élise Fontaine-Moreau, accused ...", "A spokesman
       // for the delegation, Osman Tayeb, said ...": the name in apposition.
+      if (int r = AppositionName(t); r != kNone) return Subject::Name(r);
       for (uint32_t k = t + 1; k + 1 < cue && k < t + 10 && !InQuote(k); ++k) {
         if (MatchCue(k, cue).cue != kNone) break;
         if (!IsPunct(k, ',')) continue;
@@ -675,6 +687,31 @@ int Attributor::NameWord(int32_t w) const {
     if (a_.words[c].head == w && a_.words[c].deprel == flat) consider(c);
   }
   return found;
+}
+
+int32_t Attributor::WordOfToken(uint32_t t) const {
+  if (a_.words.empty() || t >= toks_.size()) return -1;
+  return WordAt(a_, toks_[t].span.end - 1);
+}
+
+int Attributor::AppositionName(uint32_t t) const {
+  int32_t w = WordOfToken(t);
+  if (w < 0) return kNone;
+  WordRange ap = Apposition(a_, w);
+  for (int32_t x = ap.first; x < ap.end; ++x) {
+    if (a_.words[x].head == w) return NameWord(x);
+  }
+  return kNone;
+}
+
+int Attributor::AppositionOwnerName(uint32_t last) const {
+  int32_t x = WordOfToken(last);
+  if (x < 0) return kNone;
+  for (int32_t w = a_.words[x].head, steps = 0; w >= 0 && steps < 8; w = a_.words[w].head, ++steps) {
+    WordRange ap = Apposition(a_, w);
+    if (!ap.empty() && ap.first <= x && x + 1 == ap.end) return NameWord(w);
+  }
+  return kNone;
 }
 
 Subject Attributor::SubjectOfWord(int32_t w) const {
