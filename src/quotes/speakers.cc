@@ -1,7 +1,6 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
-#include <iterator>
 #include <unordered_map>
 
 #include "core/ud.h"
@@ -14,14 +13,6 @@ constexpr int kNone = -1;
 constexpr int kMaxScan = 40;             // tokens looked at on either side of a cue
 constexpr uint32_t kLookBack = 1000;     // tokens "the judges" looks back for its court
 
-// One speaker candidate: an entity of the analysis (refs_[i] is entities[i]).
-struct Referent {
-  std::string_view name;  // into the entity
-  std::string_view id;    // entity id
-  bool person = false;
-  bool org = false;  // an organisation (entity ORG, or a PERSON whose name holds "Institute", ...)
-};
-
 // A name group: the tokens of a name mention of the mention layer (overlapping mentions
 // make one group).
 struct Group {
@@ -32,9 +23,7 @@ struct Group {
 };
 
 struct Subject {
-  // kUnknown: the parse gives a subject no mention names ("her husband", a name the
-  // entities stage missed): the cue's speaker is then nobody.
-  enum Kind { kNoSubject, kName, kPronoun, kInstitution, kUnknown } kind = kNoSubject;
+  enum Kind { kNoSubject, kName, kPronoun, kInstitution } kind = kNoSubject;
   int referent = kNone;  // kName / kInstitution resolved to a referent
   std::string name;      // kInstitution resolved only to a country name
   uint32_t token = 0;    // kPronoun: the pronoun
@@ -77,10 +66,12 @@ class Attributor {
   std::vector<int> tok_quote_;  // quotation index covering the token (marks included), or -1
   std::vector<int> tok_group_;
   std::vector<const WordInfo*> info_;  // lexicon entry of each token, or null
-  std::vector<Referent> refs_;
   std::vector<Group> groups_;
   std::unordered_map<std::string_view, int> demonym_refs_;  // LOC entity names and aliases
 
+  // Referents are indexes into a_.entities.
+  bool Person(int r) const { return a_.entities[r].type == EntityType::kPerson; }
+  bool Org(int r) const { return a_.entities[r].type == EntityType::kOrg; }
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
   const WordInfo* W(uint32_t i) const { return info_[i]; }
@@ -109,7 +100,6 @@ class Attributor {
   void Index();
   void BuildGroups();
   void ShortNameGroups();
-  void PersonEvidence(std::string_view name, Referent* r) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
@@ -198,48 +188,21 @@ void Attributor::Index() {
   }
 }
 
-void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
-  // A capitalised word naming an institution ("... Institute for ...") unmasks an
-  // organisation typed as a person.
-  char buf[32];
-  for (size_t pos = 0; pos < name.size();) {
-    size_t sp = name.find(' ', pos);
-    if (sp == std::string_view::npos) sp = name.size();
-    std::string_view w = name.substr(pos, sp - pos);
-    pos = sp + 1;
-    size_t len = 0;
-    const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
-    if (info && info->role == static_cast<int8_t>(RoleKind::kBody) && w[0] >= 'A' && w[0] <= 'Z') {
-      r->person = false;
-      r->org = true;
-      return;
-    }
-  }
-}
-
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
   tok_group_.assign(n, kNone);
-  // One referent per entity, in entity order.
-  for (const Entity& ent : a_.entities) {
-    Referent r;
-    r.name = ent.name;
-    r.id = ent.id;
-    r.person = ent.type == EntityType::kPerson;
-    r.org = ent.type == EntityType::kOrg;
-    if (ent.type == EntityType::kPerson) PersonEvidence(ent.name, &r);
-    refs_.push_back(std::move(r));
-    if (ent.type == EntityType::kLoc) {
-      demonym_refs_[ent.name] = static_cast<int>(refs_.size()) - 1;
-      for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(refs_.size()) - 1);
-    }
+  for (size_t e = 0; e < a_.entities.size(); ++e) {
+    const Entity& ent = a_.entities[e];
+    if (ent.type != EntityType::kLoc) continue;
+    demonym_refs_[ent.name] = static_cast<int>(e);
+    for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(e));
   }
   // The name mentions of the mention layer (text order), each a group of the tokens it
   // covers; overlapping mentions make one group, where a person beats an organisation
   // beats a place.
-  auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
+  auto rank = [&](int r) { return Person(r) ? 3 : Org(r) ? 2 : 1; };
   for (const Mention& m : a_.mentions) {
-    if (m.kind != MentionKind::kName || m.entity < 0 || static_cast<size_t>(m.entity) >= refs_.size()) continue;
+    if (m.kind != MentionKind::kName || m.entity < 0 || static_cast<size_t>(m.entity) >= a_.entities.size()) continue;
     uint32_t first = TokenAt(m.span.start), end = first;
     while (end < n && toks_[end].span.start < m.span.end) ++end;
     if (first >= end) continue;
@@ -249,11 +212,7 @@ void Attributor::BuildGroups() {
       g.end = std::max(g.end, end);
       continue;
     }
-    Group g;
-    g.first = first;
-    g.end = end;
-    g.referent = m.entity;
-    groups_.push_back(g);
+    groups_.push_back(Group{first, end, m.entity});
   }
   ShortNameGroups();
   for (size_t gi = 0; gi < groups_.size(); ++gi) {
@@ -277,7 +236,7 @@ void Attributor::ShortNameGroups() {
   for (size_t e = 0; e < a_.entities.size(); ++e) {
     const Entity& ent = a_.entities[e];
     std::string_view name = ent.name;
-    if (!refs_[e].person && name.find(' ') != std::string_view::npos) continue;
+    if (!Person(static_cast<int>(e)) && name.find(' ') != std::string_view::npos) continue;
     for (size_t pos = 0; pos < name.size();) {
       size_t sp = std::min(name.find(' ', pos), name.size());
       std::string_view w = name.substr(pos, sp - pos);
@@ -289,28 +248,19 @@ void Attributor::ShortNameGroups() {
   }
   if (word_person.empty()) return;
   const uint32_t n = static_cast<uint32_t>(toks_.size());
-  std::vector<Group> added;
-  size_t next = 0;  // groups_ are in text order
-  for (uint32_t t = 0; t < n; ++t) {
-    while (next < groups_.size() && groups_[next].end <= t) ++next;
-    if (next < groups_.size() && groups_[next].first <= t) continue;
+  const size_t mention_groups = groups_.size();
+  for (uint32_t t = 0, next = 0; t < n; ++t) {
+    while (next < mention_groups && groups_[next].end <= t) ++next;
+    if (next < mention_groups && groups_[next].first <= t) continue;
     if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t) || Cls(t, WordClass::kNotName)) continue;
     auto it = word_person.find(Text(t));
     if (it == word_person.end() || it->second == kNone) continue;
     const std::vector<Span>& ms = a_.entities[it->second].mentions;
     if (ms.empty() || ms.front().start > toks_[t].span.start) continue;
-    Group g;
-    g.first = t;
-    g.end = t + 1;
-    g.referent = it->second;
-    added.push_back(g);
+    groups_.push_back(Group{t, t + 1, it->second});
   }
-  if (added.empty()) return;
-  std::vector<Group> merged;
-  merged.reserve(groups_.size() + added.size());
-  std::merge(groups_.begin(), groups_.end(), added.begin(), added.end(), std::back_inserter(merged),
-             [](const Group& x, const Group& y) { return x.first < y.first; });
-  groups_ = std::move(merged);
+  std::inplace_merge(groups_.begin(), groups_.begin() + mention_groups, groups_.end(),
+                     [](const Group& x, const Group& y) { return x.first < y.first; });
 }
 
 CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
@@ -376,12 +326,11 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     int g = tok_group_[t];
     if (g != kNone) {
       int r = groups_[g].referent;
-      const Referent& ref = refs_[r];
-      if (ref.org && org == kNone)
+      if (Org(r) && org == kNone)
         org = r;
-      else if (!ref.person && place == kNone)
+      else if (!Person(r) && place == kNone)
         place = r;
-      else if (ref.person && person == kNone)
+      else if (Person(r) && person == kNone)
         person = r;  // "a Lindqvist spokesman": whom the person speaks for
       t = groups_[g].end - 1;
       continue;
@@ -394,12 +343,12 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       last == role + 1) {
     int r = MentionReferent(role);
-    if (r != kNone && refs_[r].person) {
+    if (r != kNone && Person(r)) {
       s.kind = Subject::kName;
       s.referent = r;
       return s;
     }
-    if (r != kNone && refs_[r].org) org = r;
+    if (r != kNone && Org(r)) org = r;
   }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       lex_.role_refers.count(Low(role))) {
@@ -408,8 +357,8 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
-      const Referent& ref = refs_[groups_[g].referent];
-      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {  // rare: "the ministry"
+      int r = groups_[g].referent;
+      if (Org(r) && Fold(a_.entities[r].name).find(noun) != std::string::npos) {  // rare: "the ministry"
         org = groups_[g].referent;
         break;
       }
@@ -504,9 +453,11 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
     // A role noun, or a lower-case title heading its phrase ("the EU's foreign policy chief,").
     bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
     if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
-      // "said its spokeswoman, Rosa Quispe": the name in apposition.
+      // "said its spokeswoman, Rosa Quispe": the name in apposition (after the comma when
+      // there is no parse).
       if (int r = AppositionName(k); r != kNone) return Subject::Name(r);
-      if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
+      if (a_.words.empty() && k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone &&
+          !groups_[tok_group_[k + 2]].possessor) {
         return Subject::Name(groups_[tok_group_[k + 2]].referent);
       }
       return Institution(k, det, hi);
@@ -557,7 +508,7 @@ int Attributor::MentionReferent(uint32_t tok, bool head_only) const {
       continue;
     }
     if (m.entity < 0 || static_cast<size_t>(m.entity) >= a_.entities.size()) return kNone;
-    return m.entity;  // entity referents come first in refs_, in entity order
+    return m.entity;
   }
   return kNone;
 }
@@ -568,8 +519,8 @@ Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   int r = s.referent;
   if (s.kind == Subject::kPronoun) r = MentionReferent(s.token);
   if (r != kNone) {
-    out.speaker = std::string(refs_[r].name);
-    out.speaker_id = std::string(refs_[r].id);
+    out.speaker = a_.entities[r].name;
+    out.speaker_id = a_.entities[r].id;
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
@@ -736,7 +687,7 @@ Subject Attributor::SubjectOfWord(int32_t w) const {
     WordRange sub = Subtree(a_, w);
     for (int32_t x = w + 1; x < sub.end; ++x) {
       int r = NameWord(x);
-      if (r != kNone && refs_[r].person) return Subject::Name(r);
+      if (r != kNone && Person(r)) return Subject::Name(r);
     }
   }
   if (int r = MentionReferent(t, true); r != kNone) return Subject::Name(r);
@@ -745,9 +696,7 @@ Subject Attributor::SubjectOfWord(int32_t w) const {
     Subject inst = Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
     if (inst.kind != Subject::kNoSubject) return inst;
   }
-  Subject unknown;
-  unknown.kind = Subject::kUnknown;
-  return unknown;
+  return Subject{};
 }
 
 Subject Attributor::SubjectOfVerb(int32_t verb, CueKind kind) const {
@@ -778,7 +727,8 @@ bool Attributor::FromParse(const Quotation& q, int levels, CueMatch* cue, Subjec
     if (h != head && inside(h)) return false;
     // "according to X" on this word: X is a dependent of it with "according" as its case.
     for (int32_t k = std::max(0, h - 12); k < n && k < h + 12; ++k) {
-      if (inside(k) || a_.words[k].deprel != case_rel || Fold(a_.Text(a_.words[k].span)) != "according") continue;
+      if (inside(k) || a_.words[k].deprel != case_rel || a_.words[k].span.size() != 9) continue;
+      if (uint32_t t = TokenOfWord(k); t >= toks_.size() || !Eq(t, "according")) continue;
       int32_t x = a_.words[k].head;
       if (x < 0 || a_.words[x].head != h || inside(x)) continue;
       CueMatch m = CueAtWord(k);
