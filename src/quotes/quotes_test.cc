@@ -21,8 +21,13 @@ struct EntitySpec {
 
 // Runs the stages the quotes stage reads: syntax, then the entities stage (or, with
 // `entities`, those entities as given) and coreference, then the quotes.
-Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
+const QuoteFinder& Finder() {
   static const auto* finder = QuoteFinder::Create().value().release();
+  return *finder;
+}
+
+Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
+  const QuoteFinder* finder = &Finder();
   static const auto* syntax = syntax::SyntaxModel::Default().value();
   static const auto* recognizer = EntityRecognizer::Create().value().release();
   static const auto* coref = CorefResolver::Create().value().release();
@@ -456,6 +461,15 @@ TEST(QuotesMentions, SurnameTheEntitiesStageLeftUnmarked) {
   EXPECT_EQ(Who(a), V{"We will stay, => Amara Okafor"});
 }
 
+TEST(QuotesMentions, ATitleKeptInAPersonsNameIsNoShortName) {
+  // The entity's name keeps its title; "General" alone does not name that person.
+  auto a = Analyze(
+      "Brigadier General Moses Kaleb inspected the base.\n"
+      "\"We are ready,\" General Assembly delegates said.",
+      {{"Brigadier General Moses Kaleb", EntityType::kPerson, {"Brigadier General Moses Kaleb"}}});
+  EXPECT_EQ(Who(a), V{"We are ready, => "});
+}
+
 TEST(QuotesMentions, ASurnameTwoPeopleShareNamesNobody) {
   auto a = Analyze(
       "Dale Austin and Patricia Austin met in Denver.\n\"It went well,\" Austin said.",
@@ -518,6 +532,31 @@ TEST(QuotesParseFirst, AnAppositionHoldingAListIsSkippedWhole) {
        {"Niger", EntityType::kLoc, {"Niger"}},
        {"Chad", EntityType::kLoc, {"Chad"}}});
   EXPECT_EQ(Who(a), V{"resume within weeks. => Ana Soto"});
+}
+
+// Without a parse (no syntax stage): the token readings alone, appositions from commas.
+Analysis WithoutParse(const std::string& body, const std::vector<EntitySpec>& entities) {
+  Analysis a = Analyze(body, entities);
+  a.words.clear();
+  for (Sentence& s : a.sentences) s.first_word = s.end_word = 0;
+  for (Mention& m : a.mentions) m.head_word = -1;
+  Finder().Find(&a);
+  return a;
+}
+
+TEST(QuotesWithoutParse, TokenReadingsStand) {
+  std::vector<EntitySpec> entities = {{"Ana Soto", EntityType::kPerson, {"Ana Soto"}},
+                                      {"Rosa Quispe", EntityType::kPerson, {"Rosa Quispe"}},
+                                      {"Peru", EntityType::kLoc, {"Peru"}},
+                                      {"Lima", EntityType::kLoc, {"Lima"}}};
+  auto a = WithoutParse(
+      "\"We will return,\" Ana Soto, the envoy for the region, said in Lima.\n"
+      "\"The border is open,\" said Peru's spokeswoman, Rosa Quispe.\n"
+      "The plan is \"dead in the water,\" according to Ana Soto.",
+      entities);
+  ASSERT_TRUE(a.words.empty());
+  EXPECT_EQ(Who(a), (V{"We will return, => Ana Soto", "The border is open, => Rosa Quispe",
+                       "dead in the water, => Ana Soto"}));
 }
 
 }  // namespace

@@ -242,6 +242,10 @@ void Attributor::ShortNameGroups() {
       std::string_view w = name.substr(pos, sp - pos);
       pos = sp + 1;
       if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || w.back() == '.') continue;
+      char buf[32];
+      size_t len = 0;
+      const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
+      if (info && (info->title || info->role >= 0)) continue;  // "General" of "Brigadier General X"
       auto [it, fresh] = word_person.emplace(w, static_cast<int>(e));
       if (!fresh && it->second != static_cast<int>(e)) it->second = kNone;
     }
