@@ -597,6 +597,18 @@ TEST_F(EntitiesTest, SurnamesSpelledLikeRomanNumeralsAreNames) {
   EXPECT_EQ(Find(a, "Mm"), nullptr);
 }
 
+TEST_F(EntitiesTest, ANameQualifyingARoleAfterAnArticleJoinsItsEntity) {
+  // "a Kestrel spokesman" names Kestrel when the article names it elsewhere; "a former
+  // Marine" alone names nobody.
+  Analysis a = Run("Kestrelnet raised its prices on Monday. Costs have gone up, a Kestrelnet spokesman said. A "
+                   "former Marine was hurt. A Dornian official declined to comment.");
+  const Entity* k = Find(a, "Kestrelnet");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->mentions.size(), 2u);
+  EXPECT_EQ(Find(a, "Marine"), nullptr);
+  EXPECT_EQ(Find(a, "Dornian"), nullptr);  // met nowhere else
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

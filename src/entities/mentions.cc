@@ -726,11 +726,19 @@ class Finder {
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
     if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
-    // "a former Marine", "an American": a single capitalised noun after an indefinite article.
+    // "a former Marine", "an American": a single capitalised noun after an indefinite
+    // article names nobody, unless it qualifies a role after it and names an entity met
+    // elsewhere ("a Heineken spokesman": a weak mention, kept only then).
     if (n == 1 && !titled && units_[a].first >= 2 && !Find(text)) {
       for (uint32_t t = units_[a].first - 1, k = 0; k < 3 && t > 0; --t, ++k) {
         std::string_view w = Tok(t);
-        if (w == "a" || w == "an") return -1;
+        if (w == "a" || w == "an" || w == "A" || w == "An") {
+          const uint32_t after = units_[b - 1].last + 1;
+          if (after >= a_.tokens.size() || !IsRole(after)) return -1;
+          int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
+          mentions_[id].weak = true;
+          return id;
+        }
         if (!(gaz_.Classes(w) & kMod)) break;
       }
     }

@@ -99,7 +99,6 @@ class Attributor {
 
   void Index();
   void BuildGroups();
-  void ShortNameGroups();
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
@@ -214,7 +213,6 @@ void Attributor::BuildGroups() {
     }
     groups_.push_back(Group{first, end, m.entity});
   }
-  ShortNameGroups();
   for (size_t gi = 0; gi < groups_.size(); ++gi) {
     Group& g = groups_[gi];
     for (uint32_t u = g.first; u < g.end; ++u) tok_group_[u] = static_cast<int>(gi);
@@ -224,47 +222,6 @@ void Attributor::BuildGroups() {
     while (p > lo && Cls(p - 1, WordClass::kDet)) --p;
     g.after_prep = p > lo && Cls(p - 1, WordClass::kPrep);
   }
-}
-
-void Attributor::ShortNameGroups() {
-  // A one-word name of an entity (all of it: "Heineken"; or one word of a person's full
-  // name: "Xi" after "Xi Jinping") that the entities stage left without a mention where it
-  // repeats: a stop-gap for repetitions its alias step misses, not a name finder. The word
-  // must name exactly one entity, be capitalised, stand outside quotations and any
-  // mention, and follow that entity's first mention.
-  std::unordered_map<std::string_view, int> word_person;  // word -> referent, -1 if shared
-  for (size_t e = 0; e < a_.entities.size(); ++e) {
-    const Entity& ent = a_.entities[e];
-    std::string_view name = ent.name;
-    if (!Person(static_cast<int>(e)) && name.find(' ') != std::string_view::npos) continue;
-    for (size_t pos = 0; pos < name.size();) {
-      size_t sp = std::min(name.find(' ', pos), name.size());
-      std::string_view w = name.substr(pos, sp - pos);
-      pos = sp + 1;
-      if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z') || w.back() == '.') continue;
-      char buf[32];
-      size_t len = 0;
-      const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
-      if (info && (info->title || info->role >= 0)) continue;  // "General" of "Brigadier General X"
-      auto [it, fresh] = word_person.emplace(w, static_cast<int>(e));
-      if (!fresh && it->second != static_cast<int>(e)) it->second = kNone;
-    }
-  }
-  if (word_person.empty()) return;
-  const uint32_t n = static_cast<uint32_t>(toks_.size());
-  const size_t mention_groups = groups_.size();
-  for (uint32_t t = 0, next = 0; t < n; ++t) {
-    while (next < mention_groups && groups_[next].end <= t) ++next;
-    if (next < mention_groups && groups_[next].first <= t) continue;
-    if (toks_[t].kind != TokenKind::kWord || !toks_[t].capitalized || InQuote(t) || Cls(t, WordClass::kNotName)) continue;
-    auto it = word_person.find(Text(t));
-    if (it == word_person.end() || it->second == kNone) continue;
-    const std::vector<Span>& ms = a_.entities[it->second].mentions;
-    if (ms.empty() || ms.front().start > toks_[t].span.start) continue;
-    groups_.push_back(Group{t, t + 1, it->second});
-  }
-  std::inplace_merge(groups_.begin(), groups_.begin() + mention_groups, groups_.end(),
-                     [](const Group& x, const Group& y) { return x.first < y.first; });
 }
 
 CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
