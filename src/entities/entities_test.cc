@@ -609,6 +609,14 @@ TEST_F(EntitiesTest, ANameQualifyingARoleAfterAnArticleJoinsItsEntity) {
   EXPECT_EQ(Find(a, "Dornian"), nullptr);  // met nowhere else
 }
 
+TEST_F(EntitiesTest, BuildingsAndSitesArePlaces) {
+  Analysis a = RunParsed("The talks moved from Varel Point Towers to Orvane Memorial Hall, near the Kestrel "
+                         "Land Base.");
+  ExpectType(a, "Varel Point Towers", EntityType::kLoc);
+  ExpectType(a, "Orvane Memorial Hall", EntityType::kLoc);
+  ExpectType(a, "Kestrel Land Base", EntityType::kLoc);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -77,6 +77,9 @@ class Gazetteer {
   // "Mark", "Rose"). The name tagger's features read IsGivenName only, as it was trained.
   bool IsNewsGivenName(std::string_view s) const { return IsGivenName(s) || news_given_.count(s) > 0; }
   bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }
+  // True when the lower-case form of `word` ends the name of a building or site ("towers",
+  // "hall", "base": lexicon class `venue`, which the name tagger does not read).
+  bool IsVenue(std::string_view word) const;
   // True when the lower-case form of `word` is an adjective ("kurdish", "western").
   bool IsAdjective(std::string_view word) const;
   // True when the lower-case form of `word` is an ordinary English word.
@@ -111,6 +114,7 @@ class Gazetteer {
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;
   std::unordered_set<std::string_view> news_given_;
+  std::unordered_set<std::string_view> venues_;
   std::unordered_set<std::string_view> surnames_;
   std::unordered_set<std::string_view> adjectives_;
   std::unordered_set<std::string_view> common_;

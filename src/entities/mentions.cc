@@ -702,7 +702,7 @@ class Finder {
     if (n >= 3 && (head_before_of & (kOrgHead | kOrgSuffix)))
       return Emit(a, b, MentionType::kOrg, nullptr, PrefixCountry(a, b));
     if (n >= 3 && (head_before_of & kLocHead)) return Emit(a, b, MentionType::kLoc, nullptr, "");
-    if (n >= 2 && (last & kLocSuffix) && !person_shape) {
+    if (n >= 2 && ((last & kLocSuffix) || gaz_.IsVenue(UnitText(units_[b - 1]))) && !person_shape) {
       const GazEntry* inner = nullptr;
       size_t len = LongestGaz(a, b, &inner);
       bool admin = (last & kAdminSuffix) && inner && len == n - 1 && inner->kind != PlaceKind::kCountry;
