@@ -10,8 +10,9 @@ namespace {
 
 // A quotation with no cue that is no speech (docs/quotes.md): an identifier of an embedded
 // post or a link ("pic.twitter.com/x1", "@handle"), or a title of a work or a slogan, short
-// and capitalised word by word ("Harbour Lights Forever") with no closing punctuation.
-// Scare quotes ("a \"reform\"") stay: they are quotations of someone's word.
+// and capitalised word by word ("Harbour Lights Forever") with no closing punctuation, or a
+// scare quote or quoted term of three words or fewer (with a cue, "what he called
+// \"unilateral steps\"", it is someone's words and stays).
 bool NoSpeech(const Analysis& a, const quotes::Quotation& q) {
   if (q.segments.size() != 1) return false;
   std::string_view t = a.Text(q.segments.front());
@@ -20,6 +21,15 @@ bool NoSpeech(const Analysis& a, const quotes::Quotation& q) {
   if (!spaces && (t.find('/') != t.npos || t.find(".com") != t.npos || t.front() == '@' || t.front() == '#')) {
     return true;
   }
+  // A scare quote or a quoted term with nobody saying it ("the award for "courageous
+  // achievement"", "a "route out""): three words or fewer.
+  size_t all_words = 0;
+  for (size_t p = 0; p < t.size(); ++all_words) {
+    size_t sp = t.find(' ', p);
+    p = sp == t.npos ? t.size() : t.find_first_not_of(' ', sp);
+    if (p == t.npos) p = t.size();
+  }
+  if (all_words <= 3) return true;
   char last = t.back();
   if (last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';') return false;
   size_t words = 0;

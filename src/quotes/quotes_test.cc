@@ -187,9 +187,18 @@ TEST(Quotes, TheMinistryIsTheLastMinistryNamed) {
 
 TEST(Quotes, NoSpeakerIsNeverGuessed) {
   auto a = Analyze(
-      "Carla Nunes walked past the gate. The sign read \"Closed for repairs\" all week.\n"
+      "Carla Nunes walked past the gate. The sign read \"Closed until the end of May\" all week.\n"
       "\"It's over,\" someone shouted.");
-  EXPECT_EQ(Who(a), (V{"Closed for repairs => ", "It's over, => "}));
+  EXPECT_EQ(Who(a), (V{"Closed until the end of May => ", "It's over, => "}));
+}
+
+TEST(Quotes, ScareQuotesAndQuotedTermsWithNoCueAreNoSpeech) {
+  auto a = Analyze(
+      "Tomas Varel won the prize for \"courageous achievement\" on Monday. The plan was a \"route "
+      "out\" for the firm. The team's robot, \"Kestrel,\" scored twice.\n"
+      "Varel told reporters what he called the \"quiet years\" were over.");
+  // Only the term someone is said to have called something is someone's words.
+  EXPECT_EQ(Who(a), V{"quiet years => Tomas Varel"});
 }
 
 TEST(Quotes, PrepositionalNamesAreNotSpeakers) {
