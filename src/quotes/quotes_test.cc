@@ -185,6 +185,16 @@ TEST(Quotes, TheMinistryIsTheLastMinistryNamed) {
   EXPECT_EQ(a.quotes[0].cue, "said in a statement");
 }
 
+TEST(Quotes, AQuotationAfterReportedSpeechInItsParagraphIsTheReporters) {
+  auto a = Analyze(
+      "Ines Varga visited the museum on Friday. Varga also said the collection was worth seeing. \"It shows "
+      "how he worked, year after year.\"\n"
+      "The museum opened in 1998. \"We expect many visitors this year.\"");
+  // The second quotation follows a sentence that reports no speech: nobody is guessed.
+  EXPECT_EQ(Who(a), (V{"It shows how he worked, year after year. => Ines Varga",
+                       "We expect many visitors this year. => "}));
+}
+
 TEST(Quotes, NoSpeakerIsNeverGuessed) {
   auto a = Analyze(
       "Carla Nunes walked past the gate. The sign read \"Closed until the end of May\" all week.\n"

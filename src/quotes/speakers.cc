@@ -803,9 +803,17 @@ std::vector<Attribution> Attributor::Run() {
       }
     }
     // Opening a paragraph, it takes the cue that ends the paragraph before ("Ann said she
-    // had met them." / "She told reporters:" then the quotation).
+    // had met them." / "She told reporters:" then the quotation); inside a paragraph, the
+    // cue of the sentence before when that one reports speech without quoting it ("Ann also
+    // said the plan was sound. "It will work."").
     uint32_t para = a_.sentences[sentence].paragraph;
-    if (sentence > 0 && a_.sentences[sentence - 1].paragraph + 1 == para &&
+    bool reported_before = false;
+    if (sentence > 0 && a_.sentences[sentence - 1].paragraph == para) {
+      const Sentence& prev = a_.sentences[sentence - 1];
+      reported_before = true;
+      for (uint32_t t = prev.first_token; t < prev.end_token && reported_before; ++t) reported_before = !InQuote(t);
+    }
+    if (sentence > 0 && (a_.sentences[sentence - 1].paragraph + 1 == para || reported_before) &&
         a_.sentences[sentence].span.start == q.open_mark.start) {
       const Sentence& prev = a_.sentences[sentence - 1];
       CueMatch cue;
