@@ -538,6 +538,10 @@ TEST_F(EntitiesTest, GivenNamesThatAreAlsoWordsOpenPeoplesNames) {
   ExpectType(a, "Chuck Rivers", EntityType::kPerson);
   ExpectType(a, "Rose Field", EntityType::kPerson);
   ExpectType(a, "Tom Kamen", EntityType::kPerson);
+  // Opening a sentence too: "Rose" is not dropped as an ordinary first word.
+  Analysis b = Run("Rose Vantri, Tom Keller and Ana Soto attended the hearing.");
+  ExpectType(b, "Rose Vantri", EntityType::kPerson);
+  ExpectType(b, "Tom Keller", EntityType::kPerson);
 }
 
 TEST_F(EntitiesTest, ACountryBeforeAPersonsNameIsAPlaceOfItsOwn) {

@@ -1048,7 +1048,7 @@ class Finder {
     const GazEntry* g = nullptr;
     size_t len = LongestGaz(0, n, &g);
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
-    if (n > 1 && gaz_.IsGivenName(w) && !units_[1].connector) return false;
+    if (n > 1 && gaz_.IsNewsGivenName(w) && !units_[1].connector) return false;
     if (n > 1 && units_[1].particle) return false;  // "Von der Leyen said"
     // "Port Orvane 10 6 3 1 21", "Port Orvane 3 Tarn 1": a team's name opens a table's row.
     if (const uint32_t after = units_[n - 1].last + 1;
