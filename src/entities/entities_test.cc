@@ -621,6 +621,15 @@ TEST_F(EntitiesTest, BuildingsAndSitesArePlaces) {
   ExpectType(a, "Kestrel Land Base", EntityType::kLoc);
 }
 
+TEST_F(EntitiesTest, TheSahelIsARegionOfNoCountry) {
+  // ISO 3166-2 also names a province of Burkina Faso "Sahel"; news means the region.
+  Analysis a = Run("Drought has spread across the Sahel, the envoy said in Dakar.");
+  const Entity* sahel = Find(a, "Sahel");
+  ASSERT_NE(sahel, nullptr);
+  EXPECT_EQ(sahel->type, EntityType::kLoc);
+  EXPECT_EQ(sahel->country, "");
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");
