@@ -284,6 +284,18 @@ std::string_view StripDateline(std::string_view p, std::string* dateline) {
     k = r;
     while (k < p.size() && p[k] == ' ') ++k;
   }
+  // A date in digits with no comma before it: "LONDON 1996-12-06 -", "PARIS 12/06/1996 -".
+  if (region.empty() && k < p.size() && std::isdigit(static_cast<unsigned char>(p[k]))) {
+    size_t r = k, digits = 0, seps = 0;
+    while (r < p.size() && r - k < 10 && (std::isdigit(static_cast<unsigned char>(p[r])) || p[r] == '-' || p[r] == '/')) {
+      digits += std::isdigit(static_cast<unsigned char>(p[r])) != 0;
+      seps += !std::isdigit(static_cast<unsigned char>(p[r]));
+      ++r;
+    }
+    if (seps != 2 || digits < 4 || r >= p.size() || p[r] != ' ') return p;
+    k = r;
+    while (k < p.size() && p[k] == ' ') ++k;
+  }
   // "(Reuters)", "(AP)".
   if (k < p.size() && p[k] == '(') {
     size_t close = p.find(')', k);

@@ -174,6 +174,16 @@ TEST(DatelineTest, RecognisesCommonForms) {
   d.clear();
   EXPECT_EQ(StripDateline("WASHINGTON, June 18 (Reuters) -- Rates held.", &d), "Rates held.");
   EXPECT_EQ(d, "WASHINGTON");
+  d.clear();
+  EXPECT_EQ(StripDateline("KESTRAVILLE 2026-03-04 - Rains fell.", &d), "Rains fell.");
+  EXPECT_EQ(d, "KESTRAVILLE");
+  d.clear();
+  EXPECT_EQ(StripDateline("PORT ORVANE 04/03/2026 (Kestrel Wire) - Rains fell.", &d), "Rains fell.");
+  EXPECT_EQ(d, "PORT ORVANE");
+  d.clear();
+  // Digits that are no date: no dateline.
+  EXPECT_EQ(StripDateline("NATO 2030 - the plan.", &d), "NATO 2030 - the plan.");
+  EXPECT_TRUE(d.empty());
 }
 
 TEST(DatelineTest, LeavesOrdinarySentencesAlone) {
