@@ -560,6 +560,14 @@ TEST_F(EntitiesTest, ALetterAloneNamesNobody) {
   EXPECT_NE(Find(a, "Varel Athletic"), nullptr);
 }
 
+TEST_F(EntitiesTest, ArticlesPrepositionsAndTheEnglishLanguageAreNoNames) {
+  // A date glued to the first sentence leaves "On" capitalised inside it.
+  Analysis a = Run("Thursday, May 7, 2026 On Tuesday, the council met Tomas Varel, an instructor in English.");
+  EXPECT_EQ(Find(a, "On"), nullptr);
+  EXPECT_EQ(Find(a, "English"), nullptr);
+  ExpectType(a, "Tomas Varel", EntityType::kPerson);
+}
+
 TEST_F(EntitiesTest, APluralRoleTitlesEachNameOfItsList) {
   // "jann" and "nat" are English words: after a plural role they are still names, and each
   // person of the list takes the role in the singular.

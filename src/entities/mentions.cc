@@ -657,8 +657,12 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
-    // "Group F", "Plan B": a letter alone names nobody.
-    if (n == 1 && text.size() == 1) return -1;
+    // "Group F", "Plan B": a letter alone names nobody, nor does a capitalised article or
+    // preposition ("2015 On Tuesday", a date glued to the sentence).
+    if (n == 1 && text.size() <= 4) {
+      char buf[8];
+      if (text.size() == 1 || IsDeterminer(text) || IsPreposition(LowerInto(text, buf, sizeof buf))) return -1;
+    }
     // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
     if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
         !a_.tokens[units_[a].last + 1].capitalized)
