@@ -114,5 +114,61 @@ TEST(WordsTest, AppositionIsTheAppositiveSubtreeWithoutItsCommas) {
   EXPECT_FALSE(Dominates(a, 7, 0));
 }
 
+// "Xu Lanfen met Heineken. Xu and Lanfen Xu left Heineken, xu." with the name mentions
+// of the entities stage at "Xu Lanfen" and the first "Heineken" only.
+TEST(WordsTest, UnmarkedNameRepeatsAreWordsOfOneEntitysName) {
+  Analysis a;
+  a.body = "Xu Lanfen met Heineken. Xu and Lanfen Xu left Heineken, xu. Atlas Trading";
+  auto token = [&](std::string_view w, size_t from = 0) {
+    const uint32_t at = static_cast<uint32_t>(a.body.find(w, from));
+    Token t;
+    t.span = Span{at, at + static_cast<uint32_t>(w.size())};
+    t.capitalized = w[0] >= 'A' && w[0] <= 'Z';
+    a.tokens.push_back(t);
+  };
+  for (std::string_view w : {"Xu", "Lanfen", "met", "Heineken"}) token(w);
+  token("Xu", 20);
+  token("and");
+  token("Lanfen", 30);
+  token("Xu", 34);
+  token("left");
+  token("Heineken", 40);
+  token("xu");
+  token("Atlas");
+  token("Trading");
+  Entity xu;
+  xu.name = "Xu Lanfen";
+  xu.type = EntityType::kPerson;
+  xu.mentions = {{0, 9}};
+  Entity heineken;
+  heineken.name = "Heineken";
+  heineken.type = EntityType::kOrg;
+  heineken.mentions = {{14, 22}};
+  Entity atlas;  // a name of several words that is no person's: its words are no names
+  atlas.name = "Atlas Trading Company";
+  atlas.type = EntityType::kOrg;
+  a.entities = {xu, heineken, atlas};
+  a.mentions = {{{0, 9}, MentionKind::kName, 0, -1}, {{14, 22}, MentionKind::kName, 1, -1}};
+  std::vector<Mention> got = UnmarkedNameRepeats(a);
+  std::vector<std::pair<std::string_view, int32_t>> texts;
+  for (const Mention& m : got) {
+    EXPECT_EQ(m.kind, MentionKind::kName);
+    texts.emplace_back(a.Text(m.span), m.entity);
+  }
+  const std::vector<std::pair<std::string_view, int32_t>> want = {
+      {"Xu", 0}, {"Lanfen", 0}, {"Xu", 0}, {"Heineken", 1}};
+  EXPECT_EQ(texts, want);
+  // A word two entities share names neither; nothing before an entity's first mention.
+  Entity other;
+  other.name = "Xu Wen";
+  other.type = EntityType::kPerson;
+  a.entities.push_back(other);
+  a.mentions[1].span = Span{46, 54};  // Heineken first named at its second occurrence
+  texts.clear();
+  for (const Mention& m : UnmarkedNameRepeats(a)) texts.emplace_back(a.Text(m.span), m.entity);
+  const std::vector<std::pair<std::string_view, int32_t>> shared = {{"Lanfen", 0}};
+  EXPECT_EQ(texts, shared);
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -9,7 +9,7 @@
 //   roles.cc      the source and target phrases of a match: pattern slots, passives, the
 //                 parse's subject, the nearest actor before and after the verb
 //   actors.cc     actors of the article: the mention layer (pronouns, titles, descriptions
-//                 resolved to entities), surnames, the story's country
+//                 resolved to entities), the story's country
 //   discourse.cc  inferences across events, one named rule each, switchable (kRuleNames)
 //   output.cc     events with their codes' meanings (data/events/codes.tsv), evidence,
 //                 location and day; duplicates
@@ -175,7 +175,6 @@ class ArticleCoder {
   int TokenOfWord(const Sent& s, int32_t word) const;  // the token holding the word's start, or -1
   void ActorSets(const Sent& s, Draft* d);
   // actors.cc
-  void ResolveNames(std::vector<std::vector<Phrase>>* all) const;
   void LocalCountries(std::vector<std::vector<Phrase>>* all) const;
   void FindHome(std::vector<std::vector<Phrase>>* all);
   std::string HomeFromDateline() const;

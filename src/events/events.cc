@@ -51,7 +51,6 @@ void ArticleCoder::Run() {
                               kMaxPhrasesPerSentence);
   }
   LocalCountries(&phrases);
-  ResolveNames(&phrases);
   FindHome(&phrases);
   AddMentionPhrases(toks, &phrases);
   for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);

@@ -9,6 +9,8 @@
 #include <fstream>
 
 #include "core/words.h"
+#include "entities/entities.h"
+#include "events/earlier_stages_test_util.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
@@ -22,12 +24,9 @@ class EventsTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().message();
     coder_ = std::move(c).value().release();
   }
+  // The surface reading (no parse), names from the entities stage.
   static Analysis Code(const std::string& body, const std::string& published = "", const std::string& dateline = "") {
-    Analysis a;
-    a.body = body;
-    a.published = published;
-    a.dateline = dateline;
-    text::Segment(&a);
+    Analysis a = events_test::EarlierStages(body, false, published, dateline);
     coder_->Code(&a);
     return a;
   }
@@ -357,11 +356,87 @@ TEST_F(EventsTest, EntitiesGiveCanonicalNames) {
   e.title = "foreign minister";
   e.mentions.push_back({4, 9});
   a.entities.push_back(e);
+  FillNameMentions(&a);  // the mention layer the coder reads
   coder_->Code(&a);
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].source, "Zoltan Varga");
   EXPECT_EQ(a.events[0].source_code, "HUNGOV");
   EXPECT_EQ(a.events[0].cameo, "111");
+}
+
+// `body` segmented, with the entities `names` (each at every place its name occurs) as the
+// mention layer: the names the coder may read, no others.
+Analysis WithNames(const std::string& body, const std::vector<Entity>& names) {
+  Analysis a;
+  a.body = body;
+  text::Segment(&a);
+  for (Entity e : names) {
+    for (size_t at = body.find(e.name); at != std::string::npos; at = body.find(e.name, at + 1))
+      e.mentions.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + e.name.size())});
+    a.entities.push_back(e);
+  }
+  FillNameMentions(&a);
+  return a;
+}
+
+Entity Named(const std::string& name, EntityType type, const std::string& country = "") {
+  Entity e;
+  e.name = name;
+  e.type = type;
+  e.country = country;
+  return e;
+}
+
+// The coder finds no names of its own: a capitalised run that the mention layer does not
+// hold is no actor, and a name it holds is one actor, whole, with lower-case words inside.
+TEST_F(EventsTest, NamesComeFromTheMentionLayer) {
+  const std::string text = "Chile accused Redwater Holdings of fraud.";
+  Analysis a = WithNames(text, {});
+  coder_->Code(&a);
+  for (const Event& e : a.events) EXPECT_EQ(e.target.find("Redwater"), std::string::npos) << e.target;
+  a = WithNames(text, {Named("Redwater Holdings", EntityType::kOrg)});
+  coder_->Code(&a);
+  const Event* e = Find(a, "Chile", "Redwater Holdings");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "11");
+  a = WithNames("Chile accused the Bank of the Southern Isles of fraud.",
+                {Named("Bank of the Southern Isles", EntityType::kOrg)});
+  coder_->Code(&a);
+  EXPECT_NE(Find(a, "Chile", "Bank of the Southern Isles"), nullptr);
+}
+
+// A word of a name that the entities stage left unmarked where the name repeats ("Xu"
+// after "Xu Lanfen"; core/words.h UnmarkedNameRepeats) is that entity; before the first
+// mention of the name it is nobody.
+TEST_F(EventsTest, AnUnmarkedRepetitionOfANameIsItsEntity) {
+  Analysis a = WithNames("Xu Lanfen arrived in Lima on Monday. Xu met Chile's president on Tuesday.",
+                         {Named("Xu Lanfen", EntityType::kPerson, "CHN")});
+  coder_->Code(&a);
+  const Event* e = Find(a, "Xu Lanfen", "Chile");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source_code, "CHN");
+  EXPECT_EQ(e->root, "04");
+  a = WithNames("Xu met Chile's president on Tuesday. Xu Lanfen arrived in Lima on Monday.",
+                {Named("Xu Lanfen", EntityType::kPerson, "CHN")});
+  coder_->Code(&a);
+  EXPECT_EQ(Find(a, "Xu Lanfen", "Chile"), nullptr);
+}
+
+// "Okafor's national security adviser": the possessor locates the unnamed actor; the
+// mention layer names it (the full name) and gives its country.
+TEST_F(EventsTest, APossessorNamesAnUnnamedActorsSide) {
+  Analysis a = WithNames("Amara Okafor flew to Accra. Okafor's national security adviser met Ghana's president.",
+                         {Named("Amara Okafor", EntityType::kPerson, "NGA")});
+  a.entities[0].mentions.push_back({28, 34});  // "Okafor", as the entities stage links it
+  FillNameMentions(&a);
+  coder_->Code(&a);
+  const Event* e = nullptr;
+  for (const Event& x : a.events)
+    if (x.root == "04" && x.target == "Ghana") e = &x;
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source, "Amara Okafor");
+  EXPECT_EQ(e->source_code, "NGAGOV");
+  EXPECT_EQ(e->source_detail, "Okafor's national security adviser");
 }
 
 TEST_F(EventsTest, QuotedSpeechIsNotCoded) {
@@ -477,6 +552,14 @@ TEST(EventsPronounTest, TitleMentionActsAsItsEntity) {
   a.mentions.push_back({kors.mentions[0], MentionKind::kName, 0, -1});
   uint32_t title = static_cast<uint32_t>(a.body.find("The minister"));
   a.mentions.push_back({{title, title + 12}, MentionKind::kTitle, 0, -1});
+  Entity dornia;  // an invented group: a name of the mention layer, no dictionary actor
+  dornia.id = "e2";
+  dornia.name = "Dornia";
+  dornia.type = EntityType::kOrg;
+  uint32_t d = static_cast<uint32_t>(a.body.find("Dornia"));
+  dornia.mentions.push_back({d, d + 6});
+  a.entities.push_back(dornia);
+  a.mentions.push_back({dornia.mentions[0], MentionKind::kName, 1, -1});
   (*coder)->Code(&a);
   bool found = false;
   for (const Event& e : a.events) found |= e.source == "Ada Kors" && e.target == "Dornia" && e.root == "11";
@@ -530,15 +613,7 @@ namespace {
 // The parse fills in what the words before the verb do not give: rules frame_subject and
 // frame_modality (each off: the event as the surface alone codes it).
 // `body` segmented and parsed, not yet coded.
-Analysis Parsed(const std::string& body) {
-  auto model = syntax::SyntaxModel::Default();
-  EXPECT_TRUE(model.ok()) << model.status().message();
-  Analysis a;
-  a.body = body;
-  text::Segment(&a);
-  if (model.ok()) (*model)->Annotate(&a);
-  return a;
-}
+Analysis Parsed(const std::string& body) { return events_test::EarlierStages(body, true); }
 
 class EventsParsedTest : public ::testing::Test {
  protected:

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/words.h"
+
 namespace newsgraph::events {
 namespace {
 
@@ -18,29 +20,31 @@ bool In(std::string_view w, const auto& list) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
-bool IsNameToken(const Dictionaries& d, const Tok& t) {
-  if (t.punct || !t.cap) return false;
-  if (d.stopwords.contains(t.low)) return false;
-  return true;
-}
+// A name mention of the mention layer inside a unit: tokens [begin, end) and its entity.
+struct NameRun {
+  int begin = 0, end = 0;
+  int entity = -1;
+};
 
 struct Unit {
   int begin = 0, content = 0, end = 0;
   std::vector<std::pair<int, int>> countries;  // (token, actor entry index)
   std::string role;
   int role_pos = -1;
-  std::vector<std::pair<int, int>> name_runs;  // [begin, end)
-  int possessor_run = -1;                      // index in name_runs
+  std::vector<NameRun> names;                  // the name mentions in it
+  int possessor_run = -1;                      // index in names
   std::vector<int> of_list;                    // actor entries after "ROLE of"
   bool possessive = false;
   int content_end = 0;  // end of the last word that is not a bare modifier
-  bool empty() const { return countries.empty() && role.empty() && name_runs.empty() && of_list.empty(); }
+  bool empty() const { return countries.empty() && role.empty() && names.empty() && of_list.empty(); }
 };
 
 class Finder {
  public:
   Finder(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a, const EntityIndex& ents, int date)
-      : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {}
+      : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {
+    MapNames();
+  }
 
   std::vector<Phrase> Run(size_t max_phrases);
 
@@ -106,12 +110,11 @@ class Finder {
   }
   int ParseUnit(int i, Unit* u) const;
   int OfList(int k, std::vector<int>* list) const;
-  // "Corp." / "Jr.": the tokenizer may leave the dot at `j` as a token of its own, inside a name.
-  bool DotInName(int j) const {
-    return j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end &&
-           t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct &&
-           (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1));
-  }
+  // The name mentions of the mention layer (Analysis::mentions, kind name) over the
+  // sentence's tokens: name_end_[k] is the token after the mention covering token k (0 when
+  // none does), name_entity_[k] its entity.
+  void MapNames();
+  bool NameAt(int j) const { return j < n_ && name_end_[j] > j; }
   void OrganisationOfRole(const Unit& u, Actor* a) const;
   Actor MakeActor(const Unit& u) const;
   std::string Text(int b, int e) const {
@@ -127,7 +130,28 @@ class Finder {
   const EntityIndex& ents_;
   int n_;
   int date_;
+  std::vector<int> name_end_, name_entity_;
 };
+
+void Finder::MapNames() {
+  name_end_.assign(n_, 0);
+  name_entity_.assign(n_, -1);
+  if (n_ == 0) return;
+  const uint32_t from = t_.front().span.start, to = t_.back().span.end;
+  const auto& names = ents_.names();
+  auto it = std::lower_bound(names.begin(), names.end(), from,
+                             [](const std::pair<Span, int>& m, uint32_t off) { return m.first.start < off; });
+  int k = 0;
+  for (; it != names.end() && it->first.start < to; ++it) {
+    while (k < n_ && t_[k].span.end <= it->first.start) ++k;
+    int e = k;
+    while (e < n_ && t_[e].span.start < it->first.end) ++e;
+    for (int j = k; j < e; ++j) {
+      name_end_[j] = e;
+      name_entity_[j] = it->second;
+    }
+  }
+}
 
 // The dictionary actors listed from token `k` on ("the United States, Japan and the
 // Philippines"), appended to `list`; returns the token after the list.
@@ -155,48 +179,36 @@ int Finder::OfList(int k, std::vector<int>* list) const {
 int Finder::ParseUnit(int i, Unit* u) const {
   int j = i;
   u->begin = i;
-  while (j < n_ && In(t_[j].low, kDeterminers) && !t_[j].punct) ++j;
+  while (j < n_ && In(t_[j].low, kDeterminers) && !t_[j].punct && !NameAt(j)) ++j;
   u->content = j;
-  int run_start = -1;
-  auto close_run = [&](int at) {
-    if (run_start >= 0) u->name_runs.emplace_back(run_start, at);
-    run_start = -1;
-  };
   while (j < n_) {
     const Tok& t = t_[j];
     if (t.punct) break;
+    const bool after_name = !u->names.empty() && u->names.back().end == j;
     if (t.low == "'s" && j > u->content) {
-      bool had_run = run_start >= 0;
-      close_run(j);
+      if (after_name) u->possessor_run = static_cast<int>(u->names.size()) - 1;
       ++j;
-      if (had_run) u->possessor_run = static_cast<int>(u->name_runs.size()) - 1;
       u->possessive = true;
-      if (j < n_ && !t_[j].punct && (RoleAhead(j) || IsNameToken(d_, t_[j]))) {
+      if (j < n_ && !t_[j].punct && (RoleAhead(j) || NameAt(j))) {
         u->possessive = false;
         continue;
       }
       break;
     }
     int entry = -1;
-    if (run_start < 0) {
-      if (int len = DictAt(j, &entry); len > 0) {
-        u->countries.emplace_back(j, entry);
-        j += len;
-        u->content_end = j;
-        continue;
-      }
+    if (int len = DictAt(j, &entry); len > 0) {
+      u->countries.emplace_back(j, entry);
+      j += len;
+      u->content_end = j;
+      continue;
     }
     std::string role;
-    int len = AgentAt(j, &role);
-    // "Rosa Quintana": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
-    if (len == 1 && run_start >= 0 && t.cap && !(j + 1 < n_ && t_[j + 1].cap)) len = 0;
-    if (len > 0) {
-      close_run(j);
+    if (int len = AgentAt(j, &role); len > 0) {
       u->role = role;
       u->role_pos = j + len - 1;
       j += len;
       u->content_end = j;
-      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->name_runs.empty() && u->countries.empty()) {
+      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->names.empty() && u->countries.empty()) {
         std::vector<int> list;
         int k = OfList(j + 1, &list);
         if (!list.empty()) {
@@ -207,20 +219,19 @@ int Finder::ParseUnit(int i, Unit* u) const {
       }
       continue;
     }
-    if (IsNameToken(d_, t) || (run_start >= 0 && (t.low == "corp." || t.low == "jr." || t.low == "inc."))) {
-      if (run_start < 0) run_start = j;
-      ++j;
+    // A name of the mention layer, whole: "Amara Okafor", "the Bank of Upper Volta".
+    if (NameAt(j)) {
+      u->names.push_back({j, name_end_[j], name_entity_[j]});
+      j = name_end_[j];
       u->content_end = j;
-      if (DotInName(j)) ++j;
       continue;
     }
-    if (!t.cap && run_start < 0 && Modifier(j)) {
+    if (!t.cap && !after_name && Modifier(j)) {
       ++j;  // a modifier before a role: "national security adviser", "top U.S. diplomat"
       continue;
     }
     break;
   }
-  close_run(j);
   u->end = j;
   if (u->empty()) return i;
   // A modifier-only tail ("the top") cannot end a unit: trim back to the last content.
@@ -233,13 +244,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
 
 Actor Finder::MakeActor(const Unit& u) const {
   Actor a;
-  int name_run = -1;
-  for (int k = static_cast<int>(u.name_runs.size()) - 1; k >= 0; --k) {
-    if (k == u.possessor_run && k != static_cast<int>(u.name_runs.size()) - 1) continue;
-    name_run = k;
-    break;
-  }
-  if (name_run == u.possessor_run && u.possessor_run >= 0 && u.role_pos > u.name_runs[name_run].second) {
+  int name_run = static_cast<int>(u.names.size()) - 1;  // the last name is the actor's
+  if (name_run >= 0 && name_run == u.possessor_run && u.role_pos > u.names[name_run].end - 1) {
     // "Biden's national security adviser": the possessor only locates the actor.
     name_run = -1;
   }
@@ -250,35 +256,32 @@ Actor Finder::MakeActor(const Unit& u) const {
     if (a.fixed_code.empty() && e.country.empty()) a.fixed_code = e.CodeOn(date_);
   }
   a.role = u.role;
+  const Entity* possessor = nullptr;
   if (u.possessor_run >= 0 && name_run != u.possessor_run) {
-    auto [b, e] = u.name_runs[u.possessor_run];
-    a.possessor = Text(b, e);
+    const NameRun& r = u.names[u.possessor_run];
+    a.possessor = Text(r.begin, r.end);
+    possessor = &a_.entities[r.entity];
   }
   if (name_run >= 0) {
-    auto [b, e] = u.name_runs[name_run];
-    a.raw = Text(b, e);
-    a.name = a.raw;
+    const NameRun& r = u.names[name_run];
+    const Entity& en = a_.entities[r.entity];
+    a.raw = Text(r.begin, r.end);
+    a.name = en.name;
     a.named = true;
-    Span s{t_[b].span.start, t_[e - 1].span.end};
-    int ent = ents_.At(s);
-    if (ent >= 0) {
-      const Entity& en = a_.entities[ent];
-      a.entity = ent;
-      a.name = en.name;
-      if (!en.country.empty() && a.country.empty()) a.country = en.country;
-      if (en.type == EntityType::kLoc) {
-        a.is_place = true;
-        a.place = en.name;
-      }
-      if (a.role.empty() && !en.title.empty()) {
-        std::vector<std::string> words = PhraseTokens(ToLower(en.title));
-        for (size_t k = 0; k < words.size(); ++k) {
-          std::string r;
-          int len = d_.agents.Longest(
-              static_cast<int>(k), static_cast<int>(words.size()),
-              [&](int x, bool) { return std::string_view(words[x]); }, &r);
-          if (len > 0) a.role = r;
-        }
+    a.entity = r.entity;
+    if (!en.country.empty() && a.country.empty()) a.country = en.country;
+    if (en.type == EntityType::kLoc) {
+      a.is_place = true;
+      a.place = en.name;
+    }
+    if (a.role.empty() && !en.title.empty()) {
+      std::vector<std::string> words = PhraseTokens(ToLower(en.title));
+      for (size_t k = 0; k < words.size(); ++k) {
+        std::string r;
+        int len = d_.agents.Longest(
+            static_cast<int>(k), static_cast<int>(words.size()),
+            [&](int x, bool) { return std::string_view(words[x]); }, &r);
+        if (len > 0) a.role = r;
       }
     }
   } else if (!u.countries.empty()) {
@@ -288,16 +291,18 @@ Actor Finder::MakeActor(const Unit& u) const {
     a.place = e.kind == ActorEntry::Kind::kCapital ? e.place : e.name;
     if (!u.role.empty()) a.detail = Text(u.begin, u.end);
     if (e.kind == ActorEntry::Kind::kPerson || e.kind == ActorEntry::Kind::kOrg) a.named = true;
-  } else if (u.possessor_run >= 0) {
-    auto [b, e] = u.name_runs[u.possessor_run];
-    a.raw = Text(b, e);  // resolved to a person later; the actor is that person's side
-    a.name = a.raw;
+  } else if (possessor != nullptr) {
+    // "Biden's national security adviser": the actor is that person's side, named by them.
+    a.raw = a.possessor;
+    a.name = possessor->name;
     a.named = true;
     a.detail = Text(u.begin, u.end);
   } else {
     a.name = Text(u.content, u.end);
     a.detail = a.name;
   }
+  // "Ruto's national security adviser Jane Roe": the possessor's country is the actor's.
+  if (possessor != nullptr && a.country.empty()) a.country = possessor->country;
   if (name_run < 0 && u.possessor_run < 0 && u.countries.empty()) OrganisationOfRole(u, &a);
   return a;
 }
@@ -388,7 +393,7 @@ std::optional<Phrase> Finder::Apposition(Phrase* p) {
   appos_.end = e2;
   Unit v;
   int e3 = ParseUnit(s, &v);
-  if (!(e3 > s && v.name_runs.empty() && !v.role.empty())) return std::nullopt;
+  if (!(e3 > s && v.names.empty() && !v.role.empty())) return std::nullopt;
   Phrase q;
   q.begin = s;
   q.end = e3;
@@ -435,6 +440,8 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
     out.push_back(std::move(p));
     i = out.back().end;
   }
+  for (Phrase& p : out)
+    for (Actor& m : p.members) m.Finish();
   return out;
 }
 
@@ -454,8 +461,10 @@ void Actor::Finish() {
 }
 
 EntityIndex::EntityIndex(const Analysis& a) {
-  for (size_t i = 0; i < a.entities.size(); ++i)
-    for (const Span& m : a.entities[i].mentions) mentions_.emplace_back(m, static_cast<int>(i));
+  for (const Mention& m : a.mentions)
+    if (m.kind == MentionKind::kName && m.entity >= 0 && m.entity < static_cast<int>(a.entities.size()))
+      mentions_.emplace_back(m.span, m.entity);
+  for (const Mention& m : UnmarkedNameRepeats(a)) mentions_.emplace_back(m.span, m.entity);
   std::sort(mentions_.begin(), mentions_.end(), [](auto& x, auto& y) { return x.first.start < y.first.start; });
 }
 

@@ -47,12 +47,15 @@ struct Phrase {
   int appos = -1;           // id of the apposition it lies in, or -1
 };
 
-// Entity mentions by position.
+// The names of the mention layer by position: the name mentions of Analysis::mentions and
+// the repetitions of a name the entities stage left unmarked (core/words.h
+// UnmarkedNameRepeats), each with its entity. The coder finds no names of its own.
 class EntityIndex {
  public:
   explicit EntityIndex(const Analysis& a);
-  int At(Span s) const;  // an entity with a mention overlapping s, or -1
+  int At(Span s) const;  // the entity of a name overlapping s, or -1
   bool empty() const { return mentions_.empty(); }
+  const std::vector<std::pair<Span, int>>& names() const { return mentions_; }  // sorted by start
 
  private:
   std::vector<std::pair<Span, int>> mentions_;  // sorted by start
