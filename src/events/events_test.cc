@@ -676,6 +676,49 @@ TEST_F(EventsParsedTest, ConjoinedPassiveHasNoSubjectAsSource) {
   EXPECT_TRUE(charged);
 }
 
+// Appositions are the parse's (core/words.h Apposition, to the comma that closes them):
+// an unnamed appositive names its head ("the most senior Nigerian official" is Okafor, who
+// visits), and nothing inside the parenthesis is the subject of the verb after it.
+TEST_F(EventsParsedTest, TheParsesAppositionIsItsHeadAndAParenthesis) {
+  Analysis a = Code(
+      "Grace Okafor, the most senior Nigerian official to visit Ghana since May, met President Kofi Mensah on "
+      "Monday.");
+  bool visit = false;
+  for (const Event& e : a.events) visit |= e.root == "04" && e.cameo == "042" && e.source == "Grace Okafor";
+  EXPECT_TRUE(visit);
+  a = Code(
+      "Grace Okafor, the most senior Nigerian official to meet President Kofi Mensah since May, accused Ghana of "
+      "spying on Monday.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source, "Kofi Mensah") << e.cameo;
+    accused |= e.root == "11" && e.source == "Grace Okafor" && e.target == "Ghana";
+  }
+  EXPECT_TRUE(accused);
+}
+
+// A relative clause set off by commas is a parenthesis too: its object is no subject of
+// the verb after it.
+TEST_F(EventsParsedTest, ARelativeClauseInCommasIsAParenthesis) {
+  Analysis a = Code("Chile's foreign minister, who visited Peru last week, later accused Bolivia of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    if (e.root != "11") continue;
+    EXPECT_EQ(e.source, "Chile");
+    EXPECT_EQ(e.source_code, "CHLGOV");
+    accused |= e.target == "Bolivia";
+  }
+  EXPECT_TRUE(accused);
+}
+
+// A name in apposition to an unnamed actor stands for it and takes its country and role.
+TEST_F(EventsParsedTest, ANameInAppositionStandsForTheUnnamedActor) {
+  Analysis a = Code("Chile's ambassador to Spain, Ana Soto, accused Peru of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) accused |= e.root == "11" && e.source == "Ana Soto" && e.source_code == "CHLGOV";
+  EXPECT_TRUE(accused);
+}
+
 TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   EventCoderOptions o;
   o.rules_off = {"both_sides", "no_such_rule"};

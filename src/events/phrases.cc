@@ -1,9 +1,10 @@
 #include "events/phrases.h"
 
 #include <algorithm>
-#include <optional>
 
+#include "core/ud.h"
 #include "core/words.h"
+#include "events/coder.h"
 
 namespace newsgraph::events {
 namespace {
@@ -15,10 +16,6 @@ constexpr std::string_view kPrepositions[] = {
     "against", "by",     "of",      "near",   "during",  "across",    "between", "under",     "about",
     "than",    "like",   "via",     "toward", "towards", "amid",      "among",   "including", "despite",
     "through", "within", "without", "inside", "outside", "throughout"};
-
-bool In(std::string_view w, const auto& list) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 // A name mention of the mention layer inside a unit: tokens [begin, end) and its entity.
 struct NameRun {
@@ -51,11 +48,14 @@ class Finder {
  private:
   Phrase UnitPhrase(const Unit& u, int j) const;
   void Coordinate(int j, Phrase* p) const;
-  std::optional<Phrase> Apposition(Phrase* p);
+  std::pair<int, int> AppositionOf(const Phrase& p, int* noun) const;
+  bool JoinApposition(Phrase* head, Phrase* q) const;
   struct Appos {
-    int next = 0;  // id of the next apposition
-    int end = -1;  // token ending the open one
-    int cur = -1;  // its id, or -1
+    int next = 0;              // id of the next apposition
+    int begin = -1, end = -1;  // tokens of the open one
+    int noun = -1;             // the token of its head noun; -1 for a relative clause
+    int cur = -1;              // its id, or -1
+    int head = -1;             // the phrase it belongs to
   };
   Appos appos_;
   int DictAt(int j, int* entry) const {
@@ -310,9 +310,9 @@ Actor Finder::MakeActor(const Unit& u) const {
 // A role word that begins an organisation's name ("the Church of Scientology", "the
 // Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
 void Finder::OrganisationOfRole(const Unit& u, Actor* a) const {
-  if (u.content >= u.end || !t_[u.content].cap) return;
-  int ent = ents_.At(Span{t_[u.content].span.start, t_[u.end - 1].span.end});
-  if (ent < 0 || a_.entities[ent].type != EntityType::kOrg) return;
+  if (u.content >= u.end || !NameAt(u.content)) return;
+  const int ent = name_entity_[u.content];
+  if (a_.entities[ent].type != EntityType::kOrg) return;
   const Entity& en = a_.entities[ent];
   a->entity = ent;
   a->name = en.name;
@@ -377,34 +377,80 @@ void Finder::Coordinate(int j, Phrase* p) const {
       if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
 }
 
-// An apposition after phrase `p`: ", the top EU envoy for ...," / ", Ana Soto,". Opens the
-// apposition (appos_.cur up to appos_.end); when its first phrase is an unnamed role
-// ("Okafor, the most senior American official") that phrase names the same actor and is
-// returned (its country and role given to the actor), else nullopt.
-std::optional<Phrase> Finder::Apposition(Phrase* p) {
-  if (!(p->end + 1 < n_ && t_[p->end].low == ",")) return std::nullopt;
-  int s = p->end + 1;
-  bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
-  if (!det || p->appos >= 0) return std::nullopt;
-  int e2 = s;
-  while (e2 < n_ && e2 < s + 30 && t_[e2].low != "," && t_[e2].low != ";") ++e2;
-  if (!(e2 < n_ && t_[e2].low == ",")) return std::nullopt;
-  appos_.cur = appos_.next++;
-  appos_.end = e2;
-  Unit v;
-  int e3 = ParseUnit(s, &v);
-  if (!(e3 > s && v.names.empty() && !v.role.empty())) return std::nullopt;
-  Phrase q;
-  q.begin = s;
-  q.end = e3;
-  q.members = p->members;
-  for (auto& m : q.members) {
-    if (m.role.empty()) m.role = v.role;
-    for (auto [pos, entry] : v.countries)
-      if (m.country.empty()) m.country = d_.actors[entry].country;
+// A relative clause of word `w` set off by a comma, at or after word `from` (", who visited
+// Peru last week,"): the subtree of its acl:relcl dependent; empty when there is none.
+WordRange ParentheticalClause(const Analysis& a, int32_t w, int32_t from) {
+  static const int relcl = ud::DeprelIndex("acl:relcl");
+  const WordRange sub = Subtree(a, w);
+  for (int32_t k = std::max(w + 1, from); k < sub.end; ++k) {
+    if (a.words[k].head != w || a.words[k].deprel != relcl) continue;
+    const WordRange r = Subtree(a, k);
+    if (r.first > 0 && a.Text(a.words[r.first - 1].span) == ",") return r;
+    return {};
   }
-  q.appos = appos_.cur;
-  return q;
+  return {};
+}
+
+// The apposition of phrase `p` in the parse (core/words.h Apposition: for "Okafor" in
+// "Okafor, the most senior EU official to visit Accra since May, said", the words "the
+// most senior ... since May"), else a relative clause of it set off by commas, as tokens
+// [begin, end); {0, 0} without a parse or either. One opened by a comma runs to the comma
+// that closes it: the parse may hang the end of a parenthesis ("since May") elsewhere.
+// `*noun` is the token of the appositive's head word ("official"), -1 for a clause.
+std::pair<int, int> Finder::AppositionOf(const Phrase& p, int* noun) const {
+  *noun = -1;
+  const Span span{t_[p.begin].span.start, t_[p.end - 1].span.end};
+  const int32_t head = HeadWord(a_, span);
+  if (head < 0) return {0, 0};
+  const int32_t after = WordsIn(a_, span).end;
+  WordRange r = Apposition(a_, head, after);
+  int32_t noun_word = -1;
+  for (int32_t w = r.first; w < r.end && noun_word < 0; ++w)
+    if (a_.words[w].head == head) noun_word = w;
+  if (r.empty()) r = ParentheticalClause(a_, head, after);
+  if (r.empty()) return {0, 0};
+  const uint32_t from = a_.words[r.first].span.start, to = a_.words[r.end - 1].span.end;
+  int b = p.end;
+  while (b < n_ && t_[b].span.end <= from) ++b;
+  int e = b;
+  while (e < n_ && t_[e].span.start < to) ++e;
+  for (int k = b; k < e && noun_word >= 0; ++k)
+    if (t_[k].span.start <= a_.words[noun_word].span.start && a_.words[noun_word].span.start < t_[k].span.end)
+      *noun = k;
+  if (b > 0 && t_[b - 1].low == ",")
+    for (int c = e; c < n_ && c < b + 30; ++c) {
+      if (t_[c].low == ";" || t_[c].low == ":" || IsQuote(t_[c].text)) break;
+      if (t_[c].low == ",") {
+        e = c;
+        break;
+      }
+    }
+  return {b, e};
+}
+
+// Phrase `q` holds the head noun of the apposition of phrase `head`. An unnamed role
+// ("Okafor, the most senior American official") names the same actors, which take its
+// country and role there and in `head`; the apposition is a parenthesis. A name ("Peru's
+// spokesperson, Ana Soto, said") stands for `head`, taking an unnamed one's country and
+// role: no parenthesis then (false).
+bool Finder::JoinApposition(Phrase* head, Phrase* q) const {
+  if (q->members.size() != 1) return true;
+  const Actor own = q->members[0];
+  if (!own.named) {
+    if (own.role.empty()) return true;
+    for (Actor& m : head->members) {
+      if (m.role.empty()) m.role = own.role;
+      if (m.country.empty()) m.country = own.country;
+    }
+    q->members = head->members;
+    return true;
+  }
+  if (head->members.size() == 1 && !head->members[0].named) {
+    Actor& m = q->members[0];
+    if (m.role.empty()) m.role = head->members[0].role;
+    if (m.country.empty()) m.country = head->members[0].country;
+  }
+  return false;
 }
 
 std::vector<Phrase> Finder::Run(size_t max_phrases) {
@@ -415,27 +461,24 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
     Unit u;
     int j = ParseUnit(i, &u);
     if (j <= i) {
-      if (i == appos_.end) appos_.cur = -1;
       ++i;
       continue;
     }
     Phrase p = UnitPhrase(u, j);
     Coordinate(j, &p);
     if (p.begin > 0 && In(t_[p.begin - 1].low, kPrepositions)) p.prep = t_[p.begin - 1].low;
-    if (appos_.cur >= 0 && p.begin < appos_.end) p.appos = appos_.cur;
-    if (std::optional<Phrase> q = Apposition(&p)) {
-      i = q->end;
-      out.push_back(std::move(p));
-      out.push_back(std::move(*q));
-      continue;
-    }
-    // A named actor in commas after an unnamed one takes its country and role:
-    // "Peru's spokesperson for the Foreign Ministry, Ana Soto, issued".
-    if (!out.empty() && p.begin >= 2 && t_[p.begin - 1].low == "," && out.back().end == p.begin - 1 &&
-        p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 && !out.back().members[0].named) {
-      Actor& m = p.members[0];
-      if (m.role.empty()) m.role = out.back().members[0].role;
-      if (m.country.empty()) m.country = out.back().members[0].country;
+    if (appos_.cur >= 0 && p.begin >= appos_.end) appos_.cur = -1;
+    if (appos_.cur >= 0 && p.begin >= appos_.begin) {
+      p.appos = appos_.cur;
+      if (p.begin <= appos_.noun && appos_.noun < p.end && !JoinApposition(&out[appos_.head], &p))
+        p.appos = appos_.cur = -1;
+    } else if (appos_.cur < 0) {
+      if (auto [b, e] = AppositionOf(p, &appos_.noun); b < e) {
+        appos_.cur = appos_.next++;
+        appos_.begin = b;
+        appos_.end = e;
+        appos_.head = static_cast<int>(out.size());
+      }
     }
     out.push_back(std::move(p));
     i = out.back().end;
