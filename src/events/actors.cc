@@ -222,6 +222,7 @@ void ArticleCoder::AddMentionPhrases(const std::vector<std::vector<Tok>>& toks,
     p.end = e;
     p.members.push_back(EntityActor(mention.entity, *all));
     p.members.back().detail = std::string(a_.Text(mention.span));
+    p.pronoun = mention.kind == MentionKind::kPronoun;
     if (b > 0 && IsPreposition(ts[b - 1].low)) p.prep = ts[b - 1].low;
     ph.insert(at, std::move(p));
   }

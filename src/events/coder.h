@@ -38,8 +38,6 @@ constexpr size_t kMaxGroup = 8;
 constexpr int kSpeakerWindow = 24;  // words searched back from a reporting verb for its subject  // coordinated actors expanded pairwise
 
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
-// Pronouns never accuse: "police said they had ...".
-constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
 // Prepositions whose object is a place or a time, never a target.
 constexpr std::string_view kLocativePreps[] = {
     "in",   "at",   "near",      "since",   "during", "across", "throughout", "inside", "outside", "within",

@@ -737,26 +737,32 @@ namespace {
 // (the parse, the dictionary's reading of the words).
 class EventsMentionTest : public ::testing::Test {
  protected:
-  // Codes `body` with the parse, the entity `org` (of `type`) at its mentions, and one
-  // coreference mention of `kind` at the last `ref` resolved to that entity.
+  // Codes `body` with the parse and the names of the entities stage, the entity `org` (of
+  // `type`) at its mentions, and, instead of coreference, one mention of `kind` at the last
+  // `ref` resolved to that entity.
   static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind,
                        EntityType type = EntityType::kOrg) {
     auto coder = EventCoder::Create({});
     EXPECT_TRUE(coder.ok());
     Analysis a = Parsed(body);
-    Entity e;
-    e.id = "e1";
-    e.name = org;
-    e.type = type;
-    for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
-      Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
-      e.mentions.push_back(s);
-      a.mentions.push_back({s, MentionKind::kName, 0, HeadWord(a, s)});
+    std::erase_if(a.mentions, [](const Mention& m) { return m.kind != MentionKind::kName; });
+    auto known = std::find_if(a.entities.begin(), a.entities.end(), [&](const Entity& e) { return e.name == org; });
+    const int32_t entity = static_cast<int32_t>(known - a.entities.begin());
+    if (known == a.entities.end()) {
+      Entity e;
+      e.id = "e" + std::to_string(entity + 1);
+      e.name = org;
+      for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
+        Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
+        e.mentions.push_back(s);
+        a.mentions.push_back({s, MentionKind::kName, entity, HeadWord(a, s)});
+      }
+      a.entities.push_back(e);
     }
-    a.entities.push_back(e);
+    a.entities[entity].type = type;
     const size_t at = body.rfind(ref);
     Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + ref.size())};
-    a.mentions.push_back({s, kind, 0, HeadWord(a, s)});
+    a.mentions.push_back({s, kind, entity, HeadWord(a, s)});
     std::stable_sort(a.mentions.begin(), a.mentions.end(),
                      [](const Mention& x, const Mention& y) { return x.span.start < y.span.start; });
     if (coder.ok()) (*coder)->Code(&a);
@@ -776,6 +782,19 @@ TEST_F(EventsMentionTest, PronounOfAReportedClauseIsItsSpeaker) {
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(arrest->source, "Kenya");
   EXPECT_EQ(arrest->source_code, "KENCOP");
+}
+
+// A reported hostile act is its reporter's accusation only when a name or description
+// reports it: a pronoun of the mention layer (kind pronoun, whatever its words) does not.
+TEST_F(EventsMentionTest, APronounReportsNoAccusation) {
+  const std::string named = "Velmar Mining opened a mine in Peru on Monday. Velmar Mining said Chile had shelled Peru.";
+  bool accusation = false;
+  for (const Event& e : Code(named, "Velmar Mining", "Velmar Mining", MentionKind::kName).events)
+    accusation |= e.cameo == "112" && e.source == "Velmar Mining" && e.target == "Chile";
+  EXPECT_TRUE(accusation);
+  const std::string pronoun = "Velmar Mining opened a mine in Peru on Monday. They said Chile had shelled Peru.";
+  for (const Event& e : Code(pronoun, "Velmar Mining", "They", MentionKind::kPronoun).events)
+    EXPECT_FALSE(e.cameo == "112" && e.target == "Chile") << e.source;
 }
 
 // "met her Kenyan counterpart": the possessive pronoun is the possessor; the phrase stays

@@ -45,6 +45,7 @@ struct Phrase {
   std::string_view prep;    // lower-cased preposition just before it, or empty
   bool possessive = false;  // followed by 's
   int appos = -1;           // id of the apposition it lies in, or -1
+  bool pronoun = false;     // a pronoun of the mention layer ("they"), acting as its entity
 };
 
 // The names of the mention layer by position: the name mentions of Analysis::mentions and
