@@ -38,9 +38,11 @@ struct Unit {
 
 class Finder {
  public:
-  Finder(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a, const EntityIndex& ents, int date)
+  Finder(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks, const Analysis& a,
+         const EntityIndex& ents, int date)
       : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {
     MapNames();
+    FindAppositionHeads(s);
   }
 
   std::vector<Phrase> Run(size_t max_phrases);
@@ -111,10 +113,17 @@ class Finder {
   int ParseUnit(int i, Unit* u) const;
   int OfList(int k, std::vector<int>* list) const;
   // The name mentions of the mention layer (Analysis::mentions, kind name) over the
-  // sentence's tokens: name_end_[k] is the token after the mention covering token k (0 when
-  // none does), name_entity_[k] its entity.
+  // sentence's tokens, in order (names_).
   void MapNames();
-  bool NameAt(int j) const { return j < n_ && name_end_[j] > j; }
+  // The words of the sentence's parse with an appos or acl:relcl dependent (a handful, often
+  // none): only phrases headed by one of them are looked at for an apposition.
+  void FindAppositionHeads(const Sentence& s);
+  std::vector<int32_t> appos_heads_;
+  // The name covering token `j`, or nullptr.
+  const NameRun* NameAt(int j) const {
+    auto it = std::upper_bound(names_.begin(), names_.end(), j, [](int k, const NameRun& r) { return k < r.begin; });
+    return it != names_.begin() && (it - 1)->end > j ? &*(it - 1) : nullptr;
+  }
   void OrganisationOfRole(const Unit& u, Actor* a) const;
   Actor MakeActor(const Unit& u) const;
   std::string Text(int b, int e) const {
@@ -130,12 +139,18 @@ class Finder {
   const EntityIndex& ents_;
   int n_;
   int date_;
-  std::vector<int> name_end_, name_entity_;
+  std::vector<NameRun> names_;
 };
 
+void Finder::FindAppositionHeads(const Sentence& s) {
+  static const int appos = ud::DeprelIndex("appos"), relcl = ud::DeprelIndex("acl:relcl");
+  const uint32_t end = std::min<uint32_t>(s.end_word, static_cast<uint32_t>(a_.words.size()));
+  for (uint32_t w = s.first_word; w < end; ++w)
+    if (a_.words[w].head >= 0 && (a_.words[w].deprel == appos || a_.words[w].deprel == relcl))
+      appos_heads_.push_back(a_.words[w].head);
+}
+
 void Finder::MapNames() {
-  name_end_.assign(n_, 0);
-  name_entity_.assign(n_, -1);
   if (n_ == 0) return;
   const uint32_t from = t_.front().span.start, to = t_.back().span.end;
   const auto& names = ents_.names();
@@ -146,10 +161,7 @@ void Finder::MapNames() {
     while (k < n_ && t_[k].span.end <= it->first.start) ++k;
     int e = k;
     while (e < n_ && t_[e].span.start < it->first.end) ++e;
-    for (int j = k; j < e; ++j) {
-      name_end_[j] = e;
-      name_entity_[j] = it->second;
-    }
+    if (e > k && (names_.empty() || names_.back().end <= k)) names_.push_back({k, e, it->second});
   }
 }
 
@@ -220,9 +232,9 @@ int Finder::ParseUnit(int i, Unit* u) const {
       continue;
     }
     // A name of the mention layer, whole: "Amara Okafor", "the Bank of Upper Volta".
-    if (NameAt(j)) {
-      u->names.push_back({j, name_end_[j], name_entity_[j]});
-      j = name_end_[j];
+    if (const NameRun* name = NameAt(j)) {
+      u->names.push_back({j, name->end, name->entity});
+      j = name->end;
       u->content_end = j;
       continue;
     }
@@ -311,7 +323,7 @@ Actor Finder::MakeActor(const Unit& u) const {
 // Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
 void Finder::OrganisationOfRole(const Unit& u, Actor* a) const {
   if (u.content >= u.end || !NameAt(u.content)) return;
-  const int ent = name_entity_[u.content];
+  const int ent = NameAt(u.content)->entity;
   if (a_.entities[ent].type != EntityType::kOrg) return;
   const Entity& en = a_.entities[ent];
   a->entity = ent;
@@ -400,8 +412,9 @@ WordRange ParentheticalClause(const Analysis& a, int32_t w, int32_t from) {
 std::pair<int, int> Finder::AppositionOf(const Phrase& p, int* noun) const {
   *noun = -1;
   const Span span{t_[p.begin].span.start, t_[p.end - 1].span.end};
+  if (appos_heads_.empty()) return {0, 0};
   const int32_t head = HeadWord(a_, span);
-  if (head < 0) return {0, 0};
+  if (head < 0 || std::find(appos_heads_.begin(), appos_heads_.end(), head) == appos_heads_.end()) return {0, 0};
   const int32_t after = WordsIn(a_, span).end;
   WordRange r = Apposition(a_, head, after);
   int32_t noun_word = -1;
@@ -525,9 +538,9 @@ int EntityIndex::At(Span s) const {
 
 bool IsPreposition(std::string_view low) { return In(low, kPrepositions); }
 
-std::vector<Phrase> FindPhrases(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a,
-                                const EntityIndex& entities, int yyyymmdd, size_t max_phrases) {
-  return Finder(d, toks, a, entities, yyyymmdd).Run(max_phrases);
+std::vector<Phrase> FindPhrases(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks,
+                                const Analysis& a, const EntityIndex& entities, int yyyymmdd, size_t max_phrases) {
+  return Finder(d, s, toks, a, entities, yyyymmdd).Run(max_phrases);
 }
 
 }  // namespace newsgraph::events

@@ -2,7 +2,10 @@
 // Austin", "the national security advisers of the United States, Japan and the
 // Philippines", "police". Each phrase has one or more member actors (coordination) with a
 // name, a country and a role, and knows the preposition before it and whether it sits in an
-// apposition. Built from the dictionaries and, when present, the entities of the analysis.
+// apposition. The names are the mention layer's (Analysis::mentions of kind name, with the
+// repetitions core/words.h UnmarkedNameRepeats adds); the dictionaries read the countries,
+// role words and modifiers around them; appositions are the parse's (core/words.h
+// Apposition).
 #pragma once
 
 #include <string>
@@ -62,10 +65,11 @@ class EntityIndex {
   std::vector<std::pair<Span, int>> mentions_;  // sorted by start
 };
 
-// Finds the actor phrases of the sentence tokens `toks`, at most `max_phrases`; dated
-// dictionary codes are taken as of `yyyymmdd` (0: undated codes).
-std::vector<Phrase> FindPhrases(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a,
-                                const EntityIndex& entities, int yyyymmdd, size_t max_phrases = 512);
+// Finds the actor phrases of sentence `s`, whose tokens are `toks`, at most `max_phrases`;
+// dated dictionary codes are taken as of `yyyymmdd` (0: undated codes).
+std::vector<Phrase> FindPhrases(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks,
+                                const Analysis& a, const EntityIndex& entities, int yyyymmdd,
+                                size_t max_phrases = 512);
 
 bool IsPreposition(std::string_view low);
 
