@@ -544,16 +544,54 @@ void Cleaner::Clean(const Article& article, Analysis* out) const {
   };
   std::vector<std::pair<uint32_t, size_t>> by_rarity;  // (document frequency, word)
   std::vector<uint32_t> candidates;
+  // The sentences of each paragraph, as [first, end) into `sents`.
+  std::vector<std::pair<uint32_t, uint32_t>> para_sents(paragraphs.size(), {0, 0});
+  for (size_t si = sents.size(); si-- > 0;) {
+    auto& r = para_sents[sents[si].paragraph];
+    if (r.second == 0) r.second = static_cast<uint32_t>(si + 1);
+    r.first = static_cast<uint32_t>(si);
+  }
+  // A pull-quote box: a paragraph that is only sentence `t` and, after it, at most a name
+  // without a full stop (the person quoted: "... she was suppressive. Valeska Paris"),
+  // while the later copy `s` stands in running text (a paragraph of several sentences).
+  auto pull_quote_box = [&](uint32_t t, const Sent& s) {
+    const auto [first, end] = para_sents[sents[t].paragraph];
+    const auto [s_first, s_end] = para_sents[s.paragraph];
+    if (first != t || end - first > 2 || s_end - s_first < 2 || sents[t].paragraph == s.paragraph) return false;
+    if (end - first == 1) return true;
+    const Sent& name = sents[t + 1];
+    const std::string_view nt = text_of(name);
+    if (name.word_count == 0 || name.word_count > 4 || nt.empty() || nt.back() == '.' || nt.back() == '!' ||
+        nt.back() == '?')
+      return false;
+    for (uint32_t k = name.first_token; k < name.end_token; ++k)
+      if (tokens[k].kind == TokenKind::kWord && !tokens[k].capitalized) return false;
+    return true;
+  };
   for (size_t si = 0; si < sents.size(); ++si) {
     Sent& s = sents[si];
     std::string_view st = text_of(s);
     // A sentence holding one mark of a quotation that runs on into its neighbours is
     // never removed: that would cut the quotation.
     if (s.word_count >= kExactMinWords && !s.odd_marks) {
-      if (seen_exact[s.sequence_hash]++ > 0) {
+      uint32_t& earlier = seen_exact[s.sequence_hash];  // 1 + index of the first copy
+      if (earlier > 0 && !sents[earlier - 1].removed && pull_quote_box(earlier - 1, s)) {
+        // The box goes, with the name under it; this copy, in the article's text, stays.
+        const auto [first, end] = para_sents[sents[earlier - 1].paragraph];
+        std::string box;
+        for (uint32_t k = first; k < end; ++k) {
+          sents[k].removed = true;
+          if (!box.empty()) box.push_back(' ');
+          box.append(text_of(sents[k]));
+        }
+        out->removed.push_back(Removal{"boilerplate", "pull quote: repeated in the article's text", box});
+        earlier = static_cast<uint32_t>(si + 1);
+      } else if (earlier > 0) {
         s.removed = true;
         out->removed.push_back(Removal{"duplicate_sentence", "exact repeat", std::string(st)});
         continue;
+      } else {
+        earlier = static_cast<uint32_t>(si + 1);
       }
     }
     const std::vector<size_t>& tested = s.test_words.empty() ? s.words : s.test_words;

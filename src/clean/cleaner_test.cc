@@ -78,6 +78,25 @@ TEST_F(CleanerTest, RemovesExactRepeatKeepingFirst) {
   EXPECT_EQ(a.removed[0].kind, "duplicate_sentence");
 }
 
+TEST_F(CleanerTest, APullQuoteBoxGoesAndTheCopyInTheTextStays) {
+  // A paragraph that is only a sentence the text repeats, with the quoted person's name
+  // under it and no full stop after the name, is the page's pull-quote box.
+  Analysis a = Clean({"The ferry left the harbour at dawn. It was late.",
+                      "They kept every one of us below deck for the whole crossing. Mara Velkaro",
+                      "Velkaro sued the operator in May. They kept every one of us below deck for the whole crossing. "
+                      "The operator denies it."});
+  EXPECT_EQ(a.body,
+            "The ferry left the harbour at dawn. It was late.\nVelkaro sued the operator in May. They kept every one "
+            "of us below deck for the whole crossing. The operator denies it.");
+  ASSERT_EQ(a.removed.size(), 1u);
+  EXPECT_EQ(a.removed[0].kind, "boilerplate");
+  // A paragraph of ordinary sentences keeps its first copy, as before.
+  Analysis b = Clean({"They kept every one of us below deck for the whole crossing. Mara Velkaro sued.",
+                      "Velkaro sued the operator in May. They kept every one of us below deck for the whole crossing."});
+  EXPECT_EQ(b.body, "They kept every one of us below deck for the whole crossing. Mara Velkaro sued.\nVelkaro sued "
+                    "the operator in May.");
+}
+
 TEST_F(CleanerTest, RemovesRestatementOfAnAppositive) {
   Analysis a = Clean({"Ms. Okafor, the first woman to lead the central bank since its founding in 1958, will "
                       "testify on Monday.",

@@ -147,6 +147,12 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
     if (line.fields[1] == "surname") g->surnames_.insert(line.fields[0]);
   }
+  // The hand-written given names the coreference stage reads for gender (frequent names in
+  // news, among them the ones WordNet leaves out because they are also words: "John", "Mark",
+  // "Rose").
+  auto given = ReadDataFile("quotes/given_names.tsv");
+  if (!given.ok()) return given.status();
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(given).value()))) g->news_given_.insert(line.fields[0]);
   auto common = ReadDataFile("gen/entities/common_words.txt");
   if (!common.ok()) return common.status();
   const std::string& words = g->Keep(std::move(common).value());

@@ -72,6 +72,10 @@ class Gazetteer {
   // Country (alpha-3) of a nationality word ("Chinese", and plurals: "Ghanaians"), or empty.
   std::string_view Demonym(std::string_view s) const;
   bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
+  // A given name of WordNet's or of the hand-written list of frequent names in news
+  // (data/quotes/given_names.tsv), which has the names that are also English words ("John",
+  // "Mark", "Rose"). The name tagger's features read IsGivenName only, as it was trained.
+  bool IsNewsGivenName(std::string_view s) const { return IsGivenName(s) || news_given_.count(s) > 0; }
   bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }
   // True when the lower-case form of `word` is an adjective ("kurdish", "western").
   bool IsAdjective(std::string_view word) const;
@@ -106,6 +110,7 @@ class Gazetteer {
   std::unordered_map<std::string_view, std::string_view> demonyms_;
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> given_;
+  std::unordered_set<std::string_view> news_given_;
   std::unordered_set<std::string_view> surnames_;
   std::unordered_set<std::string_view> adjectives_;
   std::unordered_set<std::string_view> common_;

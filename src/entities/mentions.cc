@@ -232,6 +232,28 @@ class Finder {
     return (cls & kHead) || ((cls & kRole) && !a_.tokens[t].capitalized);
   }
 
+  // A lower-case plural of a role noun: "publishers Jann Wenner and Nat ...", whose names
+  // are people's even when their words are ordinary ones.
+  bool IsPluralRole(uint32_t t) const {
+    if (!IsWord(t) || a_.tokens[t].capitalized) return false;
+    std::string_view w = Tok(t);
+    return w.size() >= 5 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & (kHead | kRole)) != 0;
+  }
+
+  // Whether a plural role opens the list of names that token `t` continues: "publishers
+  // Jann Wenner and Nat Finkelstein" (for "Nat"), looking back over capitalised words,
+  // commas and "and" within eight tokens.
+  // Returns the role's token, or -1.
+  int PluralRoleBefore(uint32_t t) const {
+    for (uint32_t k = t, steps = 0; k > 0 && steps < 8; ++steps) {
+      --k;
+      if (IsPluralRole(k)) return static_cast<int>(k);
+      std::string_view w = Tok(k);
+      if (!(a_.tokens[k].capitalized || w == "," || w == "and")) return -1;
+    }
+    return -1;
+  }
+
   // A title word alone ("President", "Presidents", "Minister") names nobody.
   bool IsRoleWord(std::string_view w) const {
     if (gaz_.Classes(w) & (kHead | kMod | kHonorific | kDomain)) return true;
@@ -240,10 +262,44 @@ class Finder {
 
   // "Kurdish militants", "Western officials": an adjective, not a surname, before a
   // lower-case word.
+  // Whether `w` is an ordinary English word, which tells names from words. The word list
+  // (and WordNet's adjectives) hold "xi", "li" and "vi" as Roman numerals: written "Xi",
+  // "Li", a capital and then small letters, they are names (Roman numerals are written in
+  // capitals).
+  bool OrdinaryWord(std::string_view w) const {
+    if (!gaz_.IsCommon(w)) return false;
+    // A name needs a vowel: "Mm" and "Mmm" (MM, MMM) stay words.
+    if (w.size() < 2 || w.size() > 4 || w[0] < 'A' || w[0] > 'Z' ||
+        w.substr(1).find_first_not_of("ivxlcdm") != std::string_view::npos || w.find('i') == std::string_view::npos)
+      return true;
+    return !IsRomanNumeral(w);
+  }
+  // Whether `w` (any case) is a well-formed Roman numeral: M{0,3} (CM|CD|D?C{0,3})
+  // (XC|XL|L?X{0,3}) (IX|IV|V?I{0,3}), not empty. "Xi", "Li", "Mix" are; "Did", "Mill" are not.
+  static bool IsRomanNumeral(std::string_view w) {
+    size_t i = 0;
+    auto up = [&](size_t k) { return k < w.size() ? static_cast<char>(w[k] & ~0x20) : '\0'; };
+    // One decimal place: (nine | four | five? one{0,3}), with one, five, ten of that place.
+    auto place = [&](char one, char five, char ten) {
+      if (up(i) == one && (up(i + 1) == ten || up(i + 1) == five)) {
+        i += 2;
+        return;
+      }
+      if (up(i) == five) ++i;
+      for (int k = 0; k < 3 && up(i) == one; ++k) ++i;
+    };
+    for (int k = 0; k < 3 && up(i) == 'M'; ++k) ++i;
+    place('C', 'D', 'M');
+    place('X', 'L', 'C');
+    place('I', 'V', 'X');
+    return !w.empty() && i == w.size();
+  }
+
   bool LoneAdjective(size_t a, size_t b) const {
     std::string_view w = UnitsText(a, b);
     uint32_t next = units_[b - 1].last + 1;
-    return gaz_.IsAdjective(w) && !gaz_.IsSurname(w) && !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
+    return gaz_.IsAdjective(w) && (OrdinaryWord(w) || !gaz_.IsCommon(w)) && !gaz_.IsSurname(w) &&
+           !gaz_.IsGivenName(w) && next < a_.tokens.size() &&
            IsWord(next) && !a_.tokens[next].capitalized && Tok(next) != "'s";
   }
 
@@ -601,6 +657,8 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    // "Group F", "Plan B": a letter alone names nobody.
+    if (n == 1 && text.size() == 1) return -1;
     // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
     if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
         !a_.tokens[units_[a].last + 1].capitalized)
@@ -668,15 +726,23 @@ class Finder {
     if (n == 1 && (first & kOrgSuffix) && !titled && !initial_weak) return Emit(a, b, MentionType::kOrg, nullptr, "");
     if (n == 1 && !titled && IsRoleWord(UnitText(units_[a]))) return -1;
     if (n <= 3 && !titled && LoneAdjective(a, b)) return -1;
-    // "a former Marine", "an American": a single capitalised noun after an indefinite article.
+    // "a former Marine", "an American": a single capitalised noun after an indefinite
+    // article names nobody, unless it qualifies a role after it and names an entity met
+    // elsewhere ("a Heineken spokesman": a weak mention, kept only then).
     if (n == 1 && !titled && units_[a].first >= 2 && !Find(text)) {
       for (uint32_t t = units_[a].first - 1, k = 0; k < 3 && t > 0; --t, ++k) {
         std::string_view w = Tok(t);
-        if (w == "a" || w == "an") return -1;
+        if (w == "a" || w == "an" || w == "A" || w == "An") {
+          const uint32_t after = units_[b - 1].last + 1;
+          if (after >= a_.tokens.size() || !IsRole(after)) return -1;
+          int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
+          mentions_[id].weak = true;
+          return id;
+        }
         if (!(gaz_.Classes(w) & kMod)) break;
       }
     }
-    if (n >= 2 && !titled && !person_shape && !gaz_.IsGivenName(UnitText(units_[a]))) {
+    if (n >= 2 && !titled && !person_shape && !gaz_.IsNewsGivenName(UnitText(units_[a]))) {
       // "Red Crescent", "Real Madrid", "Bayern Munich": an ordinary word or a city does not
       // open a person's name, and people take no article ("the Red Crescent").
       const GazEntry* tail = Find(UnitText(units_[b - 1]));
@@ -702,9 +768,9 @@ class Finder {
     const bool known = names_.Exact(span, &tagged);
     const bool scored = results_ && units_[b - 1].last + 1 < a_.tokens.size() &&
                         a_.tokens[units_[b - 1].last + 1].kind == TokenKind::kNumber;  // "Port Orvane 3"
-    if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && gaz_.IsCommon(UnitText(units_[a])) &&
-        !gaz_.IsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
-        !(units_[a].first > 0 && IsRole(units_[a].first - 1)))
+    if (n >= 2 && !titled && !person_shape && !scored && names_.NoneIn(span) && OrdinaryWord(UnitText(units_[a])) &&
+        !gaz_.IsNewsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
+        !(units_[a].first > 0 && (IsRole(units_[a].first - 1) || PluralRoleBefore(units_[a].first) >= 0)))
       return -1;
     if (initial_weak) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
@@ -730,7 +796,7 @@ class Finder {
     if (a >= b || Find(UnitsText(a, b))) return false;
     for (size_t k = a; k < b; ++k) {
       std::string_view w = UnitText(units_[k]);
-      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsGivenName(w) || !Demonym(w).empty())
+      if (units_[k].connector || !gaz_.IsCommon(w) || Find(w) || gaz_.IsNewsGivenName(w) || !Demonym(w).empty())
         return false;
     }
     return true;
@@ -761,6 +827,18 @@ class Finder {
       if (id >= 0 && first_chunk && title_from >= 0) AttachInRunTitle(id, title_from, a);
       first_chunk = false;
     };
+    // "... Ambassador to the United States Hamdullah Mohib": a country opening a run whose
+    // rest is a person's name (the tagger reads one there, or PersonShaped) is a place of
+    // its own.
+    if (!whole && title_from < 0) {
+      const GazEntry* g = nullptr;
+      const size_t len = LongestGaz(p, n, &g);
+      if (len > 0 && p + len < n && g->kind == PlaceKind::kCountry && !units_[p + len].connector &&
+          (names_.Covers(UnitsSpan(p + len, n), EntityType::kPerson) || PersonShaped(p + len, n))) {
+        flush(p + len);
+        a = p + len;
+      }
+    }
     if (!whole) {
       const bool org_end = ClassesOf(units_[n - 1]) & kOrgSuffix;
       for (size_t k = p; k < n; ++k) {
@@ -778,6 +856,21 @@ class Finder {
       }
     }
     flush(n);
+  }
+
+  // Whether units [a, b) look like a person's full name on their own: two words or more, no
+  // connector, and a given name first or else no word that is an ordinary word, a known name
+  // or a cue of an organisation or place ("Hamdullah Mohib"; not "Airways", "Army").
+  bool PersonShaped(size_t a, size_t b) const {
+    if (b < a + 2) return false;
+    if (gaz_.IsNewsGivenName(UnitText(units_[a])) && !units_[a + 1].connector) return true;
+    for (size_t k = a; k < b; ++k) {
+      std::string_view w = UnitText(units_[k]);
+      if (units_[k].connector || gaz_.IsCommon(w) || Find(w) || !Demonym(w).empty() ||
+          (ClassesOf(units_[k]) & (kOrgSuffix | kLocSuffix | kOrgHead | kLocHead)))
+        return false;
+    }
+    return true;
   }
 
   void AttachInRunTitle(int id, int title_from, size_t name_unit) {
@@ -843,7 +936,7 @@ class Finder {
       // An ordinary word qualifying a role: "Disaster Management Minister", "EU Competition
       // Commissioner". Only kept if a role word follows (title_end moves only on heads).
       std::string_view uw = UnitText(u);
-      if (gaz_.IsCommon(uw) && !gaz_.IsGivenName(uw) && !Find(uw) && q + 1 < n) {
+      if (gaz_.IsCommon(uw) && !gaz_.IsNewsGivenName(uw) && !Find(uw) && q + 1 < n) {
         ++q;
         continue;
       }
@@ -951,7 +1044,7 @@ class Finder {
   // "The", "Meanwhile") rather than the start of a name.
   bool DropsInitial(size_t n) const {
     std::string_view w = UnitText(units_[0]);
-    if (!gaz_.IsCommon(w) || !Demonym(w).empty()) return false;
+    if (!OrdinaryWord(w) || !Demonym(w).empty()) return false;
     const GazEntry* g = nullptr;
     size_t len = LongestGaz(0, n, &g);
     if (len >= 2 || (len == 1 && (g->kind == PlaceKind::kCountry || g->kind == PlaceKind::kCapital))) return false;
@@ -1198,6 +1291,12 @@ class Finder {
     for (uint32_t t = from; t < to; ++t) {
       if (!IsWord(t)) continue;
       std::string_view w = Tok(t);
+      // "Ambassador to the United States", "envoy for Sudan": where a role is held is not
+      // whose it is.
+      auto named_at = [&](uint32_t r) { return r < to && mention_at_[r] >= 0; };
+      if ((w == "to" || w == "for") && t > from && IsRole(t - 1) &&
+          (named_at(t + 1) || (t + 1 < to && StartsWithWord(Tok(t + 1), "the") && named_at(t + 2))))
+        return;
       std::string_view d = Demonym(w);
       if (d.empty()) {
         size_t dash = w.find('-');
@@ -1248,7 +1347,18 @@ class Finder {
     Mention& m = mentions_[id];
     if (m.first_token <= s.first_token) return;
     uint32_t k = m.first_token - 1;
-    if (!IsRole(k)) return;
+    uint32_t end = k;  // the title's last word
+    if (!IsRole(k)) {
+      if (const int posting = PostingBefore(s, k); posting >= 0) {
+        // "Ambassador to the United States Hamdullah Mohib": the role and where it is held.
+        k = static_cast<uint32_t>(posting);
+      } else if (const int p = PluralRoleBefore(m.first_token); p >= 0) {
+        // "publishers Jann Wenner and Carlo ...": each person of the list is one ("publisher").
+        k = end = static_cast<uint32_t>(p);
+      } else {
+        return;
+      }
+    }
     uint32_t left = k;
     while (left > s.first_token && m.first_token - left < kMaxTitleTokens) {
       uint32_t t = left - 1;
@@ -1280,9 +1390,27 @@ class Finder {
       break;
     }
     Mention& mm = mentions_[id];
-    mm.title = Span{a_.tokens[left].span.start, a_.tokens[k].span.end};
+    mm.title = Span{a_.tokens[left].span.start, a_.tokens[end].span.end};
     mm.title_rank = 3;
-    TitleCountry(id, left, k + 1);
+    if (IsPluralRole(k) && end == k) {  // "foreign ministers Ann Lee and Tom ...": each is a foreign minister
+      std::string_view t = Text(mm.title);
+      mm.title_text = std::string(t.substr(0, t.size() - 1));
+    }
+    TitleCountry(id, left, end + 1);
+  }
+
+  // "Ambassador to the United States", "envoy for Sudan" right before a name, `last` being
+  // the place's or body's last word: the role's token, or -1.
+  int PostingBefore(const Sentence& s, uint32_t last) const {
+    const int sub = mention_at_[last];
+    if (sub < 0 || mentions_[sub].type == MentionType::kPerson || mentions_[sub].type == MentionType::kUnknown)
+      return -1;
+    uint32_t q = mentions_[sub].first_token;
+    if (q < s.first_token + 2) return -1;
+    --q;
+    if (StartsWithWord(Tok(q), "the") && q > s.first_token + 1) --q;
+    if (Tok(q) != "to" && Tok(q) != "for") return -1;
+    return IsRole(q - 1) ? static_cast<int>(q - 1) : -1;
   }
 
   // "Peru's spokesperson for the Foreign Ministry, Ana Soto".
@@ -1403,8 +1531,11 @@ class Finder {
     *first = m.end_token + 1;
     *end = s.end_token;
     if (a_.words.empty()) return true;
-    const WordRange name = WordsIn(a_, m.span);
-    const WordRange r = Apposition(a_, HeadWord(a_, m.span), name.end);
+    const int32_t head = HeadWord(a_, m.span);
+    WordRange r = Apposition(a_, head, WordsIn(a_, m.span).end);
+    // An age the parse reads as an apposition of its own (", 44, a market vendor") is
+    // stepped over to the next one.
+    if (r.end == r.first + 1 && a_.words[r.first].upos == ud::kNum) r = Apposition(a_, head, r.end);
     if (r.empty()) return false;
     const uint32_t from = a_.words[r.first].span.start, to = a_.words[r.end - 1].span.end;
     while (*first < s.end_token && a_.tokens[*first].span.start < from) ++*first;

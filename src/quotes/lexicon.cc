@@ -133,14 +133,13 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
       if (subject) lex->closer_followers.insert(std::string(l.fields[0]));
     }
   }
-  for (const char* file : {"titles.tsv", "given_names.tsv"}) {
-    auto lines = Lines(file, 2, &text);
+  {
+    auto lines = Lines("titles.tsv", 2, &text);
     if (!lines.ok()) return lines.status();
-    auto& map = std::string_view(file) == "titles.tsv" ? lex->titles : lex->given_names;
     for (const DataLine& l : *lines) {
-      auto g = ParseGender("quotes/" + std::string(file), l.line_number, l.fields[1]);
+      auto g = ParseGender("quotes/titles.tsv", l.line_number, l.fields[1]);
       if (!g.ok()) return g.status();
-      map[std::string(l.fields[0])] = *g;
+      lex->titles[std::string(l.fields[0])] = *g;
     }
   }
   {
@@ -171,7 +170,6 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
                     : c == "notname"  ? 8
                     : c == "rel"      ? 16
                     : c == "conj"     ? 32
-                    : c == "particle" ? 64
                                       : 0;
       if (!bit) return BadLine("words.tsv", l.line_number, "unknown class");
       lex->words[std::string(l.fields[0])] |= bit;
@@ -189,11 +187,7 @@ StatusOr<std::unique_ptr<QuoteLexicon>> QuoteLexicon::Load() {
   for (const auto& [w, c] : lex->words) lex->info[w].classes |= c;
   lex->BuildTable();
   for (const auto& [w, i] : lex->info) lex->max_word_bytes = std::max(lex->max_word_bytes, w.size() + 2);
-  for (const auto& [w, g] : lex->given_names) lex->given_by_name[w] = g;
-  for (const auto& [w, c] : lex->demonyms) {
-    lex->demonym_by_word[w] = c;
-    lex->countries.insert(c);
-  }
+  for (const auto& [w, c] : lex->demonyms) lex->demonym_by_word[w] = c;
   return lex;
 }
 

@@ -1,5 +1,5 @@
 // The word lists the quotes stage reads from data/quotes/: reporting cues, pronouns,
-// titles, given names, role nouns, country adjectives and closed-class words.
+// titles, role nouns, country adjectives and closed-class words.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +19,7 @@ using newsgraph::Gender;  // core/data.h
 enum class CueKind : uint8_t { kVerb, kParticiple, kSource, kFrame, kNoun };
 enum class CueWhere : uint8_t { kAny, kBefore, kAfter };
 enum class RoleKind : uint8_t { kPerson, kBody, kDoc };
-enum class WordClass : uint8_t { kPrep = 1, kDet = 2, kAdv = 4, kNotName = 8, kRel = 16, kConj = 32, kParticle = 64 };
+enum class WordClass : uint8_t { kPrep = 1, kDet = 2, kAdv = 4, kNotName = 8, kRel = 16, kConj = 32 };
 
 struct Cue {
   std::vector<std::string> words;
@@ -50,39 +50,6 @@ struct WordInfo {
   bool Is(WordClass c) const { return classes & static_cast<uint8_t>(c); }
 };
 
-// An open-addressing set of 64-bit fingerprints (power-of-two table, linear probing):
-// the per-article "seen" sets, with no allocation per element.
-class FingerprintSet {
- public:
-  void Reset(size_t expected) {
-    size_t cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    slots_.assign(cap, 0);
-  }
-  void Insert(uint64_t h) {
-    h |= 1;  // 0 marks an empty slot
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == h) return;
-      if (slots_[i] == 0) {
-        slots_[i] = h;
-        return;
-      }
-    }
-  }
-  bool Contains(uint64_t h) const {
-    h |= 1;
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == h) return true;
-      if (slots_[i] == 0) return false;
-    }
-  }
-
- private:
-  std::vector<uint64_t> slots_;
-};
-
 inline uint64_t Fingerprint(std::string_view s) {
   uint64_t h = 1469598103934665603ull;  // FNV-1a
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
@@ -101,7 +68,6 @@ struct QuoteLexicon {
   };
   std::unordered_map<std::string, Pronoun> pronouns;
   std::unordered_map<std::string, Gender> titles;
-  std::unordered_map<std::string, Gender> given_names;  // as written
   std::unordered_map<std::string, RoleKind> roles;
   // "the judges" → the last organisation named with "court" (roles.tsv, third column).
   std::unordered_map<std::string, std::string> role_refers;
@@ -122,9 +88,7 @@ struct QuoteLexicon {
   std::vector<Slot> table_;
 
  public:  // lower-case word → what it is, built from all the above
-  StringMap<Gender> given_by_name;
   StringMap<std::string> demonym_by_word;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> countries;  // demonym targets
 
   // Info for a lower-case (Fold()ed) word, or null. Probes a flat table built at load.
   const WordInfo* Lookup(std::string_view folded) const {

@@ -21,8 +21,13 @@ struct EntitySpec {
 
 // Runs the stages the quotes stage reads: syntax, then the entities stage (or, with
 // `entities`, those entities as given) and coreference, then the quotes.
-Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
+const QuoteFinder& Finder() {
   static const auto* finder = QuoteFinder::Create().value().release();
+  return *finder;
+}
+
+Analysis Analyze(const std::string& body, const std::vector<EntitySpec>& entities = {}) {
+  const QuoteFinder* finder = &Finder();
   static const auto* syntax = syntax::SyntaxModel::Default().value();
   static const auto* recognizer = EntityRecognizer::Create().value().release();
   static const auto* coref = CorefResolver::Create().value().release();
@@ -72,9 +77,14 @@ TEST(Quotes, CueThenNameAfterQuote) {
 }
 
 TEST(Quotes, AppositiveBetweenNameAndCue) {
+  // The entities are given: the entities stage's tagger misses "Rana Haddad" right after a
+  // closing curly quote, and candidate speakers come only from the mention layer.
   auto a = Analyze(
       "\xE2\x80\x9CPrices will fall,\xE2\x80\x9D Rana Haddad, the chief economist at Northgate Bank in "
-      "Leeds, said.");
+      "Leeds, said.",
+      {{"Rana Haddad", EntityType::kPerson, {"Rana Haddad"}},
+       {"Northgate Bank", EntityType::kOrg, {"Northgate Bank"}},
+       {"Leeds", EntityType::kLoc, {"Leeds"}}});
   EXPECT_EQ(Who(a), V{"Prices will fall, => Rana Haddad"});
 }
 
@@ -350,8 +360,12 @@ TEST(Quotes, RandomSoupKeepsInvariants) {
     for (const Quote& q : a.quotes) {
       ASSERT_LE(q.span.end, a.body.size());
       ASSERT_LT(q.span.start, q.span.end);
-      if (q.text.find('\n') == std::string::npos) EXPECT_EQ(a.Text(q.span), q.text);
-      if (q.speaker.empty()) EXPECT_TRUE(q.speaker_id.empty());
+      if (q.text.find('\n') == std::string::npos) {
+        EXPECT_EQ(a.Text(q.span), q.text);
+      }
+      if (q.speaker.empty()) {
+        EXPECT_TRUE(q.speaker_id.empty());
+      }
     }
   }
 }
@@ -441,6 +455,116 @@ TEST(QuotesParse, SubjectOfTheCueVerbThroughCoreference) {
       "The minister told reporters that the plan was \"fully funded\" and would pass.");
   ASSERT_EQ(a.quotes.size(), 1u);
   EXPECT_EQ(a.quotes[0].speaker, "Liv Storaas");
+}
+
+// Candidate speakers come from the mention layer only: a surname the entities stage left
+// without a mention names nobody (the entities stage joins later surnames, see
+// EntitiesTest).
+TEST(QuotesMentions, ASurnameWithoutAMentionNamesNobody) {
+  auto a = Analyze("Amara Okafor arrived in Lagos on Monday.\n\"We will stay,\" Okafor said.",
+                   {{"Amara Okafor", EntityType::kPerson, {"Amara Okafor"}}, {"Lagos", EntityType::kLoc, {"Lagos"}}});
+  EXPECT_EQ(Who(a), V{"We will stay, => "});
+  // The whole pipeline marks the surname, and the quotation is hers.
+  auto b = Analyze("Nadia Okafor arrived in Lagos on Monday.\n\"We will stay,\" Okafor said.");
+  EXPECT_EQ(Who(b), V{"We will stay, => Nadia Okafor"});
+}
+
+TEST(QuotesMentions, ATitleKeptInAPersonsNameIsNoShortName) {
+  // The entity's name keeps its title; "General" alone does not name that person.
+  auto a = Analyze(
+      "Brigadier General Moses Kaleb inspected the base.\n"
+      "\"We are ready,\" General Assembly delegates said.",
+      {{"Brigadier General Moses Kaleb", EntityType::kPerson, {"Brigadier General Moses Kaleb"}}});
+  EXPECT_EQ(Who(a), V{"We are ready, => "});
+}
+
+TEST(QuotesMentions, ASurnameTwoPeopleShareNamesNobody) {
+  auto a = Analyze(
+      "Dale Austin and Patricia Austin met in Denver.\n\"It went well,\" Austin said.",
+      {{"Dale Austin", EntityType::kPerson, {"Dale Austin"}},
+       {"Patricia Austin", EntityType::kPerson, {"Patricia Austin"}},
+       {"Denver", EntityType::kLoc, {"Denver"}}});
+  EXPECT_EQ(Who(a), V{"It went well, => "});
+}
+
+TEST(QuotesMentions, NoCapitalisedRunIsASpeakerWithoutAMention) {
+  // "Halvard Brekke" is no entity: the quotes stage finds no names of its own.
+  auto a = Analyze("\"The road is closed,\" Halvard Brekke said.", {{"Oslo", EntityType::kLoc, {"Oslo"}}});
+  EXPECT_EQ(Who(a), V{"The road is closed, => "});
+}
+
+TEST(QuotesMentions, APersonsUnnamedSpokespersonKeepsTheRole) {
+  auto a = Analyze("Mira Lindqvist left Stockholm.\n\"No comment,\" a Lindqvist spokesman said.",
+                   {{"Mira Lindqvist", EntityType::kPerson, {"Mira Lindqvist", "Lindqvist"}},
+                    {"Stockholm", EntityType::kLoc, {"Stockholm"}}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Mira Lindqvist");
+  EXPECT_EQ(a.quotes[0].speaker_role, "a Lindqvist spokesman");
+}
+
+// The parse first: the subject of the cue verb the quotation hangs on.
+TEST(QuotesParseFirst, APlaceClosingTheAppositionIsNotTheSpeaker) {
+  auto a = Analyze(
+      "Maren Holt, director of archives at the University of Vermont, Burlington, said, \"The letters are "
+      "fragile.\"",
+      {{"Maren Holt", EntityType::kPerson, {"Maren Holt"}},
+       {"University of Vermont", EntityType::kOrg, {"University of Vermont"}},
+       {"Burlington", EntityType::kLoc, {"Burlington"}}});
+  EXPECT_EQ(Who(a), V{"The letters are fragile. => Maren Holt"});
+}
+
+TEST(QuotesParseFirst, APersonNamedInTheRolePhraseOfTheSubject) {
+  auto a = Analyze(
+      "Chile's envoy to the OAS, Tomas Riquelme-Soto, said the plan was \"a step back.\"",
+      {{"Chile", EntityType::kLoc, {"Chile"}},
+       {"OAS", EntityType::kOrg, {"OAS"}},
+       {"Tomas Riquelme-Soto", EntityType::kPerson, {"Tomas Riquelme-Soto"}}});
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Tomas Riquelme-Soto");
+  EXPECT_EQ(a.quotes[0].speaker_role, "");
+}
+
+TEST(QuotesParseFirst, ThePersonEndsACaptainsName) {
+  auto a = Analyze("Norway captain Erik Solheim-Dahl said his team was \"not sharp enough.\"",
+                   {{"Norway", EntityType::kLoc, {"Norway"}},
+                    {"Erik Solheim-Dahl", EntityType::kPerson, {"Erik Solheim-Dahl"}}});
+  EXPECT_EQ(Who(a), V{"not sharp enough. => Erik Solheim-Dahl"});
+}
+
+// Appositions come from the parse's one reader (core/words.h Apposition).
+TEST(QuotesParseFirst, AnAppositionHoldingAListIsSkippedWhole) {
+  auto a = Analyze(
+      "Ana Soto, the envoy for Mali, Niger and Chad, said she expected the talks to \"resume within weeks.\"",
+      {{"Ana Soto", EntityType::kPerson, {"Ana Soto"}},
+       {"Mali", EntityType::kLoc, {"Mali"}},
+       {"Niger", EntityType::kLoc, {"Niger"}},
+       {"Chad", EntityType::kLoc, {"Chad"}}});
+  EXPECT_EQ(Who(a), V{"resume within weeks. => Ana Soto"});
+}
+
+// Without a parse (no syntax stage): the token readings alone, appositions from commas.
+Analysis WithoutParse(const std::string& body, const std::vector<EntitySpec>& entities) {
+  Analysis a = Analyze(body, entities);
+  a.words.clear();
+  for (Sentence& s : a.sentences) s.first_word = s.end_word = 0;
+  for (Mention& m : a.mentions) m.head_word = -1;
+  Finder().Find(&a);
+  return a;
+}
+
+TEST(QuotesWithoutParse, TokenReadingsStand) {
+  std::vector<EntitySpec> entities = {{"Ana Soto", EntityType::kPerson, {"Ana Soto"}},
+                                      {"Rosa Quispe", EntityType::kPerson, {"Rosa Quispe"}},
+                                      {"Peru", EntityType::kLoc, {"Peru"}},
+                                      {"Lima", EntityType::kLoc, {"Lima"}}};
+  auto a = WithoutParse(
+      "\"We will return,\" Ana Soto, the envoy for the region, said in Lima.\n"
+      "\"The border is open,\" said Peru's spokeswoman, Rosa Quispe.\n"
+      "The plan is \"dead in the water,\" according to Ana Soto.",
+      entities);
+  ASSERT_TRUE(a.words.empty());
+  EXPECT_EQ(Who(a), (V{"We will return, => Ana Soto", "The border is open, => Rosa Quispe",
+                       "dead in the water, => Ana Soto"}));
 }
 
 }  // namespace

@@ -1,9 +1,7 @@
 #include "quotes/speakers.h"
 
 #include <algorithm>
-#include <deque>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/ud.h"
 #include "core/words.h"
@@ -15,24 +13,13 @@ constexpr int kNone = -1;
 constexpr int kMaxScan = 40;             // tokens looked at on either side of a cue
 constexpr uint32_t kLookBack = 1000;     // tokens "the judges" looks back for its court
 
-// One speaker candidate: an entity, or a name the text gives when no entity covers it.
-struct Referent {
-  std::string_view name;  // into the entity, the lexicon or Attributor::text_names_
-  std::string_view id;    // entity id, or empty
-  int type = -1;          // EntityType, or -1 when only the text names it
-  bool person = false;
-  bool org = false;           // an organisation (entity ORG, or a name ending in "Ministry", ...)
-  bool maybe_person = false;  // text-only: two or three plain name words ("Dana Whitlock")
-};
-
-// A name group: a run of capitalised tokens (with the entity mentions it overlaps), or an
-// entity mention standing alone.
+// A name group: the tokens of a name mention of the mention layer (overlapping mentions
+// make one group).
 struct Group {
   uint32_t first = 0, end = 0;  // token range
   int referent = kNone;
-  bool possessor = false;    // followed by "'s"
-  bool after_prep = false;   // preceded by a preposition (determiners skipped)
-  bool attributive = false;  // a country adjective before a noun ("Danish counterpart")
+  bool possessor = false;   // followed by "'s"
+  bool after_prep = false;  // preceded by a preposition (determiners skipped)
 };
 
 struct Subject {
@@ -41,6 +28,19 @@ struct Subject {
   std::string name;      // kInstitution resolved only to a country name
   uint32_t token = 0;    // kPronoun: the pronoun
   Span role;             // kInstitution spoken by an unnamed person: "a Heineken spokesman"
+
+  static Subject Name(int referent) {
+    Subject s;
+    s.kind = kName;
+    s.referent = referent;
+    return s;
+  }
+  static Subject Pronoun(uint32_t token) {
+    Subject s;
+    s.kind = kPronoun;
+    s.token = token;
+    return s;
+  }
 };
 
 struct CueMatch {
@@ -66,14 +66,12 @@ class Attributor {
   std::vector<int> tok_quote_;  // quotation index covering the token (marks included), or -1
   std::vector<int> tok_group_;
   std::vector<const WordInfo*> info_;  // lexicon entry of each token, or null
-  std::vector<Referent> refs_;
   std::vector<Group> groups_;
-  StringMap<int> text_refs_;  // name → referent, text-only names
-  std::string name_buf_;
-  std::deque<std::string> text_names_;  // names of text-only referents (stable addresses)
-  FingerprintSet inner_caps_;
   std::unordered_map<std::string_view, int> demonym_refs_;  // LOC entity names and aliases
 
+  // Referents are indexes into a_.entities.
+  bool Person(int r) const { return a_.entities[r].type == EntityType::kPerson; }
+  bool Org(int r) const { return a_.entities[r].type == EntityType::kOrg; }
   std::string_view Text(uint32_t i) const { return body_.substr(toks_[i].span.start, toks_[i].span.size()); }
   std::string Low(uint32_t i) const { return Fold(Text(i)); }
   const WordInfo* W(uint32_t i) const { return info_[i]; }
@@ -95,12 +93,12 @@ class Attributor {
   }
   uint32_t Paragraph(uint32_t i) const { return a_.sentences[tok_sentence_[i]].paragraph; }
   uint32_t TokenAt(uint32_t byte) const;  // first token starting at or after `byte`
+  // The token holding word `w` (a UD word may be part of a token: "Moreau" of
+  // "Fontaine-Moreau"); toks_.size() when none does.
+  uint32_t TokenOfWord(int32_t w) const;
 
   void Index();
   void BuildGroups();
-  int TextReferent(uint32_t first, uint32_t end);
-  void PersonEvidence(std::string_view name, Referent* r) const;
-  bool PersonByRole(uint32_t lo, uint32_t first) const;
 
   CueMatch MatchCue(uint32_t i, uint32_t limit) const;
   bool CueAllowed(int cue, bool before_quote) const;
@@ -112,7 +110,7 @@ class Attributor {
   Subject SubjectMain(uint32_t lo, uint32_t cue) const;
   Subject Institution(uint32_t role, uint32_t lo, uint32_t hi) const;
   bool Acceptable(const Group& g) const {
-    return !g.possessor && !g.after_prep && !g.attributive && g.referent != kNone;
+    return !g.possessor && !g.after_prep && g.referent != kNone;
   }
   // A role noun inside a prepositional phrase ("met with the ministry") is no subject.
   bool RoleAfterPrep(uint32_t t) const {
@@ -129,8 +127,18 @@ class Attributor {
   }
 
   bool AfterQuote(const Quotation& q, CueMatch* cue, Subject* s) const;
-  bool FromParse(const Quotation& q, CueMatch* cue, Subject* s) const;
+  // `levels`: how far up the tree from the quotation's head word the cue may be.
+  bool FromParse(const Quotation& q, int levels, CueMatch* cue, Subject* s) const;
   Subject SubjectOfWord(int32_t w) const;
+  int32_t WordOfToken(uint32_t t) const;  // the word ending token `t`, -1 without words
+  // Appositions through core/words.h's one reader: the name in apposition to token `t`
+  // ("its spokeswoman, Rosa Quispe"), and the name whose apposition ends at token `last`
+  // ("Ana Soto, the top envoy for the region"); kNone when the parse gives none.
+  int AppositionName(uint32_t t) const;
+  int AppositionOwnerName(uint32_t last) const;
+  Subject SubjectOfVerb(int32_t verb, CueKind kind) const;
+  CueMatch CueAtWord(int32_t w) const;  // the cue starting at word `w` outside quotations
+  int NameWord(int32_t w) const;        // the referent word `w` (or its flat name) names, or kNone
   int32_t ChildWith(int32_t w, std::string_view deprel) const;  // first dependent, or -1
   bool BeforeQuote(uint32_t lo, uint32_t open_tok, CueMatch* cue, Subject* s) const;
   Attribution Resolve(const Subject& s, const CueMatch& cue) const;
@@ -138,14 +146,19 @@ class Attributor {
   // whose words include token `tok` (with `head_only`, a title or description headed by
   // it), as a referent; kNone when it gives none.
   int MentionReferent(uint32_t tok, bool head_only = false) const;
-  // Entity referents come first in refs_, in entity order.
-  size_t EntityIndex(int referent) const { return static_cast<size_t>(referent); }
 };
 
 uint32_t Attributor::TokenAt(uint32_t byte) const {
   auto it =
       std::lower_bound(toks_.begin(), toks_.end(), byte, [](const Token& t, uint32_t b) { return t.span.start < b; });
   return static_cast<uint32_t>(it - toks_.begin());
+}
+
+uint32_t Attributor::TokenOfWord(int32_t w) const {
+  uint32_t byte = a_.words[w].span.start;
+  uint32_t t = TokenAt(byte + 1);
+  if (t == 0 || toks_[t - 1].span.end <= byte) return TokenAt(byte);
+  return t - 1;
 }
 
 void Attributor::Index() {
@@ -174,253 +187,41 @@ void Attributor::Index() {
   }
 }
 
-int Attributor::TextReferent(uint32_t first, uint32_t end) {
-  // Titles, country adjectives and "of" before the name are not part of it, unless the
-  // run names an institution ("State Department", "Foreign Ministry").
-  bool titled = false;
-  bool institution = false;
-  for (uint32_t i = first; i < end && !institution; ++i) {
-    institution = RoleAt(i) == static_cast<int>(RoleKind::kBody);
-  }
-  uint32_t f = first;
-  if (!institution) {
-    // The name starts after the last title ("U.S. Deputy Secretary of State Gregory Tan").
-    uint32_t last_title = end;
-    bool all_titles = true;
-    for (uint32_t i = first; i < end; ++i) {
-      if (IsTitle(i) && i + 1 < end) last_title = i;
-      if (toks_[i].kind == TokenKind::kWord && !IsTitle(i) && !lex_.demonym_by_word.count(Text(i)) && !Eq(i, "of") &&
-          !Eq(i, "the")) {
-        all_titles = false;
-      }
-    }
-    if (all_titles) return kNone;  // "Foreign Minister" alone names nobody
-    if (last_title != end) {
-      titled = true;
-      f = last_title + 1;
-    }
-    while (f + 1 < end &&
-           (lex_.demonym_by_word.count(Text(f)) || Eq(f, "of") || Eq(f, "the") || Text(f) == "." || Eq(f, "'s"))) {
-      ++f;
-    }
-  }
-  std::string& name = name_buf_;
-  name.clear();
-  std::string_view first_word;
-  size_t words = 0;
-  for (uint32_t i = f; i < end; ++i) {
-    if (toks_[i].kind == TokenKind::kPunct && Text(i) != "-") {
-      if (Text(i) == "." && !name.empty()) name += ".";
-      continue;
-    }
-    if (!name.empty() && name.back() != '-') name += ' ';
-    name += Text(i);
-    bool initial = Text(i).size() == 2 && Text(i)[1] == '.';
-    if (!initial && words++ == 0) first_word = Text(i);
-  }
-  if (name.empty() || words == 0) return kNone;
-  if (name.size() > 4 && (name[0] == 't' || name[0] == 'T') && name.compare(1, 3, "he ") == 0) name.erase(0, 4);
-  auto it = text_refs_.find(std::string_view(name));
-  if (it != text_refs_.end()) return it->second;
-  // A surname ("Okafor", "von der Heyden") or, alone, a first word ("Wen") of a person
-  // named in full earlier.
-  for (int r = static_cast<int>(refs_.size()) - 1, tries = 0; r >= 0 && tries < 64; --r, ++tries) {
-    const Referent& ref = refs_[r];
-    if (!ref.person && !ref.maybe_person) continue;
-    std::string_view n = ref.name;
-    if (n.size() <= name.size() + 1) continue;
-    bool tail = n.ends_with(name) && n[n.size() - name.size() - 1] == ' ';
-    bool head = words == 1 && n.starts_with(name) && n[name.size()] == ' ';
-    if (tail || head) {
-      text_refs_.emplace(name, r);
-      return r;
-    }
-  }
-  auto dem = lex_.demonym_by_word.find(name);
-  const bool is_demonym = dem != lex_.demonym_by_word.end();
-  Referent ref;
-  if (is_demonym) {
-    ref.name = dem->second;
-  } else {
-    text_names_.push_back(name);
-    ref.name = text_names_.back();
-  }
-  ref.org = institution;
-  if (!institution && words >= 2 && lex_.given_by_name.count(first_word)) ref.person = true;
-  if (!institution && titled && !is_demonym) ref.person = true;
-  ref.maybe_person = !institution && !is_demonym && !lex_.countries.count(name) && words >= 2 && words <= 3 &&
-                     name.find(" of ") == std::string::npos;
-  refs_.push_back(std::move(ref));
-  int id = static_cast<int>(refs_.size()) - 1;
-  text_refs_.emplace(name, id);
-  return id;
-}
-
-void Attributor::PersonEvidence(std::string_view name, Referent* r) const {
-  // A capitalised word naming an institution ("... Institute for ...") unmasks an
-  // organisation typed as a person.
-  char buf[32];
-  for (size_t pos = 0; pos < name.size();) {
-    size_t sp = name.find(' ', pos);
-    if (sp == std::string_view::npos) sp = name.size();
-    std::string_view w = name.substr(pos, sp - pos);
-    pos = sp + 1;
-    size_t len = 0;
-    const WordInfo* info = FoldInto(w, buf, sizeof buf, &len) ? lex_.Lookup(std::string_view(buf, len)) : nullptr;
-    if (info && info->role == static_cast<int8_t>(RoleKind::kBody) && w[0] >= 'A' && w[0] <= 'Z') {
-      r->person = false;
-      r->org = true;
-      return;
-    }
-  }
-}
-
 void Attributor::BuildGroups() {
   const uint32_t n = static_cast<uint32_t>(toks_.size());
-
   tok_group_.assign(n, kNone);
-  // Entities first: one referent each.
-  std::vector<std::pair<Span, int>> mentions;
   for (size_t e = 0; e < a_.entities.size(); ++e) {
     const Entity& ent = a_.entities[e];
-    Referent r;
-    r.name = ent.name;
-    r.id = ent.id;
-    r.type = static_cast<int>(ent.type);
-    r.person = ent.type == EntityType::kPerson;
-    r.org = ent.type == EntityType::kOrg;
-    if (ent.type == EntityType::kPerson) PersonEvidence(ent.name, &r);
-    refs_.push_back(std::move(r));
-    for (const Span& m : ent.mentions) mentions.emplace_back(m, static_cast<int>(refs_.size()) - 1);
-    if (ent.type == EntityType::kLoc) {
-      demonym_refs_[ent.name] = static_cast<int>(refs_.size()) - 1;
-      for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(refs_.size()) - 1);
+    if (ent.type != EntityType::kLoc) continue;
+    demonym_refs_[ent.name] = static_cast<int>(e);
+    for (const std::string& al : ent.aliases) demonym_refs_.emplace(al, static_cast<int>(e));
+  }
+  // The name mentions of the mention layer (text order), each a group of the tokens it
+  // covers; overlapping mentions make one group, where a person beats an organisation
+  // beats a place.
+  auto rank = [&](int r) { return Person(r) ? 3 : Org(r) ? 2 : 1; };
+  for (const Mention& m : a_.mentions) {
+    if (m.kind != MentionKind::kName || m.entity < 0 || static_cast<size_t>(m.entity) >= a_.entities.size()) continue;
+    uint32_t first = TokenAt(m.span.start), end = first;
+    while (end < n && toks_[end].span.start < m.span.end) ++end;
+    if (first >= end) continue;
+    if (!groups_.empty() && groups_.back().end > first) {
+      Group& g = groups_.back();
+      if (rank(m.entity) > rank(g.referent)) g.referent = m.entity;
+      g.end = std::max(g.end, end);
+      continue;
     }
+    groups_.push_back(Group{first, end, m.entity});
   }
-  std::sort(mentions.begin(), mentions.end(),
-            [](const auto& x, const auto& y) { return x.first.start < y.first.start; });
-  std::vector<int> tok_mention(n, kNone);
-  for (const auto& [span, ref] : mentions) {
-    uint32_t t0 = TokenAt(span.start);
-    for (uint32_t t = t0; t < n && toks_[t].span.start < span.end; ++t) {
-      int& cur = tok_mention[t];
-      // Where mentions overlap, a person beats an organisation beats a place.
-      auto rank = [&](int r) { return refs_[r].person ? 3 : refs_[r].org ? 2 : 1; };
-      if (cur == kNone || rank(ref) > rank(cur)) cur = ref;
-    }
+  for (size_t gi = 0; gi < groups_.size(); ++gi) {
+    Group& g = groups_[gi];
+    for (uint32_t u = g.first; u < g.end; ++u) tok_group_[u] = static_cast<int>(gi);
+    g.possessor = g.end < n && (Eq(g.end, "'s") || Text(g.end) == "'" || Text(g.end) == "\xE2\x80\x99");
+    uint32_t lo = a_.sentences[tok_sentence_[g.first]].first_token;
+    uint32_t p = g.first;
+    while (p > lo && Cls(p - 1, WordClass::kDet)) --p;
+    g.after_prep = p > lo && Cls(p - 1, WordClass::kPrep);
   }
-  // Capitalised words that occur inside sentences: a sentence's first word is a name only
-  // if it also occurs there (or is a known given name or title), so "Shortly" is not one.
-  FingerprintSet& inner_caps = inner_caps_;
-  inner_caps.Reset(n / 4);
-  for (const Sentence& s : a_.sentences) {
-    for (uint32_t t = s.first_token + 1; t < s.end_token && t < n; ++t) {
-      if (toks_[t].capitalized && toks_[t - 1].kind != TokenKind::kPunct) inner_caps.Insert(Fingerprint(Text(t)));
-    }
-  }
-  auto inner_cap = [&](std::string_view w) { return inner_caps.Contains(Fingerprint(w)); };
-  auto name_word = [&](uint32_t t) {
-    if (tok_mention[t] != kNone) return true;
-    if (toks_[t].kind != TokenKind::kWord || InQuote(t)) return false;
-    if (!toks_[t].capitalized) {
-      // "al-Mutawakkil", "el-Sisi": a lower-case particle joined to a capitalised name.
-      std::string_view w = Text(t);
-      size_t h = w.find('-');
-      return h != std::string_view::npos && h > 0 && h <= 3 && h + 1 < w.size() && w[h + 1] >= 'A' && w[h + 1] <= 'Z';
-    }
-    return !Cls(t, WordClass::kNotName) || toks_[t].all_caps;
-  };
-  // Particles "von der", "wa", "bin" continue a name (or start one: "von der Heyden said").
-  auto particles_then_name = [&](uint32_t t, uint32_t end) {
-    uint32_t k = t;
-    while (k < end && k < t + 3 && Cls(k, WordClass::kParticle) && !InQuote(k)) ++k;
-    return k > t && k < end && name_word(k) ? k : 0u;
-  };
-  for (const Sentence& s : a_.sentences) {
-    uint32_t t = s.first_token;
-    const uint32_t end = std::min<uint32_t>(s.end_token, n);
-    while (t < end) {
-      if (!name_word(t) && !(particles_then_name(t, end) && t > s.first_token && !toks_[t - 1].capitalized)) {
-        ++t;
-        continue;
-      }
-      uint32_t first = t, last = t + 1;
-      while (last < end) {
-        if (name_word(last)) {
-          ++last;
-          continue;
-        }
-        // "Secretary of State", "Mr. Smith", "Bank of the West": connectors between names.
-        bool dot_after_title = Text(last) == "." && (IsTitle(last - 1) || Text(last - 1).size() == 1);
-        if ((Eq(last, "of") || Eq(last, "the") || Text(last) == "&" || dot_after_title) && last + 1 < end &&
-            name_word(last + 1)) {
-          ++last;
-          continue;
-        }
-        if (uint32_t k = particles_then_name(last, end)) {
-          last = k + 1;
-          continue;
-        }
-        if (dot_after_title && last + 1 < end && toks_[last + 1].capitalized) {
-          ++last;
-          continue;
-        }
-        break;
-      }
-      // A sentence-initial word that is not a name elsewhere drops out of the run.
-      bool initial = first == s.first_token || (first > s.first_token && toks_[first - 1].kind == TokenKind::kPunct &&
-                                                first - 1 == s.first_token);
-      std::string_view w0 = Text(first);
-      bool common = last == first + 1 || (w0.size() > 3 && (w0.ends_with("ing") || w0.ends_with("ly")));
-      if (initial && common && tok_mention[first] == kNone && !inner_cap(w0) && !lex_.given_by_name.count(w0) &&
-          !IsTitle(first) && !lex_.countries.count(w0)) {
-        ++first;
-        while (first < last && toks_[first].kind != TokenKind::kWord) ++first;
-        if (first < last && (Eq(first, "of") || Eq(first, "the"))) ++first;
-      }
-      t = last;
-      if (first >= last) continue;
-      Group g;
-      g.first = first;
-      g.end = last;
-      // The group stands for its best entity, else for its own words.
-      int best = kNone;
-      for (uint32_t u = first; u < last; ++u) {
-        int r = tok_mention[u];
-        if (r == kNone) continue;
-        auto rank = [&](int x) { return refs_[x].person ? 3 : refs_[x].org ? 2 : 1; };
-        if (best == kNone || rank(r) > rank(best)) best = r;
-      }
-      g.referent = best != kNone ? best : TextReferent(first, last);
-      if (g.referent == kNone) continue;  // titles alone ("Foreign Minister") name nobody
-      if (best == kNone && !refs_[g.referent].org && PersonByRole(s.first_token, first)) {
-        refs_[g.referent].person = true;
-      }
-      g.attributive = last == first + 1 && best == kNone && lex_.demonym_by_word.count(Text(first)) && last < end &&
-                      toks_[last].kind == TokenKind::kWord && !toks_[last].capitalized;
-      g.possessor = last < n && (Eq(last, "'s") || Text(last) == "'" || Text(last) == "\xE2\x80\x99");
-      uint32_t p = first;
-      while (p > s.first_token && Cls(p - 1, WordClass::kDet)) --p;
-      g.after_prep = p > s.first_token && Cls(p - 1, WordClass::kPrep);
-      for (uint32_t u = first; u < last; ++u) tok_group_[u] = static_cast<int>(groups_.size());
-      groups_.push_back(g);
-    }
-  }
-}
-
-bool Attributor::PersonByRole(uint32_t lo, uint32_t first) const {
-  // "spokesperson Ana Soto", "the ministry's spokesperson, Ana Soto,".
-  if (first <= lo) return false;
-  uint32_t p = first - 1;
-  if (toks_[p].kind == TokenKind::kWord && !toks_[p].capitalized) {
-    return RoleAt(p) == static_cast<int>(RoleKind::kPerson) || IsTitle(p);
-  }
-  if (!IsPunct(p, ',')) return false;
-  for (uint32_t k = p; k-- > lo && p - k < 12;) {
-    if (toks_[k].kind == TokenKind::kPunct) break;
-    if ((RoleAt(k) == static_cast<int>(RoleKind::kPerson) || IsTitle(k)) && !toks_[k].capitalized) return true;
-  }
-  return false;
 }
 
 CueMatch Attributor::MatchCue(uint32_t i, uint32_t limit) const {
@@ -480,17 +281,18 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   }
   Subject s;
   s.kind = Subject::kInstitution;
-  int org = kNone, place = kNone;
+  int org = kNone, place = kNone, person = kNone;
   std::string country;
   for (uint32_t t = first; t < last; ++t) {
     int g = tok_group_[t];
     if (g != kNone) {
       int r = groups_[g].referent;
-      const Referent& ref = refs_[r];
-      if (ref.org && org == kNone)
+      if (Org(r) && org == kNone)
         org = r;
-      else if (!ref.person && place == kNone)
+      else if (!Person(r) && place == kNone)
         place = r;
+      else if (Person(r) && person == kNone)
+        person = r;  // "a Lindqvist spokesman": whom the person speaks for
       t = groups_[g].end - 1;
       continue;
     }
@@ -502,12 +304,12 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       last == role + 1) {
     int r = MentionReferent(role);
-    if (r != kNone && refs_[r].person) {
+    if (r != kNone && Person(r)) {
       s.kind = Subject::kName;
       s.referent = r;
       return s;
     }
-    if (r != kNone && refs_[r].org) org = r;
+    if (r != kNone && Org(r)) org = r;
   }
   if (org == kNone && place == kNone && country.empty() && first < role && Cls(first, WordClass::kDet) &&
       lex_.role_refers.count(Low(role))) {
@@ -516,8 +318,8 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
     for (uint32_t t = first; t-- > 0 && first - t < kLookBack;) {
       int g = tok_group_[t];
       if (g == kNone || InQuote(t)) continue;
-      const Referent& ref = refs_[groups_[g].referent];
-      if (ref.org && Fold(ref.name).find(noun) != std::string::npos) {  // rare: "the ministry"
+      int r = groups_[g].referent;
+      if (Org(r) && Fold(a_.entities[r].name).find(noun) != std::string::npos) {  // rare: "the ministry"
         org = groups_[g].referent;
         break;
       }
@@ -530,8 +332,9 @@ Subject Attributor::Institution(uint32_t role, uint32_t lo, uint32_t hi) const {
   if (org != kNone) {
     s.referent = org;
   } else if (place != kNone) {
-    // A place named as a demonym by the text-only fallback resolves to its country.
     s.referent = place;
+  } else if (person != kNone && !s.role.empty()) {
+    s.referent = person;
   } else if (!country.empty()) {
     auto it = demonym_refs_.find(country);
     if (it != demonym_refs_.end())
@@ -550,17 +353,20 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
   uint32_t j = cue;  // one past the token looked at
   while (j > lo && Cls(j - 1, WordClass::kAdv)) --j;
   if (j <= lo) return none;
-  if (SubjectPronoun(j - 1)) return Subject{Subject::kPronoun, kNone, "", j - 1};
+  if (SubjectPronoun(j - 1)) return Subject::Pronoun(j - 1);
   if (Cls(j - 1, WordClass::kConj)) return SubjectMain(a_.sentences[tok_sentence_[cue]].first_token, j - 1);
   if (RoleAt(j - 1) >= 0 && tok_group_[j - 1] == kNone) return Institution(j - 1, lo, cue);
-  if (IsPunct(j - 1, ',')) {
-    // "X, the top ..., said": the name before the previous comma.
+  if (IsPunct(j - 1, ',') && j - 1 > lo) {
+    // "X, the top ..., said": the name whose apposition (in the parse) ends before the
+    // comma; where the parse has none (it misses some after hyphenated names), the name
+    // before the previous comma.
+    if (int r = AppositionOwnerName(j - 2); r != kNone) return Subject::Name(r);
     for (uint32_t k = j - 1; k > lo && j - k < kMaxScan; --k) {
       uint32_t c = k - 1;
       if (InQuote(c) || IsPunct(c, ';')) break;
       if (!IsPunct(c, ',')) continue;
       if (c > lo && tok_group_[c - 1] != kNone && Acceptable(groups_[tok_group_[c - 1]])) {
-        return Subject{Subject::kName, groups_[tok_group_[c - 1]].referent, "", 0};
+        return Subject::Name(groups_[tok_group_[c - 1]].referent);
       }
       break;
     }
@@ -571,14 +377,14 @@ Subject Attributor::SubjectLeft(uint32_t cue, uint32_t lo) const {
     if (IsPunct(t, ';')) break;
     int g = tok_group_[t];
     if (g != kNone) {
-      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      if (Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
       j = groups_[g].first;
       continue;
     }
-    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (SubjectPronoun(t)) return Subject::Pronoun(t);
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) return Institution(t, lo, cue);
     // "the sprinter said": a description coreference resolved.
-    if (int r = MentionReferent(t, true); r != kNone && !RoleAfterPrep(t)) return Subject{Subject::kName, r, "", 0};
+    if (int r = MentionReferent(t, true); r != kNone && !RoleAfterPrep(t)) return Subject::Name(r);
     if (MatchCue(t, cue).cue != kNone) break;  // another clause's cue
   }
   return none;
@@ -590,13 +396,17 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
   uint32_t det = j;
   while (j < hi && Cls(j, WordClass::kDet)) ++j;
   if (j >= hi || InQuote(j)) return Subject{};
-  if (j == det && SubjectPronoun(j)) return Subject{Subject::kPronoun, kNone, "", j};
+  if (j == det && SubjectPronoun(j)) return Subject::Pronoun(j);
+  // Titles before a name ("Senator Omar Diallo", "Mr. Lee") are not part of its mention.
+  uint32_t name = j;
+  while (name < hi && tok_group_[name] == kNone && !InQuote(name) && (IsTitle(name) || Text(name) == ".")) ++name;
+  if (name > j && name < hi && tok_group_[name] != kNone) j = name;
   int g = tok_group_[j];
   // A name, unless it only qualifies a role noun after it ("the Foreign Ministry spokesman").
   if (g != kNone) {
     uint32_t after = groups_[g].end;
     if (!(after < hi && RoleAt(after) >= 0) && !groups_[g].possessor) {
-      return Subject{Subject::kName, groups_[g].referent, "", 0};
+      return Subject::Name(groups_[g].referent);
     }
   }
   for (uint32_t k = j; k < hi && k < j + 8 && !InQuote(k); ++k) {
@@ -604,8 +414,12 @@ Subject Attributor::SubjectRight(uint32_t from, uint32_t hi) const {
     // A role noun, or a lower-case title heading its phrase ("the EU's foreign policy chief,").
     bool head = k + 1 >= hi || toks_[k + 1].kind == TokenKind::kPunct || toks_[k + 1].capitalized;
     if ((RoleAt(k) >= 0 || (IsTitle(k) && !toks_[k].capitalized && head)) && tok_group_[k] == kNone) {
-      if (k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone && !groups_[tok_group_[k + 2]].possessor) {
-        return Subject{Subject::kName, groups_[tok_group_[k + 2]].referent, "", 0};
+      // "said its spokeswoman, Rosa Quispe": the name in apposition (after the comma when
+      // there is no parse).
+      if (int r = AppositionName(k); r != kNone) return Subject::Name(r);
+      if (a_.words.empty() && k + 2 < hi && IsPunct(k + 1, ',') && tok_group_[k + 2] != kNone &&
+          !groups_[tok_group_[k + 2]].possessor) {
+        return Subject::Name(groups_[tok_group_[k + 2]].referent);
       }
       return Institution(k, det, hi);
     }
@@ -619,19 +433,20 @@ Subject Attributor::SubjectMain(uint32_t lo, uint32_t cue) const {
     if (MatchCue(t, cue).cue != kNone) return SubjectLeft(t, lo);  // the first verb ends the subject
     int g = tok_group_[t];
     if (g != kNone) {
-      if (Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+      if (Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
       t = groups_[g].end - 1;
       continue;
     }
-    if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t};
+    if (SubjectPronoun(t)) return Subject::Pronoun(t);
     if (RoleAt(t) >= 0 && !RoleAfterPrep(t)) {
       // "The French agriculture minister, Élise Fontaine-Moreau, accused ...", "A spokesman
       // for the delegation, Osman Tayeb, said ...": the name in apposition.
+      if (int r = AppositionName(t); r != kNone) return Subject::Name(r);
       for (uint32_t k = t + 1; k + 1 < cue && k < t + 10 && !InQuote(k); ++k) {
         if (MatchCue(k, cue).cue != kNone) break;
         if (!IsPunct(k, ',')) continue;
         int g = tok_group_[k + 1];
-        if (g != kNone && Acceptable(groups_[g])) return Subject{Subject::kName, groups_[g].referent, "", 0};
+        if (g != kNone && Acceptable(groups_[g])) return Subject::Name(groups_[g].referent);
         break;
       }
       Subject inst = Institution(t, lo, cue);
@@ -654,7 +469,7 @@ int Attributor::MentionReferent(uint32_t tok, bool head_only) const {
       continue;
     }
     if (m.entity < 0 || static_cast<size_t>(m.entity) >= a_.entities.size()) return kNone;
-    return m.entity;  // entity referents come first in refs_, in entity order
+    return m.entity;
   }
   return kNone;
 }
@@ -665,8 +480,8 @@ Attribution Attributor::Resolve(const Subject& s, const CueMatch& cue) const {
   int r = s.referent;
   if (s.kind == Subject::kPronoun) r = MentionReferent(s.token);
   if (r != kNone) {
-    out.speaker = std::string(refs_[r].name);
-    out.speaker_id = std::string(refs_[r].id);
+    out.speaker = a_.entities[r].name;
+    out.speaker_id = a_.entities[r].id;
   } else if (s.kind == Subject::kInstitution) {
     out.speaker = s.name;
   }
@@ -760,79 +575,150 @@ int32_t Attributor::ChildWith(int32_t w, std::string_view deprel) const {
   return -1;
 }
 
+CueMatch Attributor::CueAtWord(int32_t w) const {
+  uint32_t t = TokenOfWord(w);
+  if (t >= toks_.size() || InQuote(t)) return CueMatch{};
+  return MatchCue(t, static_cast<uint32_t>(toks_.size()));
+}
+
+int Attributor::NameWord(int32_t w) const {
+  // The last name mention among the word and its `flat` dependents: "Mayor Ellen Marsh"
+  // ("Mayor" heading "Ellen Marsh"), "Australia captain Liam Hughes" parsed as one flat
+  // name under "Australia" is Hughes.
+  static const int flat = ud::DeprelIndex("flat");
+  int found = kNone;
+  uint32_t found_tok = 0;
+  auto consider = [&](int32_t x) {
+    uint32_t t = TokenOfWord(x);
+    if (t >= toks_.size() || InQuote(t) || tok_group_[t] == kNone || !Acceptable(groups_[tok_group_[t]])) return;
+    if (found == kNone || t > found_tok) found = groups_[tok_group_[t]].referent, found_tok = t;
+  };
+  consider(w);
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  for (int32_t c = w + 1; c < n && c < w + 8; ++c) {
+    if (a_.words[c].head == w && a_.words[c].deprel == flat) consider(c);
+  }
+  return found;
+}
+
+int32_t Attributor::WordOfToken(uint32_t t) const {
+  if (a_.words.empty() || t >= toks_.size()) return -1;
+  return WordAt(a_, toks_[t].span.end - 1);
+}
+
+int Attributor::AppositionName(uint32_t t) const {
+  int32_t w = WordOfToken(t);
+  if (w < 0) return kNone;
+  WordRange ap = Apposition(a_, w);
+  for (int32_t x = ap.first; x < ap.end; ++x) {
+    if (a_.words[x].head == w) return NameWord(x);
+  }
+  return kNone;
+}
+
+int Attributor::AppositionOwnerName(uint32_t last) const {
+  int32_t x = WordOfToken(last);
+  if (x < 0) return kNone;
+  for (int32_t w = a_.words[x].head, steps = 0; w >= 0 && steps < 8; w = a_.words[w].head, ++steps) {
+    WordRange ap = Apposition(a_, w);
+    if (!ap.empty() && ap.first <= x && x + 1 == ap.end) return NameWord(w);
+  }
+  return kNone;
+}
+
 Subject Attributor::SubjectOfWord(int32_t w) const {
   // A name (or the name in apposition to a role noun), a pronoun, title or description
-  // coreference resolved, or a role phrase naming an institution.
-  uint32_t t = TokenAt(a_.words[w].span.start);
+  // coreference resolved, or a role phrase naming an institution. A proper noun no name
+  // mention covers ("her husband", a name the entities stage missed) is a subject that
+  // names nobody.
+  uint32_t t = TokenOfWord(w);
   if (t >= toks_.size() || InQuote(t)) return Subject{};
-  if (tok_group_[t] != kNone && Acceptable(groups_[tok_group_[t]])) {
-    return Subject{Subject::kName, groups_[tok_group_[t]].referent, "", 0, {}};
+  if (int r = NameWord(w); r != kNone) return Subject::Name(r);
+  if (SubjectPronoun(t)) return Subject::Pronoun(t);
+  // "The agriculture minister, Elise Fontaine, accused ...": the name in apposition.
+  WordRange ap = Apposition(a_, w);
+  for (int32_t x = ap.first; x < ap.end; ++x) {
+    if (a_.words[x].head != w) continue;
+    if (int r = NameWord(x); r != kNone) return Subject::Name(r);
+    break;
   }
-  if (SubjectPronoun(t)) return Subject{Subject::kPronoun, kNone, "", t, {}};
-  if (int32_t c = ChildWith(w, "appos"); c >= 0) {
-    uint32_t ct = TokenAt(a_.words[c].span.start);
-    if (ct < toks_.size() && tok_group_[ct] != kNone && Acceptable(groups_[tok_group_[ct]])) {
-      return Subject{Subject::kName, groups_[tok_group_[ct]].referent, "", 0, {}};
+  if (RoleAt(t) == static_cast<int>(RoleKind::kPerson) || IsTitle(t)) {
+    // "Russia's ambassador to the UN, Vasily Kornilov, said": a person named in the role
+    // noun's phrase (not after a preposition), where the parse misplaces the apposition.
+    WordRange sub = Subtree(a_, w);
+    for (int32_t x = w + 1; x < sub.end; ++x) {
+      int r = NameWord(x);
+      if (r != kNone && Person(r)) return Subject::Name(r);
     }
   }
-  if (int r = MentionReferent(t, true); r != kNone) return Subject{Subject::kName, r, "", 0, {}};
+  if (int r = MentionReferent(t, true); r != kNone) return Subject::Name(r);
   if (RoleAt(t) >= 0) {
     uint32_t lo = a_.sentences[tok_sentence_[t]].first_token;
-    return Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+    Subject inst = Institution(t, lo, a_.sentences[tok_sentence_[t]].end_token);
+    if (inst.kind != Subject::kNoSubject) return inst;
   }
   return Subject{};
 }
 
-bool Attributor::FromParse(const Quotation& q, CueMatch* cue, Subject* s) const {
+Subject Attributor::SubjectOfVerb(int32_t verb, CueKind kind) const {
+  // A coordinated verb shares its first conjunct's subject ("X arrived and said"); a
+  // participle its clause's ("X offered ..., saying").
+  for (int32_t v = verb, steps = 0; v >= 0 && steps < 4; ++steps) {
+    if (int32_t subject = ChildWith(v, "nsubj"); subject >= 0) return SubjectOfWord(subject);
+    std::string_view rel = ud::DeprelName(a_.words[v].deprel);
+    bool shares = rel == "conj" || (kind == CueKind::kParticiple && (rel == "advcl" || rel == "xcomp"));
+    v = shares ? a_.words[v].head : -1;
+  }
+  return Subject{};
+}
+
+bool Attributor::FromParse(const Quotation& q, int levels, CueMatch* cue, Subject* s) const {
   // The quotation's first segment hangs on the tree by its head word; up the tree from there
   // (through complement clauses, parataxis, and speech nouns such as "assertion"), the
-  // first reporting verb's subject is the speaker.
+  // first reporting verb's subject is the speaker; "according to X" on the way names X.
   if (a_.words.empty()) return false;
   WordRange r = WordsIn(a_, q.segments.front());
   if (r.empty()) return false;
   int32_t head = HeadWord(a_, q.segments.front());
-  int32_t h = head >= 0 ? a_.words[head].head : -1;
-  for (int steps = 0; h >= 0 && steps < 4; ++steps, h = a_.words[h].head) {
-    if (h >= r.first && h < r.end) return false;
-    uint32_t t = TokenAt(a_.words[h].span.start);
-    if (t >= toks_.size() || InQuote(t)) return false;
-    CueMatch m = MatchCue(t, static_cast<uint32_t>(toks_.size()));
+  if (head < 0) return false;
+  const int32_t n = static_cast<int32_t>(a_.words.size());
+  auto inside = [&](int32_t w) { return w >= r.first && w < r.end; };
+  static const int case_rel = ud::DeprelIndex("case");
+  for (int32_t h = head, steps = 0; h >= 0 && steps <= levels; h = a_.words[h].head, ++steps) {
+    if (h != head && inside(h)) return false;
+    // "according to X" on this word: X is a dependent of it with "according" as its case.
+    for (int32_t k = std::max(0, h - 12); k < n && k < h + 12; ++k) {
+      if (inside(k) || a_.words[k].deprel != case_rel || a_.words[k].span.size() != 9) continue;
+      if (uint32_t t = TokenOfWord(k); t >= toks_.size() || !Eq(t, "according")) continue;
+      int32_t x = a_.words[k].head;
+      if (x < 0 || a_.words[x].head != h || inside(x)) continue;
+      CueMatch m = CueAtWord(k);
+      if (m.cue == kNone || lex_.cues[m.cue].kind != CueKind::kSource) continue;
+      *cue = m;
+      *s = SubjectOfWord(x);
+      return true;
+    }
+    if (h == head) continue;
+    CueMatch m = CueAtWord(h);
+    int32_t verb = h;
     if (m.cue == kNone) {
       // "repeated his assertion that ...": a verb whose object is a speech noun.
-      for (int32_t c = h + 1; c < static_cast<int32_t>(a_.words.size()) && c < h + 8 && m.cue == kNone; ++c) {
+      for (int32_t c = h + 1; c < n && c < h + 8 && m.cue == kNone; ++c) {
         if (a_.words[c].head != h || ud::DeprelName(a_.words[c].deprel) != "obj") continue;
-        uint32_t ct = TokenAt(a_.words[c].span.start);
-        CueMatch noun = ct < toks_.size() ? MatchCue(ct, static_cast<uint32_t>(toks_.size())) : CueMatch{};
+        CueMatch noun = CueAtWord(c);
         if (noun.cue != kNone && lex_.cues[noun.cue].kind == CueKind::kNoun) m = noun;
       }
       if (m.cue == kNone) continue;
-      int32_t subject = ChildWith(h, "nsubj");
-      if (subject < 0) return false;
-      Subject found = SubjectOfWord(subject);
-      if (found.kind == Subject::kNoSubject) return false;
-      *cue = m;
-      *s = found;
-      return true;
-    }
-    CueKind kind = lex_.cues[m.cue].kind;
-    if (kind == CueKind::kSource || kind == CueKind::kFrame) return false;
-    int32_t verb = h;
-    if (kind == CueKind::kNoun) {
-      // "repeated his assertion that ...": the verb the noun is the object of.
-      verb = a_.words[h].head;
+    } else if (lex_.cues[m.cue].kind == CueKind::kNoun) {
+      verb = a_.words[h].head;  // the verb the speech noun is the object of
       if (verb < 0) return false;
     }
-    int32_t subject = -1;
-    for (int32_t v = verb; v >= 0 && subject < 0;) {
-      subject = ChildWith(v, "nsubj");
-      // A coordinated verb shares its first conjunct's subject ("X arrived and said").
-      v = subject < 0 && ud::DeprelName(a_.words[v].deprel) == "conj" ? a_.words[v].head : -1;
-    }
-    if (subject < 0) return false;
-    Subject found = SubjectOfWord(subject);
-    if (found.kind == Subject::kNoSubject) return false;
+    CueKind kind = lex_.cues[m.cue].kind;
+    if (kind == CueKind::kSource) return false;
+    // Framing verbs ("called", "described ... as") attribute only quotations after them.
+    if (kind == CueKind::kFrame && a_.words[h].span.start > q.open_mark.start) return false;
     *cue = m;
-    *s = found;
+    *s = SubjectOfVerb(verb, kind);
     return true;
   }
   return false;
@@ -869,17 +755,26 @@ std::vector<Attribution> Attributor::Run() {
         have_cue = true;
       }
     };
+    // 1. The parse, where the quotation hangs directly on its cue (the cue verb's ccomp or
+    //    parataxis, "according to X" on the quotation's head): the cue's subject.
+    {
+      CueMatch cue;
+      Subject subject;
+      attempt(FromParse(q, 1, &cue, &subject), cue, subject);
+    }
+    // 2. The token readings after and before the quotation, in the order its punctuation
+    //    suggests.
     for (int pass = 0; pass < 2 && !done; ++pass) {
       CueMatch cue;
       Subject subject;
       bool after = (pass == 0) == ends_clause;
       attempt(after ? AfterQuote(q, &cue, &subject) : BeforeQuote(lo, open_tok, &cue, &subject), cue, subject);
     }
+    // 3. The parse further up the tree (a cue a few clauses above, a speech noun's verb).
     if (!done) {
-      // The parse: the subject of the reporting verb (or speech noun) the quotation hangs on.
       CueMatch cue;
       Subject subject;
-      if (FromParse(q, &cue, &subject)) {
+      if (FromParse(q, 4, &cue, &subject)) {
         Attribution r = Resolve(subject, cue);
         if (!r.speaker.empty()) out[qi] = std::move(r), done = true;
       }
@@ -892,7 +787,7 @@ std::vector<Attribution> Attributor::Run() {
       WordRange r = WordsIn(a_, Span{toks_[lo].span.start, toks_[open_tok - 1].span.start});
       for (int32_t w = r.first; w < r.end && verbless; ++w) verbless = a_.words[w].upos != ud::kVerb;
       if (verbless) {
-        Attribution r2 = Resolve(Subject{Subject::kName, groups_[g].referent, "", 0, {}}, CueMatch{});
+        Attribution r2 = Resolve(Subject::Name(groups_[g].referent), CueMatch{});
         if (!r2.speaker.empty()) out[qi] = std::move(r2), done = true;
       }
     }

@@ -1,24 +1,21 @@
 // Who said it: the speaker of each quotation, from the reporting cue around it.
 //
-// Method. Candidate speakers are name groups: runs of capitalised words outside quotations
-// ("Secretary of State Amara Okafor"), joined with the entity mentions they contain;
-// a group stands for the PERSON entity in it, else its ORG, else its LOC, else (before or
-// without the entities stage) for its own words less titles, a surname or first name
-// joined to a full name seen earlier. For each quotation, in order:
-//  1. After the quote: the first cue in the rest of the sentence; "said X" takes the name
-//     after the cue, "X said", "X, the top ..., said" and "he told reporters" the subject
-//     before it (appositives skipped, names after a preposition or possessives passed over).
-//  2. Before the quote: the nearest cue to its left in the sentence; a participle
-//     ("..., saying ... that") takes the main clause's subject; "according to X" the name
-//     after it. Partial quotes without closing punctuation try this step first.
-//  3. A quote that opens its paragraph after one ending in ':' takes that paragraph's cue.
-//  4. A quote that opens its sentence with no cue at all continues the previous quotation
-//     of the same or the previous paragraph ("...," Xi said. "Under ...").
-// Pronouns ("she said"), titles used alone ("the judge said") and descriptions ("the
-// ministry said") take the entity the coreference stage resolved them to
-// (Analysis::mentions, src/mentions/coref.h); without it they name nobody. Role phrases ("a Chinese foreign ministry spokesperson", "U.S.
-// officials", "the ministry") go to the organisation or country they name. A quotation
-// whose cue yields no such speaker has none: no guess.
+// Method. Candidate speakers come only from the mention layer (Analysis::mentions): the
+// entities stage's name mentions, and the pronouns, titles and descriptions coreference
+// resolved. For each quotation, in order:
+//  1. The parse, where the quotation hangs directly on its cue: the cue verb the quotation
+//     is the ccomp or parataxis of, or "according to X" on the quotation's head word. The
+//     speaker is the cue's nsubj: a name mention (or the last one of its flat name), the
+//     name in its apposition (core/words.h Apposition), a person named in its role phrase,
+//     a pronoun, title or description through coreference, or a role phrase ("a Heineken
+//     spokesman": whom the unnamed person speaks for, with speaker_role).
+//  2. Token readings: after the quote ("X said", "said X") and before it (the nearest cue to
+//     its left), in the order its punctuation suggests; appositions are read from the parse
+//     first, from commas where the parse has none.
+//  3. The parse further up the tree (up to four clauses; a speech noun's verb).
+//  4. No cue: 'Name, a scholar at Y: "..."'; a quotation opening its sentence continues the
+//     previous one; one opening its paragraph takes the previous paragraph's closing cue.
+// A quotation whose cue yields no such speaker has none: no guess.
 #pragma once
 
 #include <string>

@@ -114,6 +114,11 @@ bool SentenceSplitter::IsBoundary(std::string_view s, size_t punct, size_t next)
     // Unlisted dotted acronyms ("N.A.T.O") behave like `final` abbreviations.
     if (word.find('.') == std::string_view::npos) return true;
     if (digit) return false;
+    // Two initials ("K.C. Maurer", "J.R. Okafor"; "U.S" and the like are listed) end a
+    // sentence only before a word that opens one ("The", "He").
+    if (word.size() == 3 && word[1] == '.' && utf8::IsUpper(static_cast<unsigned char>(word[0])) &&
+        utf8::IsUpper(static_cast<unsigned char>(word[2])))
+      return starters_.count(std::string(WordAt(s, next))) != 0;
     return OpensSentenceAfterAbbreviation(s, next);
   }
   switch (it->second) {

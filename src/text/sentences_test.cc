@@ -35,6 +35,14 @@ TEST(SentenceSplitterTest, AcronymsEndSentencesOnlyBeforeANewSubject) {
             (std::vector<std::string>{"Talks were held in the U.S.", "The envoy left."}));
 }
 
+TEST(SentenceSplitterTest, TwoInitialsBeforeASurnameEndNoSentence) {
+  EXPECT_EQ(Split("Works by K.C. Okafor were shown. They met J.R. Tarrow."),
+            (std::vector<std::string>{"Works by K.C. Okafor were shown.", "They met J.R. Tarrow."}));
+  // Before a word that opens sentences they still may end one.
+  EXPECT_EQ(Split("The letter was signed by K.C. The envoy left."),
+            (std::vector<std::string>{"The letter was signed by K.C.", "The envoy left."}));
+}
+
 TEST(SentenceSplitterTest, CompanySuffixesAndMonths) {
   EXPECT_EQ(Split("Acme Corp. co-founder Lena Moreau met Haddad on Jan. 5 in Geneva. He left."),
             (std::vector<std::string>{"Acme Corp. co-founder Lena Moreau met Haddad on Jan. 5 in Geneva.", "He left."}));
