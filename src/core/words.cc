@@ -1,8 +1,6 @@
 #include "core/words.h"
 
 #include <algorithm>
-#include <string_view>
-#include <unordered_map>
 
 #include "core/ud.h"
 
@@ -66,47 +64,6 @@ WordRange Apposition(const Analysis& a, int32_t w, int32_t from) {
     return r;
   }
   return {};
-}
-
-std::vector<Mention> UnmarkedNameRepeats(const Analysis& a) {
-  constexpr int32_t kShared = -1;
-  std::unordered_map<std::string_view, int32_t> word_entity;  // name word -> entity, kShared
-  for (size_t e = 0; e < a.entities.size(); ++e) {
-    const Entity& ent = a.entities[e];
-    std::string_view name = ent.name;
-    if (ent.type != EntityType::kPerson && name.find(' ') != std::string_view::npos) continue;
-    for (size_t pos = 0; pos < name.size();) {
-      const size_t sp = std::min(name.find(' ', pos), name.size());
-      std::string_view w = name.substr(pos, sp - pos);
-      pos = sp + 1;
-      if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z' || w.back() == '.') continue;
-      auto [it, fresh] = word_entity.emplace(w, static_cast<int32_t>(e));
-      if (!fresh && it->second != static_cast<int32_t>(e)) it->second = kShared;
-    }
-  }
-  std::vector<Mention> out;
-  if (word_entity.empty()) return out;
-  std::vector<uint32_t> first(a.entities.size(), UINT32_MAX);  // each entity's first mention
-  for (const Mention& m : a.mentions)
-    if (m.entity >= 0 && static_cast<size_t>(m.entity) < first.size())
-      first[m.entity] = std::min(first[m.entity], m.span.start);
-  size_t next = 0;  // Analysis::mentions are in text order
-  for (const Token& t : a.tokens) {
-    if (t.kind != TokenKind::kWord || !t.capitalized || t.span.end > a.body.size()) continue;
-    while (next < a.mentions.size() && a.mentions[next].span.end <= t.span.start) ++next;
-    bool inside = false;  // a mention (of any kind, possibly long) overlaps the token
-    for (size_t k = next; k < a.mentions.size() && a.mentions[k].span.start < t.span.end && !inside; ++k)
-      inside = a.mentions[k].span.end > t.span.start;
-    if (inside) continue;
-    auto it = word_entity.find(a.Text(t.span));
-    if (it == word_entity.end() || it->second == kShared || first[it->second] > t.span.start) continue;
-    Mention m;
-    m.span = t.span;
-    m.entity = it->second;
-    m.head_word = HeadWord(a, t.span);
-    out.push_back(m);
-  }
-  return out;
 }
 
 }  // namespace newsgraph

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "core/analysis.h"
 
@@ -39,14 +38,5 @@ WordRange Subtree(const Analysis& a, int32_t w);
 // name, so that a name the parse split ("Demirkaya - Sorensen") is no apposition of itself.
 // Empty when there is none. Every stage reads appositions through this one reader.
 WordRange Apposition(const Analysis& a, int32_t w, int32_t from = -1);
-
-// Name mentions the entities stage left out where a name repeats: a capitalised word token
-// outside every mention of Analysis::mentions that is one word of exactly one entity's name
-// (any word of a person's name: "Xi" after "Xi Jinping"; an organisation's or place's
-// one-word name: "Heineken"), after that entity's first mention. Each is a kName mention
-// with its entity and head word, in text order. A stop-gap for repetitions the entities
-// stage's alias step misses (and which the later stages would otherwise lose), not a name
-// finder: it adds no name the entities stage did not find. Linear in tokens and entities.
-std::vector<Mention> UnmarkedNameRepeats(const Analysis& a);
 
 }  // namespace newsgraph

@@ -405,23 +405,6 @@ TEST_F(EventsTest, NamesComeFromTheMentionLayer) {
   EXPECT_NE(Find(a, "Chile", "Bank of the Southern Isles"), nullptr);
 }
 
-// A word of a name that the entities stage left unmarked where the name repeats ("Xu"
-// after "Xu Lanfen"; core/words.h UnmarkedNameRepeats) is that entity; before the first
-// mention of the name it is nobody.
-TEST_F(EventsTest, AnUnmarkedRepetitionOfANameIsItsEntity) {
-  Analysis a = WithNames("Xu Lanfen arrived in Lima on Monday. Xu met Chile's president on Tuesday.",
-                         {Named("Xu Lanfen", EntityType::kPerson, "CHN")});
-  coder_->Code(&a);
-  const Event* e = Find(a, "Xu Lanfen", "Chile");
-  ASSERT_NE(e, nullptr);
-  EXPECT_EQ(e->source_code, "CHN");
-  EXPECT_EQ(e->root, "04");
-  a = WithNames("Xu met Chile's president on Tuesday. Xu Lanfen arrived in Lima on Monday.",
-                {Named("Xu Lanfen", EntityType::kPerson, "CHN")});
-  coder_->Code(&a);
-  EXPECT_EQ(Find(a, "Xu Lanfen", "Chile"), nullptr);
-}
-
 // "Okafor's national security adviser": the possessor locates the unnamed actor; the
 // mention layer names it (the full name) and gives its country.
 TEST_F(EventsTest, APossessorNamesAnUnnamedActorsSide) {

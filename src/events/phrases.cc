@@ -520,7 +520,6 @@ EntityIndex::EntityIndex(const Analysis& a) {
   for (const Mention& m : a.mentions)
     if (m.kind == MentionKind::kName && m.entity >= 0 && m.entity < static_cast<int>(a.entities.size()))
       mentions_.emplace_back(m.span, m.entity);
-  for (const Mention& m : UnmarkedNameRepeats(a)) mentions_.emplace_back(m.span, m.entity);
   std::sort(mentions_.begin(), mentions_.end(), [](auto& x, auto& y) { return x.first.start < y.first.start; });
 }
 

@@ -2,10 +2,9 @@
 // Austin", "the national security advisers of the United States, Japan and the
 // Philippines", "police". Each phrase has one or more member actors (coordination) with a
 // name, a country and a role, and knows the preposition before it and whether it sits in an
-// apposition. The names are the mention layer's (Analysis::mentions of kind name, with the
-// repetitions core/words.h UnmarkedNameRepeats adds); the dictionaries read the countries,
-// role words and modifiers around them; appositions are the parse's (core/words.h
-// Apposition).
+// apposition. The names are the mention layer's (Analysis::mentions of kind name); the
+// dictionaries read the countries, role words and modifiers around them; appositions are
+// the parse's (core/words.h Apposition).
 #pragma once
 
 #include <string>
@@ -51,9 +50,8 @@ struct Phrase {
   bool pronoun = false;     // a pronoun of the mention layer ("they"), acting as its entity
 };
 
-// The names of the mention layer by position: the name mentions of Analysis::mentions and
-// the repetitions of a name the entities stage left unmarked (core/words.h
-// UnmarkedNameRepeats), each with its entity. The coder finds no names of its own.
+// The names of the mention layer by position: the name mentions of Analysis::mentions, each
+// with its entity. The coder finds no names of its own.
 class EntityIndex {
  public:
   explicit EntityIndex(const Analysis& a);
