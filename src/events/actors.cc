@@ -1,8 +1,7 @@
 // Actors of the whole article, before any sentence is coded: the mention layer's references
 // (pronouns, titles, descriptions resolved to entities by coreference) become actor phrases
-// of their sentences; surnames take the full name, country and role given elsewhere; unnamed
-// officials, police or troops take the country of a place right after them ("police in
-// Tbilisi") or the story's country.
+// of their sentences; unnamed officials, police or troops take the country of a place right
+// after them ("police in Tbilisi") or the story's country.
 #include <map>
 
 #include "core/ud.h"
@@ -57,51 +56,6 @@ void ArticleCoder::LocalCountries(std::vector<std::vector<Phrase>>* all) const {
       for (Actor& m : ph[q].members) GiveCountry(*country, &m);
     }
   }
-}
-
-// Named actors mentioned only by surname ("Okafor") take the full name and the country
-// and role the article gives elsewhere ("Secretary of State Amara Okafor").
-void ArticleCoder::ResolveNames(std::vector<std::vector<Phrase>>* all) const {
-  struct Known {
-    std::string name, country, role;
-  };
-  StringMap<Known> full;        // full name -> what is known
-  StringMap<std::string> part;  // single name word -> full name
-  auto words_of = [](const std::string& s) { return SplitList(s, ' '); };
-  for (auto& phrases : *all)
-    for (auto& p : phrases)
-      for (auto& m : p.members) {
-        if (!m.named || m.entity >= 0) continue;
-        auto w = words_of(m.raw);
-        if (w.size() < 2) continue;
-        Known& k = full[m.raw];
-        k.name = m.raw;
-        if (k.country.empty()) k.country = m.country;
-        if (k.role.empty()) k.role = m.role;
-        if (!part.contains(w.back())) part[w.back()] = m.raw;
-        if (!part.contains(w.front()) && w.size() == 2) part[w.front()] = m.raw;
-      }
-  auto lookup = [&](const std::string& raw) -> const Known* {
-    std::string key = raw;
-    if (auto it = part.find(key); it != part.end() && words_of(key).size() == 1) key = it->second;
-    auto it = full.find(key);
-    return it == full.end() ? nullptr : &it->second;
-  };
-  for (auto& phrases : *all)
-    for (auto& p : phrases)
-      for (auto& m : p.members) {
-        if (m.named && m.entity < 0) {
-          if (const Known* k = lookup(m.raw)) {
-            m.name = k->name;
-            if (m.country.empty()) m.country = k->country;
-            if (m.role.empty()) m.role = k->role;
-          }
-        }
-        if (m.country.empty() && !m.possessor.empty()) {
-          if (const Known* k = lookup(m.possessor)) m.country = k->country;
-        }
-        m.Finish();
-      }
 }
 
 // The country of the dateline: "CITY" or "CITY, Country" (or a region): the first of its
@@ -268,6 +222,7 @@ void ArticleCoder::AddMentionPhrases(const std::vector<std::vector<Tok>>& toks,
     p.end = e;
     p.members.push_back(EntityActor(mention.entity, *all));
     p.members.back().detail = std::string(a_.Text(mention.span));
+    p.pronoun = mention.kind == MentionKind::kPronoun;
     if (b > 0 && IsPreposition(ts[b - 1].low)) p.prep = ts[b - 1].low;
     ph.insert(at, std::move(p));
   }

@@ -9,7 +9,7 @@
 //   roles.cc      the source and target phrases of a match: pattern slots, passives, the
 //                 parse's subject, the nearest actor before and after the verb
 //   actors.cc     actors of the article: the mention layer (pronouns, titles, descriptions
-//                 resolved to entities), surnames, the story's country
+//                 resolved to entities), the story's country
 //   discourse.cc  inferences across events, one named rule each, switchable (kRuleNames)
 //   output.cc     events with their codes' meanings (data/events/codes.tsv), evidence,
 //                 location and day; duplicates
@@ -38,8 +38,6 @@ constexpr size_t kMaxGroup = 8;
 constexpr int kSpeakerWindow = 24;  // words searched back from a reporting verb for its subject  // coordinated actors expanded pairwise
 
 constexpr std::string_view kDefinite[] = {"the", "this", "that", "these", "those"};
-// Pronouns never accuse: "police said they had ...".
-constexpr std::string_view kPronouns[] = {"he", "she", "it", "they", "we", "i", "you"};
 // Prepositions whose object is a place or a time, never a target.
 constexpr std::string_view kLocativePreps[] = {
     "in",   "at",   "near",      "since",   "during", "across", "throughout", "inside", "outside", "within",
@@ -175,7 +173,6 @@ class ArticleCoder {
   int TokenOfWord(const Sent& s, int32_t word) const;  // the token holding the word's start, or -1
   void ActorSets(const Sent& s, Draft* d);
   // actors.cc
-  void ResolveNames(std::vector<std::vector<Phrase>>* all) const;
   void LocalCountries(std::vector<std::vector<Phrase>>* all) const;
   void FindHome(std::vector<std::vector<Phrase>>* all);
   std::string HomeFromDateline() const;

@@ -134,7 +134,7 @@ struct Dictionaries {
   StringMap<std::vector<std::string>> event_nouns;  // "attack" -> code prefixes it refers to
   PhraseIndex<uint32_t> actor_phrases;              // -> index into actors
   PhraseIndex<std::string> agents;                  // -> role code ("GOV"; PETRARCH "~GOV" / "NGO~")
-  StringMap<bool> stopwords;                        // lower-case words that never start a name
+  StringMap<bool> stopwords;                        // lower-case words that never modify a role
   std::vector<ModalityCue> cues;
   FrameWords frame_words;               // data/events/frames.tsv: modality read from the parse
   StringMap<std::string> modality_map;  // "kind/prefix" -> new code

@@ -128,7 +128,7 @@ void ArticleCoder::Discourse(const Sent& s, Draft* d) {
 // "X said (on Monday) that <src> ...", with X right before the speech verb; -1 when there
 // is none.
 int ArticleCoder::Accuser(const std::vector<Tok>& toks, const std::vector<Phrase>& ph, int src) const {
-  if (src < 0 || In(toks[ph[src].begin].low, kPronouns)) return -1;  // "police said they had ..."
+  if (src < 0 || ph[src].pronoun) return -1;  // "police said they had ...": no claim of another
   // Right after the verb, or after "that" with a few words between it and the verb
   // ("said on Monday that ...").
   int k = ph[src].begin - 1;
@@ -143,7 +143,7 @@ int ArticleCoder::Accuser(const std::vector<Tok>& toks, const std::vector<Phrase
     if (!In(w, kClaimVerbs)) continue;
     for (size_t q = 0; q < ph.size(); ++q) {
       if (ph[q].end != k || static_cast<int>(q) == src || ph[q].members.empty()) continue;
-      if (In(toks[ph[q].begin].low, kPronouns)) return -1;  // a named or described accuser only
+      if (ph[q].pronoun) return -1;  // a named or described accuser only
       return static_cast<int>(q);
     }
     return -1;

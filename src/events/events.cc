@@ -47,11 +47,10 @@ void ArticleCoder::Run() {
   for (size_t si = 0; si < a_.sentences.size(); ++si) {
     BuildTokens(a_.sentences[si], &toks[si]);
     if (Discarded(toks[si], d_.story_discards)) return;
-    phrases[si] = FindPhrases(d_, toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
+    phrases[si] = FindPhrases(d_, a_.sentences[si], toks[si], a_, ents_, date_.ok() ? date_.y * 10000 + date_.m * 100 + date_.d : 0,
                               kMaxPhrasesPerSentence);
   }
   LocalCountries(&phrases);
-  ResolveNames(&phrases);
   FindHome(&phrases);
   AddMentionPhrases(toks, &phrases);
   for (size_t si = 0; si < a_.sentences.size(); ++si) CodeSentence(static_cast<int>(si), toks[si], phrases[si]);

@@ -1,10 +1,10 @@
 // The events stage: CAMEO-coded who-did-what-to-whom with location, day and evidence.
 //
-// Method: per sentence, actor phrases are found first (entities of the analysis, the
-// mention layer's pronouns, titles and descriptions resolved to entities, else the coder's
-// own dictionaries: country names and demonyms, capitals standing for governments, role
-// words, capitalised names), then verb patterns from data/events/verbs.tsv (and PETRARCH's
-// CAMEO.2.0.txt when loaded) are matched at their anchor words. The source is the
+// Method: per sentence, actor phrases are found first (the mention layer's names, and its
+// pronouns, titles and descriptions resolved to entities; around them the coder's own
+// dictionaries: country names and demonyms, capitals standing for governments, role
+// words; appositions from the parse), then verb patterns from data/events/verbs.tsv (and
+// PETRARCH's CAMEO.2.0.txt when loaded) are matched at their anchor words. The source is the
 // pattern's `$` slot, the "by" actor of a passive, the nearest actor before the anchor that
 // is not a prepositional object or inside an apposition, else the subject the dependency
 // parse gives the verb's frame (events/frames.h); the target the `+` slot or the first

@@ -9,6 +9,8 @@
 #include <fstream>
 
 #include "core/words.h"
+#include "entities/entities.h"
+#include "events/earlier_stages_test_util.h"
 #include "syntax/syntax.h"
 #include "text/tokenizer.h"
 
@@ -22,12 +24,9 @@ class EventsTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().message();
     coder_ = std::move(c).value().release();
   }
+  // The surface reading (no parse), names from the entities stage.
   static Analysis Code(const std::string& body, const std::string& published = "", const std::string& dateline = "") {
-    Analysis a;
-    a.body = body;
-    a.published = published;
-    a.dateline = dateline;
-    text::Segment(&a);
+    Analysis a = events_test::EarlierStages(body, false, published, dateline);
     coder_->Code(&a);
     return a;
   }
@@ -357,11 +356,70 @@ TEST_F(EventsTest, EntitiesGiveCanonicalNames) {
   e.title = "foreign minister";
   e.mentions.push_back({4, 9});
   a.entities.push_back(e);
+  FillNameMentions(&a);  // the mention layer the coder reads
   coder_->Code(&a);
   ASSERT_EQ(a.events.size(), 1u);
   EXPECT_EQ(a.events[0].source, "Zoltan Varga");
   EXPECT_EQ(a.events[0].source_code, "HUNGOV");
   EXPECT_EQ(a.events[0].cameo, "111");
+}
+
+// `body` segmented, with the entities `names` (each at every place its name occurs) as the
+// mention layer: the names the coder may read, no others.
+Analysis WithNames(const std::string& body, const std::vector<Entity>& names) {
+  Analysis a;
+  a.body = body;
+  text::Segment(&a);
+  for (Entity e : names) {
+    for (size_t at = body.find(e.name); at != std::string::npos; at = body.find(e.name, at + 1))
+      e.mentions.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + e.name.size())});
+    a.entities.push_back(e);
+  }
+  FillNameMentions(&a);
+  return a;
+}
+
+Entity Named(const std::string& name, EntityType type, const std::string& country = "") {
+  Entity e;
+  e.name = name;
+  e.type = type;
+  e.country = country;
+  return e;
+}
+
+// The coder finds no names of its own: a capitalised run that the mention layer does not
+// hold is no actor, and a name it holds is one actor, whole, with lower-case words inside.
+TEST_F(EventsTest, NamesComeFromTheMentionLayer) {
+  const std::string text = "Chile accused Redwater Holdings of fraud.";
+  Analysis a = WithNames(text, {});
+  coder_->Code(&a);
+  for (const Event& e : a.events) EXPECT_EQ(e.target.find("Redwater"), std::string::npos) << e.target;
+  a = WithNames(text, {Named("Redwater Holdings", EntityType::kOrg)});
+  coder_->Code(&a);
+  const Event* e = Find(a, "Chile", "Redwater Holdings");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->root, "11");
+  a = WithNames("Chile accused the Bank of the Southern Isles of fraud.",
+                {Named("Bank of the Southern Isles", EntityType::kOrg)});
+  coder_->Code(&a);
+  EXPECT_NE(Find(a, "Chile", "Bank of the Southern Isles"), nullptr);
+}
+
+// "Okafor's national security adviser": the possessor locates the unnamed actor; the
+// mention layer names it (the full name) and gives its country.
+TEST_F(EventsTest, APossessorNamesAnUnnamedActorsSide) {
+  Analysis a = WithNames("Amara Okafor flew to Accra. Okafor's national security adviser met Ghana's president.",
+                         {Named("Amara Okafor", EntityType::kPerson, "NGA")});
+  a.entities[0].mentions.push_back({28, 34});  // "Okafor", as the entities stage links it
+  FillNameMentions(&a);
+  coder_->Code(&a);
+  const Event* e = nullptr;
+  for (const Event& x : a.events)
+    if (x.root == "04" && x.target == "Ghana") e = &x;
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->source, "Amara Okafor");
+  EXPECT_EQ(e->source_code, "NGAGOV");
+  EXPECT_EQ(e->source_detail, "Okafor's national security adviser");
 }
 
 TEST_F(EventsTest, QuotedSpeechIsNotCoded) {
@@ -477,6 +535,14 @@ TEST(EventsPronounTest, TitleMentionActsAsItsEntity) {
   a.mentions.push_back({kors.mentions[0], MentionKind::kName, 0, -1});
   uint32_t title = static_cast<uint32_t>(a.body.find("The minister"));
   a.mentions.push_back({{title, title + 12}, MentionKind::kTitle, 0, -1});
+  Entity dornia;  // an invented group: a name of the mention layer, no dictionary actor
+  dornia.id = "e2";
+  dornia.name = "Dornia";
+  dornia.type = EntityType::kOrg;
+  uint32_t d = static_cast<uint32_t>(a.body.find("Dornia"));
+  dornia.mentions.push_back({d, d + 6});
+  a.entities.push_back(dornia);
+  a.mentions.push_back({dornia.mentions[0], MentionKind::kName, 1, -1});
   (*coder)->Code(&a);
   bool found = false;
   for (const Event& e : a.events) found |= e.source == "Ada Kors" && e.target == "Dornia" && e.root == "11";
@@ -530,15 +596,7 @@ namespace {
 // The parse fills in what the words before the verb do not give: rules frame_subject and
 // frame_modality (each off: the event as the surface alone codes it).
 // `body` segmented and parsed, not yet coded.
-Analysis Parsed(const std::string& body) {
-  auto model = syntax::SyntaxModel::Default();
-  EXPECT_TRUE(model.ok()) << model.status().message();
-  Analysis a;
-  a.body = body;
-  text::Segment(&a);
-  if (model.ok()) (*model)->Annotate(&a);
-  return a;
-}
+Analysis Parsed(const std::string& body) { return events_test::EarlierStages(body, true); }
 
 class EventsParsedTest : public ::testing::Test {
  protected:
@@ -601,6 +659,49 @@ TEST_F(EventsParsedTest, ConjoinedPassiveHasNoSubjectAsSource) {
   EXPECT_TRUE(charged);
 }
 
+// Appositions are the parse's (core/words.h Apposition, to the comma that closes them):
+// an unnamed appositive names its head ("the most senior Nigerian official" is Okafor, who
+// visits), and nothing inside the parenthesis is the subject of the verb after it.
+TEST_F(EventsParsedTest, TheParsesAppositionIsItsHeadAndAParenthesis) {
+  Analysis a = Code(
+      "Grace Okafor, the most senior Nigerian official to visit Ghana since May, met President Kofi Mensah on "
+      "Monday.");
+  bool visit = false;
+  for (const Event& e : a.events) visit |= e.root == "04" && e.cameo == "042" && e.source == "Grace Okafor";
+  EXPECT_TRUE(visit);
+  a = Code(
+      "Grace Okafor, the most senior Nigerian official to meet President Kofi Mensah since May, accused Ghana of "
+      "spying on Monday.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source, "Kofi Mensah") << e.cameo;
+    accused |= e.root == "11" && e.source == "Grace Okafor" && e.target == "Ghana";
+  }
+  EXPECT_TRUE(accused);
+}
+
+// A relative clause set off by commas is a parenthesis too: its object is no subject of
+// the verb after it.
+TEST_F(EventsParsedTest, ARelativeClauseInCommasIsAParenthesis) {
+  Analysis a = Code("Chile's foreign minister, who visited Peru last week, later accused Bolivia of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) {
+    if (e.root != "11") continue;
+    EXPECT_EQ(e.source, "Chile");
+    EXPECT_EQ(e.source_code, "CHLGOV");
+    accused |= e.target == "Bolivia";
+  }
+  EXPECT_TRUE(accused);
+}
+
+// A name in apposition to an unnamed actor stands for it and takes its country and role.
+TEST_F(EventsParsedTest, ANameInAppositionStandsForTheUnnamedActor) {
+  Analysis a = Code("Chile's ambassador to Spain, Ana Soto, accused Peru of spying.");
+  bool accused = false;
+  for (const Event& e : a.events) accused |= e.root == "11" && e.source == "Ana Soto" && e.source_code == "CHLGOV";
+  EXPECT_TRUE(accused);
+}
+
 TEST(EventsOptionsTest, UnknownRuleIsAnError) {
   EventCoderOptions o;
   o.rules_off = {"both_sides", "no_such_rule"};
@@ -619,26 +720,32 @@ namespace {
 // (the parse, the dictionary's reading of the words).
 class EventsMentionTest : public ::testing::Test {
  protected:
-  // Codes `body` with the parse, the entity `org` (of `type`) at its mentions, and one
-  // coreference mention of `kind` at the last `ref` resolved to that entity.
+  // Codes `body` with the parse and the names of the entities stage, the entity `org` (of
+  // `type`) at its mentions, and, instead of coreference, one mention of `kind` at the last
+  // `ref` resolved to that entity.
   static Analysis Code(const std::string& body, const std::string& org, const std::string& ref, MentionKind kind,
                        EntityType type = EntityType::kOrg) {
     auto coder = EventCoder::Create({});
     EXPECT_TRUE(coder.ok());
     Analysis a = Parsed(body);
-    Entity e;
-    e.id = "e1";
-    e.name = org;
-    e.type = type;
-    for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
-      Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
-      e.mentions.push_back(s);
-      a.mentions.push_back({s, MentionKind::kName, 0, HeadWord(a, s)});
+    std::erase_if(a.mentions, [](const Mention& m) { return m.kind != MentionKind::kName; });
+    auto known = std::find_if(a.entities.begin(), a.entities.end(), [&](const Entity& e) { return e.name == org; });
+    const int32_t entity = static_cast<int32_t>(known - a.entities.begin());
+    if (known == a.entities.end()) {
+      Entity e;
+      e.id = "e" + std::to_string(entity + 1);
+      e.name = org;
+      for (size_t at = body.find(org); at != std::string::npos; at = body.find(org, at + 1)) {
+        Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + org.size())};
+        e.mentions.push_back(s);
+        a.mentions.push_back({s, MentionKind::kName, entity, HeadWord(a, s)});
+      }
+      a.entities.push_back(e);
     }
-    a.entities.push_back(e);
+    a.entities[entity].type = type;
     const size_t at = body.rfind(ref);
     Span s{static_cast<uint32_t>(at), static_cast<uint32_t>(at + ref.size())};
-    a.mentions.push_back({s, kind, 0, HeadWord(a, s)});
+    a.mentions.push_back({s, kind, entity, HeadWord(a, s)});
     std::stable_sort(a.mentions.begin(), a.mentions.end(),
                      [](const Mention& x, const Mention& y) { return x.span.start < y.span.start; });
     if (coder.ok()) (*coder)->Code(&a);
@@ -658,6 +765,19 @@ TEST_F(EventsMentionTest, PronounOfAReportedClauseIsItsSpeaker) {
   ASSERT_NE(arrest, nullptr);
   EXPECT_EQ(arrest->source, "Kenya");
   EXPECT_EQ(arrest->source_code, "KENCOP");
+}
+
+// A reported hostile act is its reporter's accusation only when a name or description
+// reports it: a pronoun of the mention layer (kind pronoun, whatever its words) does not.
+TEST_F(EventsMentionTest, APronounReportsNoAccusation) {
+  const std::string named = "Velmar Mining opened a mine in Peru on Monday. Velmar Mining said Chile had shelled Peru.";
+  bool accusation = false;
+  for (const Event& e : Code(named, "Velmar Mining", "Velmar Mining", MentionKind::kName).events)
+    accusation |= e.cameo == "112" && e.source == "Velmar Mining" && e.target == "Chile";
+  EXPECT_TRUE(accusation);
+  const std::string pronoun = "Velmar Mining opened a mine in Peru on Monday. They said Chile had shelled Peru.";
+  for (const Event& e : Code(pronoun, "Velmar Mining", "They", MentionKind::kPronoun).events)
+    EXPECT_FALSE(e.cameo == "112" && e.target == "Chile") << e.source;
 }
 
 // "met her Kenyan counterpart": the possessive pronoun is the possessor; the phrase stays

@@ -72,9 +72,8 @@ std::string ArticleCoder::Location(const std::vector<Tok>& toks, const std::vect
     const Phrase& p = ph[q];
     if (p.prep != "in" && p.prep != "at") continue;
     const Actor& a = p.members[0];
-    // Places: dictionary states and capitals, LOC entities, or a bare name after "in".
-    bool bare_name = a.named && a.entity < 0 && a.role.empty() && a.country.empty() && p.prep == "in";
-    if (a.place.empty() && !a.is_place && !bare_name) continue;
+    // Places: dictionary states and capitals, LOC entities.
+    if (a.place.empty() && !a.is_place) continue;
     int dist = p.begin > m.anchor ? p.begin - m.last : (m.anchor - p.end) * 2;
     if (dist < best_dist) {
       best_dist = dist;

@@ -5,6 +5,7 @@
 
 #include "core/ud.h"
 #include "events/dictionary.h"
+#include "events/earlier_stages_test_util.h"
 #include "events/events.h"
 #include "events/petrarch.h"
 #include "ingest/document.h"
@@ -105,14 +106,7 @@ class FrameReadingTest : public ::testing::Test {
     coder_ = std::move(c).value().release();
   }
   static Analysis Code(const std::string& body, bool parse, const EventCoder* coder = coder_) {
-    Analysis a;
-    a.body = body;
-    text::Segment(&a);
-    if (parse) {
-      auto model = syntax::SyntaxModel::Default();
-      EXPECT_TRUE(model.ok()) << model.status().message();
-      if (model.ok()) (*model)->Annotate(&a);
-    }
+    Analysis a = events_test::EarlierStages(body, parse);
     coder->Code(&a);
     return a;
   }

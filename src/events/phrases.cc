@@ -1,7 +1,10 @@
 #include "events/phrases.h"
 
 #include <algorithm>
-#include <optional>
+
+#include "core/ud.h"
+#include "core/words.h"
+#include "events/coder.h"
 
 namespace newsgraph::events {
 namespace {
@@ -14,44 +17,47 @@ constexpr std::string_view kPrepositions[] = {
     "than",    "like",   "via",     "toward", "towards", "amid",      "among",   "including", "despite",
     "through", "within", "without", "inside", "outside", "throughout"};
 
-bool In(std::string_view w, const auto& list) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
-bool IsNameToken(const Dictionaries& d, const Tok& t) {
-  if (t.punct || !t.cap) return false;
-  if (d.stopwords.contains(t.low)) return false;
-  return true;
-}
+// A name mention of the mention layer inside a unit: tokens [begin, end) and its entity.
+struct NameRun {
+  int begin = 0, end = 0;
+  int entity = -1;
+};
 
 struct Unit {
   int begin = 0, content = 0, end = 0;
   std::vector<std::pair<int, int>> countries;  // (token, actor entry index)
   std::string role;
   int role_pos = -1;
-  std::vector<std::pair<int, int>> name_runs;  // [begin, end)
-  int possessor_run = -1;                      // index in name_runs
+  std::vector<NameRun> names;                  // the name mentions in it
+  int possessor_run = -1;                      // index in names
   std::vector<int> of_list;                    // actor entries after "ROLE of"
   bool possessive = false;
   int content_end = 0;  // end of the last word that is not a bare modifier
-  bool empty() const { return countries.empty() && role.empty() && name_runs.empty() && of_list.empty(); }
+  bool empty() const { return countries.empty() && role.empty() && names.empty() && of_list.empty(); }
 };
 
 class Finder {
  public:
-  Finder(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a, const EntityIndex& ents, int date)
-      : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {}
+  Finder(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks, const Analysis& a,
+         const EntityIndex& ents, int date)
+      : d_(d), t_(toks), a_(a), ents_(ents), n_(static_cast<int>(toks.size())), date_(date) {
+    MapNames();
+    FindAppositionHeads(s);
+  }
 
   std::vector<Phrase> Run(size_t max_phrases);
 
  private:
   Phrase UnitPhrase(const Unit& u, int j) const;
   void Coordinate(int j, Phrase* p) const;
-  std::optional<Phrase> Apposition(Phrase* p);
+  std::pair<int, int> AppositionOf(const Phrase& p, int* noun) const;
+  bool JoinApposition(Phrase* head, Phrase* q) const;
   struct Appos {
-    int next = 0;  // id of the next apposition
-    int end = -1;  // token ending the open one
-    int cur = -1;  // its id, or -1
+    int next = 0;              // id of the next apposition
+    int begin = -1, end = -1;  // tokens of the open one
+    int noun = -1;             // the token of its head noun; -1 for a relative clause
+    int cur = -1;              // its id, or -1
+    int head = -1;             // the phrase it belongs to
   };
   Appos appos_;
   int DictAt(int j, int* entry) const {
@@ -106,11 +112,17 @@ class Finder {
   }
   int ParseUnit(int i, Unit* u) const;
   int OfList(int k, std::vector<int>* list) const;
-  // "Corp." / "Jr.": the tokenizer may leave the dot at `j` as a token of its own, inside a name.
-  bool DotInName(int j) const {
-    return j + 1 < n_ && t_[j].text == "." && t_[j].span.start == t_[j - 1].span.end &&
-           t_[j + 1].span.start > t_[j].span.end && !t_[j + 1].punct &&
-           (IsNameToken(d_, t_[j + 1]) || RoleAhead(j + 1));
+  // The name mentions of the mention layer (Analysis::mentions, kind name) over the
+  // sentence's tokens, in order (names_).
+  void MapNames();
+  // The words of the sentence's parse with an appos or acl:relcl dependent (a handful, often
+  // none): only phrases headed by one of them are looked at for an apposition.
+  void FindAppositionHeads(const Sentence& s);
+  std::vector<int32_t> appos_heads_;
+  // The name covering token `j`, or nullptr.
+  const NameRun* NameAt(int j) const {
+    auto it = std::upper_bound(names_.begin(), names_.end(), j, [](int k, const NameRun& r) { return k < r.begin; });
+    return it != names_.begin() && (it - 1)->end > j ? &*(it - 1) : nullptr;
   }
   void OrganisationOfRole(const Unit& u, Actor* a) const;
   Actor MakeActor(const Unit& u) const;
@@ -127,7 +139,31 @@ class Finder {
   const EntityIndex& ents_;
   int n_;
   int date_;
+  std::vector<NameRun> names_;
 };
+
+void Finder::FindAppositionHeads(const Sentence& s) {
+  static const int appos = ud::DeprelIndex("appos"), relcl = ud::DeprelIndex("acl:relcl");
+  const uint32_t end = std::min<uint32_t>(s.end_word, static_cast<uint32_t>(a_.words.size()));
+  for (uint32_t w = s.first_word; w < end; ++w)
+    if (a_.words[w].head >= 0 && (a_.words[w].deprel == appos || a_.words[w].deprel == relcl))
+      appos_heads_.push_back(a_.words[w].head);
+}
+
+void Finder::MapNames() {
+  if (n_ == 0) return;
+  const uint32_t from = t_.front().span.start, to = t_.back().span.end;
+  const auto& names = ents_.names();
+  auto it = std::lower_bound(names.begin(), names.end(), from,
+                             [](const std::pair<Span, int>& m, uint32_t off) { return m.first.start < off; });
+  int k = 0;
+  for (; it != names.end() && it->first.start < to; ++it) {
+    while (k < n_ && t_[k].span.end <= it->first.start) ++k;
+    int e = k;
+    while (e < n_ && t_[e].span.start < it->first.end) ++e;
+    if (e > k && (names_.empty() || names_.back().end <= k)) names_.push_back({k, e, it->second});
+  }
+}
 
 // The dictionary actors listed from token `k` on ("the United States, Japan and the
 // Philippines"), appended to `list`; returns the token after the list.
@@ -155,48 +191,36 @@ int Finder::OfList(int k, std::vector<int>* list) const {
 int Finder::ParseUnit(int i, Unit* u) const {
   int j = i;
   u->begin = i;
-  while (j < n_ && In(t_[j].low, kDeterminers) && !t_[j].punct) ++j;
+  while (j < n_ && In(t_[j].low, kDeterminers) && !t_[j].punct && !NameAt(j)) ++j;
   u->content = j;
-  int run_start = -1;
-  auto close_run = [&](int at) {
-    if (run_start >= 0) u->name_runs.emplace_back(run_start, at);
-    run_start = -1;
-  };
   while (j < n_) {
     const Tok& t = t_[j];
     if (t.punct) break;
+    const bool after_name = !u->names.empty() && u->names.back().end == j;
     if (t.low == "'s" && j > u->content) {
-      bool had_run = run_start >= 0;
-      close_run(j);
+      if (after_name) u->possessor_run = static_cast<int>(u->names.size()) - 1;
       ++j;
-      if (had_run) u->possessor_run = static_cast<int>(u->name_runs.size()) - 1;
       u->possessive = true;
-      if (j < n_ && !t_[j].punct && (RoleAhead(j) || IsNameToken(d_, t_[j]))) {
+      if (j < n_ && !t_[j].punct && (RoleAhead(j) || NameAt(j))) {
         u->possessive = false;
         continue;
       }
       break;
     }
     int entry = -1;
-    if (run_start < 0) {
-      if (int len = DictAt(j, &entry); len > 0) {
-        u->countries.emplace_back(j, entry);
-        j += len;
-        u->content_end = j;
-        continue;
-      }
+    if (int len = DictAt(j, &entry); len > 0) {
+      u->countries.emplace_back(j, entry);
+      j += len;
+      u->content_end = j;
+      continue;
     }
     std::string role;
-    int len = AgentAt(j, &role);
-    // "Rosa Quintana": a one-word role ending a capitalised run is a name ("Secretary of State" is not).
-    if (len == 1 && run_start >= 0 && t.cap && !(j + 1 < n_ && t_[j + 1].cap)) len = 0;
-    if (len > 0) {
-      close_run(j);
+    if (int len = AgentAt(j, &role); len > 0) {
       u->role = role;
       u->role_pos = j + len - 1;
       j += len;
       u->content_end = j;
-      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->name_runs.empty() && u->countries.empty()) {
+      if (j + 1 < n_ && (t_[j].low == "of" || t_[j].low == "from") && u->names.empty() && u->countries.empty()) {
         std::vector<int> list;
         int k = OfList(j + 1, &list);
         if (!list.empty()) {
@@ -207,20 +231,19 @@ int Finder::ParseUnit(int i, Unit* u) const {
       }
       continue;
     }
-    if (IsNameToken(d_, t) || (run_start >= 0 && (t.low == "corp." || t.low == "jr." || t.low == "inc."))) {
-      if (run_start < 0) run_start = j;
-      ++j;
+    // A name of the mention layer, whole: "Amara Okafor", "the Bank of Upper Volta".
+    if (const NameRun* name = NameAt(j)) {
+      u->names.push_back({j, name->end, name->entity});
+      j = name->end;
       u->content_end = j;
-      if (DotInName(j)) ++j;
       continue;
     }
-    if (!t.cap && run_start < 0 && Modifier(j)) {
+    if (!t.cap && !after_name && Modifier(j)) {
       ++j;  // a modifier before a role: "national security adviser", "top U.S. diplomat"
       continue;
     }
     break;
   }
-  close_run(j);
   u->end = j;
   if (u->empty()) return i;
   // A modifier-only tail ("the top") cannot end a unit: trim back to the last content.
@@ -233,13 +256,8 @@ int Finder::ParseUnit(int i, Unit* u) const {
 
 Actor Finder::MakeActor(const Unit& u) const {
   Actor a;
-  int name_run = -1;
-  for (int k = static_cast<int>(u.name_runs.size()) - 1; k >= 0; --k) {
-    if (k == u.possessor_run && k != static_cast<int>(u.name_runs.size()) - 1) continue;
-    name_run = k;
-    break;
-  }
-  if (name_run == u.possessor_run && u.possessor_run >= 0 && u.role_pos > u.name_runs[name_run].second) {
+  int name_run = static_cast<int>(u.names.size()) - 1;  // the last name is the actor's
+  if (name_run >= 0 && name_run == u.possessor_run && u.role_pos > u.names[name_run].end - 1) {
     // "Biden's national security adviser": the possessor only locates the actor.
     name_run = -1;
   }
@@ -250,35 +268,32 @@ Actor Finder::MakeActor(const Unit& u) const {
     if (a.fixed_code.empty() && e.country.empty()) a.fixed_code = e.CodeOn(date_);
   }
   a.role = u.role;
+  const Entity* possessor = nullptr;
   if (u.possessor_run >= 0 && name_run != u.possessor_run) {
-    auto [b, e] = u.name_runs[u.possessor_run];
-    a.possessor = Text(b, e);
+    const NameRun& r = u.names[u.possessor_run];
+    a.possessor = Text(r.begin, r.end);
+    possessor = &a_.entities[r.entity];
   }
   if (name_run >= 0) {
-    auto [b, e] = u.name_runs[name_run];
-    a.raw = Text(b, e);
-    a.name = a.raw;
+    const NameRun& r = u.names[name_run];
+    const Entity& en = a_.entities[r.entity];
+    a.raw = Text(r.begin, r.end);
+    a.name = en.name;
     a.named = true;
-    Span s{t_[b].span.start, t_[e - 1].span.end};
-    int ent = ents_.At(s);
-    if (ent >= 0) {
-      const Entity& en = a_.entities[ent];
-      a.entity = ent;
-      a.name = en.name;
-      if (!en.country.empty() && a.country.empty()) a.country = en.country;
-      if (en.type == EntityType::kLoc) {
-        a.is_place = true;
-        a.place = en.name;
-      }
-      if (a.role.empty() && !en.title.empty()) {
-        std::vector<std::string> words = PhraseTokens(ToLower(en.title));
-        for (size_t k = 0; k < words.size(); ++k) {
-          std::string r;
-          int len = d_.agents.Longest(
-              static_cast<int>(k), static_cast<int>(words.size()),
-              [&](int x, bool) { return std::string_view(words[x]); }, &r);
-          if (len > 0) a.role = r;
-        }
+    a.entity = r.entity;
+    if (!en.country.empty() && a.country.empty()) a.country = en.country;
+    if (en.type == EntityType::kLoc) {
+      a.is_place = true;
+      a.place = en.name;
+    }
+    if (a.role.empty() && !en.title.empty()) {
+      std::vector<std::string> words = PhraseTokens(ToLower(en.title));
+      for (size_t k = 0; k < words.size(); ++k) {
+        std::string r;
+        int len = d_.agents.Longest(
+            static_cast<int>(k), static_cast<int>(words.size()),
+            [&](int x, bool) { return std::string_view(words[x]); }, &r);
+        if (len > 0) a.role = r;
       }
     }
   } else if (!u.countries.empty()) {
@@ -288,16 +303,18 @@ Actor Finder::MakeActor(const Unit& u) const {
     a.place = e.kind == ActorEntry::Kind::kCapital ? e.place : e.name;
     if (!u.role.empty()) a.detail = Text(u.begin, u.end);
     if (e.kind == ActorEntry::Kind::kPerson || e.kind == ActorEntry::Kind::kOrg) a.named = true;
-  } else if (u.possessor_run >= 0) {
-    auto [b, e] = u.name_runs[u.possessor_run];
-    a.raw = Text(b, e);  // resolved to a person later; the actor is that person's side
-    a.name = a.raw;
+  } else if (possessor != nullptr) {
+    // "Biden's national security adviser": the actor is that person's side, named by them.
+    a.raw = a.possessor;
+    a.name = possessor->name;
     a.named = true;
     a.detail = Text(u.begin, u.end);
   } else {
     a.name = Text(u.content, u.end);
     a.detail = a.name;
   }
+  // "Ruto's national security adviser Jane Roe": the possessor's country is the actor's.
+  if (possessor != nullptr && a.country.empty()) a.country = possessor->country;
   if (name_run < 0 && u.possessor_run < 0 && u.countries.empty()) OrganisationOfRole(u, &a);
   return a;
 }
@@ -305,9 +322,9 @@ Actor Finder::MakeActor(const Unit& u) const {
 // A role word that begins an organisation's name ("the Church of Scientology", "the
 // Foreign Ministry of ...") is that organisation, not an unnamed official of a country.
 void Finder::OrganisationOfRole(const Unit& u, Actor* a) const {
-  if (u.content >= u.end || !t_[u.content].cap) return;
-  int ent = ents_.At(Span{t_[u.content].span.start, t_[u.end - 1].span.end});
-  if (ent < 0 || a_.entities[ent].type != EntityType::kOrg) return;
+  if (u.content >= u.end || !NameAt(u.content)) return;
+  const int ent = NameAt(u.content)->entity;
+  if (a_.entities[ent].type != EntityType::kOrg) return;
   const Entity& en = a_.entities[ent];
   a->entity = ent;
   a->name = en.name;
@@ -372,34 +389,81 @@ void Finder::Coordinate(int j, Phrase* p) const {
       if (a.role.empty() && !a.named && !a.country.empty()) a.role = last.role;
 }
 
-// An apposition after phrase `p`: ", the top EU envoy for ...," / ", Ana Soto,". Opens the
-// apposition (appos_.cur up to appos_.end); when its first phrase is an unnamed role
-// ("Okafor, the most senior American official") that phrase names the same actor and is
-// returned (its country and role given to the actor), else nullopt.
-std::optional<Phrase> Finder::Apposition(Phrase* p) {
-  if (!(p->end + 1 < n_ && t_[p->end].low == ",")) return std::nullopt;
-  int s = p->end + 1;
-  bool det = In(t_[s].low, kDeterminers) || t_[s].low == "who" || t_[s].low == "which";
-  if (!det || p->appos >= 0) return std::nullopt;
-  int e2 = s;
-  while (e2 < n_ && e2 < s + 30 && t_[e2].low != "," && t_[e2].low != ";") ++e2;
-  if (!(e2 < n_ && t_[e2].low == ",")) return std::nullopt;
-  appos_.cur = appos_.next++;
-  appos_.end = e2;
-  Unit v;
-  int e3 = ParseUnit(s, &v);
-  if (!(e3 > s && v.name_runs.empty() && !v.role.empty())) return std::nullopt;
-  Phrase q;
-  q.begin = s;
-  q.end = e3;
-  q.members = p->members;
-  for (auto& m : q.members) {
-    if (m.role.empty()) m.role = v.role;
-    for (auto [pos, entry] : v.countries)
-      if (m.country.empty()) m.country = d_.actors[entry].country;
+// A relative clause of word `w` set off by a comma, at or after word `from` (", who visited
+// Peru last week,"): the subtree of its acl:relcl dependent; empty when there is none.
+WordRange ParentheticalClause(const Analysis& a, int32_t w, int32_t from) {
+  static const int relcl = ud::DeprelIndex("acl:relcl");
+  const WordRange sub = Subtree(a, w);
+  for (int32_t k = std::max(w + 1, from); k < sub.end; ++k) {
+    if (a.words[k].head != w || a.words[k].deprel != relcl) continue;
+    const WordRange r = Subtree(a, k);
+    if (r.first > 0 && a.Text(a.words[r.first - 1].span) == ",") return r;
+    return {};
   }
-  q.appos = appos_.cur;
-  return q;
+  return {};
+}
+
+// The apposition of phrase `p` in the parse (core/words.h Apposition: for "Okafor" in
+// "Okafor, the most senior EU official to visit Accra since May, said", the words "the
+// most senior ... since May"), else a relative clause of it set off by commas, as tokens
+// [begin, end); {0, 0} without a parse or either. One opened by a comma runs to the comma
+// that closes it: the parse may hang the end of a parenthesis ("since May") elsewhere.
+// `*noun` is the token of the appositive's head word ("official"), -1 for a clause.
+std::pair<int, int> Finder::AppositionOf(const Phrase& p, int* noun) const {
+  *noun = -1;
+  const Span span{t_[p.begin].span.start, t_[p.end - 1].span.end};
+  if (appos_heads_.empty()) return {0, 0};
+  const int32_t head = HeadWord(a_, span);
+  if (head < 0 || std::find(appos_heads_.begin(), appos_heads_.end(), head) == appos_heads_.end()) return {0, 0};
+  const int32_t after = WordsIn(a_, span).end;
+  WordRange r = Apposition(a_, head, after);
+  int32_t noun_word = -1;
+  for (int32_t w = r.first; w < r.end && noun_word < 0; ++w)
+    if (a_.words[w].head == head) noun_word = w;
+  if (r.empty()) r = ParentheticalClause(a_, head, after);
+  if (r.empty()) return {0, 0};
+  const uint32_t from = a_.words[r.first].span.start, to = a_.words[r.end - 1].span.end;
+  int b = p.end;
+  while (b < n_ && t_[b].span.end <= from) ++b;
+  int e = b;
+  while (e < n_ && t_[e].span.start < to) ++e;
+  for (int k = b; k < e && noun_word >= 0; ++k)
+    if (t_[k].span.start <= a_.words[noun_word].span.start && a_.words[noun_word].span.start < t_[k].span.end)
+      *noun = k;
+  if (b > 0 && t_[b - 1].low == ",")
+    for (int c = e; c < n_ && c < b + 30; ++c) {
+      if (t_[c].low == ";" || t_[c].low == ":" || IsQuote(t_[c].text)) break;
+      if (t_[c].low == ",") {
+        e = c;
+        break;
+      }
+    }
+  return {b, e};
+}
+
+// Phrase `q` holds the head noun of the apposition of phrase `head`. An unnamed role
+// ("Okafor, the most senior American official") names the same actors, which take its
+// country and role there and in `head`; the apposition is a parenthesis. A name ("Peru's
+// spokesperson, Ana Soto, said") stands for `head`, taking an unnamed one's country and
+// role: no parenthesis then (false).
+bool Finder::JoinApposition(Phrase* head, Phrase* q) const {
+  if (q->members.size() != 1) return true;
+  const Actor own = q->members[0];
+  if (!own.named) {
+    if (own.role.empty()) return true;
+    for (Actor& m : head->members) {
+      if (m.role.empty()) m.role = own.role;
+      if (m.country.empty()) m.country = own.country;
+    }
+    q->members = head->members;
+    return true;
+  }
+  if (head->members.size() == 1 && !head->members[0].named) {
+    Actor& m = q->members[0];
+    if (m.role.empty()) m.role = head->members[0].role;
+    if (m.country.empty()) m.country = head->members[0].country;
+  }
+  return false;
 }
 
 std::vector<Phrase> Finder::Run(size_t max_phrases) {
@@ -410,31 +474,30 @@ std::vector<Phrase> Finder::Run(size_t max_phrases) {
     Unit u;
     int j = ParseUnit(i, &u);
     if (j <= i) {
-      if (i == appos_.end) appos_.cur = -1;
       ++i;
       continue;
     }
     Phrase p = UnitPhrase(u, j);
     Coordinate(j, &p);
     if (p.begin > 0 && In(t_[p.begin - 1].low, kPrepositions)) p.prep = t_[p.begin - 1].low;
-    if (appos_.cur >= 0 && p.begin < appos_.end) p.appos = appos_.cur;
-    if (std::optional<Phrase> q = Apposition(&p)) {
-      i = q->end;
-      out.push_back(std::move(p));
-      out.push_back(std::move(*q));
-      continue;
-    }
-    // A named actor in commas after an unnamed one takes its country and role:
-    // "Peru's spokesperson for the Foreign Ministry, Ana Soto, issued".
-    if (!out.empty() && p.begin >= 2 && t_[p.begin - 1].low == "," && out.back().end == p.begin - 1 &&
-        p.members.size() == 1 && p.members[0].named && out.back().members.size() == 1 && !out.back().members[0].named) {
-      Actor& m = p.members[0];
-      if (m.role.empty()) m.role = out.back().members[0].role;
-      if (m.country.empty()) m.country = out.back().members[0].country;
+    if (appos_.cur >= 0 && p.begin >= appos_.end) appos_.cur = -1;
+    if (appos_.cur >= 0 && p.begin >= appos_.begin) {
+      p.appos = appos_.cur;
+      if (p.begin <= appos_.noun && appos_.noun < p.end && !JoinApposition(&out[appos_.head], &p))
+        p.appos = appos_.cur = -1;
+    } else if (appos_.cur < 0) {
+      if (auto [b, e] = AppositionOf(p, &appos_.noun); b < e) {
+        appos_.cur = appos_.next++;
+        appos_.begin = b;
+        appos_.end = e;
+        appos_.head = static_cast<int>(out.size());
+      }
     }
     out.push_back(std::move(p));
     i = out.back().end;
   }
+  for (Phrase& p : out)
+    for (Actor& m : p.members) m.Finish();
   return out;
 }
 
@@ -454,8 +517,9 @@ void Actor::Finish() {
 }
 
 EntityIndex::EntityIndex(const Analysis& a) {
-  for (size_t i = 0; i < a.entities.size(); ++i)
-    for (const Span& m : a.entities[i].mentions) mentions_.emplace_back(m, static_cast<int>(i));
+  for (const Mention& m : a.mentions)
+    if (m.kind == MentionKind::kName && m.entity >= 0 && m.entity < static_cast<int>(a.entities.size()))
+      mentions_.emplace_back(m.span, m.entity);
   std::sort(mentions_.begin(), mentions_.end(), [](auto& x, auto& y) { return x.first.start < y.first.start; });
 }
 
@@ -473,9 +537,9 @@ int EntityIndex::At(Span s) const {
 
 bool IsPreposition(std::string_view low) { return In(low, kPrepositions); }
 
-std::vector<Phrase> FindPhrases(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a,
-                                const EntityIndex& entities, int yyyymmdd, size_t max_phrases) {
-  return Finder(d, toks, a, entities, yyyymmdd).Run(max_phrases);
+std::vector<Phrase> FindPhrases(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks,
+                                const Analysis& a, const EntityIndex& entities, int yyyymmdd, size_t max_phrases) {
+  return Finder(d, s, toks, a, entities, yyyymmdd).Run(max_phrases);
 }
 
 }  // namespace newsgraph::events

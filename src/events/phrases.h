@@ -2,7 +2,9 @@
 // Austin", "the national security advisers of the United States, Japan and the
 // Philippines", "police". Each phrase has one or more member actors (coordination) with a
 // name, a country and a role, and knows the preposition before it and whether it sits in an
-// apposition. Built from the dictionaries and, when present, the entities of the analysis.
+// apposition. The names are the mention layer's (Analysis::mentions of kind name); the
+// dictionaries read the countries, role words and modifiers around them; appositions are
+// the parse's (core/words.h Apposition).
 #pragma once
 
 #include <string>
@@ -45,23 +47,27 @@ struct Phrase {
   std::string_view prep;    // lower-cased preposition just before it, or empty
   bool possessive = false;  // followed by 's
   int appos = -1;           // id of the apposition it lies in, or -1
+  bool pronoun = false;     // a pronoun of the mention layer ("they"), acting as its entity
 };
 
-// Entity mentions by position.
+// The names of the mention layer by position: the name mentions of Analysis::mentions, each
+// with its entity. The coder finds no names of its own.
 class EntityIndex {
  public:
   explicit EntityIndex(const Analysis& a);
-  int At(Span s) const;  // an entity with a mention overlapping s, or -1
+  int At(Span s) const;  // the entity of a name overlapping s, or -1
   bool empty() const { return mentions_.empty(); }
+  const std::vector<std::pair<Span, int>>& names() const { return mentions_; }  // sorted by start
 
  private:
   std::vector<std::pair<Span, int>> mentions_;  // sorted by start
 };
 
-// Finds the actor phrases of the sentence tokens `toks`, at most `max_phrases`; dated
-// dictionary codes are taken as of `yyyymmdd` (0: undated codes).
-std::vector<Phrase> FindPhrases(const Dictionaries& d, const std::vector<Tok>& toks, const Analysis& a,
-                                const EntityIndex& entities, int yyyymmdd, size_t max_phrases = 512);
+// Finds the actor phrases of sentence `s`, whose tokens are `toks`, at most `max_phrases`;
+// dated dictionary codes are taken as of `yyyymmdd` (0: undated codes).
+std::vector<Phrase> FindPhrases(const Dictionaries& d, const Sentence& s, const std::vector<Tok>& toks,
+                                const Analysis& a, const EntityIndex& entities, int yyyymmdd,
+                                size_t max_phrases = 512);
 
 bool IsPreposition(std::string_view low);
 
