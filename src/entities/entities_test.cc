@@ -638,6 +638,17 @@ TEST_F(EntitiesTest, TheSahelIsARegionOfNoCountry) {
   EXPECT_EQ(sahel->country, "");
 }
 
+TEST_F(EntitiesTest, AnOrdinaryWordSurnameOpeningACoordinationJoinsItsPerson) {
+  // "crane" is an English word: opening a sentence it is dropped unless it names someone met
+  // elsewhere; a connector after it does not hide it.
+  Analysis a = Run("Ines Crane arrived in Dakar on Monday. Crane and Tomas Varel signed the deal. Despite "
+                   "the rain, talks went on.");
+  const Entity* crane = Find(a, "Ines Crane");
+  ASSERT_NE(crane, nullptr);
+  EXPECT_EQ(crane->mentions.size(), 2u);
+  EXPECT_EQ(Find(a, "Despite"), nullptr);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

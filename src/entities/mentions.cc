@@ -998,6 +998,12 @@ class Finder {
         if (id >= 0) mentions_[id].weak = true;
         return;
       }
+      // "Macron and Xi signed": a word a connector parts from the rest is a weak name of its
+      // own, kept only if it names something met elsewhere ("Emmanuel Macron").
+      if (units_[1].connector) {
+        int id = Classify(0, 1, false, true);
+        if (id >= 0) mentions_[id].weak = true;
+      }
       units_.erase(units_.begin());  // "Despite", "Disaster" of "Disaster Management Minister"
       while (!units_.empty() && units_.front().connector) units_.erase(units_.begin());
       if (!units_.empty()) ProcessRun(false);
