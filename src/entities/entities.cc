@@ -193,6 +193,11 @@ class Resolver {
     }
     std::string ini = Initials(name);
     if (ini.size() >= 2 && name.find(' ') != std::string_view::npos) org_initials_.try_emplace(ini, cluster);
+    if (size_t of = name.find(" of "); of != std::string_view::npos && name.substr(0, of).find(' ') == std::string_view::npos &&
+                                       (gaz_.Classes(name.substr(0, of)) & (entities::kOrgHead | entities::kOrgSuffix))) {
+      auto [it, fresh] = org_head_.try_emplace(std::string(name.substr(0, of)), cluster);
+      if (!fresh && it->second != cluster) it->second = -1;
+    }
   }
 
   void ResolveOther(int id) {
@@ -226,6 +231,7 @@ class Resolver {
         if (auto it = org_initials_.find(Letters(text)); it != org_initials_.end()) return Join(it->second, id);
       }
       if (auto it = org_part_.find(text); it != org_part_.end()) return Join(it->second, id);
+      if (auto it = org_head_.find(text); it != org_head_.end() && it->second >= 0) return Join(it->second, id);
       // A team keeps apart from the place it is named after ("Leeds" the club and the city),
       // not from the same name typed an organisation elsewhere ("Dornia United").
       if (has_team_ && (!m.acronym || !m.gaz)) {
@@ -490,6 +496,9 @@ class Resolver {
   std::vector<Cluster> clusters_;
   bool has_team_ = false;  // a mention names a sports team (m.team)
   std::unordered_map<std::string, int> person_key_, person_part_, keyed_, org_part_, org_initials_, org_first_;
+  // The head of an "X of Y" name used alone ("the Church" for "Church of Scientology"),
+  // when one organisation of the article has it; -1 when two share it ("Bank of ...").
+  std::unordered_map<std::string, int> org_head_;
 };
 
 }  // namespace

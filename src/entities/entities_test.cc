@@ -649,6 +649,18 @@ TEST_F(EntitiesTest, AnOrdinaryWordSurnameOpeningACoordinationJoinsItsPerson) {
   EXPECT_EQ(Find(a, "Despite"), nullptr);
 }
 
+TEST_F(EntitiesTest, TheHeadOfAnOfNameUsedAloneJoinsIt) {
+  Analysis a = Run("Ines Tarrow said the Church of Kestrel held her for years. The Church denied it.");
+  const Entity* church = Find(a, "Church of Kestrel");
+  ASSERT_NE(church, nullptr);
+  EXPECT_EQ(church->mentions.size(), 2u);
+  // Two banks of that head: "the Bank" alone joins neither.
+  Analysis b = Run("The Bank of Dornia and the Bank of Varel cut rates. The Bank said more cuts may follow.");
+  ASSERT_NE(Find(b, "Bank of Dornia"), nullptr);
+  EXPECT_EQ(Find(b, "Bank of Dornia")->mentions.size(), 1u);
+  EXPECT_EQ(Find(b, "Bank of Varel")->mentions.size(), 1u);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");
