@@ -334,6 +334,11 @@ class Resolver {
       // place or nationality in an organisation's own name beats its context.
       if (e.type == EntityType::kOrg) {
         if (std::string inside = CountryInName(e.name); !inside.empty()) e.country = std::move(inside);
+        // "Pan American Sports Organization": a nationality word inside an international
+        // body's name gives it no country (a demonym prefix set one on the mention).
+        else if (Supranational(e.name) && !e.country.empty() && !cl.mentions.empty() &&
+                 m_[cl.mentions.front()].gaz == nullptr && NamesCountry(e.name, e.country))
+          e.country.clear();
       }
       entity_of[c] = static_cast<int>(out.size());
       e.id = "e" + std::to_string(out.size() + 1);
@@ -386,6 +391,13 @@ class Resolver {
       }
     }
     return "";
+  }
+
+  // Whether a word of `name` is a nationality word of `country` ("American" of USA).
+  bool NamesCountry(std::string_view name, std::string_view country) const {
+    for (std::string_view w : Words(name))
+      if (gaz_.Demonym(w) == country) return true;
+    return false;
   }
 
   // Whether a body's name makes it international ("European Space Agency").

@@ -661,6 +661,27 @@ TEST_F(EntitiesTest, TheHeadOfAnOfNameUsedAloneJoinsIt) {
   EXPECT_EQ(Find(b, "Bank of Varel")->mentions.size(), 1u);
 }
 
+TEST_F(EntitiesTest, EventsCompetitionsHolidaysAndPrizesAreNoEntities) {
+  Analysis a = Run("Dornia hosts the Kestrel Cup and the 2031 Varel Games. Flags flew on Orvane Day, when "
+                   "Doris Day sang, and Tomas Varel won the Kestrel Prize.");
+  EXPECT_EQ(Find(a, "Kestrel Cup"), nullptr);
+  EXPECT_EQ(Find(a, "Varel Games"), nullptr);
+  EXPECT_EQ(Find(a, "Orvane Day"), nullptr);
+  EXPECT_EQ(Find(a, "Kestrel Prize"), nullptr);
+  ExpectType(a, "Doris Day", EntityType::kPerson);  // a given name first: a person
+  ExpectType(a, "Tomas Varel", EntityType::kPerson);
+}
+
+TEST_F(EntitiesTest, ANationalityInsideAnInternationalBodysNameGivesNoCountry) {
+  Analysis a = Run("In Lima, the Pan American Sports Organization met the Chinese Foreign Ministry.");
+  const Entity* pan = Find(a, "Pan American Sports Organization");
+  ASSERT_NE(pan, nullptr);
+  EXPECT_EQ(pan->country, "");
+  const Entity* ministry = Find(a, "Chinese Foreign Ministry");
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->country, "CHN");
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -175,8 +175,8 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (!lexicon.ok()) return lexicon.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(lexicon).value()))) {
     if (line.fields.size() < 2) return Malformed("entities/lexicon.tsv", line);
-    if (line.fields[1] == "venue") {
-      g->venues_.insert(line.fields[0]);
+    if (line.fields[1] == "venue" || line.fields[1] == "event") {
+      (line.fields[1] == "venue" ? g->venues_ : g->events_).insert(line.fields[0]);
       continue;
     }
     uint32_t bit = 0;
@@ -214,6 +214,12 @@ bool Gazetteer::IsVenue(std::string_view word) const {
   char buf[32];
   if (word.size() > sizeof buf) return false;
   return venues_.count(LowerInto(word, buf, sizeof buf)) > 0;
+}
+
+bool Gazetteer::IsEventWord(std::string_view word) const {
+  char buf[32];
+  if (word.size() > sizeof buf) return false;
+  return events_.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
 
 bool Gazetteer::IsAdjective(std::string_view word) const {

@@ -80,6 +80,9 @@ class Gazetteer {
   // True when the lower-case form of `word` ends the name of a building or site ("towers",
   // "hall", "base": lexicon class `venue`, which the name tagger does not read).
   bool IsVenue(std::string_view word) const;
+  // True when the lower-case form of `word` ends the name of an event, a competition, a
+  // holiday or a prize ("cup", "games", "day": lexicon class `event`, not read by the tagger).
+  bool IsEventWord(std::string_view word) const;
   // True when the lower-case form of `word` is an adjective ("kurdish", "western").
   bool IsAdjective(std::string_view word) const;
   // True when the lower-case form of `word` is an ordinary English word.
@@ -115,6 +118,7 @@ class Gazetteer {
   std::unordered_set<std::string_view> given_;
   std::unordered_set<std::string_view> news_given_;
   std::unordered_set<std::string_view> venues_;
+  std::unordered_set<std::string_view> events_;
   std::unordered_set<std::string_view> surnames_;
   std::unordered_set<std::string_view> adjectives_;
   std::unordered_set<std::string_view> common_;

@@ -657,6 +657,11 @@ class Finder {
     if (n == 1 && !Demonym(text).empty() && !(Find(text) && Find(text)->kind == PlaceKind::kCountry)) return -1;
     // "Celsius", "HIV", "WeChat"; "Cyclone Mireva": no person, organisation or place.
     if ((n == 1 && (first & kNotName)) || (n >= 2 && (first & kOtherHead))) return -1;
+    // "World Cup", "Pan American Games", "Waitangi Day": an event, a competition, a holiday
+    // or a prize is no entity (a given name first is a person: "Doris Day").
+    if (n >= 2 && gaz_.IsEventWord(UnitText(units_[b - 1])) && !gaz_.IsNewsGivenName(UnitText(units_[a])) &&
+        !Find(text))
+      return -1;
     // "Group F", "Plan B": a letter alone names nobody, nor does a capitalised article or
     // preposition ("2015 On Tuesday", a date glued to the sentence).
     if (n == 1 && text.size() <= 4) {
