@@ -210,17 +210,18 @@ bool Gazetteer::IsCommon(std::string_view word) const {
   return common_.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
 
-bool Gazetteer::IsVenue(std::string_view word) const {
+namespace {
+// Whether the lower-case form of `word` is in `set`.
+bool HasLower(const std::unordered_set<std::string_view>& set, std::string_view word) {
   char buf[32];
   if (word.size() > sizeof buf) return false;
-  return venues_.count(LowerInto(word, buf, sizeof buf)) > 0;
+  return set.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
+}  // namespace
 
-bool Gazetteer::IsEventWord(std::string_view word) const {
-  char buf[32];
-  if (word.size() > sizeof buf) return false;
-  return events_.count(LowerInto(word, buf, sizeof buf)) > 0;
-}
+bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(venues_, word); }
+
+bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(events_, word); }
 
 bool Gazetteer::IsAdjective(std::string_view word) const {
   char buf[64];
