@@ -682,6 +682,19 @@ TEST_F(EntitiesTest, ANationalityInsideAnInternationalBodysNameGivesNoCountry) {
   EXPECT_EQ(ministry->country, "CHN");
 }
 
+TEST_F(EntitiesTest, AnAcronymSpelledOutAfterItIsOneName) {
+  Analysis a = Run("The KDA (Kestrel Development Agency) said rates would rise. The VRO Global contest "
+                   "(Vision and Robotics Olympiad) opened on Monday.");
+  const Entity* kda = Find(a, "Kestrel Development Agency");
+  ASSERT_NE(kda, nullptr);
+  EXPECT_EQ(kda->type, EntityType::kOrg);
+  EXPECT_EQ(kda->mentions.size(), 2u);  // with "KDA"
+  // Spelling out an acronym that opens a longer name: those words are no entities.
+  EXPECT_EQ(Find(a, "Vision"), nullptr);
+  EXPECT_EQ(Find(a, "Robotics Olympiad"), nullptr);
+  EXPECT_FALSE(AnyNameHas(a, "Vision"));
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

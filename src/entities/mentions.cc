@@ -471,6 +471,21 @@ class Finder {
       i = d.end;
     }
     while (i < end) {
+      if (uint32_t close = ExpansionEnd(i, end); close > i) {
+        // "FIRST (For Inspiration and Recognition of Science and Technology)": the words
+        // whose initials spell the acronym before the parenthesis are its full name, one
+        // organisation, joined to the acronym.
+        // When the acronym opens a longer name ("the FIRST Global competition (...)"), the
+        // spelled-out words are no entity of their own.
+        const int acr = mention_at_[AcronymBefore(i)];
+        if (mentions_[acr].acronym) {
+          units_.assign(1, Unit{i, close - 1, Span{a_.tokens[i].span.start, a_.tokens[close - 1].span.end}, false, false});
+          int id = Emit(0, 1, MentionType::kOrg, nullptr, "");
+          mentions_[id].defined_by = acr;
+        }
+        i = close;
+        continue;
+      }
       if (!IsNameToken(i) && !ParticlesBeforeName(i, end)) {
         if (IsWord(i) && a_.tokens[i].capitalized && IsHyphenModifier(i)) {
           EmitHyphenParts(i);
@@ -560,6 +575,40 @@ class Finder {
     const bool opened = t < 2 || IsStopPunct(Tok(t - 2)) || Tok(t - 2) == "(";
     return opened && !m.empty() &&
            (m.size() == 1 || std::all_of(m.begin(), m.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  }
+
+  // The token of an acronym the mentions hold among the three words before the
+  // parenthesis that token `i` follows ("FIRST (", "the FIRST Global competition ("), or 0.
+  uint32_t AcronymBefore(uint32_t i) const {
+    if (i < 2 || Tok(i - 1) != "(") return 0;
+    for (uint32_t k = i - 2, n = 0; n < 3; --k, ++n) {
+      if (!IsWord(k)) return 0;
+      if (a_.tokens[k].all_caps && mention_at_[k] >= 0 && Tok(k).size() >= 2) return k;
+      if (k == 0) return 0;
+    }
+    return 0;
+  }
+
+  // When token `i` opens the parenthesis after an acronym ("FIRST (For Inspiration and
+  // Recognition of ...)", AcronymBefore) and the capitalised words up to the closing
+  // parenthesis spell it (small connecting words skipped), the token of that parenthesis;
+  // else `i`.
+  uint32_t ExpansionEnd(uint32_t i, uint32_t end) const {
+    const uint32_t acronym = AcronymBefore(i);
+    if (acronym == 0 || !a_.tokens[i].capitalized) return i;
+    std::string letters;
+    for (char c : Tok(acronym))
+      if (c >= 'A' && c <= 'Z') letters += c;
+    if (letters.size() < 2) return i;
+    std::string initials;
+    for (uint32_t k = i; k < end && k < i + 3 * letters.size(); ++k) {
+      std::string_view w = Tok(k);
+      if (w == ")") return initials == letters ? k : i;
+      if (!IsWord(k)) return i;
+      if (a_.tokens[k].capitalized) initials += w[0];
+      else if (w.size() > 4) return i;  // only small words ("and", "of", "for") between
+    }
+    return i;
   }
 
   bool ClubDay(uint32_t j, uint32_t end) const {
