@@ -695,6 +695,16 @@ TEST_F(EntitiesTest, AnAcronymSpelledOutAfterItIsOneName) {
   EXPECT_FALSE(AnyNameHas(a, "Vision"));
 }
 
+TEST_F(EntitiesTest, AWordAndATownThatTheTaggerReadsAsAPersonAreAPerson) {
+  // "dean" and "page" are words, Bergen and Windsor towns: with the tagger reading a person
+  // there, no organisation ("Red Crescent" and "Real Madrid" stay organisations).
+  Analysis a = RunParsed("The firm was founded by Dean Bergen in 1990 and joined by Page Windsor. The Red "
+                         "Crescent said aid arrived.");
+  ExpectType(a, "Dean Bergen", EntityType::kPerson);
+  ExpectType(a, "Page Windsor", EntityType::kPerson);
+  ExpectType(a, "Red Crescent", EntityType::kOrg);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -809,6 +809,9 @@ class Finder {
       bool role_before = before > 0 && IsRole(before - 1);  // "Kenyan leader Amina Waweru"
       bool ordinary = gaz_.IsCommon(UnitText(units_[a])) &&
                       (gaz_.IsCommon(UnitText(units_[b - 1])) || (tail && tail->type == EntityType::kLoc));
+      // The tagger reading a person there outweighs an ordinary word and a town ("Dean
+      // Kamen": "dean" is a word, Kamen a town).
+      if (ordinary && !article && names_.Covers(UnitsSpan(a, b), EntityType::kPerson)) ordinary = false;
       if (!role_before && (ordinary || article)) return Emit(a, b, MentionType::kOrg, nullptr, "");
     }
     if (n >= 3 && !titled && !person_shape && Ordinary(units_[b - 1]) && Ordinary(units_[b - 2]))
