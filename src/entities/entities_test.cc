@@ -705,6 +705,15 @@ TEST_F(EntitiesTest, AWordAndATownThatTheTaggerReadsAsAPersonAreAPerson) {
   ExpectType(a, "Red Crescent", EntityType::kOrg);
 }
 
+TEST_F(EntitiesTest, APluralOfAnOrdinaryWordNamesOnlyWhatIsMetElsewhere) {
+  Analysis a = RunParsed("The museum shows Lanterns from the collection. Curator Ines Waters chose them, and "
+                         "Waters said more would follow.");
+  EXPECT_EQ(Find(a, "Lanterns"), nullptr);
+  const Entity* waters = Find(a, "Ines Waters");
+  ASSERT_NE(waters, nullptr);
+  EXPECT_EQ(waters->mentions.size(), 2u);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

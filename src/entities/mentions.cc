@@ -833,7 +833,13 @@ class Finder {
         !gaz_.IsNewsGivenName(UnitText(units_[a])) && !gaz_.IsSurname(UnitText(units_[b - 1])) &&
         !(units_[a].first > 0 && (IsRole(units_[a].first - 1) || PluralRoleBefore(units_[a].first) >= 0)))
       return -1;
-    if (initial_weak) {
+    // "Polaroids", "Clouds": one word, the plural of an ordinary word, that the tagger does
+    // not read as a name names something only when it is met elsewhere ("Waters" after
+    // "Kathryn Waters").
+    const bool plain_plural = n == 1 && !titled && text.size() > 3 && text.back() == 's' &&
+                              OrdinaryWord(text.substr(0, text.size() - 1)) && !gaz_.IsSurname(text) &&
+                              names_.NoneIn(span);
+    if (initial_weak || plain_plural) {
       int id = Emit(a, b, MentionType::kUnknown, nullptr, "");
       mentions_[id].weak = true;
       return id;
