@@ -62,7 +62,11 @@ std::string ScoreTable(const entities::NerModel& model, const entities::Gazettee
       if (!wrong.empty()) *errors += "# " + c.name + " dev\n" + wrong;
       Row(c.name + " " + part, s, r);
       if (recognizer != nullptr) {
-        Row(c.name + " " + part + " (entities stage)", entities::ScoreRecognizer(*recognizer, syntax, *data), r);
+        std::string stage_wrong;
+        const bool dev = std::string_view(part) == "dev";
+        Row(c.name + " " + part + " (entities stage)",
+            entities::ScoreRecognizer(*recognizer, syntax, *data, dev ? &stage_wrong : nullptr), r);
+        if (!stage_wrong.empty()) *errors += "# " + c.name + " dev, entities stage (- missed, + wrong)\n" + stage_wrong;
       }
     }
   }
@@ -160,7 +164,9 @@ CommandRunner SetupTrainNer(CLI::App* app) {
   app->add_flag("--evaluate", flags->evaluate, "score a model (the built-in one, or --model) instead of training");
   app->add_option("--model", flags->model, "with --evaluate: a model file to score");
   app->add_option("--report", flags->report, "also write the score table (Markdown) to this file");
-  app->add_option("--errors", flags->errors, "write the dev sentences where the model errs, with its and the gold names");
+  app->add_option("--errors", flags->errors,
+                  "write the dev sentences where the model errs, with its and the gold names (with --stage, also "
+                  "the names the entities stage misses or gets wrong on the dev parts)");
   app->add_flag("--stage", flags->stage,
                 "also score the whole entities stage (the model with the rules, as analyze runs it) on each part");
   app->add_option("--train-on", flags->train_on, "the corpora whose train parts are learned from (comma-separated)")

@@ -714,6 +714,15 @@ TEST_F(EntitiesTest, APluralOfAnOrdinaryWordNamesOnlyWhatIsMetElsewhere) {
   EXPECT_EQ(waters->mentions.size(), 2u);
 }
 
+TEST_F(EntitiesTest, QuestionWordsHolidaysTheConstitutionAndVirusesAreNoNames) {
+  Analysis a = Run("Ines Varel met the WHO team on Thanksgiving. Which rule applies? The Constitution says "
+                   "little, and THEREFORE the court decides. Hantavirus cases rise on Wednesdays, Varel said.");
+  for (std::string_view w : {"Thanksgiving", "Which", "Constitution", "THEREFORE", "Hantavirus", "Wednesdays"})
+    EXPECT_EQ(Find(a, w), nullptr) << w;
+  EXPECT_NE(Find(a, "WHO"), nullptr);  // the organisation the gazetteer knows
+  ExpectType(a, "Ines Varel", EntityType::kPerson);
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

@@ -51,6 +51,16 @@ bool IsDeterminer(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "The" || w == "A" || w == "An";
 }
 
+// Question words and conjunctions, which name nothing even when capitalised ("Which ...",
+// "THEREFORE").
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"what",  "which",   "who",       "whom",     "whose", "where",
+                                                "when",  "why",     "how",       "and",      "but",   "or",
+                                                "nor",   "yet",     "so",        "if",       "because", "although",
+                                                "though", "while",  "therefore", "however",  "thus",  "hence"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 bool IsPreposition(std::string_view w) {
   return w == "of" || w == "for" || w == "at" || w == "on" || w == "in" || w == "to" || w == "with" || w == "from";
 }
@@ -711,12 +721,17 @@ class Finder {
     if (n >= 2 && gaz_.IsEventWord(UnitText(units_[b - 1])) && !gaz_.IsNewsGivenName(UnitText(units_[a])) &&
         !Find(text))
       return -1;
-    // "Group F", "Plan B": a letter alone names nobody, nor does a capitalised article or
-    // preposition ("2015 On Tuesday", a date glued to the sentence).
-    if (n == 1 && text.size() <= 4) {
-      char buf[8];
-      if (text.size() == 1 || IsDeterminer(text) || IsPreposition(LowerInto(text, buf, sizeof buf))) return -1;
+    // "Group F", "Plan B": a letter alone names nobody, nor does a capitalised article,
+    // preposition, question word or conjunction ("2015 On Tuesday", a date glued to the
+    // sentence; "Which", "THEREFORE").
+    if (n == 1 && text.size() <= 9) {
+      char buf[16];
+      std::string_view low = LowerInto(text, buf, sizeof buf);
+      if (text.size() == 1 || IsDeterminer(text) || IsPreposition(low) || (IsFunctionWord(low) && !Find(text)))
+        return -1;  // "WHO" the organisation is known
     }
+    // "Hantavirus", "Coronavirus": a virus is no entity.
+    if (n == 1 && text.size() > 5 && (text.ends_with("virus") || text.ends_with("Virus"))) return -1;
     // "Le gouvernement ...": a foreign article alone opens a sentence of that language.
     if (n == 1 && (first & kArticle) && units_[a].last + 1 < a_.tokens.size() && IsWord(units_[a].last + 1) &&
         !a_.tokens[units_[a].last + 1].capitalized)

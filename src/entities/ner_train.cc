@@ -324,7 +324,7 @@ NerScores ScoreNer(const NerModel& model, const Gazetteer& gaz, const std::vecto
 }
 
 NerScores ScoreRecognizer(const EntityRecognizer& recognizer, const syntax::SyntaxModel& syntax,
-                          const std::vector<NerSentence>& data) {
+                          const std::vector<NerSentence>& data, std::string* errors) {
   constexpr size_t kPerArticle = 20;
   NerScores r;
   auto of = [&](EntityType t) -> NerTypeScore& {
@@ -365,6 +365,15 @@ NerScores ScoreRecognizer(const EntityRecognizer& recognizer, const syntax::Synt
     for (const Name& p : pred) {
       ++of(p.type).predicted, ++r.all.predicted;
       if (std::find(gold.begin(), gold.end(), p) != gold.end()) ++of(p.type).correct, ++r.all.correct;
+    }
+    if (errors != nullptr) {
+      auto name = [&](const Name& x) {
+        return std::string(a.body.substr(x.start, x.end - x.start)) + " " + EntityTypeName(x.type) + "\n";
+      };
+      for (const Name& g : gold)
+        if (std::find(pred.begin(), pred.end(), g) == pred.end()) *errors += "- " + name(g);
+      for (const Name& p : pred)
+        if (std::find(gold.begin(), gold.end(), p) == gold.end()) *errors += "+ " + name(p);
     }
   }
   return r;

@@ -82,7 +82,8 @@ NerScores ScoreNer(const NerModel& model, const Gazetteer& gaz, const std::vecto
 // article, one a paragraph, and run through the sentence splitter, the syntax stage and
 // `recognizer`; names are compared as byte spans.
 NerScores ScoreRecognizer(const EntityRecognizer& recognizer, const syntax::SyntaxModel& syntax,
-                          const std::vector<NerSentence>& data);
+                          const std::vector<NerSentence>& data,
+                          std::string* errors = nullptr);
 
 // The training examples of `sentences`.
 std::vector<NerExample> NerExamples(const std::vector<NerSentence>& sentences);
