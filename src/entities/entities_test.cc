@@ -723,6 +723,13 @@ TEST_F(EntitiesTest, QuestionWordsHolidaysTheConstitutionAndVirusesAreNoNames) {
   ExpectType(a, "Ines Varel", EntityType::kPerson);
 }
 
+TEST_F(EntitiesTest, OrdinaryWordsInCapitalsAreNoAcronyms) {
+  Analysis a = Run("BREAKING: the KDA said the vote would go ahead UNLESS the court objects, Ines Varel said.");
+  EXPECT_EQ(Find(a, "BREAKING"), nullptr);
+  EXPECT_EQ(Find(a, "UNLESS"), nullptr);
+  ExpectType(a, "KDA", EntityType::kOrg);  // a short unknown acronym stays
+}
+
 TEST_F(EntitiesTest, FollowersOfAReligionAreNoPeople) {
   Analysis a = RunParsed("Many Muslims and Scientologists attended the hearing, said Anika Brell. The Muslim Council "
                          "of Dornia welcomed it.");

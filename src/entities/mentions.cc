@@ -788,6 +788,12 @@ class Finder {
                     rest->kind == PlaceKind::kCountry ? rest->country : std::string_view());
     }
     if (n > static_cast<size_t>(kMaxChunkUnits)) return -1;
+    // "BREAKING", "UPDATE": an ordinary word of five letters or more written in capitals is
+    // no acronym (known ones, "SWIFT", are in the gazetteers).
+    if (n == 1 && IsAcronym(units_[a]) && !titled && text.size() >= 5 && !Find(text) && !caps_mode_) {
+      char buf[16];
+      if (text.size() < sizeof buf && OrdinaryWord(LowerInto(text, buf, sizeof buf))) return -1;
+    }
     if (n == 1 && IsAcronym(units_[a]) && !titled) {
       // "LONDON" in a mixed-case sentence: a place of four letters or more that the
       // gazetteer knows in title case is that place, not an acronym.
