@@ -621,6 +621,12 @@ TEST_F(EntitiesTest, ANameQualifyingARoleAfterAnArticleJoinsItsEntity) {
   EXPECT_EQ(Find(a, "Dornian"), nullptr);  // met nowhere else
 }
 
+TEST_F(EntitiesTest, MountainsLakesCapesAndFortsArePlaces) {
+  Analysis a = Run("Hikers left Mount Varel for Lake Orvane, then sailed past Cape Kestrel to Fort Dornia.");
+  for (std::string_view name : {"Mount Varel", "Lake Orvane", "Cape Kestrel", "Fort Dornia"})
+    ExpectType(a, name, EntityType::kLoc);
+}
+
 TEST_F(EntitiesTest, BuildingsAndSitesArePlaces) {
   Analysis a = RunParsed("The talks moved from Varel Point Towers to Orvane Memorial Hall, near the Kestrel "
                          "Land Base.");
