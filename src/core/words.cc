@@ -51,19 +51,22 @@ WordRange Subtree(const Analysis& a, int32_t w) {
   return r;
 }
 
-WordRange Apposition(const Analysis& a, int32_t w, int32_t from) {
-  static const int appos = ud::DeprelIndex("appos");
+WordRange DependentSubtree(const Analysis& a, int32_t w, int deprel, int32_t from) {
   const int32_t n = static_cast<int32_t>(a.words.size());
   if (w < 0 || w >= n) return {};
-  WordRange sub = Subtree(a, w);
+  const WordRange sub = Subtree(a, w);
   for (int32_t k = std::max(w + 1, from); k < sub.end; ++k) {
-    if (a.words[k].head != w || a.words[k].deprel != appos) continue;
-    WordRange r = Subtree(a, k);
-    while (r.end > r.first + 1 && a.words[r.end - 1].upos == ud::kPunct) --r.end;
-    while (r.end > r.first + 1 && a.words[r.first].upos == ud::kPunct) ++r.first;
-    return r;
+    if (a.words[k].head == w && a.words[k].deprel == deprel) return Subtree(a, k);
   }
   return {};
+}
+
+WordRange Apposition(const Analysis& a, int32_t w, int32_t from) {
+  static const int appos = ud::DeprelIndex("appos");
+  WordRange r = DependentSubtree(a, w, appos, from);
+  while (r.end > r.first + 1 && a.words[r.end - 1].upos == ud::kPunct) --r.end;
+  while (r.end > r.first + 1 && a.words[r.first].upos == ud::kPunct) ++r.first;
+  return r;
 }
 
 }  // namespace newsgraph

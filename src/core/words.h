@@ -31,6 +31,10 @@ bool Dominates(const Analysis& a, int32_t anc, int32_t w);
 // (the whole subtree in a projective parse). Empty when `w` is out of range.
 WordRange Subtree(const Analysis& a, int32_t w);
 
+// The subtree of the first dependent of word `w` at or after word `from` (by default, right
+// after `w`) whose relation is `deprel` (a ud::DeprelIndex); empty when there is none.
+WordRange DependentSubtree(const Analysis& a, int32_t w, int deprel, int32_t from = -1);
+
 // The apposition of word `w` ("Ana Soto, the top envoy for the region, said": for "Soto",
 // the words "the top envoy for the region"): the subtree of the first dependent of `w` at
 // or after word `from` (by default, right after `w`) whose relation is `appos`, without the

@@ -108,6 +108,11 @@ TEST(WordsTest, AppositionIsTheAppositiveSubtreeWithoutItsCommas) {
   EXPECT_TRUE(Apposition(a, 4).empty());
   EXPECT_TRUE(Apposition(a, 7).empty());
   EXPECT_TRUE(Apposition(a, 42).empty());
+  // The subtree of a dependent by its relation, commas kept.
+  r = DependentSubtree(a, 1, ud::DeprelIndex("appos"));
+  EXPECT_EQ(r.first, 2);
+  EXPECT_EQ(r.end, 6);
+  EXPECT_TRUE(DependentSubtree(a, 1, ud::DeprelIndex("obj")).empty());
   // A cycle in a malformed tree ends the walk.
   a.words[0].head = 1;
   a.words[1].head = 0;

@@ -204,30 +204,23 @@ std::string_view Gazetteer::Demonym(std::string_view s) const {
   return it == demonyms_.end() ? std::string_view() : it->second;
 }
 
-bool Gazetteer::IsCommon(std::string_view word) const {
-  char buf[64];
-  if (word.size() > sizeof buf) return false;
-  return common_.count(LowerInto(word, buf, sizeof buf)) > 0;
-}
 
 namespace {
 // Whether the lower-case form of `word` is in `set`.
 bool HasLower(const std::unordered_set<std::string_view>& set, std::string_view word) {
-  char buf[32];
+  char buf[64];
   if (word.size() > sizeof buf) return false;
   return set.count(LowerInto(word, buf, sizeof buf)) > 0;
 }
 }  // namespace
 
+bool Gazetteer::IsCommon(std::string_view word) const { return HasLower(common_, word); }
+
 bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(venues_, word); }
 
 bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(events_, word); }
 
-bool Gazetteer::IsAdjective(std::string_view word) const {
-  char buf[64];
-  if (word.size() > sizeof buf) return false;
-  return adjectives_.count(LowerInto(word, buf, sizeof buf)) > 0;
-}
+bool Gazetteer::IsAdjective(std::string_view word) const { return HasLower(adjectives_, word); }
 
 uint32_t Gazetteer::Classes(std::string_view word) const {
   char buf[32];

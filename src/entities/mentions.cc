@@ -250,10 +250,9 @@ class Finder {
     return w.size() >= 5 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & (kHead | kRole)) != 0;
   }
 
-  // Whether a plural role opens the list of names that token `t` continues: "publishers
-  // Jann Wenner and Nat Finkelstein" (for "Nat"), looking back over capitalised words,
-  // commas and "and" within eight tokens.
-  // Returns the role's token, or -1.
+  // The plural role that opens the list of names token `t` continues ("publishers Jann
+  // Wenner and Nat Finkelstein", for "Nat"), looking back over capitalised words, commas
+  // and "and" within eight tokens: the role's token, or -1.
   int PluralRoleBefore(uint32_t t) const {
     for (uint32_t k = t, steps = 0; k > 0 && steps < 8; ++steps) {
       --k;
@@ -270,8 +269,6 @@ class Finder {
     return w.size() > 3 && w.back() == 's' && (gaz_.Classes(w.substr(0, w.size() - 1)) & kHead);
   }
 
-  // "Kurdish militants", "Western officials": an adjective, not a surname, before a
-  // lower-case word.
   // Whether `w` is an ordinary English word, which tells names from words. The word list
   // (and WordNet's adjectives) hold "xi", "li" and "vi" as Roman numerals: written "Xi",
   // "Li", a capital and then small letters, they are names (Roman numerals are written in
@@ -305,6 +302,8 @@ class Finder {
     return !w.empty() && i == w.size();
   }
 
+  // "Kurdish militants", "Western officials": an adjective, not a surname, before a
+  // lower-case word.
   bool LoneAdjective(size_t a, size_t b) const {
     std::string_view w = UnitsText(a, b);
     uint32_t next = units_[b - 1].last + 1;

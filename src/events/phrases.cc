@@ -393,13 +393,8 @@ void Finder::Coordinate(int j, Phrase* p) const {
 // Peru last week,"): the subtree of its acl:relcl dependent; empty when there is none.
 WordRange ParentheticalClause(const Analysis& a, int32_t w, int32_t from) {
   static const int relcl = ud::DeprelIndex("acl:relcl");
-  const WordRange sub = Subtree(a, w);
-  for (int32_t k = std::max(w + 1, from); k < sub.end; ++k) {
-    if (a.words[k].head != w || a.words[k].deprel != relcl) continue;
-    const WordRange r = Subtree(a, k);
-    if (r.first > 0 && a.Text(a.words[r.first - 1].span) == ",") return r;
-    return {};
-  }
+  const WordRange r = DependentSubtree(a, w, relcl, from);
+  if (!r.empty() && r.first > 0 && a.Text(a.words[r.first - 1].span) == ",") return r;
   return {};
 }
 

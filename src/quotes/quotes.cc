@@ -8,31 +8,17 @@ namespace newsgraph {
 
 namespace {
 
-// A quotation with no cue that is no speech (docs/quotes.md): an identifier of an embedded
-// post or a link ("pic.twitter.com/x1", "@handle"), or a title of a work or a slogan, short
-// and capitalised word by word ("Harbour Lights Forever") with no closing punctuation, or a
-// scare quote or quoted term of three words or fewer (with a cue, "what he called
-// \"unilateral steps\"", it is someone's words and stays).
+// A quotation with no cue that is no speech (docs/quotes.md): a scare quote, a quoted term
+// or an identifier of three words or fewer ("the award for "courageous achievement"",
+// "pic.twitter.com/x1", "@handle"), or a title of a work or a slogan of up to six words,
+// capitalised word by word, with no closing punctuation ("Harbour Lights Forever"). With a
+// cue ("what he called \"unilateral steps\"") it is someone's words and stays.
 bool NoSpeech(const Analysis& a, const quotes::Quotation& q) {
   if (q.segments.size() != 1) return false;
   std::string_view t = a.Text(q.segments.front());
   if (t.empty()) return false;
-  bool spaces = t.find(' ') != std::string_view::npos;
-  if (!spaces && (t.find('/') != t.npos || t.find(".com") != t.npos || t.front() == '@' || t.front() == '#')) {
-    return true;
-  }
-  // A scare quote or a quoted term with nobody saying it ("the award for "courageous
-  // achievement"", "a "route out""): three words or fewer.
-  size_t all_words = 0;
-  for (size_t p = 0; p < t.size(); ++all_words) {
-    size_t sp = t.find(' ', p);
-    p = sp == t.npos ? t.size() : t.find_first_not_of(' ', sp);
-    if (p == t.npos) p = t.size();
-  }
-  if (all_words <= 3) return true;
-  char last = t.back();
-  if (last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';') return false;
   size_t words = 0;
+  bool capitalised = true;  // every word but of/the/and/a/in/to/for
   for (size_t p = 0; p < t.size();) {
     size_t sp = t.find(' ', p);
     if (sp == t.npos) sp = t.size();
@@ -41,9 +27,12 @@ bool NoSpeech(const Analysis& a, const quotes::Quotation& q) {
     if (w.empty()) continue;
     ++words;
     bool small = w == "of" || w == "the" || w == "and" || w == "a" || w == "in" || w == "to" || w == "for";
-    if (!small && !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    if (!small && !(w[0] >= 'A' && w[0] <= 'Z')) capitalised = false;
   }
-  return words >= 2 && words <= 6;
+  if (words <= 3) return true;
+  char last = t.back();
+  bool closed = last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';';
+  return !closed && capitalised && words <= 6;
 }
 
 }  // namespace

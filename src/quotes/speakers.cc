@@ -135,6 +135,7 @@ class Attributor {
   // ("its spokeswoman, Rosa Quispe"), and the name whose apposition ends at token `last`
   // ("Ana Soto, the top envoy for the region"); kNone when the parse gives none.
   int AppositionName(uint32_t t) const;
+  int NameInApposition(int32_t w) const;  // the name heading word w's apposition, or kNone
   int AppositionOwnerName(uint32_t last) const;
   Subject SubjectOfVerb(int32_t verb, CueKind kind) const;
   CueMatch CueAtWord(int32_t w) const;  // the cue starting at word `w` outside quotations
@@ -608,7 +609,10 @@ int32_t Attributor::WordOfToken(uint32_t t) const {
 
 int Attributor::AppositionName(uint32_t t) const {
   int32_t w = WordOfToken(t);
-  if (w < 0) return kNone;
+  return w < 0 ? kNone : NameInApposition(w);
+}
+
+int Attributor::NameInApposition(int32_t w) const {
   WordRange ap = Apposition(a_, w);
   for (int32_t x = ap.first; x < ap.end; ++x) {
     if (a_.words[x].head == w) return NameWord(x);
@@ -636,12 +640,7 @@ Subject Attributor::SubjectOfWord(int32_t w) const {
   if (int r = NameWord(w); r != kNone) return Subject::Name(r);
   if (SubjectPronoun(t)) return Subject::Pronoun(t);
   // "The agriculture minister, Elise Fontaine, accused ...": the name in apposition.
-  WordRange ap = Apposition(a_, w);
-  for (int32_t x = ap.first; x < ap.end; ++x) {
-    if (a_.words[x].head != w) continue;
-    if (int r = NameWord(x); r != kNone) return Subject::Name(r);
-    break;
-  }
+  if (int r = NameInApposition(w); r != kNone) return Subject::Name(r);
   if (RoleAt(t) == static_cast<int>(RoleKind::kPerson) || IsTitle(t)) {
     // "Russia's ambassador to the UN, Vasily Kornilov, said": a person named in the role
     // noun's phrase (not after a preposition), where the parse misplaces the apposition.
