@@ -1250,20 +1250,24 @@ class Finder {
   // "Kestra 2 Dornia 1, Velmaria 0 Port Orvane 3": a name, a number, a name, a number is a
   // result; both names are teams, whatever they would be alone; so is a name that opens a
   // table's row ("Kestra 10 7 2 1 23"). Not for people named by a given name (a golf
-  // leaderboard "Ana Velaz 68 70 69 71").
+  // leaderboard "Ana Velaz 68 70 69 71"), nor, in a table, for a name the tagger reads as
+  // a person. A result pair needs the given name: the tagger's guess on an unknown word
+  // ("Lusk Rovers 1 Tarn 1") does not outweigh the pattern.
   void ReadResultsList(size_t first) {
     auto number = [&](uint32_t t) { return t < a_.tokens.size() && a_.tokens[t].kind == TokenKind::kNumber; };
-    auto named_person = [&](const Mention& m) {
+    auto named_person = [&](const Mention& m, bool tagger) {
       return m.type == MentionType::kPerson &&
-             (gaz_.IsGivenName(Tok(m.first_token)) || names_.Covers(m.span, EntityType::kPerson));
+             (gaz_.IsGivenName(Tok(m.first_token)) || (tagger && names_.Covers(m.span, EntityType::kPerson)));
     };
     for (size_t x = first; x < mentions_.size(); ++x) {
       const uint32_t e = mentions_[x].end_token;
-      if (TableRowAt(e) && !named_person(mentions_[x])) MakeTeam(&mentions_[x]);
+      if (TableRowAt(e) && !named_person(mentions_[x], true)) MakeTeam(&mentions_[x]);
       if (!number(e) || e + 1 >= a_.tokens.size() || mention_at_[e + 1] < 0) continue;
       Mention& home = mentions_[x];
       Mention& away = mentions_[mention_at_[e + 1]];
-      if (away.first_token != e + 1 || !number(away.end_token) || named_person(home) || named_person(away)) continue;
+      if (away.first_token != e + 1 || !number(away.end_token) || named_person(home, false) ||
+          named_person(away, false))
+        continue;
       MakeTeam(&home);
       MakeTeam(&away);
     }
@@ -1559,7 +1563,9 @@ class Finder {
   // or a place, or that a spokesperson speaks for, is typed so. True when it typed it.
   bool DescribedAsNoPerson(const Sentence& s, int id) {
     Mention& m = mentions_[id];
-    if ((gaz_.IsGivenName(Tok(m.first_token)) && !m.article) || m.gaz) return false;
+    // A foreign article ("Le", "La") is no given name here, whatever the tagger read.
+    const bool article = m.article || (TokClasses(m.first_token) & kArticle);
+    if ((gaz_.IsGivenName(Tok(m.first_token)) && !article) || m.gaz) return false;
     if (m.first_token >= s.first_token + 2 && Tok(m.first_token - 1) == "for" &&
         Tok(m.first_token - 2).starts_with("spokes")) {
       m.type = MentionType::kOrg;
