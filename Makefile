@@ -66,7 +66,7 @@ fuzz: deps
 UD ?= ../shared/ud
 NER ?= ../shared/ner
 models: build
-	$(BUILD)/newsgraph train --ud $(UD) --out data/syntax/en.model --report docs/syntax-scores.md -v
+	$(BUILD)/newsgraph train --ud $(UD) --with-dev --out data/syntax/en.model --report docs/syntax-scores.md -v
 	cmake --build $(BUILD) -j $(JOBS)
 	$(BUILD)/newsgraph train-ner --ner $(NER) --ud $(UD) --out data/ner/en.model --report docs/ner-scores.md -v
 	cmake --build $(BUILD) -j $(JOBS)

@@ -25,6 +25,7 @@ struct TrainFlags {
   std::string report;
   std::string errors;  // write the tokenizer's unmatched words on the dev sets here
   bool evaluate = false;
+  bool with_dev = false;  // also train on the dev splits (the shipped model); the test splits never
   syntax::SyntaxTrainConfig config;
 };
 
@@ -46,7 +47,8 @@ std::string Fixed(double v) {
   return b;
 }
 
-// The score table, in Markdown, for every dev and test file (and GUM's news genre).
+// The score table, in Markdown, for every dev and test file (and GUM's news genre). A file
+// the model was trained on (its name is in the model's info line) is marked as such.
 std::string ScoreReport(const syntax::SyntaxModel& model, const std::string& ud) {
   std::ostringstream r;
   r << "| treebank | words | UPOS | lemma | UAS | LAS | LAS (subtypes) | UAS/LAS gold UPOS | raw: words F1 | "
@@ -60,10 +62,12 @@ std::string ScoreReport(const syntax::SyntaxModel& model, const std::string& ud)
       r << "| " << f << " | " << gold.status().message() << " |\n";
       continue;
     }
+    const std::string file = fs::path(f).filename().string();
+    const std::string seen = model.info.find(file) != std::string::npos ? ", trained on" : "";
     std::vector<std::pair<std::string, std::vector<syntax::ConlluSentence>>> parts = {
-        {fs::path(f).filename().string(), *gold}};
+        {file + (seen.empty() ? "" : " (trained on)"), *gold}};
     auto news = syntax::FilterBySentIdPrefix(*gold, "GUM_news");
-    if (!news.empty()) parts.push_back({fs::path(f).filename().string() + " (news genre)", news});
+    if (!news.empty()) parts.push_back({file + " (news genre" + seen + ")", news});
     for (const auto& [name, sents] : parts) {
       syntax::GoldTokenScores g = syntax::EvaluateGoldTokens(model, sents);
       syntax::RawTextScores raw = syntax::EvaluateRawText(model, sents);
@@ -105,6 +109,9 @@ int RunTrain(TrainFlags& flags) {
     }
   } else {
     flags.config.train_files = Treebanks(flags.ud, "-ud-train.conllu");
+    if (flags.with_dev) {
+      for (const std::string& f : Treebanks(flags.ud, "-ud-dev.conllu")) flags.config.train_files.push_back(f);
+    }
     if (flags.config.train_files.empty()) {
       std::cerr << "newsgraph: no *-ud-train.conllu files under " << flags.ud << "\n";
       return kExitError;
@@ -161,6 +168,8 @@ CommandRunner SetupTrain(CLI::App* app) {
   app->add_option("--ud", flags->ud, "folder of UD treebanks (*-ud-train/dev/test.conllu)")->capture_default_str();
   app->add_option("--out", flags->out, "where to write the trained model")->capture_default_str();
   app->add_flag("--evaluate", flags->evaluate, "score a model (the built-in one, or --model) instead of training");
+  app->add_flag("--with-dev", flags->with_dev,
+                "also train on the *-ud-dev.conllu splits (the shipped model; its dev scores are then not held out)");
   app->add_option("--model", flags->model, "with --evaluate: a model file to score");
   app->add_option("--report", flags->report, "also write the score table (Markdown) to this file");
   app->add_option("--tokenizer-errors", flags->errors,

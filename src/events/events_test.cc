@@ -683,7 +683,7 @@ TEST_F(EventsParsedTest, TheParsesAppositionIsItsHeadAndAParenthesis) {
 // A relative clause set off by commas is a parenthesis too: its object is no subject of
 // the verb after it.
 TEST_F(EventsParsedTest, ARelativeClauseInCommasIsAParenthesis) {
-  Analysis a = Code("Chile's foreign minister, who visited Peru last week, later accused Bolivia of spying.");
+  Analysis a = Code("The foreign minister of Chile, who visited Peru last week, later accused Bolivia of spying.");
   bool accused = false;
   for (const Event& e : a.events) {
     if (e.root != "11") continue;

@@ -162,7 +162,8 @@ TEST_F(CorefTest, DemonymLimitsADescriptionToThatCountry) {
 
 TEST_F(CorefTest, PluralDescriptionsAreGroups) {
   auto a = Run(
-      "Halvard Moen met Amara Osei in Accra. The two leaders signed a pact. Both sides praised it.");
+      "Prime Minister Halvard Moen met President Amara Osei in Accra. The two leaders signed a pact. Both sides "
+      "praised it.");
   const Mention* leaders = Find(a, "The two leaders");
   ASSERT_NE(leaders, nullptr);
   EXPECT_EQ(leaders->entity, -1);
