@@ -129,7 +129,7 @@ int RunTrain(TrainFlags& flags) {
     info << "trained by newsgraph train on";
     for (const std::string& f : flags.config.train_files) info << " " << fs::path(f).filename().string();
     info << "; tagger epochs " << flags.config.tagger_epochs << ", parser epochs " << flags.config.parser_epochs
-         << ", folds " << flags.config.folds << ", seed " << flags.config.seed << ", prune " << flags.config.prune;
+         << ", folds " << flags.config.folds << (flags.config.beam > 1 ? ", beam " + std::to_string(flags.config.beam) : "") << ", seed " << flags.config.seed << ", prune " << flags.config.prune;
     info << ", without " << kBlindDocumentCount + flags.config.exclude_docs.size() << " documents";
     trained->info = info.str();
     std::string bytes = trained->Serialize();
@@ -176,6 +176,11 @@ CommandRunner SetupTrain(CLI::App* app) {
                   "write the words of the dev sets that the UD tokenizer splits differently, most frequent first");
   app->add_option("--tagger-epochs", flags->config.tagger_epochs, "passes over the data")->capture_default_str();
   app->add_option("--parser-epochs", flags->config.parser_epochs, "passes over the data")->capture_default_str();
+  app->add_option("--beam", flags->config.beam,
+                  "parser beam width: 1 decodes greedily (the shipped model); more trains and decodes a beam-search "
+                  "parser, more accurate and several times slower")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   app->add_option("--folds", flags->config.folds, "jackknife folds for the parser's training tags")
       ->capture_default_str();
   app->add_option("--seed", flags->config.seed, "random seed (shuffling, exploration)")->capture_default_str();

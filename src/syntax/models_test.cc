@@ -234,51 +234,65 @@ TEST(TaggerTest, FitsTrainingDataAndRoundTrips) {
                                         ud::kPunct}));
 }
 
+// Greedy (beam 1, trained with the dynamic oracle) and beam search (trained globally by
+// early update) both fit the toy treebank and keep their width through a save and load.
 TEST(ParserTest, FitsTrainingTreesAndRoundTrips) {
   std::vector<ParsedSentence> data = ToyTreebank();
-  TrainOptions opt;
-  opt.epochs = 4;
-  Parser p = Parser::Train(data, opt);
-  std::string bytes;
-  p.Save(&bytes);
-  std::string_view in = bytes;
-  auto loaded = Parser::Load(&in);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  const ParsedSentence& gold = data[5];
-  std::vector<int> heads;
-  std::vector<uint8_t> labels;
-  loaded->Parse(Lex(gold.forms), gold.tags, &heads, &labels);
-  EXPECT_EQ(heads, gold.heads);
-  EXPECT_EQ(labels, gold.labels);
+  for (int beam : {1, 4}) {
+    TrainOptions opt;
+    opt.epochs = 4;
+    opt.beam = beam;
+    Parser p = Parser::Train(data, opt);
+    std::string bytes;
+    p.Save(&bytes);
+    std::string_view in = bytes;
+    auto loaded = Parser::Load(&in);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    EXPECT_EQ(loaded->beam(), beam);
+    for (const ParsedSentence& gold : data) {
+      std::vector<int> heads;
+      std::vector<uint8_t> labels;
+      loaded->Parse(Lex(gold.forms), gold.tags, &heads, &labels);
+      EXPECT_EQ(heads, gold.heads) << "beam " << beam;
+      EXPECT_EQ(labels, gold.labels) << "beam " << beam;
+    }
+    // A file cut before the width is damaged, not a greedy parser.
+    std::string_view cut(bytes.data(), bytes.size() - 1);
+    EXPECT_FALSE(Parser::Load(&cut).ok());
+  }
 }
 
 TEST(ParserTest, AlwaysOutputsOneRootedTree) {
-  Parser p = Parser::Train(ToyTreebank(), TrainOptions{});
-  std::mt19937 rng(7);
-  for (int trial = 0; trial < 200; ++trial) {
-    int n = 1 + static_cast<int>(rng() % 40);
-    std::vector<std::string> forms;
-    std::vector<uint8_t> tags;
-    for (int i = 0; i < n; ++i) {
-      forms.push_back("w" + std::to_string(rng() % 9));
-      tags.push_back(static_cast<uint8_t>(rng() % ud::kUposCount));
-    }
-    std::vector<int> heads;
-    std::vector<uint8_t> labels;
-    p.Parse(Lex(forms), tags, &heads, &labels);
-    ASSERT_EQ(static_cast<int>(heads.size()), n);
-    int roots = 0;
-    for (int i = 0; i < n; ++i) {
-      roots += heads[i] < 0;
-      // Following heads from any word reaches the root without a cycle.
-      int x = i, steps = 0;
-      while (x >= 0 && steps <= n) {
-        x = heads[x];
-        ++steps;
+  for (int beam : {1, 3}) {
+    TrainOptions opt;
+    opt.beam = beam;
+    Parser p = Parser::Train(ToyTreebank(), opt);
+    std::mt19937 rng(7);
+    for (int trial = 0; trial < 200; ++trial) {
+      int n = 1 + static_cast<int>(rng() % 40);
+      std::vector<std::string> forms;
+      std::vector<uint8_t> tags;
+      for (int i = 0; i < n; ++i) {
+        forms.push_back("w" + std::to_string(rng() % 9));
+        tags.push_back(static_cast<uint8_t>(rng() % ud::kUposCount));
       }
-      EXPECT_LE(steps, n) << "cycle through word " << i;
+      std::vector<int> heads;
+      std::vector<uint8_t> labels;
+      p.Parse(Lex(forms), tags, &heads, &labels);
+      ASSERT_EQ(static_cast<int>(heads.size()), n);
+      int roots = 0;
+      for (int i = 0; i < n; ++i) {
+        roots += heads[i] < 0;
+        // Following heads from any word reaches the root without a cycle.
+        int x = i, steps = 0;
+        while (x >= 0 && steps <= n) {
+          x = heads[x];
+          ++steps;
+        }
+        EXPECT_LE(steps, n) << "cycle through word " << i << ", beam " << beam;
+      }
+      EXPECT_EQ(roots, 1) << "beam " << beam;
     }
-    EXPECT_EQ(roots, 1);
   }
 }
 

@@ -8,8 +8,15 @@
 // so the labeler sees its whole subtree (its case marker, its auxiliaries), and the labels
 // already given feed the transition features of later steps.
 //
-// Output trees are projective; the few non-projective arcs of English treebanks cost
-// about one point of attachment score.
+// A parser trained with a beam (TrainOptions::beam > 1) keeps the k best partial parses
+// instead of one, scored by the sum of their transitions, and learns globally: when the
+// gold parse falls out of the beam, the gold prefix's features move up and the best
+// prefix's down (early update; Zhang and Clark 2008, Zhang and Nivre 2011). Its width is
+// saved with the model and used for decoding. The shipped model is greedy: the beam gains
+// about a point of UAS and LAS for several times the parsing time (docs/syntax.md).
+//
+// Output trees are projective; the non-projective arcs of English treebanks are 0.1-0.3%
+// of all.
 #pragma once
 
 #include <cstdint>
@@ -41,10 +48,12 @@ class Parser {
   void Save(std::string* out) const;
   [[nodiscard]] static StatusOr<Parser> Load(std::string_view* in);
   size_t features() const { return transitions_.features() + labels_.features(); }
+  int beam() const { return beam_; }  // 1: greedy
 
  private:
   CompactModel transitions_;  // SHIFT, LEFT, RIGHT
   CompactModel labels_;       // one class per ud deprel
+  int beam_ = 1;
 };
 
 }  // namespace newsgraph::syntax

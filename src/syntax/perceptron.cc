@@ -308,6 +308,15 @@ void PerceptronTrainer::Update(std::span<const Feature> feats, int truth, int gu
   }
 }
 
+void PerceptronTrainer::Add(std::span<const Feature> feats, int cls, float delta) {
+  for (Feature f : feats) {
+    size_t i = static_cast<size_t>(RowOrInsert(f)) * classes_ + cls;
+    total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
+    stamp_[i] = now_;
+    w_[i] += delta;
+  }
+}
+
 CompactModel PerceptronTrainer::Finish(float min_relative_weight) const {
   const size_t rows = row_key_.size();
   std::vector<float> avg(w_.size());

@@ -123,6 +123,8 @@ class PerceptronTrainer {
   void Tick() { ++now_; }
   // Moves weight toward `truth` and away from `guess` (no-op when equal).
   void Update(std::span<const Feature> feats, int truth, int guess, float step = 1.0f);
+  // Adds `delta` to the weights of class `cls` (structured updates: one path up, another down).
+  void Add(std::span<const Feature> feats, int cls, float delta);
 
   // The averaged model; rows whose averaged weights are all below `min_weight` in absolute
   // value (relative to the largest weight) are dropped.

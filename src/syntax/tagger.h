@@ -25,6 +25,7 @@ struct TrainOptions {
   int epochs = 10;
   uint64_t seed = 1;
   float prune = 0.0f;  // relative weight below which features are dropped
+  int beam = 1;        // parser: beam width (1: greedy, with the dynamic oracle)
   bool verbose = false;
 };
 

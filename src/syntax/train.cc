@@ -101,6 +101,7 @@ StatusOr<std::unique_ptr<SyntaxModel>> TrainSyntax(const SyntaxTrainConfig& conf
   }
   TrainOptions parse_opt = tag_opt;
   parse_opt.epochs = config.parser_epochs;
+  parse_opt.beam = config.beam;
   std::thread tagger_thread([&] {
     TrainOptions o = tag_opt;
     o.verbose = config.verbose && config.threads <= 1;
