@@ -55,6 +55,9 @@ PlaceKind KindOf(std::string_view kind) {
   return PlaceKind::kOther;
 }
 
+// Classes() reads words of at most this many bytes (the set look-ups, up to 64).
+constexpr size_t kMaxClassWord = 32;
+
 int WordCount(std::string_view s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), ' ')); }
 
 Status Malformed(std::string_view file, const DataLine& line) {
@@ -190,7 +193,74 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
     g->classes_[line.fields[0]] |= bit;
     if (bit == kLeadVerb && line.fields.size() > 2) g->lead_roles_[line.fields[0]] = line.fields[2];
   }
+  g->BuildWordTables();
   return g;
+}
+
+void Gazetteer::BuildWordTables() {
+  // As written.
+  exact_.reserve(2 * (given_.size() + surnames_.size() + entries_.size() + first_words_.size() + demonyms_.size()));
+  for (std::string_view w : given_) exact_[w].bits |= kExactGiven;
+  for (std::string_view w : surnames_) exact_[w].bits |= kExactSurname;
+  for (const auto& [w, most] : first_words_) exact_[w].max_words = static_cast<uint8_t>(most);
+  for (const auto& [w, entry] : entries_) exact_[w].entry = &entry;
+  // Demonym() also reads a plural ("Ghanaians"): the plural of every demonym gets the flag
+  // too, where Demonym() finds it.
+  std::string plurals;
+  for (const auto& [w, country] : demonyms_) plurals.append(w).append("s");
+  const std::string& kept = Keep(std::move(plurals));
+  size_t at = 0;
+  for (const auto& [w, country] : demonyms_) {
+    const std::string_view plural(kept.data() + at, w.size() + 1);
+    at += plural.size();
+    for (std::string_view form : {w, plural}) {
+      if (!Demonym(form).empty()) exact_[form].bits |= kExactDemonym;
+    }
+  }
+  // In lower case: the keys as written (a key with a capital is never found, as before).
+  lower_.reserve(2 * (common_.size() + adjectives_.size() + classes_.size() + venues_.size() + events_.size()));
+  for (std::string_view w : common_) lower_[w].bits |= kLowerCommon;
+  for (std::string_view w : adjectives_) lower_[w].bits |= kLowerAdjective;
+  for (std::string_view w : venues_) lower_[w].bits |= kLowerVenue;
+  for (std::string_view w : events_) lower_[w].bits |= kLowerEvent;
+  for (const auto& [w, classes] : classes_) lower_[w].classes = classes;
+  first_words_ = {};
+  given_ = surnames_ = venues_ = events_ = adjectives_ = common_ = {};
+  classes_ = {};
+}
+
+const Gazetteer::Exact* Gazetteer::FindExact(std::string_view word) const {
+  auto it = exact_.find(word);
+  return it == exact_.end() ? nullptr : &it->second;
+}
+
+const Gazetteer::Lower* Gazetteer::FindLower(std::string_view word) const {
+  char buf[64];
+  if (word.size() > sizeof buf) return nullptr;
+  auto it = lower_.find(LowerInto(word, buf, sizeof buf));
+  return it == lower_.end() ? nullptr : &it->second;
+}
+
+size_t Gazetteer::MaxWordsFrom(std::string_view word) const {
+  const Exact* e = FindExact(word);
+  return e == nullptr ? 1 : e->max_words;
+}
+
+Gazetteer::WordFacts Gazetteer::Facts(std::string_view word) const {
+  WordFacts f;
+  if (const Exact* e = FindExact(word)) {
+    f.given = (e->bits & kExactGiven) != 0;
+    f.surname = (e->bits & kExactSurname) != 0;
+    f.demonym = (e->bits & kExactDemonym) != 0;
+    f.max_words = e->max_words;
+    f.entry = e->entry;
+  }
+  if (const Lower* l = FindLower(word)) {
+    f.classes = word.size() <= kMaxClassWord ? l->classes : 0;
+    f.common = (l->bits & kLowerCommon) != 0;
+    f.adjective = (l->bits & kLowerAdjective) != 0;
+  }
+  return f;
 }
 
 const GazEntry* Gazetteer::Find(std::string_view s) const {
@@ -204,29 +274,18 @@ std::string_view Gazetteer::Demonym(std::string_view s) const {
   return it == demonyms_.end() ? std::string_view() : it->second;
 }
 
+bool Gazetteer::IsCommon(std::string_view word) const { return HasLower(word, kLowerCommon); }
 
-namespace {
-// Whether the lower-case form of `word` is in `set`.
-bool HasLower(const std::unordered_set<std::string_view>& set, std::string_view word) {
-  char buf[64];
-  if (word.size() > sizeof buf) return false;
-  return set.count(LowerInto(word, buf, sizeof buf)) > 0;
-}
-}  // namespace
+bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(word, kLowerVenue); }
 
-bool Gazetteer::IsCommon(std::string_view word) const { return HasLower(common_, word); }
+bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(word, kLowerEvent); }
 
-bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(venues_, word); }
-
-bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(events_, word); }
-
-bool Gazetteer::IsAdjective(std::string_view word) const { return HasLower(adjectives_, word); }
+bool Gazetteer::IsAdjective(std::string_view word) const { return HasLower(word, kLowerAdjective); }
 
 uint32_t Gazetteer::Classes(std::string_view word) const {
-  char buf[32];
-  if (word.size() > sizeof buf) return 0;
-  auto it = classes_.find(LowerInto(word, buf, sizeof buf));
-  return it == classes_.end() ? 0 : it->second;
+  if (word.size() > kMaxClassWord) return 0;
+  const Lower* l = FindLower(word);
+  return l == nullptr ? 0 : l->classes;
 }
 
 std::string_view Gazetteer::LeadRole(std::string_view word) const {
