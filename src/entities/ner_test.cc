@@ -23,33 +23,11 @@ const Gazetteer& Gaz() {
 TEST(GazetteerTest, WordFactsAgreeWithTheSingleLookUps) {
   const Gazetteer& g = Gaz();
   const std::string long_word(40, 'a'), longer_word(70, 'B');
-  for (std::string_view w : std::initializer_list<std::string_view>{"John",
-                                                                    "Smith",
-                                                                    "Chinese",
-                                                                    "Ghanaians",
-                                                                    "Ghanaian",
-                                                                    "Ghana",
-                                                                    "said",
-                                                                    "SAID",
-                                                                    "Said",
-                                                                    "Paris",
-                                                                    "New",
-                                                                    "new",
-                                                                    "United",
-                                                                    "company",
-                                                                    "Company",
-                                                                    "hall",
-                                                                    "Cup",
-                                                                    "Kurdish",
-                                                                    "western",
-                                                                    "the",
-                                                                    "The",
-                                                                    "zzqx",
-                                                                    "",
-                                                                    "s",
-                                                                    "Mr.",
-                                                                    std::string_view(long_word),
-                                                                    std::string_view(longer_word)}) {
+  const std::string_view words[] = {"John",    "Smith", "Chinese", "Ghanaians", "Ghanaian", "Ghana",    "said",
+                                    "SAID",    "Said",  "Paris",   "New",       "new",      "United",   "company",
+                                    "Company", "hall",  "Cup",     "Kurdish",   "western",  "the",      "The",
+                                    "zzqx",    "",      "s",       "Mr.",       long_word,  longer_word};
+  for (std::string_view w : words) {
     SCOPED_TRACE(std::string(w));
     const Gazetteer::WordFacts f = g.Facts(w);
     EXPECT_EQ(f.classes, g.Classes(w));
