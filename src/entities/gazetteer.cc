@@ -199,11 +199,12 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
 
 void Gazetteer::BuildWordTables() {
   // As written.
-  exact_.reserve(2 * (given_.size() + surnames_.size() + entries_.size() + first_words_.size() + demonyms_.size()));
-  for (std::string_view w : given_) exact_[w].bits |= kExactGiven;
-  for (std::string_view w : surnames_) exact_[w].bits |= kExactSurname;
-  for (const auto& [w, most] : first_words_) exact_[w].max_words = static_cast<uint8_t>(most);
-  for (const auto& [w, entry] : entries_) exact_[w].entry = &entry;
+  std::unordered_map<std::string_view, Exact> exact;
+  exact.reserve(given_.size() + surnames_.size() + entries_.size() + first_words_.size() + 2 * demonyms_.size());
+  for (std::string_view w : given_) exact[w].bits |= kExactGiven;
+  for (std::string_view w : surnames_) exact[w].bits |= kExactSurname;
+  for (const auto& [w, most] : first_words_) exact[w].max_words = static_cast<uint8_t>(most);
+  for (const auto& [w, entry] : entries_) exact[w].entry = &entry;
   // Demonym() also reads a plural ("Ghanaians"): the plural of every demonym gets the flag
   // too, where Demonym() finds it.
   std::string plurals;
@@ -214,31 +215,30 @@ void Gazetteer::BuildWordTables() {
     const std::string_view plural(kept.data() + at, w.size() + 1);
     at += plural.size();
     for (std::string_view form : {w, plural}) {
-      if (!Demonym(form).empty()) exact_[form].bits |= kExactDemonym;
+      if (!Demonym(form).empty()) exact[form].bits |= kExactDemonym;
     }
   }
+  exact_ = StringTable<Exact>({exact.begin(), exact.end()});
   // In lower case: the keys as written (a key with a capital is never found, as before).
-  lower_.reserve(2 * (common_.size() + adjectives_.size() + classes_.size() + venues_.size() + events_.size()));
-  for (std::string_view w : common_) lower_[w].bits |= kLowerCommon;
-  for (std::string_view w : adjectives_) lower_[w].bits |= kLowerAdjective;
-  for (std::string_view w : venues_) lower_[w].bits |= kLowerVenue;
-  for (std::string_view w : events_) lower_[w].bits |= kLowerEvent;
-  for (const auto& [w, classes] : classes_) lower_[w].classes = classes;
+  std::unordered_map<std::string_view, Lower> lower;
+  lower.reserve(common_.size() + adjectives_.size() + classes_.size() + venues_.size() + events_.size());
+  for (std::string_view w : common_) lower[w].bits |= kLowerCommon;
+  for (std::string_view w : adjectives_) lower[w].bits |= kLowerAdjective;
+  for (std::string_view w : venues_) lower[w].bits |= kLowerVenue;
+  for (std::string_view w : events_) lower[w].bits |= kLowerEvent;
+  for (const auto& [w, classes] : classes_) lower[w].classes = classes;
+  lower_ = StringTable<Lower>({lower.begin(), lower.end()});
   first_words_ = {};
   given_ = surnames_ = venues_ = events_ = adjectives_ = common_ = {};
   classes_ = {};
 }
 
-const Gazetteer::Exact* Gazetteer::FindExact(std::string_view word) const {
-  auto it = exact_.find(word);
-  return it == exact_.end() ? nullptr : &it->second;
-}
+const Gazetteer::Exact* Gazetteer::FindExact(std::string_view word) const { return exact_.Find(word); }
 
 const Gazetteer::Lower* Gazetteer::FindLower(std::string_view word) const {
   char buf[64];
   if (word.size() > sizeof buf) return nullptr;
-  auto it = lower_.find(LowerInto(word, buf, sizeof buf));
-  return it == lower_.end() ? nullptr : &it->second;
+  return lower_.Find(LowerInto(word, buf, sizeof buf));
 }
 
 size_t Gazetteer::MaxWordsFrom(std::string_view word) const {

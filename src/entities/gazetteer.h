@@ -14,6 +14,7 @@
 
 #include "core/analysis.h"
 #include "core/status.h"
+#include "core/string_table.h"
 
 namespace newsgraph::entities {
 
@@ -160,8 +161,8 @@ class Gazetteer {
   std::unordered_set<std::string_view> given_, surnames_, venues_, events_, adjectives_, common_;
   std::unordered_map<std::string_view, uint32_t> classes_;
   // Every word of the sets above, as written and in lower case.
-  std::unordered_map<std::string_view, Exact> exact_;
-  std::unordered_map<std::string_view, Lower> lower_;
+  StringTable<Exact> exact_;
+  StringTable<Lower> lower_;
   std::unordered_map<std::string_view, std::string_view> lead_roles_;
   int max_words_ = 1;
 };

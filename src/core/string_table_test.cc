@@ -1,0 +1,55 @@
+#include "core/string_table.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <unordered_map>
+
+namespace newsgraph {
+namespace {
+
+TEST(StringTableTest, FindsWhatAnUnorderedMapFindsOnRandomKeys) {
+  std::mt19937 rng(7);
+  auto word = [&] {
+    std::string w(rng() % 9, 'a');  // lengths 0..8 over a small alphabet: many near-collisions
+    for (char& c : w) c = static_cast<char>('a' + rng() % 4);
+    return w;
+  };
+  std::vector<std::string> keys;
+  for (int i = 0; i < 3000; ++i) keys.push_back(word());
+  std::unordered_map<std::string_view, int> reference;
+  for (const std::string& k : keys) reference.try_emplace(k, static_cast<int>(reference.size()));
+  const StringTable<int> table({reference.begin(), reference.end()});
+  EXPECT_EQ(table.size(), reference.size());
+  for (int i = 0; i < 20000; ++i) {
+    const std::string q = word();
+    auto it = reference.find(q);
+    const int* v = table.Find(q);
+    if (it == reference.end()) {
+      EXPECT_EQ(v, nullptr) << q;
+    } else {
+      ASSERT_NE(v, nullptr) << q;
+      EXPECT_EQ(*v, it->second) << q;
+    }
+  }
+}
+
+TEST(StringTableTest, EmptyTablesAndTheEmptyKey) {
+  const StringTable<int> none;
+  EXPECT_EQ(none.Find("a"), nullptr);
+  EXPECT_EQ(none.Find(""), nullptr);
+  const StringTable<int> one({{"", 5}});
+  ASSERT_NE(one.Find(""), nullptr);
+  EXPECT_EQ(*one.Find(""), 5);
+  EXPECT_EQ(one.Find("x"), nullptr);
+  // A key compared by its bytes, not its address.
+  const std::string stored = "Paris", asked = "Paris";
+  const StringTable<int> paris({{stored, 1}});
+  ASSERT_NE(paris.Find(asked), nullptr);
+  EXPECT_EQ(paris.Find("Pari"), nullptr);
+  EXPECT_EQ(paris.Find("Parisx"), nullptr);
+}
+
+}  // namespace
+}  // namespace newsgraph
