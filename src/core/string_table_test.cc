@@ -20,7 +20,7 @@ TEST(StringTableTest, FindsWhatAnUnorderedMapFindsOnRandomKeys) {
   for (int i = 0; i < 3000; ++i) keys.push_back(word());
   std::unordered_map<std::string_view, int> reference;
   for (const std::string& k : keys) reference.try_emplace(k, static_cast<int>(reference.size()));
-  const StringTable<int> table({reference.begin(), reference.end()});
+  const StringTable<int> table(reference);
   EXPECT_EQ(table.size(), reference.size());
   for (int i = 0; i < 20000; ++i) {
     const std::string q = word();
@@ -39,16 +39,24 @@ TEST(StringTableTest, EmptyTablesAndTheEmptyKey) {
   const StringTable<int> none;
   EXPECT_EQ(none.Find("a"), nullptr);
   EXPECT_EQ(none.Find(""), nullptr);
-  const StringTable<int> one({{"", 5}});
+  using Items = std::vector<std::pair<std::string_view, int>>;
+  const StringTable<int> one(Items{{"", 5}});
   ASSERT_NE(one.Find(""), nullptr);
   EXPECT_EQ(*one.Find(""), 5);
   EXPECT_EQ(one.Find("x"), nullptr);
   // A key compared by its bytes, not its address.
-  const std::string stored = "Paris", asked = "Paris";
-  const StringTable<int> paris({{stored, 1}});
+  // The table keeps its own copy of the keys.
+  std::string stored = "Paris";
+  const StringTable<int> paris(Items{{stored, 1}});
+  stored = "Rome!";
+  const std::string asked = "Paris";
   ASSERT_NE(paris.Find(asked), nullptr);
   EXPECT_EQ(paris.Find("Pari"), nullptr);
   EXPECT_EQ(paris.Find("Parisx"), nullptr);
+  EXPECT_EQ(paris.Find("Rome!"), nullptr);
+  const StringTable<int> copy = paris;
+  ASSERT_NE(copy.Find("Paris"), nullptr);
+  EXPECT_EQ(*copy.Find("Paris"), 1);
 }
 
 }  // namespace

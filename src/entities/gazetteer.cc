@@ -218,7 +218,7 @@ void Gazetteer::BuildWordTables() {
       if (!Demonym(form).empty()) exact[form].bits |= kExactDemonym;
     }
   }
-  exact_ = StringTable<Exact>({exact.begin(), exact.end()});
+  exact_ = StringTable<Exact>(exact);
   // In lower case: the keys as written (a key with a capital is never found, as before).
   std::unordered_map<std::string_view, Lower> lower;
   lower.reserve(common_.size() + adjectives_.size() + classes_.size() + venues_.size() + events_.size());
@@ -227,7 +227,7 @@ void Gazetteer::BuildWordTables() {
   for (std::string_view w : venues_) lower[w].bits |= kLowerVenue;
   for (std::string_view w : events_) lower[w].bits |= kLowerEvent;
   for (const auto& [w, classes] : classes_) lower[w].classes = classes;
-  lower_ = StringTable<Lower>({lower.begin(), lower.end()});
+  lower_ = StringTable<Lower>(lower);
   first_words_ = {};
   given_ = surnames_ = venues_ = events_ = adjectives_ = common_ = {};
   classes_ = {};
