@@ -35,6 +35,20 @@ TEST(StringTableTest, FindsWhatAnUnorderedMapFindsOnRandomKeys) {
   }
 }
 
+TEST(StringTableTest, IndexingAddsOnceAndThenFindsTheSameValue) {
+  StringTable<int> t;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 1000; ++i) keys.push_back("w" + std::to_string(i * 7919 % 1000));
+  for (const std::string& k : keys) t[k] += 1;  // each key once: the table grows many times
+  for (const std::string& k : keys) t[k] += 1;  // found again after growing: no new entries
+  EXPECT_EQ(t.size(), 1000u);
+  for (const std::string& k : keys) {
+    ASSERT_NE(t.Find(k), nullptr) << k;
+    EXPECT_EQ(*t.Find(k), 2) << k;
+  }
+  EXPECT_EQ(t.Find("w1000"), nullptr);
+}
+
 TEST(StringTableTest, EmptyTablesAndTheEmptyKey) {
   const StringTable<int> none;
   EXPECT_EQ(none.Find("a"), nullptr);

@@ -130,11 +130,11 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (Status s = g->LoadOrgs("gen/entities/orgs.tsv"); !s.ok()) return s;
   g->max_words_ = std::min(g->max_words_, 8);
   for (const auto& [name, entry] : g->entries_) {
+    g->exact_[name].entry = &entry;
     size_t sp = name.find(' ');
     if (sp == std::string_view::npos) continue;
-    size_t& words = g->first_words_[name.substr(0, sp)];
-    words = std::max<size_t>({words, static_cast<size_t>(WordCount(name)), 1});
-    words = std::min<size_t>(words, 8);
+    uint8_t& words = g->exact_[name.substr(0, sp)].max_words;
+    words = static_cast<uint8_t>(std::min(std::max(static_cast<int>(words), WordCount(name)), 8));
   }
 
   auto demonyms = ReadDataFile("gen/entities/demonyms.tsv");
@@ -147,8 +147,8 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (!names.ok()) return names.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(names).value()))) {
     if (line.fields.size() < 2) return Malformed("gen/entities/names.tsv", line);
-    if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
-    if (line.fields[1] == "surname") g->surnames_.insert(line.fields[0]);
+    if (line.fields[1] == "given") g->exact_[line.fields[0]].bits |= kExactGiven;
+    if (line.fields[1] == "surname") g->exact_[line.fields[0]].bits |= kExactSurname;
   }
   // The hand-written given names the coreference stage reads for gender (frequent names in
   // news, among them the ones WordNet leaves out because they are also words: "John", "Mark",
@@ -159,15 +159,15 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   auto common = ReadDataFile("gen/entities/common_words.txt");
   if (!common.ok()) return common.status();
   const std::string& words = g->Keep(std::move(common).value());
-  g->common_.reserve(words.size() / 9);
-  // One word per line, '#' comments: ParseTsv's views point into the kept text.
-  for (const DataLine& line : ParseTsv(words)) g->common_.insert(line.fields[0]);
+  // One word per line, '#' comments.
+  for (const DataLine& line : ParseTsv(words)) g->lower_[line.fields[0]].bits |= kLowerCommon;
   auto adjectives = ReadDataFile("gen/entities/adjectives.txt");
   if (!adjectives.ok()) return adjectives.status();
-  for (const DataLine& line : ParseTsv(g->Keep(std::move(adjectives).value()))) g->adjectives_.insert(line.fields[0]);
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(adjectives).value())))
+    g->lower_[line.fields[0]].bits |= kLowerAdjective;
   auto roles = ReadDataFile("gen/entities/roles.txt");
   if (!roles.ok()) return roles.status();
-  for (const DataLine& line : ParseTsv(g->Keep(std::move(roles).value()))) g->classes_[line.fields[0]] |= kRole;
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(roles).value()))) g->lower_[line.fields[0]].classes |= kRole;
   auto abbrevs = ReadDataFile("text/abbreviations.tsv");
   if (!abbrevs.ok()) return abbrevs.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(abbrevs).value()))) {
@@ -179,7 +179,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   for (const DataLine& line : ParseTsv(g->Keep(std::move(lexicon).value()))) {
     if (line.fields.size() < 2) return Malformed("entities/lexicon.tsv", line);
     if (line.fields[1] == "venue" || line.fields[1] == "event") {
-      (line.fields[1] == "venue" ? g->venues_ : g->events_).insert(line.fields[0]);
+      g->lower_[line.fields[0]].bits |= line.fields[1] == "venue" ? kLowerVenue : kLowerEvent;
       continue;
     }
     uint32_t bit = 0;
@@ -190,47 +190,23 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
       return Status::Corrupt("entities/lexicon.tsv:" + std::to_string(line.line_number) + ": unknown class '" +
                              std::string(line.fields[1]) + "'");
     }
-    g->classes_[line.fields[0]] |= bit;
+    g->lower_[line.fields[0]].classes |= bit;
     if (bit == kLeadVerb && line.fields.size() > 2) g->lead_roles_[line.fields[0]] = line.fields[2];
   }
-  g->BuildWordTables();
+  g->MarkDemonyms();
   return g;
 }
 
-void Gazetteer::BuildWordTables() {
-  // As written.
-  std::unordered_map<std::string_view, Exact> exact;
-  exact.reserve(given_.size() + surnames_.size() + entries_.size() + first_words_.size() + 2 * demonyms_.size());
-  for (std::string_view w : given_) exact[w].bits |= kExactGiven;
-  for (std::string_view w : surnames_) exact[w].bits |= kExactSurname;
-  for (const auto& [w, most] : first_words_) exact[w].max_words = static_cast<uint8_t>(most);
-  for (const auto& [w, entry] : entries_) exact[w].entry = &entry;
+void Gazetteer::MarkDemonyms() {
   // Demonym() also reads a plural ("Ghanaians"): the plural of every demonym gets the flag
   // too, where Demonym() finds it.
-  std::string plurals;
-  for (const auto& [w, country] : demonyms_) plurals.append(w).append("s");
-  const std::string& kept = Keep(std::move(plurals));
-  size_t at = 0;
+  std::string plural;
   for (const auto& [w, country] : demonyms_) {
-    const std::string_view plural(kept.data() + at, w.size() + 1);
-    at += plural.size();
-    for (std::string_view form : {w, plural}) {
-      if (!Demonym(form).empty()) exact[form].bits |= kExactDemonym;
+    plural.assign(w).append("s");
+    for (std::string_view form : {w, std::string_view(plural)}) {
+      if (!Demonym(form).empty()) exact_[form].bits |= kExactDemonym;
     }
   }
-  exact_ = StringTable<Exact>(exact);
-  // In lower case: the keys as written (a key with a capital is never found, as before).
-  std::unordered_map<std::string_view, Lower> lower;
-  lower.reserve(common_.size() + adjectives_.size() + classes_.size() + venues_.size() + events_.size());
-  for (std::string_view w : common_) lower[w].bits |= kLowerCommon;
-  for (std::string_view w : adjectives_) lower[w].bits |= kLowerAdjective;
-  for (std::string_view w : venues_) lower[w].bits |= kLowerVenue;
-  for (std::string_view w : events_) lower[w].bits |= kLowerEvent;
-  for (const auto& [w, classes] : classes_) lower[w].classes = classes;
-  lower_ = StringTable<Lower>(lower);
-  first_words_ = {};
-  given_ = surnames_ = venues_ = events_ = adjectives_ = common_ = {};
-  classes_ = {};
 }
 
 const Gazetteer::Exact* Gazetteer::FindExact(std::string_view word) const { return exact_.Find(word); }

@@ -121,8 +121,8 @@ class Gazetteer {
   Status LoadPlaces(std::string_view file, bool override_existing);
   Status LoadOrgs(std::string_view file);
   const std::string& Keep(std::string text);
-  // Fills exact_ and lower_ from the sets and maps Load reads, and frees those.
-  void BuildWordTables();
+  // Flags the demonyms in exact_, and their plurals.
+  void MarkDemonyms();
 
   // A word as written: a flag set (ExactBit), its longest entry and its own entry.
   enum ExactBit : uint8_t { kExactGiven = 1, kExactSurname = 2, kExactDemonym = 4 };
@@ -156,11 +156,9 @@ class Gazetteer {
   std::unordered_map<std::string_view, std::string_view> country_names_;
   std::unordered_set<std::string_view> news_given_;
   std::unordered_set<std::string_view> abbrevs_;
-  // Read while loading only; BuildWordTables folds them into exact_ and lower_.
-  std::unordered_map<std::string_view, size_t> first_words_;
-  std::unordered_set<std::string_view> given_, surnames_, venues_, events_, adjectives_, common_;
-  std::unordered_map<std::string_view, uint32_t> classes_;
-  // Every word of the sets above, as written and in lower case.
+  // The word lists, as written (given names, surnames, demonyms, entries and the first
+  // words of entries) and in lower case (common words, adjectives, venues, event words and
+  // lexicon classes).
   StringTable<Exact> exact_;
   StringTable<Lower> lower_;
   std::unordered_map<std::string_view, std::string_view> lead_roles_;
