@@ -240,8 +240,8 @@ Gazetteer::WordFacts Gazetteer::Facts(std::string_view word) const {
 }
 
 const GazEntry* Gazetteer::Find(std::string_view s) const {
-  auto it = entries_.find(s);
-  return it == entries_.end() ? nullptr : &it->second;
+  const Exact* e = FindExact(s);  // every entry's name is in exact_
+  return e == nullptr ? nullptr : e->entry;
 }
 
 std::string_view Gazetteer::Demonym(std::string_view s) const {
