@@ -81,8 +81,8 @@ class PatternSet {
 
  private:
   std::vector<Pattern> patterns_;
-  StringMap<std::vector<uint32_t>> exact_;
-  StringMap<std::vector<uint32_t>> prefix_;  // keyed by the first (up to) 3 bytes of a stem
+  StringTable<std::vector<uint32_t>> exact_;
+  StringTable<std::vector<uint32_t>> prefix_;  // keyed by the first (up to) 3 bytes of a stem
 };
 
 // An actor of the dictionaries: a state, an organisation or a named person.
