@@ -55,6 +55,9 @@ PlaceKind KindOf(std::string_view kind) {
   return PlaceKind::kOther;
 }
 
+// Classes() reads words of at most this many bytes (the set look-ups, up to 64).
+constexpr size_t kMaxClassWord = 32;
+
 int WordCount(std::string_view s) { return 1 + static_cast<int>(std::count(s.begin(), s.end(), ' ')); }
 
 Status Malformed(std::string_view file, const DataLine& line) {
@@ -127,11 +130,11 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (Status s = g->LoadOrgs("gen/entities/orgs.tsv"); !s.ok()) return s;
   g->max_words_ = std::min(g->max_words_, 8);
   for (const auto& [name, entry] : g->entries_) {
+    g->exact_[name].entry = &entry;
     size_t sp = name.find(' ');
     if (sp == std::string_view::npos) continue;
-    size_t& words = g->first_words_[name.substr(0, sp)];
-    words = std::max<size_t>({words, static_cast<size_t>(WordCount(name)), 1});
-    words = std::min<size_t>(words, 8);
+    uint8_t& words = g->exact_[name.substr(0, sp)].max_words;
+    words = static_cast<uint8_t>(std::min(std::max(static_cast<int>(words), WordCount(name)), 8));
   }
 
   auto demonyms = ReadDataFile("gen/entities/demonyms.tsv");
@@ -144,8 +147,8 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   if (!names.ok()) return names.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(names).value()))) {
     if (line.fields.size() < 2) return Malformed("gen/entities/names.tsv", line);
-    if (line.fields[1] == "given") g->given_.insert(line.fields[0]);
-    if (line.fields[1] == "surname") g->surnames_.insert(line.fields[0]);
+    if (line.fields[1] == "given") g->exact_[line.fields[0]].bits |= kExactGiven;
+    if (line.fields[1] == "surname") g->exact_[line.fields[0]].bits |= kExactSurname;
   }
   // The hand-written given names the coreference stage reads for gender (frequent names in
   // news, among them the ones WordNet leaves out because they are also words: "John", "Mark",
@@ -156,15 +159,15 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   auto common = ReadDataFile("gen/entities/common_words.txt");
   if (!common.ok()) return common.status();
   const std::string& words = g->Keep(std::move(common).value());
-  g->common_.reserve(words.size() / 9);
-  // One word per line, '#' comments: ParseTsv's views point into the kept text.
-  for (const DataLine& line : ParseTsv(words)) g->common_.insert(line.fields[0]);
+  // One word per line, '#' comments.
+  for (const DataLine& line : ParseTsv(words)) g->lower_[line.fields[0]].bits |= kLowerCommon;
   auto adjectives = ReadDataFile("gen/entities/adjectives.txt");
   if (!adjectives.ok()) return adjectives.status();
-  for (const DataLine& line : ParseTsv(g->Keep(std::move(adjectives).value()))) g->adjectives_.insert(line.fields[0]);
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(adjectives).value())))
+    g->lower_[line.fields[0]].bits |= kLowerAdjective;
   auto roles = ReadDataFile("gen/entities/roles.txt");
   if (!roles.ok()) return roles.status();
-  for (const DataLine& line : ParseTsv(g->Keep(std::move(roles).value()))) g->classes_[line.fields[0]] |= kRole;
+  for (const DataLine& line : ParseTsv(g->Keep(std::move(roles).value()))) g->lower_[line.fields[0]].classes |= kRole;
   auto abbrevs = ReadDataFile("text/abbreviations.tsv");
   if (!abbrevs.ok()) return abbrevs.status();
   for (const DataLine& line : ParseTsv(g->Keep(std::move(abbrevs).value()))) {
@@ -176,7 +179,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
   for (const DataLine& line : ParseTsv(g->Keep(std::move(lexicon).value()))) {
     if (line.fields.size() < 2) return Malformed("entities/lexicon.tsv", line);
     if (line.fields[1] == "venue" || line.fields[1] == "event") {
-      (line.fields[1] == "venue" ? g->venues_ : g->events_).insert(line.fields[0]);
+      g->lower_[line.fields[0]].bits |= line.fields[1] == "venue" ? kLowerVenue : kLowerEvent;
       continue;
     }
     uint32_t bit = 0;
@@ -187,15 +190,58 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load() {
       return Status::Corrupt("entities/lexicon.tsv:" + std::to_string(line.line_number) + ": unknown class '" +
                              std::string(line.fields[1]) + "'");
     }
-    g->classes_[line.fields[0]] |= bit;
+    g->lower_[line.fields[0]].classes |= bit;
     if (bit == kLeadVerb && line.fields.size() > 2) g->lead_roles_[line.fields[0]] = line.fields[2];
   }
+  g->MarkDemonyms();
   return g;
 }
 
+void Gazetteer::MarkDemonyms() {
+  // Demonym() also reads a plural ("Ghanaians"): the plural of every demonym gets the flag
+  // too, where Demonym() finds it.
+  std::string plural;
+  for (const auto& [w, country] : demonyms_) {
+    plural.assign(w).append("s");
+    for (std::string_view form : {w, std::string_view(plural)}) {
+      if (!Demonym(form).empty()) exact_[form].bits |= kExactDemonym;
+    }
+  }
+}
+
+const Gazetteer::Exact* Gazetteer::FindExact(std::string_view word) const { return exact_.Find(word); }
+
+const Gazetteer::Lower* Gazetteer::FindLower(std::string_view word) const {
+  char buf[64];
+  if (word.size() > sizeof buf) return nullptr;
+  return lower_.Find(LowerInto(word, buf, sizeof buf));
+}
+
+size_t Gazetteer::MaxWordsFrom(std::string_view word) const {
+  const Exact* e = FindExact(word);
+  return e == nullptr ? 1 : e->max_words;
+}
+
+Gazetteer::WordFacts Gazetteer::Facts(std::string_view word) const {
+  WordFacts f;
+  if (const Exact* e = FindExact(word)) {
+    f.given = (e->bits & kExactGiven) != 0;
+    f.surname = (e->bits & kExactSurname) != 0;
+    f.demonym = (e->bits & kExactDemonym) != 0;
+    f.max_words = e->max_words;
+    f.entry = e->entry;
+  }
+  if (const Lower* l = FindLower(word)) {
+    f.classes = word.size() <= kMaxClassWord ? l->classes : 0;
+    f.common = (l->bits & kLowerCommon) != 0;
+    f.adjective = (l->bits & kLowerAdjective) != 0;
+  }
+  return f;
+}
+
 const GazEntry* Gazetteer::Find(std::string_view s) const {
-  auto it = entries_.find(s);
-  return it == entries_.end() ? nullptr : &it->second;
+  const Exact* e = FindExact(s);  // every entry's name is in exact_
+  return e == nullptr ? nullptr : e->entry;
 }
 
 std::string_view Gazetteer::Demonym(std::string_view s) const {
@@ -204,29 +250,18 @@ std::string_view Gazetteer::Demonym(std::string_view s) const {
   return it == demonyms_.end() ? std::string_view() : it->second;
 }
 
+bool Gazetteer::IsCommon(std::string_view word) const { return HasLower(word, kLowerCommon); }
 
-namespace {
-// Whether the lower-case form of `word` is in `set`.
-bool HasLower(const std::unordered_set<std::string_view>& set, std::string_view word) {
-  char buf[64];
-  if (word.size() > sizeof buf) return false;
-  return set.count(LowerInto(word, buf, sizeof buf)) > 0;
-}
-}  // namespace
+bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(word, kLowerVenue); }
 
-bool Gazetteer::IsCommon(std::string_view word) const { return HasLower(common_, word); }
+bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(word, kLowerEvent); }
 
-bool Gazetteer::IsVenue(std::string_view word) const { return HasLower(venues_, word); }
-
-bool Gazetteer::IsEventWord(std::string_view word) const { return HasLower(events_, word); }
-
-bool Gazetteer::IsAdjective(std::string_view word) const { return HasLower(adjectives_, word); }
+bool Gazetteer::IsAdjective(std::string_view word) const { return HasLower(word, kLowerAdjective); }
 
 uint32_t Gazetteer::Classes(std::string_view word) const {
-  char buf[32];
-  if (word.size() > sizeof buf) return 0;
-  auto it = classes_.find(LowerInto(word, buf, sizeof buf));
-  return it == classes_.end() ? 0 : it->second;
+  if (word.size() > kMaxClassWord) return 0;
+  const Lower* l = FindLower(word);
+  return l == nullptr ? 0 : l->classes;
 }
 
 std::string_view Gazetteer::LeadRole(std::string_view word) const {

@@ -14,6 +14,7 @@
 
 #include "core/analysis.h"
 #include "core/status.h"
+#include "core/string_table.h"
 
 namespace newsgraph::entities {
 
@@ -41,8 +42,8 @@ enum WordClass : uint32_t {
   kGov = 1u << 19,
   kSpeechVerb = 1u << 20,  // "said", "urged": what a named speaker does
   kSupranational = 1u << 21,
-  kOrgNoun = 1u << 22,    // "company": an appositive headed by it describes an organisation
-  kPlaceNoun = 1u << 23,  // "suburb": an appositive headed by it describes a place
+  kOrgNoun = 1u << 22,      // "company": an appositive headed by it describes an organisation
+  kPlaceNoun = 1u << 23,    // "suburb": an appositive headed by it describes a place
   kGroupMember = 1u << 24,  // "rebels": after a name, the members of that organisation
   kOrgPrefix = 1u << 25,    // first word of an organisation's name: "Construtora", "Banco"
   kLocPrefix = 1u << 26,    // first word of a place's name: "Avenida", "Stade", "Vila"
@@ -71,12 +72,12 @@ class Gazetteer {
   const GazEntry* Find(std::string_view s) const;
   // Country (alpha-3) of a nationality word ("Chinese", and plurals: "Ghanaians"), or empty.
   std::string_view Demonym(std::string_view s) const;
-  bool IsGivenName(std::string_view s) const { return given_.count(s) > 0; }
+  bool IsGivenName(std::string_view s) const { return (ExactBits(s) & kExactGiven) != 0; }
   // A given name of WordNet's or of the hand-written list of frequent names in news
   // (data/quotes/given_names.tsv), which has the names that are also English words ("John",
   // "Mark", "Rose"). The name tagger's features read IsGivenName only, as it was trained.
   bool IsNewsGivenName(std::string_view s) const { return IsGivenName(s) || news_given_.count(s) > 0; }
-  bool IsSurname(std::string_view s) const { return surnames_.count(s) > 0; }
+  bool IsSurname(std::string_view s) const { return (ExactBits(s) & kExactSurname) != 0; }
   // True when the lower-case form of `word` ends the name of a building or site ("towers",
   // "hall", "base": lexicon class `venue`, which the name tagger does not read).
   bool IsVenue(std::string_view word) const;
@@ -100,30 +101,66 @@ class Gazetteer {
   std::string_view CountryName(std::string_view alpha3) const;
   int max_words() const { return max_words_; }
   // Most words of an entry that starts with `word` (1 when none has more).
-  size_t MaxWordsFrom(std::string_view word) const {
-    auto it = first_words_.find(word);
-    return it == first_words_.end() ? 1 : it->second;
-  }
+  size_t MaxWordsFrom(std::string_view word) const;
+
+  // What the name tagger reads of one word: the same answers as the calls named beside
+  // each field, from two look-ups (the word as written, its lower case) instead of eight.
+  struct WordFacts {
+    uint32_t classes = 0;             // Classes(word)
+    bool given = false;               // IsGivenName(word)
+    bool surname = false;             // IsSurname(word)
+    bool common = false;              // IsCommon(word)
+    bool demonym = false;             // !Demonym(word).empty()
+    bool adjective = false;           // IsAdjective(word)
+    size_t max_words = 1;             // MaxWordsFrom(word)
+    const GazEntry* entry = nullptr;  // Find(word)
+  };
+  WordFacts Facts(std::string_view word) const;
 
  private:
   Status LoadPlaces(std::string_view file, bool override_existing);
   Status LoadOrgs(std::string_view file);
   const std::string& Keep(std::string text);
+  // Flags the demonyms in exact_, and their plurals.
+  void MarkDemonyms();
+
+  // A word as written: a flag set (ExactBit), its longest entry and its own entry.
+  enum ExactBit : uint8_t { kExactGiven = 1, kExactSurname = 2, kExactDemonym = 4 };
+  struct Exact {
+    uint8_t bits = 0;
+    uint8_t max_words = 1;
+    const GazEntry* entry = nullptr;
+  };
+  // A word in lower case: lexicon classes and a flag set (LowerBit).
+  enum LowerBit : uint8_t { kLowerCommon = 1, kLowerAdjective = 2, kLowerVenue = 4, kLowerEvent = 8 };
+  struct Lower {
+    uint32_t classes = 0;
+    uint8_t bits = 0;
+  };
+  const Exact* FindExact(std::string_view word) const;
+  uint8_t ExactBits(std::string_view word) const {
+    const Exact* e = FindExact(word);
+    return e == nullptr ? 0 : e->bits;
+  }
+  // The lower-case entry of `word` (ASCII folding), or null; words longer than 64 bytes
+  // have none.
+  const Lower* FindLower(std::string_view word) const;
+  bool HasLower(std::string_view word, LowerBit bit) const {
+    const Lower* l = FindLower(word);
+    return l != nullptr && (l->bits & bit) != 0;
+  }
 
   std::deque<std::string> texts_;  // owns every view below
   std::unordered_map<std::string_view, GazEntry> entries_;
-  std::unordered_map<std::string_view, size_t> first_words_;
   std::unordered_map<std::string_view, std::string_view> demonyms_;
   std::unordered_map<std::string_view, std::string_view> country_names_;
-  std::unordered_set<std::string_view> given_;
   std::unordered_set<std::string_view> news_given_;
-  std::unordered_set<std::string_view> venues_;
-  std::unordered_set<std::string_view> events_;
-  std::unordered_set<std::string_view> surnames_;
-  std::unordered_set<std::string_view> adjectives_;
-  std::unordered_set<std::string_view> common_;
   std::unordered_set<std::string_view> abbrevs_;
-  std::unordered_map<std::string_view, uint32_t> classes_;
+  // The word lists, as written (given names, surnames, demonyms, entries and the first
+  // words of entries) and in lower case (common words, adjectives, venues, event words and
+  // lexicon classes).
+  StringTable<Exact> exact_;
+  StringTable<Lower> lower_;
   std::unordered_map<std::string_view, std::string_view> lead_roles_;
   int max_words_ = 1;
 };

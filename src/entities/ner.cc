@@ -30,11 +30,12 @@ enum NameBits : uint8_t { kGiven = 1, kSurname = 2, kCommon = 4, kDemonym = 8, k
 struct Context {
   const std::vector<NerWord>* words = nullptr;
   std::vector<Lexeme> lex;
-  std::vector<uint8_t> gaz;      // 0, or 1 + (type * 5 + kind) * 2 + inside: a gazetteer name
+  std::vector<uint8_t> gaz;  // 0, or 1 + (type * 5 + kind) * 2 + inside: a gazetteer name
   std::vector<uint32_t> classes;
-  std::vector<uint8_t> bits;     // NameBits
-  std::vector<uint64_t> lemma;   // hashes
-  bool all_caps = false;         // a headline or dateline written in capitals
+  std::vector<uint8_t> bits;    // NameBits
+  std::vector<uint64_t> lemma;  // hashes
+  std::vector<Gazetteer::WordFacts> facts;
+  bool all_caps = false;  // a headline or dateline written in capitals
 };
 
 void Prepare(const Gazetteer& gaz, const std::vector<NerWord>& words, Context* c) {
@@ -45,6 +46,7 @@ void Prepare(const Gazetteer& gaz, const std::vector<NerWord>& words, Context* c
   c->classes.assign(n, 0);
   c->bits.assign(n, 0);
   c->lemma.assign(n, 0);
+  c->facts.resize(n);
   size_t letters = 0, upper = 0;
   std::string joined;
   for (size_t i = 0; i < n; ++i) {
@@ -52,25 +54,30 @@ void Prepare(const Gazetteer& gaz, const std::vector<NerWord>& words, Context* c
     c->lex.push_back(syntax::MakeLexeme(f));
     c->lemma[i] = syntax::HashString(words[i].lemma);
     if (c->lex.back().flags & syntax::kHasUpper) ++letters, upper += (c->lex.back().flags & syntax::kAllUpper) != 0;
-    c->classes[i] = gaz.Classes(f) & kNameClasses;
+    const Gazetteer::WordFacts& facts = c->facts[i] = gaz.Facts(f);
+    c->classes[i] = facts.classes & kNameClasses;
     uint8_t b = 0;
-    if (gaz.IsGivenName(f)) b |= kGiven;
-    if (gaz.IsSurname(f)) b |= kSurname;
-    if (gaz.IsCommon(f)) b |= kCommon;
-    if (!gaz.Demonym(f).empty()) b |= kDemonym;
-    if (gaz.IsAdjective(f)) b |= kAdjective;
+    if (facts.given) b |= kGiven;
+    if (facts.surname) b |= kSurname;
+    if (facts.common) b |= kCommon;
+    if (facts.demonym) b |= kDemonym;
+    if (facts.adjective) b |= kAdjective;
     c->bits[i] = b;
   }
   c->all_caps = letters >= 3 && upper * 10 >= letters * 8;
   // Longest gazetteer names, left to right.
   for (size_t i = 0; i < n;) {
-    size_t most = std::min(gaz.MaxWordsFrom(words[i].form), n - i);
+    size_t most = std::min(c->facts[i].max_words, n - i);
     size_t len = 0;
     const GazEntry* hit = nullptr;
     for (size_t k = most; k >= 1 && hit == nullptr; --k) {
-      joined.assign(words[i].form);
-      for (size_t j = i + 1; j < i + k; ++j) joined.append(" ").append(words[j].form);
-      hit = gaz.Find(joined);
+      if (k == 1) {
+        hit = c->facts[i].entry;
+      } else {
+        joined.assign(words[i].form);
+        for (size_t j = i + 1; j < i + k; ++j) joined.append(" ").append(words[j].form);
+        hit = gaz.Find(joined);
+      }
       if (hit != nullptr) len = k;
     }
     if (hit == nullptr) {

@@ -20,6 +20,36 @@ const Gazetteer& Gaz() {
   return *gaz;
 }
 
+TEST(GazetteerTest, WordFactsAgreeWithTheSingleLookUps) {
+  const Gazetteer& g = Gaz();
+  const std::string long_word(40, 'a'), longer_word(70, 'B');
+  const std::string_view words[] = {"John",    "Smith", "Chinese", "Ghanaians", "Ghanaian", "Ghana",    "said",
+                                    "SAID",    "Said",  "Paris",   "New",       "new",      "United",   "company",
+                                    "Company", "hall",  "Cup",     "Kurdish",   "western",  "the",      "The",
+                                    "zzqx",    "",      "s",       "Mr.",       long_word,  longer_word};
+  for (std::string_view w : words) {
+    SCOPED_TRACE(std::string(w));
+    const Gazetteer::WordFacts f = g.Facts(w);
+    EXPECT_EQ(f.classes, g.Classes(w));
+    EXPECT_EQ(f.given, g.IsGivenName(w));
+    EXPECT_EQ(f.surname, g.IsSurname(w));
+    EXPECT_EQ(f.common, g.IsCommon(w));
+    EXPECT_EQ(f.demonym, !g.Demonym(w).empty());
+    EXPECT_EQ(f.adjective, g.IsAdjective(w));
+    EXPECT_EQ(f.max_words, g.MaxWordsFrom(w));
+    EXPECT_EQ(f.entry, g.Find(w));
+  }
+  // The plural of a demonym is one too, as Demonym() reads it.
+  EXPECT_TRUE(g.Facts("Ghanaians").demonym);
+  EXPECT_TRUE(g.Facts("Chinese").demonym);
+  EXPECT_FALSE(g.Facts("zzqx").demonym);
+  EXPECT_GT(g.Facts("New").max_words, 1u);
+  EXPECT_NE(g.Facts("Paris").entry, nullptr);
+  EXPECT_TRUE(g.Facts("COMPANY").common);
+  EXPECT_TRUE(g.IsCommon("Company"));
+  EXPECT_NE(g.Classes("SAID") & kSpeechVerb, 0u);
+}
+
 TEST(NerSpansTest, ReadsBioAndTreatsAStrayInsideAsABeginning) {
   std::vector<uint8_t> tags = {kTagBPer, kTagIPer, kTagO, kTagIOrg, kTagIOrg, kTagBLoc, kTagBLoc, kTagILoc};
   std::vector<NerSpan> spans = NerSpans(tags);
@@ -98,8 +128,8 @@ TEST(GumNerTagsTest, NamesAreProperNounRunsOfPersonOrganisationAndPlaceMentions)
   // The person mention spans the whole phrase, but its name is "Velmar Ostrova": the title
   // is dropped and "of the Bank ..." is a separate organisation ("of" followed by "the").
   // "the old council" has a common noun head: no name.
-  std::vector<uint8_t> want = {kTagO,    kTagBPer, kTagIPer, kTagO, kTagO, kTagBOrg, kTagIOrg, kTagIOrg,
-                               kTagO,    kTagO,    kTagO,    kTagO, kTagO, kTagBLoc, kTagO};
+  std::vector<uint8_t> want = {kTagO, kTagBPer, kTagIPer, kTagO, kTagO, kTagBOrg, kTagIOrg, kTagIOrg,
+                               kTagO, kTagO,    kTagO,    kTagO, kTagO, kTagBLoc, kTagO};
   EXPECT_EQ(tags, want);
 }
 
@@ -117,8 +147,8 @@ NerSentence Invented(std::vector<std::string> forms, std::vector<uint8_t> tags) 
 TEST(NerModelTest, LearnsFromInventedSentencesRoundTripsAndRejectsDamage) {
   std::vector<NerSentence> data;
   for (int k = 0; k < 20; ++k) {
-    data.push_back(Invented({"Velmar", "Ostrova", "visited", "Dornia", "."},
-                            {kTagBPer, kTagIPer, kTagO, kTagBLoc, kTagO}));
+    data.push_back(
+        Invented({"Velmar", "Ostrova", "visited", "Dornia", "."}, {kTagBPer, kTagIPer, kTagO, kTagBLoc, kTagO}));
     data.push_back(Invented({"The", "Kestrel", "Group", "hired", "Anika", "Brell", "."},
                             {kTagO, kTagBOrg, kTagIOrg, kTagO, kTagBPer, kTagIPer, kTagO}));
   }

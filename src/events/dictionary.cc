@@ -115,7 +115,8 @@ StatusOr<bool> ParseRole(std::string piece, Elem* e) {
   }
   if (e->role == Elem::Role::kWord) {
     if (e->kind != Elem::Kind::kWords || bracket)
-      return Status::InvalidArgument("\"" + piece + "\" is no role (SUBJ, OBJ, IOBJ, XCOMP, CCOMP or a preposition and ':')");
+      return Status::InvalidArgument("\"" + piece +
+                                     "\" is no role (SUBJ, OBJ, IOBJ, XCOMP, CCOMP or a preposition and ':')");
     return false;
   }
   if (bracket && !ParseAlternatives(words, e)) return Status::InvalidArgument("empty word in [" + words + "]");
@@ -130,8 +131,9 @@ StatusOr<Pattern> ParsePattern(std::string_view text) {
   bool first = true;
   for (std::string piece : SplitList(text, ' ')) {
     if (piece == ".." || piece == "$" || piece == "+")
-      return Status::InvalidArgument("\"" + piece + "\" in \"" + p.text +
-                                     "\": write a word below the trigger as itself, an actor slot as +OBJ, +with: or $SUBJ");
+      return Status::InvalidArgument(
+          "\"" + piece + "\" in \"" + p.text +
+          "\": write a word below the trigger as itself, an actor slot as +OBJ, +with: or $SUBJ");
     bool optional = piece.size() > 1 && piece.back() == '?';
     if (optional) piece.pop_back();
     if (first && (piece[0] == '$' || piece[0] == '+' || piece[0] == '['))
@@ -190,11 +192,11 @@ void PatternSet::Add(Pattern p) {
 }
 
 void PatternSet::Candidates(std::string_view w, std::vector<uint32_t>* out) const {
-  if (auto it = exact_.find(w); it != exact_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+  if (const std::vector<uint32_t>* exact = exact_.Find(w)) out->insert(out->end(), exact->begin(), exact->end());
   for (size_t len = 1; len <= 3 && len <= w.size(); ++len) {
-    auto it = prefix_.find(w.substr(0, len));
-    if (it == prefix_.end()) continue;
-    for (uint32_t i : it->second) {
+    const std::vector<uint32_t>* prefixed = prefix_.Find(w.substr(0, len));
+    if (prefixed == nullptr) continue;
+    for (uint32_t i : *prefixed) {
       if (patterns_[i].elems[patterns_[i].anchor].Matches(w) && std::find(out->begin(), out->end(), i) == out->end())
         out->push_back(i);
     }

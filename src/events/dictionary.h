@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/string_table.h"
 #include "events/cameo_codes.h"
 #include "events/frames.h"
 
@@ -53,10 +54,10 @@ struct Pattern {
   std::string code;  // CAMEO code
   std::vector<Elem> elems;
   int anchor = 0;
-  bool sym = false;     // mutual action
-  bool nomod = false;   // modality cues do not change the code
-  bool tgtloc = false;  // the target place is the location
-  bool scope = false;   // later event phrases of the sentence are its content, not events
+  bool sym = false;      // mutual action
+  bool nomod = false;    // modality cues do not change the code
+  bool tgtloc = false;   // the target place is the location
+  bool scope = false;    // later event phrases of the sentence are its content, not events
   bool ordered = false;  // its words after the trigger follow each other in the text (PETRARCH)
   bool has_source_slot = false, has_target_slot = false;
   std::string rule;  // "verbs.tsv#meet-talks" (the line's id) / "CAMEO.2.0.txt:1201"
@@ -80,8 +81,8 @@ class PatternSet {
 
  private:
   std::vector<Pattern> patterns_;
-  StringMap<std::vector<uint32_t>> exact_;
-  StringMap<std::vector<uint32_t>> prefix_;  // keyed by the first (up to) 3 bytes of a stem
+  StringTable<std::vector<uint32_t>> exact_;
+  StringTable<std::vector<uint32_t>> prefix_;  // keyed by the first (up to) 3 bytes of a stem
 };
 
 // An actor of the dictionaries: a state, an organisation or a named person.
@@ -110,7 +111,7 @@ class PhraseIndex {
   // The longest phrase starting at token i; returns its length (0 if none) and sets *value.
   template <typename TokenAt>
   int Longest(int i, int n, TokenAt token_at, V* value) const;
-  bool empty() const { return first_.empty(); }
+  bool empty() const { return lists_.empty(); }
 
  private:
   struct Entry {
@@ -118,7 +119,10 @@ class PhraseIndex {
     bool case_sensitive;
     V value;
   };
-  StringMap<std::vector<Entry>> first_;
+  // The phrases by their first word ("=" + it as written, or "~" + it in lower case):
+  // first_ holds 1 + the index of their list in lists_.
+  StringTable<uint32_t> first_;
+  std::vector<std::vector<Entry>> lists_;
 };
 
 struct ModalityCue {
@@ -178,8 +182,12 @@ void PhraseIndex<V>::Add(const std::vector<std::string>& tokens, V value, bool c
   std::string key = case_sensitive ? tokens[0] : ToLower(tokens[0]);
   if (!case_sensitive)
     for (auto& r : e.rest) r = ToLower(r);
-  auto& list = first_[(case_sensitive ? "=" : "~") + key];
-  list.push_back(std::move(e));
+  uint32_t& list = first_[(case_sensitive ? "=" : "~") + key];
+  if (list == 0) {
+    lists_.emplace_back();
+    list = static_cast<uint32_t>(lists_.size());
+  }
+  lists_[list - 1].push_back(std::move(e));
 }
 
 template <typename V>
@@ -192,9 +200,9 @@ int PhraseIndex<V>::Longest(int i, int n, TokenAt token_at, V* value) const {
     bool cs = pass == 0;
     key.assign(cs ? "=" : "~");
     key.append(token_at(i, !cs));
-    auto it = first_.find(key);
-    if (it == first_.end()) continue;
-    for (const Entry& e : it->second) {
+    const uint32_t* list = first_.Find(key);
+    if (list == nullptr) continue;
+    for (const Entry& e : lists_[*list - 1]) {
       int len = 1 + static_cast<int>(e.rest.size());
       if (len <= best || i + len > n) continue;
       bool ok = true;

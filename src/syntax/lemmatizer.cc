@@ -47,9 +47,9 @@ std::string Lemmatizer::Key(std::string_view lower, uint8_t upos) {
 std::string Lemmatizer::ApplyRules(std::string_view keyed, size_t lower_size) const {
   const std::string_view lower = keyed.substr(0, lower_size);
   for (size_t len = std::min(kMaxSuffix, lower.size()); len >= 1; --len) {
-    auto it = rules_.find(keyed.substr(lower.size() - len));
-    if (it == rules_.end()) continue;
-    const Rule& r = it->second;
+    const Rule* rule = rules_index_.Find(keyed.substr(lower.size() - len));
+    if (rule == nullptr) continue;
+    const Rule& r = *rule;
     if (r.strip > lower.size()) break;
     std::string out(lower.substr(0, lower.size() - r.strip));
     out += r.append;
@@ -63,7 +63,7 @@ std::string Lemmatizer::Lemma(std::string_view form, uint8_t upos) const {
   std::string lower = LowerCase(form);
   const size_t lower_size = lower.size();
   const std::string& keyed = lower.append(Key("", upos));  // Key(lower, upos)
-  if (auto it = table_.find(keyed); it != table_.end()) return it->second;
+  if (const std::string* lemma = table_index_.Find(keyed)) return *lemma;
   if (upos == ud::kPunct || upos == ud::kSym || upos == ud::kNum) return std::string(form);
   return ApplyRules(keyed, lower_size);
 }
@@ -99,6 +99,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& data) {
     if (best->second < kMinRuleCount) continue;
     l.rules_[key] = Rule{best->first.first, best->first.second};
   }
+  l.Index();
   // Table rows the rules already get right are not needed.
   for (auto it = l.table_.begin(); it != l.table_.end();) {
     size_t tab = it->first.rfind('\t');
@@ -111,7 +112,13 @@ Lemmatizer Lemmatizer::Train(const std::vector<LemmaExample>& data) {
       ++it;
     }
   }
+  l.Index();
   return l;
+}
+
+void Lemmatizer::Index() {
+  table_index_ = StringTable<std::string>(table_);
+  rules_index_ = StringTable<Rule>(rules_);
 }
 
 void Lemmatizer::Save(std::string* out) const {
@@ -151,6 +158,7 @@ StatusOr<Lemmatizer> Lemmatizer::Load(std::string_view* in) {
     r.strip = static_cast<uint8_t>(strip);
     l.rules_.emplace(std::move(k), std::move(r));
   }
+  l.Index();
   return l;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/string_table.h"
 
 namespace newsgraph::syntax {
 
@@ -45,8 +46,14 @@ class Lemmatizer {
   // `keyed` is Key(lower, upos): the key of each suffix of `lower` is a view into it.
   std::string ApplyRules(std::string_view keyed, size_t lower_size) const;
 
+  // Fills table_index_ and rules_index_ from table_ and rules_.
+  void Index();
+
   Map<std::string> table_;  // Key(lower, upos) -> lemma
   Map<Rule> rules_;         // Key(suffix, upos) -> rule
+  // The same, in flat tables for the look-ups (Lemma, ApplyRules).
+  StringTable<std::string> table_index_;
+  StringTable<Rule> rules_index_;
 };
 
 }  // namespace newsgraph::syntax
