@@ -129,7 +129,9 @@ int RunTrain(TrainFlags& flags) {
     info << "trained by newsgraph train on";
     for (const std::string& f : flags.config.train_files) info << " " << fs::path(f).filename().string();
     info << "; tagger epochs " << flags.config.tagger_epochs << ", parser epochs " << flags.config.parser_epochs
-         << ", folds " << flags.config.folds << (flags.config.beam > 1 ? ", beam " + std::to_string(flags.config.beam) : "") << ", seed " << flags.config.seed << ", prune " << flags.config.prune;
+         << ", folds " << flags.config.folds;
+    if (flags.config.beam > 1) info << ", beam " << flags.config.beam;
+    info << ", seed " << flags.config.seed << ", prune " << flags.config.prune;
     info << ", without " << kBlindDocumentCount + flags.config.exclude_docs.size() << " documents";
     trained->info = info.str();
     std::string bytes = trained->Serialize();

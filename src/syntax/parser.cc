@@ -252,7 +252,6 @@ void ApplyWithLabel(State* st, const Context& cx, int a, const LabelOf& label_of
   st->Apply(a, label);
 }
 
-
 // ---- Beam search ----
 
 // One transition of a hypothesis, shared with the hypotheses that grow from it. In

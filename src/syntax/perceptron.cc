@@ -299,22 +299,19 @@ void PerceptronTrainer::Update(std::span<const Feature> feats, int truth, int gu
   if (truth == guess) return;
   for (Feature f : feats) {
     size_t base = static_cast<size_t>(RowOrInsert(f)) * classes_;
-    for (int c : {truth, guess}) {
-      size_t i = base + c;
-      total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
-      stamp_[i] = now_;
-      w_[i] += c == truth ? step : -step;
-    }
+    Bump(base + truth, step);
+    Bump(base + guess, -step);
   }
 }
 
 void PerceptronTrainer::Add(std::span<const Feature> feats, int cls, float delta) {
-  for (Feature f : feats) {
-    size_t i = static_cast<size_t>(RowOrInsert(f)) * classes_ + cls;
-    total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
-    stamp_[i] = now_;
-    w_[i] += delta;
-  }
+  for (Feature f : feats) Bump(static_cast<size_t>(RowOrInsert(f)) * classes_ + cls, delta);
+}
+
+void PerceptronTrainer::Bump(size_t i, float delta) {
+  total_[i] += static_cast<double>(now_ - stamp_[i]) * w_[i];
+  stamp_[i] = now_;
+  w_[i] += delta;
 }
 
 CompactModel PerceptronTrainer::Finish(float min_relative_weight) const {

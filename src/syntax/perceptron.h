@@ -135,6 +135,8 @@ class PerceptronTrainer {
   int64_t Row(Feature f) const;
   int64_t RowOrInsert(Feature f);
   void Grow();
+  // Adds `delta` to weight i, first banking its value since the last change (lazy averaging).
+  void Bump(size_t i, float delta);
 
   int classes_;
   uint64_t now_ = 1;
