@@ -42,6 +42,8 @@ using stories::Sketch;
 constexpr int64_t kSettleLock = 0x4e4773746f7279;
 // Queued articles settled per transaction.
 constexpr size_t kSettleChunk = 512;
+// Articles relabelled per statement when a story is folded.
+constexpr size_t kFoldChunk = 512;
 
 std::string_view SV(const std::string& s) { return s; }
 
@@ -137,12 +139,22 @@ StatusOr<std::string> SqlStore::SurvivingStory(const std::set<std::string>& stor
 Status SqlStore::FoldStories(const std::string& survivor, const std::vector<std::string>& dead) {
   for (const std::string& d : dead) {
     if (d == survivor) continue;
-    // Sketches first: their rows are found through the articles' story index.
-    Status s =
-        db_->Exec("UPDATE sketches SET story_id = $1 WHERE article IN (SELECT rid FROM articles WHERE story_id = $2)",
-                  {SV(survivor), SV(d)});
-    if (s.ok()) s = db_->Exec("UPDATE events SET story_id = $1 WHERE story_id = $2", {SV(survivor), SV(d)});
-    if (s.ok()) s = db_->Exec("UPDATE articles SET story_id = $1 WHERE story_id = $2", {SV(survivor), SV(d)});
+    // The folded story's articles are read once, and exactly their sketches, events and
+    // rows are relabelled. Under READ COMMITTED each statement sees the commits made
+    // before it: an article a writer commits between two statements that each picked
+    // the rows by story would be relabelled in some tables and not in others. Read once,
+    // such a straggler keeps the old label everywhere, and is settled in turn.
+    std::vector<Row> articles;
+    Status s = db_->Exec("SELECT rid FROM articles WHERE story_id = $1 ORDER BY rid", {SV(d)}, &articles);
+    for (size_t first = 0; s.ok() && first < articles.size(); first += kFoldChunk) {
+      const size_t n = std::min(kFoldChunk, articles.size() - first);
+      std::vector<Param> params = {SV(survivor), SV(d)};  // then $3...: the chunk's row ids
+      for (size_t i = first; i < first + n; ++i) params.emplace_back(articles[i][0].Int());
+      const std::string in = " IN (" + Placeholders(3, n) + ")";
+      s = db_->Exec("UPDATE sketches SET story_id = $1 WHERE story_id = $2 AND article" + in, params);
+      if (s.ok()) s = db_->Exec("UPDATE events SET story_id = $1 WHERE story_id = $2 AND article" + in, params);
+      if (s.ok()) s = db_->Exec("UPDATE articles SET story_id = $1 WHERE story_id = $2 AND rid" + in, params);
+    }
     if (s.ok()) s = db_->Exec("DELETE FROM stories WHERE id = $1", {SV(d)});
     if (!s.ok()) return s;
   }
